@@ -1,0 +1,68 @@
+import type { Exchange, Header } from './exchange.ts';
+import type { HarEntry, HarNameValue } from './har.ts';
+import { decodeBodyText } from './decode-body-text.ts';
+
+export interface ExchangeLimits {
+  /** Bodies longer than this (in UTF-16 code units) are cut and marked truncated. */
+  maxBodyChars: number;
+}
+
+const NO_LIMIT: ExchangeLimits = { maxBodyChars: Number.POSITIVE_INFINITY };
+
+function headersOf(list: readonly HarNameValue[] | undefined): Header[] {
+  if (!Array.isArray(list)) return [];
+  const headers: Header[] = [];
+  for (const item of list)
+    if (item && typeof item.name === 'string')
+      headers.push({ name: item.name, value: String(item.value ?? '') });
+  return headers;
+}
+
+function startedOf(value: unknown): { startedAt: string; startedMs: number } {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) return { startedAt: new Date(0).toISOString(), startedMs: 0 };
+  return { startedAt: new Date(ms).toISOString(), startedMs: ms };
+}
+
+function networkErrorOf(entry: HarEntry): string | undefined {
+  const candidates = [entry.response?._error, entry.response?._failureText, entry._error];
+  for (const candidate of candidates) if (typeof candidate === 'string' && candidate !== '') return candidate;
+  return undefined;
+}
+
+/**
+ * Normalise one HAR entry (from a file, or from the browser's devtools.network capture) into an
+ * Exchange. Never throws: missing fields become empty values, a status that is not a number
+ * becomes 0 (no response) so the failure is still listed.
+ */
+export function exchangeFromHarEntry(
+  entry: HarEntry,
+  index: number,
+  limits: ExchangeLimits = NO_LIMIT,
+): Exchange {
+  const request = entry.request ?? {};
+  const response = entry.response ?? {};
+  const rawStatus = Number(response.status);
+  const status = Number.isInteger(rawStatus) && rawStatus >= 100 && rawStatus <= 999 ? rawStatus : 0;
+  const exchange: Exchange = {
+    index,
+    method:
+      typeof request.method === 'string' && request.method !== '' ? request.method.toUpperCase() : 'GET',
+    url: typeof request.url === 'string' ? request.url : '',
+    requestHeaders: headersOf(request.headers),
+    status,
+    statusText: typeof response.statusText === 'string' ? response.statusText : '',
+    responseHeaders: headersOf(response.headers),
+    mimeType: typeof response.content?.mimeType === 'string' ? response.content.mimeType : '',
+    ...startedOf(entry.startedDateTime),
+    durationMs: typeof entry.time === 'number' && entry.time > 0 ? entry.time : 0,
+  };
+  const postText = request.postData?.text;
+  if (typeof postText === 'string' && postText !== '') exchange.requestBody = postText;
+  if (typeof request.postData?.mimeType === 'string') exchange.requestMimeType = request.postData.mimeType;
+  Object.assign(exchange, decodeBodyText(response.content, limits.maxBodyChars));
+  const networkError = networkErrorOf(entry);
+  if (networkError !== undefined) exchange.networkError = networkError;
+  else if (status === 0) exchange.networkError = 'no response';
+  return exchange;
+}

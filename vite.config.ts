@@ -1,0 +1,47 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+type Target = 'chrome' | 'firefox';
+
+/**
+ * The one place where the Firefox build differs from the Chrome build. Firefox needs a gecko id,
+ * a minimum version whose DevTools panel API matches ours, and the data-collection declaration
+ * AMO requires (we collect nothing). Chrome rejects unknown keys with warnings, so they are only
+ * added for Firefox.
+ */
+function manifestFor(target: Target): ManifestV3Export {
+  const manifest = { ...baseManifest, version: pkg.version };
+  if (target === 'chrome') return manifest as ManifestV3Export;
+  return {
+    ...manifest,
+    browser_specific_settings: {
+      gecko: {
+        id: 'api-error-inspector@api-error-inspector.dev',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      // CRXJS only follows the devtools_page; the panel page is opened from script, so it must be
+      // listed here or it is silently missing from the build (see ../shared/TESTING.md).
+      rollupOptions: { input: { panel: 'src/panel/panel.html' } },
+    },
+    test: {
+      include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+      environment: 'node',
+    },
+  };
+});
