@@ -11,6 +11,11 @@ export type FindingKind =
   | 'rate_limit_headroom';
 
 export interface Finding {
+  /**
+   * Stable identity while the finding grows (the session analyzer updates entries and message in
+   * place as later exchanges extend the same pattern), so a UI can update a row instead of adding one.
+   */
+  id?: string;
   kind: FindingKind;
   /** Exchange indexes concerned, ascending. */
   entries: number[];
