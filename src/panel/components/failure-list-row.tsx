@@ -1,0 +1,121 @@
+import type { HTMLAttributes } from 'preact';
+import type { FailureRow } from '../../core/view/failure-row.ts';
+import type { FailureGroup } from '../../core/view/group-failures.ts';
+import { formatClock } from '../../core/view/format-clock.ts';
+import { statusClass } from '../../core/view/status-class.ts';
+import type { RetryVerdict } from '../../core/diagnosis.ts';
+
+/** What every rendered line needs from the list: where it sits and whether it is active. */
+export interface LineProps {
+  /** DOM id, referenced by the listbox's aria-activedescendant. */
+  domId: string;
+  /** Position in the whole (virtual) list, 0-based. */
+  index: number;
+  setSize: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  onPick: (index: number) => void;
+}
+
+const RETRY_LABEL: Readonly<Record<RetryVerdict, string>> = {
+  yes: 'retry',
+  no: 'no retry',
+  conditional: 'if idempotent',
+};
+
+/** Network panel wording: no response at all shows as "(failed)". */
+function statusText(status: number): string {
+  return status === 0 ? '(failed)' : String(status);
+}
+
+function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElement> {
+  return {
+    role: 'option',
+    id: p.domId,
+    'aria-selected': p.selected,
+    'aria-posinset': p.index + 1,
+    'aria-setsize': p.setSize,
+    class: `fl-line ${extraClass}`,
+    style: { top: `${p.top}px`, height: `${p.height}px` },
+    onClick: () => p.onPick(p.index),
+  };
+}
+
+/** One failure: the DESIGN.md test hooks (data-testid, data-status…) live on this element. */
+export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean }) {
+  const { row } = p;
+  return (
+    <div
+      {...lineAttrs(p, p.nested ? 'fl-row fl-nested' : 'fl-row')}
+      aria-label={`${row.method} ${row.host}${row.path}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
+      data-testid="failure"
+      data-status={row.status}
+      data-category={row.category}
+      data-provider={row.provider}
+      data-retry={row.retry}
+      data-index={row.id}
+    >
+      <span class="fl-status" data-class={statusClass(row.status)}>
+        {statusText(row.status)}
+      </span>
+      <span class="fl-method">{row.method}</span>
+      <span class="fl-host" title={row.host}>
+        {row.host}
+      </span>
+      <span class="fl-path" title={row.message ?? row.networkError ?? row.path}>
+        {row.path}
+      </span>
+      <span class="fl-provider">{row.provider}</span>
+      <span class="fl-category">{row.category}</span>
+      <span class="fl-retry" data-verdict={row.retry}>
+        {RETRY_LABEL[row.retry]}
+      </span>
+      <span class="fl-time" title={row.startedAt}>
+        {formatClock(row.startedMs)}
+      </span>
+    </div>
+  );
+}
+
+/** A group of identical failures: count, template path, and a disclosure triangle. */
+export function FailureListGroupRow(p: LineProps & { group: FailureGroup; expanded: boolean }) {
+  const { group } = p;
+  const latest = group.latest;
+  return (
+    <div
+      {...lineAttrs(p, 'fl-group')}
+      aria-expanded={p.expanded}
+      aria-label={`${group.count} × ${group.method} ${latest.host}${group.template}, ${statusText(group.status)}${group.code ? ` ${group.code}` : ''}`}
+      data-testid="failure-group"
+      data-count={group.count}
+      data-status={group.status}
+      data-category={latest.category}
+      data-provider={latest.provider}
+      data-retry={latest.retry}
+    >
+      <span class="fl-status" data-class={statusClass(group.status)}>
+        {statusText(group.status)}
+      </span>
+      <span class="fl-method">{group.method}</span>
+      <span class="fl-host" title={latest.host}>
+        {latest.host}
+      </span>
+      <span class="fl-path" title={group.code ?? group.template}>
+        <span class="fl-twisty" aria-hidden="true">
+          {p.expanded ? '▾' : '▸'}
+        </span>
+        <span class="fl-count">{group.count}×</span>
+        {group.template}
+      </span>
+      <span class="fl-provider">{latest.provider}</span>
+      <span class="fl-category">{latest.category}</span>
+      <span class="fl-retry" data-verdict={latest.retry}>
+        {RETRY_LABEL[latest.retry]}
+      </span>
+      <span class="fl-time" title={`${new Date(group.firstMs).toISOString()} – ${latest.startedAt}`}>
+        {formatClock(group.lastMs)}
+      </span>
+    </div>
+  );
+}

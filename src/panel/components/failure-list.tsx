@@ -1,0 +1,204 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { FailureRow } from '../../core/view/failure-row.ts';
+import { groupFailures } from '../../core/view/group-failures.ts';
+import { groupItemKey, groupItems, rowItems, type ListItem } from '../../core/view/list-items.ts';
+import { activeIndex } from '../../core/view/active-index.ts';
+import { moveIndex } from '../../core/view/move-index.ts';
+import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
+import { visibleRange } from '../../core/view/visible-range.ts';
+import { FailureListGroupRow, FailureListRow, type LineProps } from './failure-list-row.tsx';
+import { useViewportHeight } from './failure-list-viewport.tsx';
+import './failure-list.css';
+
+export interface FailureListProps {
+  /** The failures to show, already filtered and sorted; the list never reorders them. */
+  rows: readonly FailureRow[];
+  /**
+   * Group identical failures (method + path template + status + code) into one line each, in
+   * the order of their first member. Clicking a group selects its latest member and expands it.
+   */
+  grouped?: boolean;
+  /** The selected failure's id (`FailureRow.id`), or undefined for none. */
+  selectedId: number | undefined;
+  /** A line was picked by mouse or keyboard (for a group: its latest member). */
+  onSelect: (id: number) => void;
+  /** Enter on a failure: open its details. */
+  onOpen?: (id: number) => void;
+  /** Escape in the list: close the details. */
+  onClose?: () => void;
+  /** Accessible name of the listbox. */
+  label?: string;
+  /** Shown instead of lines when `rows` is empty (the caller's empty state). */
+  empty?: ComponentChildren;
+  /** Fixed line height in CSS px; must match the stylesheet (default 22). */
+  rowHeight?: number;
+  /** Lines rendered beyond each edge of the viewport (default 8). */
+  overscan?: number;
+  /**
+   * Up to this many lines, render them all: small sessions are then fully in the DOM for tests
+   * and find-in-page, and windowing only starts where it pays off (default 50).
+   */
+  renderAllBelow?: number;
+}
+
+/** Viewport height assumed before layout (or without one, as in happy-dom). */
+const FALLBACK_VIEWPORT_PX = 600;
+
+/**
+ * The virtualized failure list: a listbox whose DOM holds only the lines in view (plus overscan),
+ * so its render cost depends on the panel's height, not on the session's length (issue 6).
+ */
+export function FailureList(props: FailureListProps) {
+  const { rows, grouped = false, selectedId, rowHeight = 22, overscan = 8, renderAllBelow = 50 } = props;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
+  const [scrollTop, setScrollTop] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const viewport = useViewportHeight(scroller, FALLBACK_VIEWPORT_PX);
+  const domPrefix = useId();
+
+  const groups = useMemo(() => (grouped ? groupFailures(rows) : undefined), [rows, grouped]);
+  const items = useMemo(
+    () => (groups ? groupItems(groups, expanded) : rowItems(rows)),
+    [groups, rows, expanded],
+  );
+  const active = activeIndex(items, activeKey, selectedId);
+  const lineId = (i: number) => `${domPrefix}-l${i}`;
+
+  const toggle = (groupKey: string) => {
+    const next = new Set(expanded);
+    if (!next.delete(groupKey)) next.add(groupKey);
+    setExpanded(next);
+  };
+  const pick = (index: number) => {
+    const item = items[index];
+    if (item === undefined) return;
+    setActiveKey(item.key);
+    props.onSelect(item.kind === 'row' ? item.row.id : item.group.latest.id);
+  };
+  const reveal = (index: number) => {
+    const el = scroller.current;
+    if (el === null) return;
+    const top = scrollToReveal(index, el.scrollTop, viewport, rowHeight);
+    if (top === el.scrollTop) return;
+    el.scrollTop = top;
+    setScrollTop(top);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const pageSize = Math.floor(viewport / rowHeight) - 1;
+    const next = moveIndex(active, e.key, items.length, pageSize);
+    if (next !== undefined) {
+      e.preventDefault();
+      pick(next);
+      reveal(next);
+      return;
+    }
+    if (actOn(items[active], e.key, { ...props, toggle, pickKey: (key) => pick(findKey(items, key)) })) {
+      e.preventDefault();
+    }
+  };
+  const onClick = (index: number) => {
+    const item = items[index];
+    if (item?.kind === 'group') toggle(item.group.key);
+    pick(index);
+  };
+
+  const maxTop = Math.max(0, items.length * rowHeight - viewport);
+  const { start, end } =
+    items.length <= renderAllBelow
+      ? { start: 0, end: items.length }
+      : visibleRange({
+          scrollTop: Math.min(scrollTop, maxTop),
+          viewportHeight: viewport,
+          rowHeight,
+          count: items.length,
+          overscan,
+        });
+
+  return (
+    <div class="fl" data-grouped={grouped}>
+      <FailureListHeader />
+      <div
+        ref={scroller}
+        class="fl-scroller"
+        role="listbox"
+        tabIndex={0}
+        aria-label={props.label ?? 'Failed requests'}
+        aria-activedescendant={active >= start && active < end ? lineId(active) : undefined}
+        data-testid="failure-list"
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+      >
+        {items.length === 0 && props.empty !== undefined ? <div class="fl-empty">{props.empty}</div> : null}
+        <div class="fl-canvas" style={{ height: `${items.length * rowHeight}px` }}>
+          {items.slice(start, end).map((item, k) => {
+            const index = start + k;
+            const line: LineProps = {
+              domId: lineId(index),
+              index,
+              setSize: items.length,
+              top: index * rowHeight,
+              height: rowHeight,
+              selected: index === active,
+              onPick: onClick,
+            };
+            return item.kind === 'row' ? (
+              <FailureListRow key={item.key} {...line} row={item.row} nested={item.groupKey !== undefined} />
+            ) : (
+              <FailureListGroupRow key={item.key} {...line} group={item.group} expanded={item.expanded} />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Column titles; visual only (each option carries its own accessible label). */
+function FailureListHeader() {
+  return (
+    <div class="fl-header fl-columns" aria-hidden="true">
+      <span class="fl-status">Status</span>
+      <span class="fl-method">Method</span>
+      <span class="fl-host">Host</span>
+      <span class="fl-path">Path</span>
+      <span class="fl-provider">Provider</span>
+      <span class="fl-category">Category</span>
+      <span class="fl-retry">Retry</span>
+      <span class="fl-time">Time (UTC)</span>
+    </div>
+  );
+}
+
+function findKey(items: readonly ListItem[], key: string): number {
+  return items.findIndex((item) => item.key === key);
+}
+
+interface KeyActions {
+  onOpen?: (id: number) => void;
+  onClose?: () => void;
+  toggle: (groupKey: string) => void;
+  pickKey: (itemKey: string) => void;
+}
+
+/**
+ * Enter opens a failure (or toggles a group), Escape closes, and Right/Left expand and collapse
+ * groups the way tree views in DevTools do. Returns whether the key was used.
+ */
+function actOn(item: ListItem | undefined, key: string, actions: KeyActions): boolean {
+  if (key === 'Escape') {
+    actions.onClose?.();
+    return actions.onClose !== undefined;
+  }
+  if (item === undefined) return false;
+  if (item.kind === 'row') {
+    if (key === 'Enter') actions.onOpen?.(item.row.id);
+    if (key === 'ArrowLeft' && item.groupKey !== undefined) actions.pickKey(groupItemKey(item.groupKey));
+    return key === 'Enter' || (key === 'ArrowLeft' && item.groupKey !== undefined);
+  }
+  const wants =
+    key === 'Enter' || (key === 'ArrowRight' && !item.expanded) || (key === 'ArrowLeft' && item.expanded);
+  if (wants) actions.toggle(item.group.key);
+  return wants;
+}
