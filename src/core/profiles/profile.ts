@@ -1,4 +1,12 @@
-import type { Category, DocRef, ErrorBody, ErrorClass, ProviderId, RetryVerdict } from '../diagnosis.ts';
+import type {
+  Category,
+  DocRef,
+  ErrorBody,
+  ErrorClass,
+  Evidence,
+  ProviderId,
+  RetryVerdict,
+} from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
 
 /** What a rule looks at: the exchange plus what was already read from it. */
@@ -59,10 +67,10 @@ export interface Profile {
   /** Field names of the identifier the provider's support asks for in a ticket. */
   supportIdentifiers: readonly string[];
   /**
-   * A body shape or header set only this provider produces: returns what gave it away (for the
-   * Diagnosis evidence), or undefined.
+   * A body shape or header set only this provider produces: returns what gave it away (becomes the
+   * Diagnosis' `recognizedBy`), or undefined.
    */
-  recognize(exchange: Exchange, error: ErrorBody | undefined): string | undefined;
+  recognize(exchange: Exchange, error: ErrorBody | undefined): Evidence | undefined;
   /** Checked in order, first match wins; when none applies the generic baseline stands. */
   rules: readonly ProfileRule[];
 }
