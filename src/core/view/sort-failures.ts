@@ -14,3 +14,9 @@ export function sortFailures(rows: readonly FailureRow[], by: SortBy, dir: SortD
     return sign * (primary || a.startedMs - b.startedMs || a.id - b.id);
   });
 }
+
+/** The list's order as one value, for controls that set both at once. */
+export interface FailureSort {
+  by: SortBy;
+  dir: SortDir;
+}
