@@ -36,7 +36,8 @@ function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElem
     'aria-selected': p.selected,
     'aria-posinset': p.index + 1,
     'aria-setsize': p.setSize,
-    class: `fl-line ${extraClass}`,
+    // Stripe by position in the whole list: the rendered slice's nth-child parity shifts on scroll.
+    class: `fl-line ${extraClass}${p.index % 2 ? ' fl-odd' : ''}`,
     style: { top: `${p.top}px`, height: `${p.height}px` },
     onClick: () => p.onPick(p.index),
   };
