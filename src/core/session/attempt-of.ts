@@ -1,0 +1,66 @@
+import type { Diagnosis } from '../diagnosis.ts';
+import type { Exchange } from '../exchange.ts';
+import { readRateLimit } from '../rate-limit/read-rate-limit.ts';
+import { idempotencyKeyOf } from '../retry/idempotency-key-of.ts';
+import type { Attempt, Failure } from './attempt.ts';
+import { credentialFingerprint } from './credential-fingerprint.ts';
+import { hashText } from './hash-text.ts';
+import { serverWaitOf } from './server-wait-of.ts';
+
+function hostAndPath(url: string): { host: string; path: string } {
+  try {
+    const parsed = new URL(url);
+    return { host: parsed.host.toLowerCase(), path: parsed.pathname };
+  } catch {
+    return { host: '', path: url.split(/[?#]/, 1)[0] ?? '' };
+  }
+}
+
+/**
+ * Send and arrival time of an exchange. A HAR entry without `startedDateTime` has `startedMs` 0
+ * (unknown); the panel then passes `now` (its clock when the finished request was reported) and
+ * the send time is worked back from the duration. Without either, timing rules stay silent rather
+ * than guess.
+ */
+function timesOf(exchange: Exchange, now: (() => number) | undefined): { startMs?: number; endMs?: number } {
+  if (exchange.startedMs > 0)
+    return { startMs: exchange.startedMs, endMs: exchange.startedMs + exchange.durationMs };
+  if (now === undefined) return {};
+  const endMs = now();
+  return { startMs: endMs - exchange.durationMs, endMs };
+}
+
+function failureOf(diagnosis: Diagnosis): Failure {
+  const { provider, retry, category, backoffS, jitter, doc } = diagnosis;
+  const failure: Failure = { provider, class: diagnosis.class, retry, category, backoffS, jitter, doc };
+  if (diagnosis.backoffCapS !== undefined) failure.backoffCapS = diagnosis.backoffCapS;
+  if (diagnosis.maxAttempts !== undefined) failure.maxAttempts = diagnosis.maxAttempts;
+  return failure;
+}
+
+/** Everything the detectors look at, read once from one exchange. */
+export function attemptOf(exchange: Exchange, diagnosis: Diagnosis | undefined, now?: () => number): Attempt {
+  const method = exchange.method.toUpperCase();
+  const { host, path } = hostAndPath(exchange.url);
+  const rateLimit = readRateLimit(exchange.responseHeaders);
+  const attempt: Attempt = {
+    index: exchange.index,
+    method,
+    host,
+    label: `${method} ${host}${path}`,
+    signature: hashText(`${method} ${exchange.url}\n${exchange.requestBody ?? ''}`),
+    credentials: credentialFingerprint(exchange.requestHeaders),
+    status: exchange.status,
+    ...timesOf(exchange, now),
+  };
+  const key = idempotencyKeyOf(exchange.requestHeaders);
+  if (key !== undefined) {
+    attempt.idempotencyKey = hashText(key.value);
+    attempt.idempotencyHeader = key.header;
+  }
+  if (diagnosis !== undefined) attempt.failure = failureOf(diagnosis);
+  const wait = serverWaitOf(exchange, diagnosis, rateLimit);
+  if (wait !== undefined) attempt.wait = wait;
+  if (rateLimit !== undefined) attempt.rateLimit = rateLimit;
+  return attempt;
+}

@@ -1,0 +1,67 @@
+import type { Finding } from '../finding.ts';
+import type { Attempt } from './attempt.ts';
+import { BoundedMap } from './bounded-map.ts';
+import { follows } from './follows.ts';
+import { newFinding } from './new-finding.ts';
+import { outcomeLabel } from './outcome-label.ts';
+import type { SessionDetector } from './session-detector.ts';
+import { SESSION_DOCS } from './session-docs.ts';
+import { withEntries } from './with-entries.ts';
+
+// RFC 9110 §9.2.2: POST and PATCH are the methods HTTP does not define as idempotent, so a repeat
+// may act twice unless the server can recognise it.
+const NON_IDEMPOTENT = new Set(['POST', 'PATCH']);
+
+interface State {
+  last: Attempt;
+  finding: Finding | undefined;
+}
+
+function isUnprotectedRetry(previous: Attempt | undefined, attempt: Attempt): previous is Attempt {
+  const failureClass = previous?.failure?.class;
+  return (
+    previous !== undefined &&
+    (failureClass === 'server' || failureClass === 'network') &&
+    attempt.idempotencyKey === undefined &&
+    follows(previous, attempt)
+  );
+}
+
+function message(previous: Attempt, attempt: Attempt): string {
+  return (
+    `${attempt.label} was sent again after ${outcomeLabel(previous)} without an idempotency key. ` +
+    `The first attempt may have been carried out before it failed; without a key the server cannot ` +
+    `tell this retry from a new request and may act twice. Send an Idempotency-Key with such requests.`
+  );
+}
+
+/**
+ * post_retry_without_idempotency_key: a POST or PATCH re-sent with the same URL and body right
+ * after its previous attempt failed with a 5xx or no response (whose outcome is unknown: persona.txt
+ * › "Server errors", "Network errors"), and the re-send carries no idempotency key header.
+ * One finding per run of such re-sends.
+ */
+export function detectPostRetryWithoutIdempotencyKey(capacity: number): SessionDetector {
+  const bySignature = new BoundedMap<string, State>(capacity);
+  return {
+    size: () => bySignature.size,
+    add(attempt) {
+      if (!NON_IDEMPOTENT.has(attempt.method)) return [];
+      const state = bySignature.get(attempt.signature);
+      const previous = state?.last;
+      if (state === undefined || !isUnprotectedRetry(previous, attempt)) {
+        bySignature.set(attempt.signature, { last: attempt, finding: undefined });
+        return [];
+      }
+      const text = message(previous, attempt);
+      const indexes = [previous.index, attempt.index];
+      const doc = previous.failure?.doc ?? SESSION_DOCS.policy;
+      const finding =
+        state.finding === undefined
+          ? newFinding('post_retry_without_idempotency_key', indexes, text, doc)
+          : withEntries(state.finding, indexes, text);
+      bySignature.set(attempt.signature, { last: attempt, finding });
+      return [finding];
+    },
+  };
+}
