@@ -1,0 +1,43 @@
+import { PROVIDER_IDS, type ProviderId } from '../core/diagnosis.ts';
+
+export type HostMappingResult =
+  { ok: true; host: string; profile: ProviderId } | { ok: false; error: string };
+
+function isProviderId(value: string): value is ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The host part as the classifier will see it: `new URL(...).hostname` of the exchange's URL is
+ * lowercase and punycoded, so the key is normalised the same way; a port, path or scheme is refused
+ * rather than silently dropped, because the mapping would then never match.
+ */
+function normaliseHost(text: string): string | undefined {
+  try {
+    const url = new URL(`http://${text}/`);
+    const plain = url.hostname !== '' && url.host === url.hostname && url.pathname === '/';
+    return plain && url.username === '' && url.search === '' && url.hash === '' ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One `--map HOST=PROFILE` value: a host name and one of the profile ids the classifier knows. */
+export function parseHostMapping(value: string): HostMappingResult {
+  const eq = value.indexOf('=');
+  if (eq === -1) return { ok: false, error: `--map "${value}": expected HOST=PROFILE` };
+  const hostText = value.slice(0, eq).trim();
+  const profile = value
+    .slice(eq + 1)
+    .trim()
+    .toLowerCase();
+  const host = hostText === '' ? undefined : normaliseHost(hostText);
+  if (host === undefined)
+    return { ok: false, error: `--map "${value}": "${hostText}" is not a host name (e.g. api.example.com)` };
+  if (!isProviderId(profile))
+    return {
+      ok: false,
+      error: `--map "${value}": unknown profile "${profile}" (one of: ${PROVIDER_IDS.join(', ')})`,
+    };
+  return { ok: true, host, profile };
+}

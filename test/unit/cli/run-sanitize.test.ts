@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runSanitize } from '../../../src/cli/run-sanitize.ts';
+import type { Har } from '../../../src/core/har.ts';
+import { parseHar } from '../../../src/core/parse-har.ts';
+import { captureIo } from './capture-io.ts';
+import { fixturePath, PLANTED } from './fixture-path.ts';
+
+const MIXED = fixturePath('mixed-providers.har');
+
+function sanitized(): { text: string; har: Har } {
+  const run = captureIo();
+  expect(runSanitize([MIXED], run.io)).toBe(0);
+  expect(run.stderr()).toBe('');
+  const parsed = parseHar(run.stdout());
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { text: run.stdout(), har: parsed.har };
+}
+
+describe('sanitize', () => {
+  const original = JSON.parse(readFileSync(MIXED, 'utf8')) as Har;
+  const { text, har } = sanitized();
+
+  it('writes a HAR with every entry, method, status and timing of the original', () => {
+    expect(har.log.entries).toHaveLength(original.log.entries.length);
+    har.log.entries.forEach((entry, i) => {
+      const before = original.log.entries[i];
+      expect(entry.request?.method).toBe(before?.request?.method);
+      expect(entry.response?.status).toBe(before?.response?.status);
+      expect(entry.startedDateTime).toBe(before?.startedDateTime);
+      expect(entry.time).toBe(before?.time);
+      expect(entry.timings).toEqual(before?.timings);
+    });
+  });
+
+  it('keeps headers that carry no secret', () => {
+    const headers = har.log.entries[0]?.request?.headers ?? [];
+    expect(headers).toContainEqual({ name: 'accept-language', value: 'en-GB,en;q=0.9' });
+  });
+
+  it.each(Object.entries(PLANTED))('leaves no trace of the planted %s', (_kind, secret) => {
+    expect(readFileSync(MIXED, 'utf8')).toContain(secret);
+    expect(text).not.toContain(secret);
+  });
+
+  it('refuses a file that is not a HAR with one stderr line and exit status 2', () => {
+    const run = captureIo();
+    expect(runSanitize([fixturePath('log-without-entries.har')], run.io)).toBe(2);
+    expect(run.stdout()).toBe('');
+    expect(run.stderr()).toMatch(/^sanitize: .*log-without-entries\.har: not a HAR file: [^\n]+\n$/);
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    const run = captureIo();
+    expect(runSanitize(['-h'], run.io)).toBe(0);
+    expect(run.stdout()).toMatch(/^Usage: npm run --silent sanitize -- FILE\.har/);
+  });
+});

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { runTriage } from '../../../src/cli/run-triage.ts';
+import { CATEGORIES, PROVIDER_IDS } from '../../../src/core/diagnosis.ts';
+import { captureIo } from './capture-io.ts';
+import { fixturePath } from './fixture-path.ts';
+
+const MIXED = fixturePath('mixed-providers.har');
+const ENTRY_KEYS = [
+  'index',
+  'method',
+  'status',
+  'provider',
+  'class',
+  'category',
+  'retry',
+  'retry_after_s',
+  'backoff_s',
+  'action',
+  'ticket',
+];
+
+interface JsonReport {
+  entries: Record<string, unknown>[];
+  findings: Record<string, unknown>[];
+}
+
+function triageJson(...args: string[]): JsonReport {
+  const run = captureIo();
+  expect(runTriage(['--json', ...args], run.io)).toBe(0);
+  expect(run.stderr()).toBe('');
+  return JSON.parse(run.stdout()) as JsonReport;
+}
+
+const byIndex = (report: JsonReport, index: number): Record<string, unknown> | undefined =>
+  report.entries.find((entry) => entry['index'] === index);
+
+describe('triage --json on a HAR with several providers', () => {
+  const report = triageJson(MIXED);
+
+  it('prints one object with exactly entries and findings, each with exactly the contract keys, in order', () => {
+    expect(Object.keys(report)).toEqual(['entries', 'findings']);
+    for (const entry of report.entries) expect(Object.keys(entry)).toEqual(ENTRY_KEYS);
+    for (const finding of report.findings)
+      expect(Object.keys(finding)).toEqual(['kind', 'entries', 'message']);
+  });
+
+  it('lists only the failures, by their position in log.entries: not the 200s, the 204 preflight or the 304', () => {
+    expect(report.entries.map((entry) => entry['index'])).toEqual([1, 2, 3, 4, 6, 7, 9, 10, 11, 13]);
+  });
+
+  it('classifies each failure with the contract vocabulary', () => {
+    const rows = report.entries.map((e) => [
+      e['index'],
+      e['method'],
+      e['status'],
+      e['provider'],
+      e['category'],
+    ]);
+    expect(rows).toEqual([
+      [1, 'POST', 422, 'persona', 'unprocessable'],
+      [2, 'POST', 429, 'persona', 'rate_limited'],
+      [3, 'POST', 429, 'persona', 'rate_limited'],
+      [4, 'POST', 429, 'persly', 'quota_exceeded'],
+      [6, 'POST', 400, 'persly', 'bad_request'],
+      [7, 'POST', 200, 'generic', 'bad_request'],
+      [9, 'POST', 503, 'error-envelope', 'service_unavailable'],
+      [10, 'GET', 500, 'generic', 'server_error'],
+      [11, 'GET', 0, 'persona', 'network_error'],
+      [13, 'GET', 404, 'ranex', 'not_found'],
+    ]);
+    for (const entry of report.entries) {
+      expect(PROVIDER_IDS).toContain(entry['provider']);
+      expect(CATEGORIES).toContain(entry['category']);
+      expect(['client', 'server', 'network']).toContain(entry['class']);
+      expect(['yes', 'no', 'conditional']).toContain(entry['retry']);
+    }
+  });
+
+  it('lists a GraphQL error inside a 200 response', () => {
+    expect(byIndex(report, 7)).toMatchObject({ status: 200, class: 'client', retry: 'no' });
+  });
+
+  it('carries the server wait in seconds, and null where the response named none', () => {
+    expect(report.entries.map((entry) => entry['retry_after_s'])).toEqual([
+      null,
+      30,
+      27,
+      null,
+      null,
+      null,
+      5,
+      null,
+      null,
+      null,
+    ]);
+    expect(byIndex(report, 2)).toMatchObject({ retry: 'yes', backoff_s: [5, 10, 20, 40] });
+    expect(byIndex(report, 9)).toMatchObject({ retry: 'yes', backoff_s: [1, 2, 4] });
+  });
+
+  it('gives every failure an action sentence and a ticket naming its status and path', () => {
+    const ticket = String(byIndex(report, 6)?.['ticket']);
+    expect(ticket).toContain('400');
+    expect(ticket).toContain('/v1/embeddings');
+    for (const entry of report.entries) {
+      expect(String(entry['action']).length).toBeGreaterThan(10);
+      expect(String(entry['ticket']).length).toBeGreaterThan(10);
+    }
+  });
+
+  it('reports the early retry of the 429 as a session finding over entries 2 and 3', () => {
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: 'retry_before_wait', entries: [2, 3] }),
+    );
+  });
+});
+
+describe('triage --map', () => {
+  it('assigns a host to a profile, matching the host case-insensitively', () => {
+    const plain = triageJson(MIXED);
+    const mapped = triageJson(
+      '--map',
+      'Partners.PRIVO-kids.test=privo',
+      '--map=api.ranex-kyc.test=generic',
+      MIXED,
+    );
+    expect(byIndex(plain, 10)?.['provider']).toBe('generic');
+    expect(byIndex(mapped, 10)?.['provider']).toBe('privo');
+    expect(byIndex(plain, 13)?.['provider']).toBe('ranex');
+    expect(byIndex(mapped, 13)?.['provider']).toBe('generic');
+    expect(byIndex(mapped, 2)?.['provider']).toBe('persona');
+  });
+});
+
+describe('triage on files that are not HAR files', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an empty file', fixturePath('empty.har'), /empty/],
+    ['malformed JSON', fixturePath('not-json.har'), /not valid JSON/],
+    ['a JSON array', fixturePath('array.har'), /expected a JSON object/],
+    ['{}', fixturePath('empty-object.har'), /no "log" object/],
+    ['{"log":{}}', fixturePath('log-without-entries.har'), /"log\.entries" is not an array/],
+    ['a null entry', fixturePath('null-entry.har'), /log\.entries\[0\] is not an object/],
+    ['a binary file', fixturePath('binary.har'), /binary/],
+    ['a missing file', fixturePath('does-not-exist.har'), /no such file/],
+    ['a directory', fixturePath(''), /is a directory/],
+  ];
+
+  it.each(cases)(
+    '%s: exit 2, one line on stderr naming the file, nothing on stdout',
+    (_name, path, reason) => {
+      const run = captureIo();
+      expect(runTriage([path], run.io)).toBe(2);
+      expect(run.stdout()).toBe('');
+      const lines = run.stderr().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toBe('');
+      expect(lines[0]).toMatch(/^triage: /);
+      expect(lines[0]).toContain(path);
+      expect(lines[0]).toMatch(reason);
+      expect(run.stderr()).not.toMatch(/^\s+at /m);
+    },
+  );
+
+  it('accepts a UTF-8 byte-order mark at the start of a HAR file', () => {
+    expect(triageJson(fixturePath('bom.har')).entries.map((entry) => entry['index'])).toEqual([0, 1]);
+  });
+});
+
+describe('triage arguments', () => {
+  it.each([
+    [['--json'], /missing the HAR file/],
+    [['a.har', 'b.har'], /expected one HAR file, got 2/],
+    [['--verbose', 'a.har'], /unknown option --verbose/],
+    [['--map'], /--map needs a value/],
+    [['--map', 'api.example.com', 'a.har'], /expected HOST=PROFILE/],
+    [['--map', 'api.example.com=stripe', 'a.har'], /unknown profile "stripe" \(one of: persona, ranex/],
+    [['--json=yes', 'a.har'], /--json takes no value/],
+  ])('%j: exit 2 with one usage line', (args, message) => {
+    const run = captureIo();
+    expect(runTriage(args, run.io)).toBe(2);
+    expect(run.stderr()).toMatch(message);
+    expect(run.stderr().trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stdout()).toBe('');
+  });
+
+  it('--help prints the usage, the profiles and the exit statuses, and exits 0', () => {
+    const run = captureIo();
+    expect(runTriage(['--help'], run.io)).toBe(0);
+    expect(run.stdout()).toContain(
+      'Usage: npm run --silent triage -- [--json] [--map HOST=PROFILE]... FILE.har',
+    );
+    expect(run.stdout()).toContain(PROVIDER_IDS.join(', '));
+    expect(run.stdout()).toMatch(
+      /Exit status: 0 when the file was triaged, whether or not it contains failures/,
+    );
+  });
+});
+
+describe('triage without --json', () => {
+  const text = (options: { isTTY?: boolean; env?: Record<string, string> }): string => {
+    const run = captureIo(options);
+    expect(runTriage([MIXED], run.io)).toBe(0);
+    return run.stdout();
+  };
+
+  it('prints a table of the failures, then actions and findings', () => {
+    const output = text({});
+    const lines = output.split('\n');
+    expect(lines[0]).toBe(`${MIXED}: 15 entries, 10 failed`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^# +METHOD +STATUS +PROVIDER +CATEGORY +RETRY +WAIT +PATH$/),
+    );
+    const row = lines.find((line) => line.startsWith('2 '));
+    expect(row?.split(/ {2,}/)).toEqual([
+      '2',
+      'POST',
+      '429',
+      'persona',
+      'rate_limited',
+      'yes',
+      '30s',
+      '/api/v1/accounts',
+    ]);
+    expect(output).toMatch(/^Actions$/m);
+    expect(output).toMatch(/^Findings \(\d+\)$/m);
+    expect(output).toMatch(/retry_before_wait \(#2, #3\)/);
+  });
+
+  it('uses colour only on a terminal without NO_COLOR', () => {
+    expect(text({})).not.toContain('\u001b[');
+    expect(text({ isTTY: true, env: { NO_COLOR: '1' } })).not.toContain('\u001b[');
+    expect(text({ isTTY: true })).toContain('\u001b[');
+  });
+
+  it('matches the --json report row for row', () => {
+    const report = triageJson(MIXED);
+    const rows = text({})
+      .split('\n')
+      .filter((line) => /^\d+ /.test(line));
+    expect(rows.map((line) => Number(line.split(' ')[0]))).toEqual(
+      report.entries.map((entry) => entry['index']),
+    );
+  });
+});
