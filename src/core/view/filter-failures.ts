@@ -11,6 +11,7 @@ import { statusClass } from './status-class.ts';
  */
 export function filterFailures(rows: readonly FailureRow[], filter: FailureFilter): FailureRow[] {
   const { tokens, terms } = parseFilterText(filter.text);
+  if (tokens.length + terms.length === 0 && isUnrestricted(filter)) return [...rows];
   const positive = [...groupPositive(tokens).values()];
   const negative = tokens.filter((t) => t.negate);
   const hosts = new Set(filter.hosts.map((h) => h.toLowerCase()));
@@ -24,6 +25,12 @@ export function filterFailures(rows: readonly FailureRow[], filter: FailureFilte
       positive.every((values) => values.some((t) => tokenMatches(row, t))) &&
       negative.every((t) => !tokenMatches(row, t)) &&
       terms.every((term) => termMatches(row, term) !== term.negate),
+  );
+}
+
+function isUnrestricted(f: FailureFilter): boolean {
+  return (
+    f.providers.length + f.categories.length + f.retry.length + f.statusClasses.length + f.hosts.length === 0
   );
 }
 

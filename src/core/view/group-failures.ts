@@ -28,7 +28,7 @@ export interface FailureGroup {
 export function groupFailures(rows: readonly FailureRow[]): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   for (const row of rows) {
-    const template = pathTemplate(row.path);
+    const template = templateOf(row);
     const key = [row.method, template, row.status, row.code ?? ''].join(' ');
     const group = groups.get(key);
     if (group === undefined) {
@@ -45,6 +45,19 @@ export function groupFailures(rows: readonly FailureRow[]): FailureGroup[] {
     }
   }
   return [...groups.values()];
+}
+
+// Rows are immutable, so a row's template is computed once; regrouping after a filter change then
+// costs a map lookup per row instead of a dozen regular expressions.
+const templates = new WeakMap<FailureRow, string>();
+
+function templateOf(row: FailureRow): string {
+  let template = templates.get(row);
+  if (template === undefined) {
+    template = pathTemplate(row.path);
+    templates.set(row, template);
+  }
+  return template;
 }
 
 function newGroup(key: string, template: string, row: FailureRow): FailureGroup {
