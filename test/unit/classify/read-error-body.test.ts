@@ -156,7 +156,7 @@ describe('readErrorBody on HAR fixtures, one per format', () => {
     if (exchange === undefined) throw new Error('fixture');
     const cut = {
       ...exchange,
-      responseBody: exchange.responseBody?.slice(0, 70),
+      responseBody: (exchange.responseBody ?? '').slice(0, 70),
       responseBodyTruncated: true,
     };
     expect(readErrorBody(cut)).toMatchObject({ format: 'truncated-json', code: 'VALIDATION_ERROR' });
