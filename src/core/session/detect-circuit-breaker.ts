@@ -40,7 +40,9 @@ function sentDuringPause(streak: Streak, attempt: Attempt): boolean {
 
 function message(host: string, streak: Streak): string {
   const pause =
-    streak.duringPause > 0 ? ` Yet ${streak.duringPause} more request(s) went to it within those 30 s.` : '';
+    streak.duringPause === 0
+      ? ''
+      : ` Yet ${streak.duringPause === 1 ? 'one more request' : `${streak.duringPause} more requests`} went to it within those 30 s.`;
   return (
     `${streak.failures} failures in a row from ${host} (server errors, timeouts, rate limits or no response, ` +
     `no success in between). A circuit breaker would stop sending to this host here and wait 30 s ` +
