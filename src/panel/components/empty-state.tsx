@@ -1,0 +1,31 @@
+import type { PanelStore } from '../store/panel-store.ts';
+
+/** What the list area says when it has nothing to show, and what to do about it. */
+export function EmptyState({ store }: { store: PanelStore }) {
+  if (store.connection.value === 'connecting')
+    return (
+      <div class="empty" role="status" data-testid="empty">
+        <p>Connecting to the network capture…</p>
+        <p class="muted">If this message stays, close DevTools and open it again.</p>
+      </div>
+    );
+  if (store.rows.value.length > 0)
+    return (
+      <div class="empty" role="status" data-testid="empty">
+        <p>No failure matches the current filter.</p>
+        <p class="muted">Clear the filter to see all {store.rows.value.length} failures.</p>
+      </div>
+    );
+  return (
+    <div class="empty" role="status" data-testid="empty">
+      <p>
+        No failed API calls yet — use the page and failures (HTTP 4xx/5xx, no response, GraphQL errors) appear
+        here.
+      </p>
+      <p class="muted">
+        Requests made before DevTools was opened are not captured: reload the page to see them, or import a
+        HAR file.
+      </p>
+    </div>
+  );
+}

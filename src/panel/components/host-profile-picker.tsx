@@ -1,0 +1,38 @@
+import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
+import type { PanelStore } from '../store/panel-store.ts';
+import { normalizeHost } from '../store/settings.ts';
+
+/**
+ * "Treat this host as …": the shortest path to fixing a wrong recognition. The choice is stored
+ * like any Settings mapping and re-classifies the session at once.
+ */
+export function HostProfilePicker({ store, url }: { store: PanelStore; url: string }) {
+  const host = normalizeHost(url);
+  if (host === '') return null;
+  const mapped = store.settings.value.hostMap[host] ?? store.managedHostMap.value[host];
+  const onChange = (value: string): void => {
+    const hostMap = { ...store.settings.value.hostMap };
+    if (value === '') delete hostMap[host];
+    else hostMap[host] = value as ProviderId;
+    void store.updateSettings({ hostMap });
+  };
+  return (
+    <p class="host-profile">
+      <label>
+        Profile for <code>{host}</code>{' '}
+        <select
+          value={mapped ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          data-testid="host-profile"
+        >
+          <option value="">recognise automatically</option>
+          {PROVIDER_IDS.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+    </p>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'preact/hooks';
+import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
+import type { PanelStore } from '../store/panel-store.ts';
+import { LIMIT_BOUNDS, normalizeHost } from '../store/settings.ts';
+
+/** Host → profile mappings, retention limits, Preserve log and Clear. Changes apply at once. */
+export function SettingsView({ store }: { store: PanelStore }) {
+  return (
+    <section class="settings" aria-labelledby="settings-heading" data-testid="settings">
+      <header class="settings-head">
+        <h2 id="settings-heading">Settings</h2>
+        <button type="button" onClick={() => (store.view.value = 'list')}>
+          Back to failures
+        </button>
+      </header>
+      <HostMappings store={store} />
+      <Retention store={store} />
+      <fieldset>
+        <legend>Session</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={store.settings.value.preserveLog}
+            onChange={(e) => void store.updateSettings({ preserveLog: e.currentTarget.checked })}
+          />{' '}
+          Preserve log (keep failures when the page navigates)
+        </label>{' '}
+        <button type="button" onClick={() => store.clear()}>
+          Clear captured failures
+        </button>
+      </fieldset>
+    </section>
+  );
+}
+
+function HostMappings({ store }: { store: PanelStore }) {
+  const [host, setHost] = useState('');
+  const [profile, setProfile] = useState<ProviderId>('generic');
+  const [error, setError] = useState('');
+  const user = store.settings.value.hostMap;
+  const managed = store.managedHostMap.value;
+  const add = (event: Event): void => {
+    event.preventDefault();
+    const normalized = normalizeHost(host);
+    if (normalized === '') return setError('Enter a host name such as api.example.com.');
+    setError('');
+    setHost('');
+    void store.updateSettings({ hostMap: { ...user, [normalized]: profile } });
+  };
+  const remove = (name: string): void => {
+    const next = { ...user };
+    delete next[name];
+    void store.updateSettings({ hostMap: next });
+  };
+  const hosts = [...new Set([...Object.keys(managed), ...Object.keys(user)])].sort();
+  return (
+    <fieldset>
+      <legend>Host → profile</legend>
+      <p class="muted">
+        A mapped host is classified with that provider's documented policy before any other recognition.
+      </p>
+      {hosts.length > 0 && (
+        <table class="mappings" data-testid="mappings">
+          <tbody>
+            {hosts.map((name) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>{user[name] ?? managed[name]}</td>
+                <td>
+                  {user[name] !== undefined ? (
+                    <button
+                      type="button"
+                      aria-label={`Remove mapping for ${name}`}
+                      onClick={() => remove(name)}
+                    >
+                      Remove
+                    </button>
+                  ) : (
+                    <span class="muted">set by your organisation</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form class="add-mapping" onSubmit={add}>
+        <label>
+          Host{' '}
+          <input
+            value={host}
+            onInput={(e) => setHost(e.currentTarget.value)}
+            placeholder="api.example.com"
+            data-testid="mapping-host"
+          />
+        </label>{' '}
+        <label>
+          Profile{' '}
+          <select
+            value={profile}
+            onChange={(e) => setProfile(e.currentTarget.value as ProviderId)}
+            data-testid="mapping-profile"
+          >
+            {PROVIDER_IDS.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" data-testid="mapping-add">
+          Add mapping
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </fieldset>
+  );
+}
+
+function Retention({ store }: { store: PanelStore }) {
+  const { maxExchanges, maxBodyChars } = store.settings.value;
+  const apply = (name: 'maxExchanges' | 'maxBodyChars', value: string): void => {
+    const number = Number(value);
+    if (Number.isFinite(number) && number > 0) void store.updateSettings({ [name]: number });
+  };
+  return (
+    <fieldset>
+      <legend>Retention (memory)</legend>
+      <label>
+        Keep at most{' '}
+        <input
+          type="number"
+          min={LIMIT_BOUNDS.maxExchanges.min}
+          max={LIMIT_BOUNDS.maxExchanges.max}
+          value={maxExchanges}
+          onChange={(e) => apply('maxExchanges', e.currentTarget.value)}
+          data-testid="max-exchanges"
+        />{' '}
+        requests (oldest dropped first)
+      </label>
+      <br />
+      <label>
+        Keep at most{' '}
+        <input
+          type="number"
+          min={LIMIT_BOUNDS.maxBodyChars.min}
+          max={LIMIT_BOUNDS.maxBodyChars.max}
+          value={maxBodyChars}
+          onChange={(e) => apply('maxBodyChars', e.currentTarget.value)}
+          data-testid="max-body"
+        />{' '}
+        characters per body (longer ones are truncated and marked)
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ComponentChildren } from 'preact';
+import type { PanelStore } from '../store/panel-store.ts';
+
+/** The Network-panel-like strip: Clear, Preserve log, import/export, settings, and the counts. */
+export function Toolbar({ store, importSlot }: { store: PanelStore; importSlot?: ComponentChildren }) {
+  const inSettings = store.view.value === 'settings';
+  return (
+    <div class="toolbar" role="toolbar" aria-label="API Errors toolbar">
+      <button
+        type="button"
+        onClick={() => store.clear()}
+        title="Clear the captured failures"
+        data-testid="clear"
+      >
+        Clear
+      </button>
+      <label class="toggle">
+        <input
+          type="checkbox"
+          checked={store.settings.value.preserveLog}
+          onChange={(e) => void store.updateSettings({ preserveLog: e.currentTarget.checked })}
+          data-testid="preserve-log"
+        />{' '}
+        Preserve log
+      </label>
+      {importSlot}
+      <button
+        type="button"
+        onClick={() => store.exportSanitizedHar()}
+        disabled={store.records.value.length === 0}
+        title="Download the captured requests as a HAR file with secrets and personal data replaced"
+        data-testid="export-har"
+      >
+        Export sanitized HAR
+      </button>
+      <button
+        type="button"
+        aria-pressed={inSettings}
+        onClick={() => (store.view.value = inSettings ? 'list' : 'settings')}
+        data-testid="open-settings"
+      >
+        Settings
+      </button>
+      <Counts store={store} />
+    </div>
+  );
+}
+
+function Counts({ store }: { store: PanelStore }) {
+  const failures = store.failures.value.length;
+  const total = store.records.value.length;
+  const { exchanges, truncatedBodies } = store.dropped.value;
+  return (
+    <span class="counts" aria-live="polite">
+      <span data-testid="failure-count">{failures}</span> failed of {total}
+      {store.source.value !== undefined && <span class="muted"> · from {store.source.value}</span>}
+      {exchanges > 0 && (
+        <span
+          class="dropped"
+          data-testid="dropped"
+          title="Oldest requests dropped to stay within the retention limit (Settings)"
+        >
+          {' '}
+          · {exchanges} dropped
+        </span>
+      )}
+      {truncatedBodies > 0 && (
+        <span class="dropped" data-testid="truncated-count">
+          {' '}
+          · {truncatedBodies} bodies truncated
+        </span>
+      )}
+    </span>
+  );
+}

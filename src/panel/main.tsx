@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import { browserPlatform } from '../platform/browser-platform.ts';
+import { App } from './app.tsx';
+import { PanelStore } from './store/panel-store.ts';
+import './styles.css';
+
+const store = new PanelStore(browserPlatform());
+const root = document.getElementById('app');
+if (root) render(<App store={store} />, root);
+store.start().catch((error: unknown) => {
+  store.notice.value = {
+    kind: 'error',
+    text: `The panel could not start (${String(error)}). Close and reopen DevTools.`,
+  };
+});

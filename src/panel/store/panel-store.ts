@@ -1,0 +1,329 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { Finding } from '../../core/finding.ts';
+import type { Har, HarEntry } from '../../core/har.ts';
+import { parseHar } from '../../core/parse-har.ts';
+import { sanitizeHar } from '../../core/redact/sanitize-har.ts';
+import { SessionAnalyzer } from '../../core/session/session-analyzer.ts';
+import { buildTicket } from '../../core/ticket/build-ticket.ts';
+import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
+import type { FailureRow } from '../../core/view/failure-row.ts';
+import { filterFailures } from '../../core/view/filter-failures.ts';
+import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
+import { facetsOf } from '../../core/view/facets-of.ts';
+import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
+import type { Platform, Theme } from '../../platform/platform.ts';
+import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
+import { diagnosed, recordFromEntry, type SessionRecord } from './session-record.ts';
+import { DEFAULT_SETTINGS, parseManagedHostMap, parseSettings, type Settings } from './settings.ts';
+
+export interface Dropped {
+  /** Exchanges evicted because the session exceeded the retention limit. */
+  exchanges: number;
+  /** Bodies cut to the body limit. */
+  truncatedBodies: number;
+}
+
+export type Connection = 'connecting' | 'live' | 'unavailable';
+export type Notice = { kind: 'error' | 'info'; text: string };
+
+const NO_DROPS: Dropped = { exchanges: 0, truncatedBodies: 0 };
+
+/**
+ * All panel state, as signals. Components read signals and call methods; nothing else mutates.
+ * Work per captured exchange is constant (classify once, one incremental analyzer step); only a
+ * mapping change re-classifies the session.
+ */
+export class PanelStore {
+  readonly records = signal<readonly SessionRecord[]>([]);
+  readonly failures = computed(() => this.records.value.filter((r) => r.row !== undefined));
+  readonly rows = computed(() => this.failures.value.map((r) => r.row as FailureRow));
+  readonly filter = signal<FailureFilter>(EMPTY_FILTER);
+  readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });
+  readonly grouped = signal(false);
+  readonly facets = computed(() => facetsOf(this.rows.value));
+  readonly visibleRows = computed(() => {
+    const { by, dir } = this.sort.value;
+    return sortFailures(filterFailures(this.rows.value, this.filter.value), by, dir);
+  });
+  readonly selectedId = signal<number | undefined>(undefined);
+  readonly detailOpen = signal(false);
+  /** Exchanges of the finding the user clicked. */
+  readonly highlighted = signal<ReadonlySet<number>>(new Set());
+  readonly selected = computed(() => {
+    const id = this.selectedId.value;
+    return id === undefined ? undefined : this.records.value.find((r) => r.exchange.index === id);
+  });
+  readonly ticket = computed(() => {
+    const record = this.selected.value;
+    return record?.diagnosis ? buildTicket(record.exchange, record.diagnosis) : undefined;
+  });
+  readonly findings = signal<readonly Finding[]>([]);
+  readonly rateLimits = signal<ReadonlyMap<string, HostRateLimit>>(new Map());
+  readonly dropped = signal<Dropped>(NO_DROPS);
+  readonly settings = signal<Settings>(DEFAULT_SETTINGS);
+  readonly managedHostMap = signal<Settings['hostMap']>({});
+  readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  readonly theme = signal<Theme>('light');
+  readonly connection = signal<Connection>('connecting');
+  readonly notice = signal<Notice | undefined>(undefined);
+  readonly view = signal<'list' | 'settings'>('list');
+  /** Name of the imported HAR file being shown, if any. */
+  readonly source = signal<string | undefined>(undefined);
+
+  readonly #platform: Platform;
+  #analyzer = new SessionAnalyzer();
+  #nextIndex = 0;
+  #cleanups: (() => void)[] = [];
+
+  constructor(platform: Platform) {
+    this.#platform = platform;
+  }
+
+  get platform(): Platform {
+    return this.#platform;
+  }
+
+  /** Load settings, follow the theme, then join the capture stream. */
+  async start(): Promise<void> {
+    this.theme.value = this.#platform.theme();
+    this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
+    await this.#loadSettings();
+    const { maxExchanges, maxBodyChars } = this.settings.value;
+    this.#cleanups.push(
+      this.#platform.connect({ maxExchanges, maxBodyChars }, (received) => this.receive(received)),
+    );
+  }
+
+  stop(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  async #loadSettings(): Promise<void> {
+    try {
+      this.settings.value = parseSettings(await this.#platform.readSettings());
+    } catch (error) {
+      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
+    }
+    try {
+      this.managedHostMap.value = parseManagedHostMap(await this.#platform.readManagedSettings());
+    } catch {
+      // No managed storage in this browser: no organisation presets.
+    }
+  }
+
+  /** One batch from the devtools page, in capture order. */
+  receive(received: CaptureBatch): void {
+    batch(() => {
+      if (received.initial) this.connection.value = 'live';
+      if (received.dropped > 0) this.#addDropped({ exchanges: received.dropped, truncatedBodies: 0 });
+      let pending: HarEntry[] = [];
+      for (const event of received.events) {
+        if (event.type === 'entry') pending.push(event.entry);
+        else {
+          this.#append(pending);
+          pending = [];
+          this.navigated();
+        }
+      }
+      this.#append(pending);
+    });
+  }
+
+  /** The inspected page navigated: start over unless Preserve log is on (Network panel habit). */
+  navigated(): void {
+    if (!this.settings.value.preserveLog) this.clear();
+  }
+
+  clear(): void {
+    batch(() => {
+      this.records.value = [];
+      this.findings.value = [];
+      this.rateLimits.value = new Map();
+      this.dropped.value = NO_DROPS;
+      this.selectedId.value = undefined;
+      this.detailOpen.value = false;
+      this.highlighted.value = new Set();
+      this.source.value = undefined;
+      this.#analyzer.reset();
+    });
+  }
+
+  /** A file the user imported: shown if it is a HAR, otherwise an error that says what to do. */
+  importText(fileName: string, text: string): void {
+    const parsed = parseHar(text);
+    if (parsed.ok) this.importHar(parsed.har, fileName);
+    else
+      this.reportError(
+        `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
+      );
+  }
+
+  /** Show an imported HAR file instead of the live session, indexed like the CLI (log.entries). */
+  importHar(har: Har, name: string): void {
+    batch(() => {
+      this.clear();
+      this.#nextIndex = 0;
+      this.#append(har.log.entries);
+      this.source.value = name;
+      this.notice.value = { kind: 'info', text: `Imported ${har.log.entries.length} entries from ${name}.` };
+    });
+  }
+
+  #append(entries: readonly HarEntry[]): void {
+    if (entries.length === 0) return;
+    const { maxBodyChars } = this.settings.value;
+    const hostMap = this.hostMap.value;
+    const added: SessionRecord[] = [];
+    let truncated = 0;
+    let findingsChanged = false;
+    let limits: Map<string, HostRateLimit> | undefined;
+    for (const entry of entries) {
+      const record = recordFromEntry(entry, this.#nextIndex++, maxBodyChars, hostMap);
+      if (record.exchange.responseBodyTruncated === true) truncated++;
+      if (this.#analyzer.add(record.exchange, record.diagnosis).length > 0) findingsChanged = true;
+      const limit = hostRateLimit(record.exchange);
+      if (limit) (limits ??= new Map(this.rateLimits.value)).set(limit.host, limit);
+      added.push(record);
+    }
+    batch(() => {
+      this.#setRecords([...this.records.value, ...added]);
+      if (truncated > 0) this.#addDropped({ exchanges: 0, truncatedBodies: truncated });
+      if (findingsChanged) this.findings.value = this.#analyzer.findings();
+      if (limits) this.rateLimits.value = limits;
+    });
+  }
+
+  /** Keep at most maxExchanges, evicting the oldest and counting them. */
+  #setRecords(records: readonly SessionRecord[]): void {
+    const excess = records.length - this.settings.value.maxExchanges;
+    if (excess <= 0) {
+      this.records.value = records;
+      return;
+    }
+    const kept = records.slice(excess);
+    this.records.value = kept;
+    this.#addDropped({ exchanges: excess, truncatedBodies: 0 });
+    const selected = this.selectedId.value;
+    if (selected !== undefined && !kept.some((r) => r.exchange.index === selected)) {
+      this.selectedId.value = undefined;
+      this.detailOpen.value = false;
+    }
+  }
+
+  #addDropped(more: Dropped): void {
+    const now = this.dropped.value;
+    this.dropped.value = {
+      exchanges: now.exchanges + more.exchanges,
+      truncatedBodies: now.truncatedBodies + more.truncatedBodies,
+    };
+  }
+
+  /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
+  async updateSettings(change: Partial<Settings>): Promise<void> {
+    const before = this.settings.value;
+    const next = parseSettings({ ...before, ...change });
+    batch(() => {
+      this.settings.value = next;
+      if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
+      if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value);
+    });
+    try {
+      await this.#platform.writeSettings(next);
+    } catch (error) {
+      this.reportError(`Settings apply to this session but could not be saved (${String(error)}).`);
+    }
+  }
+
+  /** Re-run classification and the session analyses over everything kept. */
+  reclassify(): void {
+    const hostMap = this.hostMap.value;
+    this.#analyzer.reset();
+    const records = this.records.value.map((record) => {
+      const next = diagnosed(record, hostMap);
+      this.#analyzer.add(next.exchange, next.diagnosis);
+      return next;
+    });
+    batch(() => {
+      this.records.value = records;
+      this.findings.value = this.#analyzer.findings();
+    });
+  }
+
+  select(id: number | undefined, open = true): void {
+    batch(() => {
+      this.selectedId.value = id;
+      this.detailOpen.value = open && id !== undefined;
+    });
+  }
+
+  /** Move the selection up or down the visible list (keyboard), keeping the detail state. */
+  moveSelection(delta: number): void {
+    const rows = this.visibleRows.value;
+    if (rows.length === 0) return;
+    const at = rows.findIndex((row) => row.id === this.selectedId.value);
+    const next =
+      at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+    this.selectedId.value = rows[next]?.id;
+  }
+
+  openDetail(): void {
+    if (this.selectedId.value !== undefined) this.detailOpen.value = true;
+  }
+
+  closeDetail(): void {
+    this.detailOpen.value = false;
+  }
+
+  /** Clicking a finding highlights its exchanges and selects the first failure among them. */
+  selectFinding(finding: Finding): void {
+    const ids = new Set(finding.entries);
+    const first =
+      this.visibleRows.value.find((row) => ids.has(row.id)) ?? this.rows.value.find((row) => ids.has(row.id));
+    batch(() => {
+      this.highlighted.value = ids;
+      if (first) this.select(first.id);
+    });
+  }
+
+  setFilter(filter: FailureFilter): void {
+    this.filter.value = filter;
+  }
+
+  setSort(sort: FailureSort): void {
+    this.sort.value = sort;
+  }
+
+  setGrouped(grouped: boolean): void {
+    this.grouped.value = grouped;
+  }
+
+  /** The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes). */
+  har(): Har {
+    return {
+      log: {
+        version: '1.2',
+        creator: { name: 'API Error Inspector', version: this.#platform.version },
+        entries: this.records.value.map((r) => r.entry),
+      },
+    };
+  }
+
+  /** Download the kept entries as a HAR with every secret and piece of personal data replaced. */
+  exportSanitizedHar(): void {
+    const sanitized = sanitizeHar(this.har());
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    this.#platform.downloadText(
+      `api-errors-${stamp}.sanitized.har`,
+      JSON.stringify(sanitized, null, 2),
+      'application/json',
+    );
+  }
+
+  reportError(text: string): void {
+    this.notice.value = { kind: 'error', text };
+  }
+
+  dismissNotice(): void {
+    this.notice.value = undefined;
+  }
+}

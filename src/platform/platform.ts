@@ -1,0 +1,38 @@
+import type { CaptureBatch } from './capture/capture-message.ts';
+
+export type Theme = 'light' | 'dark';
+
+/** Which clipboard path worked: the async Clipboard API, the execCommand fallback, or neither. */
+export type CopyResult = 'clipboard-api' | 'exec-command' | 'failed';
+
+/** How the panel keeps the captured stream: limits the devtools page applies from then on. */
+export interface CaptureLimits {
+  maxExchanges: number;
+  maxBodyChars: number;
+}
+
+/**
+ * Everything the panel needs from the browser, as one small interface. The real implementation
+ * (`browserPlatform`) wraps the extension APIs; component tests pass a fake object instead of
+ * mocking `browser.*` chains, so the store and components run unchanged in happy-dom.
+ */
+export interface Platform {
+  /**
+   * Subscribe to the devtools page's capture stream. The first batch is the buffer of what was
+   * captured before the panel existed (`initial: true`); later batches carry live events.
+   * Returns the unsubscribe function.
+   */
+  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): () => void;
+  /** Settings stored by the user (browser.storage.local); undefined when nothing is stored. */
+  readSettings(): Promise<unknown>;
+  writeSettings(value: unknown): Promise<void>;
+  /** Organisation presets (browser.storage.managed); undefined where the browser has none. */
+  readManagedSettings(): Promise<unknown>;
+  theme(): Theme;
+  /** Calls back when the DevTools theme changes; returns the unsubscribe function. */
+  onThemeChanged(listener: (theme: Theme) => void): () => void;
+  copyText(text: string): Promise<CopyResult>;
+  downloadText(fileName: string, text: string, mimeType: string): void;
+  /** The extension version, for the HAR `creator` of exports. */
+  version: string;
+}

@@ -1,0 +1,71 @@
+import type { HarEntry } from '../../../src/core/har.ts';
+import type { CaptureBatch } from '../../../src/platform/capture/capture-message.ts';
+import type { CaptureLimits, CopyResult, Platform, Theme } from '../../../src/platform/platform.ts';
+
+/**
+ * The panel's Platform seam, played by a plain object: it records what the panel asked of the
+ * browser (copies, downloads, stored settings) and lets a test push capture batches.
+ */
+export class FakePlatform implements Platform {
+  version = '0.0.0-test';
+  stored: unknown = undefined;
+  managed: unknown = undefined;
+  writes: unknown[] = [];
+  copies: string[] = [];
+  copyResult: CopyResult = 'clipboard-api';
+  downloads: { fileName: string; text: string; mimeType: string }[] = [];
+  limits: CaptureLimits | undefined;
+  #theme: Theme = 'light';
+  #themeListener: ((theme: Theme) => void) | undefined;
+  #onBatch: ((batch: CaptureBatch) => void) | undefined;
+
+  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): () => void {
+    this.limits = limits;
+    this.#onBatch = onBatch;
+    return () => (this.#onBatch = undefined);
+  }
+
+  /** What the devtools page would send: the buffered start, then live entries and navigations. */
+  send(batch: CaptureBatch): void {
+    if (!this.#onBatch) throw new Error('the panel is not connected');
+    this.#onBatch(batch);
+  }
+
+  entries(entries: HarEntry[], initial = false): void {
+    this.send({ initial, dropped: 0, events: entries.map((entry) => ({ type: 'entry', entry })) });
+  }
+
+  navigate(url = 'https://shop.example/'): void {
+    this.send({ initial: false, dropped: 0, events: [{ type: 'navigated', url }] });
+  }
+
+  readSettings = async (): Promise<unknown> => this.stored;
+  writeSettings = async (value: unknown): Promise<void> => {
+    this.writes.push(value);
+    this.stored = value;
+  };
+  readManagedSettings = async (): Promise<unknown> => this.managed;
+
+  theme(): Theme {
+    return this.#theme;
+  }
+
+  onThemeChanged(listener: (theme: Theme) => void): () => void {
+    this.#themeListener = listener;
+    return () => (this.#themeListener = undefined);
+  }
+
+  setTheme(theme: Theme): void {
+    this.#theme = theme;
+    this.#themeListener?.(theme);
+  }
+
+  copyText = async (text: string): Promise<CopyResult> => {
+    this.copies.push(text);
+    return this.copyResult;
+  };
+
+  downloadText(fileName: string, text: string, mimeType: string): void {
+    this.downloads.push({ fileName, text, mimeType });
+  }
+}

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { mountPanel, settle } from './mount-panel.tsx';
+import { harEntry } from './har-entries.ts';
+
+afterEach(cleanup);
+
+const start = Date.parse('2026-11-22T05:00:00.000Z');
+const unavailable = (n: number) =>
+  harEntry({
+    url: 'https://api.flaky.test/v1/report',
+    status: 503,
+    body: '{"message":"try later"}',
+    at: start + n * 100,
+  });
+
+describe('findings strip', () => {
+  it('shows session findings and clicking one selects its exchanges', async () => {
+    const { store } = await mountPanel(Array.from({ length: 6 }, (_, n) => unavailable(n)));
+    const buttons = screen.getAllByTestId('finding');
+    expect(buttons.length).toBeGreaterThan(0);
+    const finding = store.findings.value[0]!;
+    await settle(() => fireEvent.click(buttons[0]!));
+    expect(finding.entries).toContain(store.selectedId.value);
+    expect(screen.getByTestId('detail')).toBeTruthy();
+  });
+});
+
+describe('rate-limit gauge', () => {
+  it('shows remaining of limit and time to reset per host, from successes too', async () => {
+    const ok = harEntry({
+      url: 'https://api.withpersona.com/api/v1/accounts',
+      status: 200,
+      responseHeaders: [
+        { name: 'RateLimit-Limit', value: '100' },
+        { name: 'RateLimit-Remaining', value: '10' },
+        { name: 'RateLimit-Reset', value: '30' },
+      ],
+    });
+    await mountPanel([ok]);
+    const gauge = screen.getByTestId('rate-limit');
+    expect(gauge.dataset['host']).toBe('api.withpersona.com');
+    expect(gauge.textContent).toContain('10 of 100 left');
+    expect(gauge.textContent).toContain('resets in 30 s');
+    expect(gauge.classList.contains('low')).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { failures, mountPanel, settle } from './mount-panel.tsx';
+import { NOT_FOUND, OK, PERSONA_429 } from './har-entries.ts';
+
+afterEach(cleanup);
+
+function choose(name: string, text: string): void {
+  const input = screen.getByTestId('import-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('HAR import', () => {
+  it('shows the file through the same classification, indexed like log.entries', async () => {
+    const { store } = await mountPanel([NOT_FOUND]);
+    const har = { log: { version: '1.2', entries: [OK, PERSONA_429, OK, NOT_FOUND] } };
+    await settle(() => choose('customer.har', JSON.stringify(har)));
+    await waitFor(() => expect(failures().map((el) => el.dataset['status'])).toEqual(['429', '404']));
+    expect(failures().map((el) => el.dataset['index'])).toEqual(['1', '3']);
+    expect(failures()[0]?.dataset['provider']).toBe('persona');
+    expect(store.source.value).toBe('customer.har');
+    expect(screen.getByTestId('notice').textContent).toContain('Imported 4 entries from customer.har');
+  });
+
+  it('explains what to do with a file that is not a HAR', async () => {
+    await mountPanel([NOT_FOUND]);
+    await settle(() => choose('notes.txt', 'hello'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notice').textContent).toContain('notes.txt: not a HAR file'),
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Save all as HAR');
+    expect(failures()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,29 @@
+import { act, render } from '@testing-library/preact';
+import type { HarEntry } from '../../../src/core/har.ts';
+import { App } from '../../../src/panel/app.tsx';
+import { PanelStore } from '../../../src/panel/store/panel-store.ts';
+import { FakePlatform } from './fake-platform.ts';
+
+/** Render the real App over the real store and a fake browser, then deliver the initial buffer. */
+export async function mountPanel(initial: HarEntry[] = [], setup?: (platform: FakePlatform) => void) {
+  const platform = new FakePlatform();
+  setup?.(platform);
+  const store = new PanelStore(platform);
+  const view = render(<App store={store} />);
+  await act(async () => {
+    await store.start();
+    platform.entries(initial, true);
+  });
+  return { platform, store, view };
+}
+
+/** Run a change and let Preact re-render. */
+export async function settle(change: () => unknown): Promise<void> {
+  await act(async () => {
+    await change();
+  });
+}
+
+export function failures(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-testid="failure"]')];
+}

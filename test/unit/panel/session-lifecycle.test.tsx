@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { failures, mountPanel, settle } from './mount-panel.tsx';
+import { NOT_FOUND, OK, PERSONA_429, harEntry } from './har-entries.ts';
+
+afterEach(cleanup);
+
+const failing = (n: number) =>
+  harEntry({
+    url: `https://api.example.test/v1/items/${n}`,
+    status: 404,
+    body: `{"message":"item ${n} not found"}`,
+  });
+
+describe('bounded memory', () => {
+  it('evicts the oldest beyond the retention limit and shows how many were dropped', async () => {
+    const { platform, store } = await mountPanel([], (p) => (p.stored = { maxExchanges: 100 }));
+    expect(platform.limits).toEqual({ maxExchanges: 100, maxBodyChars: 1_000_000 });
+    await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
+    expect(store.records.value).toHaveLength(100);
+    expect(store.records.value[0]?.exchange.url).toBe('https://api.example.test/v1/items/5');
+    expect(screen.getByTestId('dropped').textContent).toContain('5 dropped');
+  });
+
+  it('adds what the devtools page dropped before the panel opened', async () => {
+    const { platform } = await mountPanel([]);
+    await settle(() => platform.send({ initial: false, dropped: 7, events: [] }));
+    expect(screen.getByTestId('dropped').textContent).toContain('7 dropped');
+  });
+
+  it('cuts bodies to the body limit, marked in the detail', async () => {
+    const long = JSON.stringify({ message: 'x'.repeat(3000) });
+    const { platform } = await mountPanel([], (p) => (p.stored = { maxBodyChars: 1000 }));
+    await settle(() =>
+      platform.entries([harEntry({ url: 'https://api.example.test/a', status: 500, body: long })]),
+    );
+    await settle(() => fireEvent.click(failures()[0]!));
+    expect(screen.getByTestId('response-body').textContent).toHaveLength(1000);
+    expect(screen.getByTestId('truncated').textContent).toContain(`of ${long.length.toLocaleString('en')}`);
+    expect(screen.getByTestId('truncated-count').textContent).toContain('1 bodies truncated');
+  });
+
+  it('lowering the limit in Settings evicts at once', async () => {
+    const { platform, store } = await mountPanel(Array.from({ length: 150 }, (_, i) => failing(i)));
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    await settle(() => fireEvent.change(screen.getByTestId('max-exchanges'), { target: { value: '120' } }));
+    expect(store.records.value).toHaveLength(120);
+    expect(platform.writes.at(-1)).toMatchObject({ maxExchanges: 120 });
+  });
+});
+
+describe('navigation', () => {
+  it('clears the list when the page navigates', async () => {
+    const { platform } = await mountPanel([NOT_FOUND]);
+    await settle(() => platform.navigate());
+    expect(failures()).toHaveLength(0);
+    await settle(() => platform.entries([PERSONA_429]));
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
+  });
+
+  it('keeps the list across navigations with Preserve log on, and persists the choice', async () => {
+    const { platform } = await mountPanel([NOT_FOUND]);
+    await settle(() => fireEvent.click(screen.getByTestId('preserve-log')));
+    expect(platform.writes.at(-1)).toMatchObject({ preserveLog: true });
+    await settle(() => platform.navigate());
+    await settle(() =>
+      platform.entries([harEntry({ url: 'https://api.example.test/v1/later', status: 503 })]),
+    );
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['404', '503']);
+  });
+
+  it('replays a navigation inside the buffered start in order', async () => {
+    const { platform } = await mountPanel([]);
+    await settle(() =>
+      platform.send({
+        initial: false,
+        dropped: 0,
+        events: [
+          { type: 'entry', entry: NOT_FOUND },
+          { type: 'navigated', url: 'https://shop.example/next' },
+          { type: 'entry', entry: PERSONA_429 },
+          { type: 'entry', entry: OK },
+        ],
+      }),
+    );
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
+  });
+
+  it('Clear empties the list and the counts', async () => {
+    const { store } = await mountPanel([NOT_FOUND, OK]);
+    await settle(() => fireEvent.click(screen.getByTestId('clear')));
+    expect(store.records.value).toHaveLength(0);
+    expect(screen.getByTestId('empty')).toBeTruthy();
+  });
+});

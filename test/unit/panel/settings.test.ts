@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  normalizeHost,
+  parseManagedHostMap,
+  parseSettings,
+} from '../../../src/panel/store/settings.ts';
+
+describe('parseSettings', () => {
+  it('gives safe defaults for nothing stored or garbage', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('nope')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ maxExchanges: 'many', preserveLog: 'yes' })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('clamps limits and keeps only valid host mappings', () => {
+    const parsed = parseSettings({
+      maxExchanges: 1e9,
+      maxBodyChars: 1,
+      preserveLog: true,
+      hostMap: { 'API.Example.test': 'persona', 'bad.test': 'nobody', '': 'ranex' },
+    });
+    expect(parsed).toEqual({
+      maxExchanges: 50_000,
+      maxBodyChars: 1_000,
+      preserveLog: true,
+      hostMap: { 'api.example.test': 'persona' },
+    });
+  });
+
+  it('reads organisation presets from the managed schema', () => {
+    expect(parseManagedHostMap({ hostMap: { 'api.corp.test': 'ranex' } })).toEqual({
+      'api.corp.test': 'ranex',
+    });
+    expect(parseManagedHostMap(undefined)).toEqual({});
+  });
+
+  it('normalizes what users type as a host', () => {
+    expect(normalizeHost(' https://API.example.test:8443/v1?x ')).toBe('api.example.test');
+    expect(normalizeHost('api.example.test')).toBe('api.example.test');
+    expect(normalizeHost('')).toBe('');
+  });
+});

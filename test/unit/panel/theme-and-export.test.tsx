@@ -1,0 +1,30 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { parseHar } from '../../../src/core/parse-har.ts';
+import { mountPanel, settle } from './mount-panel.tsx';
+import { NOT_FOUND, OK, PERSONA_429 } from './har-entries.ts';
+
+afterEach(cleanup);
+
+describe('theme', () => {
+  it('follows the DevTools theme and its changes', async () => {
+    const { platform } = await mountPanel([], (p) => p.setTheme('dark'));
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+    await settle(() => platform.setTheme('light'));
+    expect(document.documentElement.dataset['theme']).toBe('light');
+  });
+});
+
+describe('sanitized HAR export', () => {
+  it('downloads every kept entry, sanitized, as a valid HAR', async () => {
+    const { platform } = await mountPanel([OK, PERSONA_429, NOT_FOUND]);
+    await settle(() => fireEvent.click(screen.getByTestId('export-har')));
+    const [download] = platform.downloads;
+    expect(download?.fileName).toMatch(/\.har$/);
+    const parsed = parseHar(download?.text ?? '');
+    expect(parsed.ok && parsed.har.log.entries.map((e) => e.response?.status)).toEqual([200, 429, 404]);
+    expect(download?.text).not.toContain('persona_sandbox_1234567890abcdef');
+    expect(download?.text).not.toContain('jane.doe@example.com');
+  });
+});
