@@ -1,0 +1,111 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LOOPBACK_HOSTS, PROVIDER_HOSTS, type ProviderHost } from './demo-hosts.ts';
+import { demoPageResponse, type PageContext } from './demo-page-response.ts';
+import { demoRoutes, type DemoRoutes } from './demo-routes.ts';
+import type { DemoHost, DemoScenario } from './demo-scenario.ts';
+import { demoScenarios } from './demo-scenarios.ts';
+import { freePort } from './free-port.ts';
+
+export interface DemoServer {
+  port: number;
+  /** The demo page, with requests to the providers' real host names (needs the host mapping). */
+  pageUrl: string;
+  /** The demo page for a browser nobody configured: providers at `<id>.localhost`. */
+  loopbackPageUrl: string;
+  scenarios: readonly DemoScenario[];
+  close(): Promise<void>;
+}
+
+export interface DemoServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers':
+    'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id',
+};
+
+const PREFLIGHT = {
+  ...CORS,
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+  // `Authorization` must be named explicitly: a `*` here does not cover it (Fetch › CORS-preflight).
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Idempotency-Key, X-Api-Key, X-Api-Secret, Persona-Version, Key-Inflection, X-Request-Id',
+  'Access-Control-Max-Age': '600',
+};
+
+function originsFor(names: Readonly<Record<ProviderHost, string>>, port: number): Record<DemoHost, string> {
+  const origins = { local: `http://127.0.0.1:${port}` } as Record<DemoHost, string>;
+  for (const [id, name] of Object.entries(names)) origins[id as ProviderHost] = `http://${name}:${port}`;
+  return origins;
+}
+
+/** Answers one request once its body has arrived (a real API reads the body before failing). */
+function answer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  routes: DemoRoutes,
+  page: PageContext,
+): void {
+  const url = new URL(req.url ?? '/', 'http://demo.invalid');
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    res.writeHead(204, PREFLIGHT).end();
+    return;
+  }
+  const own =
+    routes.groupOf(req.headers.host) === 'local' && method === 'GET'
+      ? demoPageResponse(url, page)
+      : undefined;
+  if (own) {
+    res.writeHead(own.status, own.headers).end(own.body);
+    return;
+  }
+  const reply = routes.find(req.headers.host, method, url.pathname)?.reply;
+  if (reply?.kind === 'destroy-socket') req.socket.destroy();
+  else if (reply?.kind === 'respond')
+    res.writeHead(reply.status, { ...CORS, ...reply.headers }).end(reply.body);
+  else res.writeHead(404, { ...CORS, 'Content-Type': 'text/plain' }).end('no such demo route\n');
+}
+
+/**
+ * The demo API: one HTTP server on 127.0.0.1 answering for every provider host (told apart by the
+ * Host header) with the responses their docs describe, plus the demo page itself. Used by
+ * `npm start`, `npm run demo:server` and the e2e tests, so what the tests check is what a user sees.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const scenarios = demoScenarios();
+  const routes = demoRoutes(scenarios);
+  // Nothing listens on this port: the "connection refused" scenario needs a real refusal.
+  const refusedPort = await freePort();
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const page: PageContext = {
+    scenarios,
+    mapped: originsFor(PROVIDER_HOSTS, port),
+    loopback: originsFor(LOOPBACK_HOSTS, port),
+    refusedOrigin: `http://127.0.0.1:${refusedPort}`,
+  };
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    req.resume();
+    req.on('end', () => answer(req, res, routes, page));
+  });
+  return {
+    port,
+    pageUrl: `http://127.0.0.1:${port}/`,
+    loopbackPageUrl: `http://127.0.0.1:${port}/?hosts=localhost`,
+    scenarios,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Everything that depends on Chromium's DevTools internals, in one file, so a browser update is a
+ * one-file fix. Used by `npm start` and by the Chromium e2e tests.
+ *
+ * Internals relied on (verified on Chromium 156, see ../shared/TESTING.md):
+ * - an extension panel registers in the DevTools front-end as `UI.panels['chrome-extension://<id><title
+ *   without spaces>']` once the devtools page has called panels.create;
+ * - `InspectorView.instance().showPanel(id)` from `ui/legacy/legacy.js` switches to it;
+ * - the panel document is an out-of-process iframe of the DevTools page.
+ */
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { hostResolverRules } from './host-resolver-rules.ts';
+
+export const PANEL_TITLE = 'API Errors';
+const PANEL_PATH = '/src/panel/panel.html';
+
+export interface ChromiumOptions {
+  executablePath: string;
+  headless: boolean;
+  /** Extra command-line switches (e.g. a window size). */
+  args?: readonly string[];
+}
+
+/**
+ * Chromium with extension loading over CDP (`pipe` + `enableExtensions`, which
+ * `browser.installExtension` needs) and the providers' hosts mapped to the loopback address.
+ */
+export function launchChromium(options: ChromiumOptions): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: options.executablePath,
+    headless: options.headless,
+    pipe: true,
+    enableExtensions: true,
+    defaultViewport: null,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-dev-shm-usage',
+      `--host-resolver-rules=${hostResolverRules()}`,
+      ...(options.args ?? []),
+    ],
+  });
+}
+
+const panelId = (extensionId: string): string =>
+  `chrome-extension://${extensionId}${PANEL_TITLE.replace(/\s/g, '')}`;
+
+/** Opens DevTools for `page` and waits until our devtools page has registered the panel. */
+export async function openDevtools(page: Page, extensionId: string, timeout = 15_000): Promise<Page> {
+  const devtools = await page.openDevTools();
+  await devtools.waitForFunction(
+    (id: string) => {
+      const ui = (globalThis as { UI?: { panels?: Record<string, unknown> } }).UI;
+      return ui?.panels?.[id] !== undefined;
+    },
+    { timeout, polling: 50 },
+    panelId(extensionId),
+  );
+  return devtools;
+}
+
+/** Switches DevTools to the API Errors panel and returns the panel's frame once it has rendered. */
+export async function showPanel(devtools: Page, extensionId: string, timeout = 15_000): Promise<Frame> {
+  await devtools.evaluate(async (id: string) => {
+    // DevTools' own module, resolved relative to the front-end's URL; not a file of this project.
+    const legacy = './ui/legacy/legacy.js';
+    const { InspectorView } = await import(legacy);
+    await InspectorView.InspectorView.instance().showPanel(id);
+  }, panelId(extensionId));
+  const prefix = `chrome-extension://${extensionId}${PANEL_PATH}`;
+  const frame = await pollUntil(() => devtools.frames().find((f) => f.url().startsWith(prefix)), timeout);
+  await frame.waitForSelector('#app > *', { timeout });
+  return frame;
+}
+
+async function pollUntil<T>(probe: () => T | undefined, timeout: number): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('the API Errors panel frame did not appear');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

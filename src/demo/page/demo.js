@@ -1,0 +1,46 @@
+// The demo page's only script (served as /demo.js; the page's CSP allows no inline script).
+// Each button sends one scenario's request exactly as a real integration would. The page never
+// renders a response body, so the hostile one stays a string here too.
+const scenarios = JSON.parse(document.getElementById('demo-scenarios').textContent);
+const byId = new Map(scenarios.map((s) => [s.id, s]));
+const log = document.getElementById('log');
+
+function note(text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  log.prepend(item);
+}
+
+/** Sends one scenario; resolves to the status (0 for a network error), never rejects. */
+async function run(id) {
+  const s = byId.get(id);
+  if (!s) throw new Error(`unknown demo scenario ${id}`);
+  const init = { method: s.method, headers: s.headers };
+  if (s.body !== undefined) init.body = s.body;
+  try {
+    const response = await fetch(s.url, init);
+    await response.text();
+    note(`${s.method} ${s.url} → ${response.status}`);
+    return response.status;
+  } catch (error) {
+    note(`${s.method} ${s.url} → network error (${error.message})`);
+    return 0;
+  }
+}
+
+/** Sends scenarios one after another so the panel lists them in page order. */
+async function runAll(ids = scenarios.map((s) => s.id)) {
+  const statuses = [];
+  for (const id of ids) statuses.push(await run(id));
+  return statuses;
+}
+
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  if (!button) return;
+  if (button.id === 'run-all') void runAll();
+  else if (button.dataset.scenario) void run(button.dataset.scenario);
+});
+
+// For the e2e tests and for anyone scripting the demo from the console.
+window.demo = { run, runAll, ids: scenarios.map((s) => s.id) };
