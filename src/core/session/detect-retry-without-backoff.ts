@@ -91,6 +91,18 @@ function startChain(attempt: Attempt): Chain {
   };
 }
 
+/** The chain after one more retry; `gap` is undefined when the server dictated it or times are unknown. */
+function extendChain(chain: Chain, attempt: Attempt, gap: number | undefined): Chain {
+  return {
+    last: attempt,
+    indexes: [...chain.indexes, attempt.index].slice(-MAX_FINDING_ENTRIES),
+    retries: chain.retries + 1,
+    gapsMs: gap === undefined ? [] : [...chain.gapsMs, gap].slice(-GAPS_SHOWN),
+    previousGapMs: gap,
+    finding: chain.finding,
+  };
+}
+
 /** retry_without_backoff: see the rule above. */
 export function detectRetryWithoutBackoff(capacity: number): SessionDetector {
   const bySignature = new BoundedMap<string, Chain>(capacity);
@@ -112,14 +124,7 @@ export function detectRetryWithoutBackoff(capacity: number): SessionDetector {
       }
       const k = chain.retries + 1;
       const gap = previous.wait === undefined ? gapMs(previous, attempt) : undefined;
-      const next: Chain = {
-        last: attempt,
-        indexes: [...chain.indexes, attempt.index].slice(-MAX_FINDING_ENTRIES),
-        retries: k,
-        gapsMs: gap === undefined ? [] : [...chain.gapsMs, gap].slice(-GAPS_SHOWN),
-        previousGapMs: gap,
-        finding: chain.finding,
-      };
+      const next = extendChain(chain, attempt, gap);
       bySignature.set(attempt.signature, next);
       if (gap === undefined) return [];
       const problem = scheduleProblem(failure, k, gap) ?? growthProblem(chain, failure, k, gap);
