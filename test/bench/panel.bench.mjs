@@ -14,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const DIST = path.resolve('dist/chrome');
+// PANEL_DIST points at another build of the Chrome target (default: what bench:panel just built).
+const DIST = path.resolve(process.env.PANEL_DIST ?? 'dist/chrome');
 const SIZES = [100, 10_000];
 const REPEAT = 15;
 const WARMUP = 3;

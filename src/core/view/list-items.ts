@@ -15,11 +15,6 @@ export function rowItemKey(id: number): string {
   return `r${id}`;
 }
 
-/** Flat mode: one item per row. */
-export function rowItems(rows: readonly FailureRow[]): ListItem[] {
-  return rows.map((row) => ({ kind: 'row', key: rowItemKey(row.id), row }));
-}
-
 /** Grouped mode: a header per group, followed by its members when the group is expanded. */
 export function groupItems(groups: readonly FailureGroup[], expanded: ReadonlySet<string>): ListItem[] {
   const items: ListItem[] = [];

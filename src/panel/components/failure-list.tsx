@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { FailureRow } from '../../core/view/failure-row.ts';
 import { groupFailures } from '../../core/view/group-failures.ts';
-import { groupItemKey, groupItems, rowItems, type ListItem } from '../../core/view/list-items.ts';
-import { activeIndex } from '../../core/view/active-index.ts';
+import { groupItemKey, type ListItem } from '../../core/view/list-items.ts';
+import { flatModel, groupedModel } from '../../core/view/list-model.ts';
 import { moveIndex } from '../../core/view/move-index.ts';
 import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
 import { visibleRange } from '../../core/view/visible-range.ts';
@@ -59,11 +59,11 @@ export function FailureList(props: FailureListProps) {
   const domPrefix = useId();
 
   const groups = useMemo(() => (grouped ? groupFailures(rows) : undefined), [rows, grouped]);
-  const items = useMemo(
-    () => (groups ? groupItems(groups, expanded) : rowItems(rows)),
+  const model = useMemo(
+    () => (groups ? groupedModel(groups, expanded) : flatModel(rows)),
     [groups, rows, expanded],
   );
-  const active = activeIndex(items, activeKey, selectedId);
+  const active = model.activeIndex(activeKey, selectedId);
   const lineId = (i: number) => `${domPrefix}-l${i}`;
 
   const toggle = (groupKey: string) => {
@@ -72,7 +72,7 @@ export function FailureList(props: FailureListProps) {
     setExpanded(next);
   };
   const pick = (index: number) => {
-    const item = items[index];
+    const item = model.at(index);
     if (item === undefined) return;
     setActiveKey(item.key);
     props.onSelect(item.kind === 'row' ? item.row.id : item.group.latest.id);
@@ -87,32 +87,33 @@ export function FailureList(props: FailureListProps) {
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const pageSize = Math.floor(viewport / rowHeight) - 1;
-    const next = moveIndex(active, e.key, items.length, pageSize);
+    const next = moveIndex(active, e.key, model.count, pageSize);
     if (next !== undefined) {
       e.preventDefault();
       pick(next);
       reveal(next);
       return;
     }
-    if (actOn(items[active], e.key, { ...props, toggle, pickKey: (key) => pick(findKey(items, key)) })) {
+    if (actOn(model.at(active), e.key, { ...props, toggle, pickKey: (key) => pick(model.indexOfKey(key)) })) {
       e.preventDefault();
     }
   };
   const onClick = (index: number) => {
-    const item = items[index];
+    const item = model.at(index);
     if (item?.kind === 'group') toggle(item.group.key);
     pick(index);
   };
 
-  const maxTop = Math.max(0, items.length * rowHeight - viewport);
+  const count = model.count;
+  const maxTop = Math.max(0, count * rowHeight - viewport);
   const { start, end } =
-    items.length <= renderAllBelow
-      ? { start: 0, end: items.length }
+    count <= renderAllBelow
+      ? { start: 0, end: count }
       : visibleRange({
           scrollTop: Math.min(scrollTop, maxTop),
           viewportHeight: viewport,
           rowHeight,
-          count: items.length,
+          count,
           overscan,
         });
 
@@ -130,14 +131,15 @@ export function FailureList(props: FailureListProps) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
-        {items.length === 0 && props.empty !== undefined ? <div class="fl-empty">{props.empty}</div> : null}
-        <div class="fl-canvas" style={{ height: `${items.length * rowHeight}px` }}>
-          {items.slice(start, end).map((item, k) => {
-            const index = start + k;
+        {count === 0 && props.empty !== undefined ? <div class="fl-empty">{props.empty}</div> : null}
+        <div class="fl-canvas" style={{ height: `${count * rowHeight}px` }}>
+          {range(start, end).map((index) => {
+            const item = model.at(index);
+            if (item === undefined) return null;
             const line: LineProps = {
               domId: lineId(index),
               index,
-              setSize: items.length,
+              setSize: count,
               top: index * rowHeight,
               height: rowHeight,
               selected: index === active,
@@ -171,8 +173,8 @@ function FailureListHeader() {
   );
 }
 
-function findKey(items: readonly ListItem[], key: string): number {
-  return items.findIndex((item) => item.key === key);
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
 }
 
 interface KeyActions {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activeIndex } from '../../../src/core/view/active-index.ts';
 import { groupFailures } from '../../../src/core/view/group-failures.ts';
-import { groupItems, rowItems } from '../../../src/core/view/list-items.ts';
+import { groupItems } from '../../../src/core/view/list-items.ts';
+import { flatModel, groupedModel } from '../../../src/core/view/list-model.ts';
 import { moveIndex } from '../../../src/core/view/move-index.ts';
 import { scrollToReveal } from '../../../src/core/view/scroll-to-reveal.ts';
 import { visibleRange } from '../../../src/core/view/visible-range.ts';
@@ -74,14 +75,20 @@ describe('list items and the active index', () => {
   });
 
   it('follows the selected id, using the active key only to tell a header from its member', () => {
-    const flat = rowItems(rows);
-    expect(activeIndex(flat, undefined, 3)).toBe(2);
-    expect(activeIndex(flat, undefined, undefined)).toBe(-1);
-    expect(activeIndex(flat, undefined, 42)).toBe(-1);
+    const flat = flatModel(rows);
+    expect(flat.activeIndex(undefined, 3)).toBe(2);
+    expect(flat.activeIndex(undefined, undefined)).toBe(-1);
+    expect(flat.activeIndex(undefined, 42)).toBe(-1);
+    expect(flat.at(1)).toEqual({ kind: 'row', key: 'r2', row: rows[1] });
+    expect(flat.indexOfKey('r3')).toBe(2);
     const open = groupItems(groups, new Set([key]));
     expect(activeIndex(open, undefined, 2)).toBe(2);
     expect(activeIndex(open, `g${key}`, 2)).toBe(0);
     expect(activeIndex(open, 'r1', 2)).toBe(2); // a stale key loses to the selection
     expect(activeIndex(groupItems(groups, new Set()), undefined, 1)).toBe(0);
+    const model = groupedModel(groups, new Set([key]));
+    expect(model.count).toBe(4);
+    expect(model.indexOfKey('r2')).toBe(2);
+    expect(model.activeIndex(`g${key}`, 2)).toBe(0);
   });
 });
