@@ -6,6 +6,7 @@ import { generic } from './profiles/generic.ts';
 import type { Verdict } from './profiles/profile.ts';
 import { recognizeProfile } from './profiles/recognize-profile.ts';
 import { ruleContextOf } from './profiles/rule-context-of.ts';
+import { urlParts } from './profiles/url-parts.ts';
 import { verdictFor } from './profiles/verdict-for.ts';
 import { readRateLimit } from './rate-limit/read-rate-limit.ts';
 import { serverWait } from './retry/server-wait.ts';
@@ -26,8 +27,9 @@ function withServerSignals(exchange: Exchange, verdict: Verdict, isGeneric: bool
 
 function diagnose(exchange: Exchange, options: ClassifyOptions): Diagnosis {
   const error = readErrorBody(exchange);
-  const { profile, recognizedBy } = recognizeProfile(exchange, error, options.hostMap);
-  const context = ruleContextOf(exchange, error);
+  const url = urlParts(exchange.url);
+  const { profile, recognizedBy } = recognizeProfile(exchange, error, options.hostMap, url.hosts);
+  const context = ruleContextOf(exchange, error, url.path);
   const [verdict, signals] = withServerSignals(exchange, verdictFor(profile, context), profile === generic);
   const rateLimit = readRateLimit(exchange.responseHeaders);
   const wait = serverWait(exchange.responseHeaders, context.status, error, rateLimit);

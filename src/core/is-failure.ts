@@ -1,5 +1,5 @@
 import type { Exchange } from './exchange.ts';
-import { graphqlErrors } from './formats/graphql-errors.ts';
+import { graphqlErrors, startsWithGraphqlErrors } from './formats/graphql-errors.ts';
 import { parseJsonBody } from './formats/parse-json-body.ts';
 
 function hasGraphqlErrors(exchange: Exchange): boolean {
@@ -7,7 +7,9 @@ function hasGraphqlErrors(exchange: Exchange): boolean {
   // Cheap gate first: most successful responses never mention "errors", and triage runs this on
   // every entry of a HAR file.
   if (body === undefined || !body.includes('"errors"')) return false;
-  return graphqlErrors(parseJsonBody(body)) !== undefined;
+  const json = parseJsonBody(body);
+  if (json === undefined) return startsWithGraphqlErrors(body);
+  return graphqlErrors(json) !== undefined;
 }
 
 /**

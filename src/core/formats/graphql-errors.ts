@@ -12,3 +12,12 @@ export function graphqlErrors(value: unknown): Record<string, unknown>[] | undef
   if (first === undefined || typeof first['message'] !== 'string') return undefined;
   return errors.map((error) => asRecord(error) ?? {});
 }
+
+// GraphQL over HTTP §7.1.2 recommends `errors` first when present, so a response too large to
+// parse (or cut short) still shows it at the very start.
+const ERRORS_FIRST = /^\s*\{\s*"errors"\s*:\s*\[\s*\{/;
+
+/** Whether unparsed GraphQL response text opens with a non-empty `errors` array. */
+export function startsWithGraphqlErrors(text: string): boolean {
+  return ERRORS_FIRST.test(text.slice(0, 1024));
+}

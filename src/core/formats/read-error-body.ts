@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
+import { startsWithGraphqlErrors } from './graphql-errors.ts';
 import { looksLikeHtml, readHtmlError } from './read-html-error.ts';
 import { parseJsonBody } from './parse-json-body.ts';
 import { readJsonError } from './read-json-error.ts';
@@ -20,6 +21,7 @@ export function readErrorBody(exchange: Exchange): ErrorBody | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const json = parseJsonBody(text);
   if (json !== undefined) return readJsonError(json, exchange.mimeType);
+  if (startsWithGraphqlErrors(text)) return readTruncatedJson(text, 'graphql');
   if (looksLikeJson(text, exchange.mimeType) && !looksLikeHtml(text, '')) return readTruncatedJson(text);
   if (looksLikeHtml(text, exchange.mimeType)) return readHtmlError(text);
   return readTextError(text);

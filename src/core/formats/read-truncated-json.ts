@@ -28,12 +28,13 @@ function firstValues(text: string): Map<string, string> {
 /**
  * What can still be read from JSON that did not parse: cut at the capture limit, too large to
  * parse, or malformed. Takes the first value of each well-known error member found near the top.
+ * `format` names the shape when the caller recognised it from the opening (GraphQL `errors` first).
  */
-export function readTruncatedJson(text: string): ErrorBody | undefined {
+export function readTruncatedJson(text: string, format = 'truncated-json'): ErrorBody | undefined {
   const values = firstValues(text);
   if (values.size === 0) return undefined;
   return compactErrorBody({
-    format: 'truncated-json',
+    format,
     code: values.get('code') ?? (values.get('status')?.match(/^[A-Z_]+$/) ? values.get('status') : undefined),
     type: values.get('type'),
     title: values.get('title'),

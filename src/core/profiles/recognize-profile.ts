@@ -9,19 +9,14 @@ import type { Profile } from './profile.ts';
 import { privo } from './privo.ts';
 import { profileById } from './profile-by-id.ts';
 import { ranex } from './ranex.ts';
+import { urlParts } from './url-parts.ts';
 
 const PROVIDERS: readonly Profile[] = [persona, ranex, errorEnvelope, persly, privo];
 
-function hostsOf(url: string): string[] {
-  try {
-    const parsed = new URL(url);
-    return [parsed.host.toLowerCase(), parsed.hostname.toLowerCase()];
-  } catch {
-    return [];
-  }
-}
-
-function fromMapping(hosts: string[], hostMap: Readonly<Record<string, ProviderId>>): Recognized | undefined {
+function fromMapping(
+  hosts: readonly string[],
+  hostMap: Readonly<Record<string, ProviderId>>,
+): Recognized | undefined {
   for (const host of hosts) {
     const id = Object.hasOwn(hostMap, host) ? hostMap[host] : undefined;
     // The mapping comes from user storage: an id this version does not know is ignored.
@@ -34,7 +29,7 @@ function fromMapping(hosts: string[], hostMap: Readonly<Record<string, ProviderI
   return undefined;
 }
 
-function fromKnownHost(hosts: string[]): Recognized | undefined {
+function fromKnownHost(hosts: readonly string[]): Recognized | undefined {
   for (const profile of PROVIDERS)
     for (const host of hosts)
       if (profile.hosts.includes(host))
@@ -63,8 +58,8 @@ export function recognizeProfile(
   exchange: Exchange,
   error: ErrorBody | undefined,
   hostMap: Readonly<Record<string, ProviderId>> = {},
+  hosts: readonly string[] = urlParts(exchange.url).hosts,
 ): Recognized {
-  const hosts = hostsOf(exchange.url);
   return (
     fromMapping(hosts, hostMap) ??
     fromKnownHost(hosts) ??

@@ -33,6 +33,9 @@ const LEGACY: readonly RateLimitNames[] = [
  * first. Seconds are relative to the response (see `resetSeconds` for how units are told apart).
  */
 export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undefined {
+  // Every dialect's names contain "ratelimit" or "rate-limit"; most responses carry none, and the
+  // panel and triage run this on every exchange.
+  if (!headers.some((header) => /rate-?limit/i.test(header.name))) return undefined;
   const structured = readStructuredRateLimit(headers);
   if (structured !== undefined) return structured;
   const dateMs = responseDateMs(headers);

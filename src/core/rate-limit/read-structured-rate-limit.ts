@@ -4,6 +4,8 @@ import type { Header } from '../exchange.ts';
 import type { RateLimitInfo } from '../diagnosis.ts';
 import { headerValue } from '../header-value.ts';
 
+const DICTIONARY_START = /^\s*[a-z*][a-z0-9_.*-]*\s*=/;
+
 function tryParse<T>(parse: (text: string) => T, text: string): T | undefined {
   try {
     return parse(text);
@@ -91,6 +93,9 @@ export function readStructuredRateLimit(headers: readonly Header[]): RateLimitIn
     if (limit === undefined || policyRaw === undefined) return undefined;
     return { dialect: 'ratelimit', limit, policy: policyRaw.trim() };
   }
+  // `limit=100, …` (a dictionary key first) is draft -07; trying the other syntax first would throw a
+  // ParseError on every such response.
+  if (DICTIONARY_START.test(raw)) return fromDictionary(raw, policyRaw);
   const list = tryParse(parseList, raw);
-  return (list === undefined ? undefined : fromList(list, policies)) ?? fromDictionary(raw, policyRaw);
+  return list === undefined ? undefined : fromList(list, policies);
 }

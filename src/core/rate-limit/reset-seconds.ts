@@ -1,3 +1,4 @@
+import { durationSeconds } from './duration-seconds.ts';
 import { firstNumber } from './first-number.ts';
 
 // Without a Date header, anything past 2001-09-09 (1e9 s) cannot be a delay: it is an absolute
@@ -16,7 +17,7 @@ function durationOf(value: number, dateS: number | undefined): number | undefine
 /**
  * A rate-limit reset value as seconds from the response, whatever the server meant by it: delta
  * seconds, epoch seconds, epoch milliseconds (told apart by magnitude against the response `Date`
- * header, `dateMs`) or an HTTP-date. An absolute time with no `Date` header gives undefined: the
+ * header, `dateMs`), a Go-style duration (`6m0s`) or an HTTP-date. An absolute time with no `Date` header gives undefined: the
  * local clock is not the server's (and a HAR file may be read days later).
  */
 export function resetSeconds(raw: string | undefined, dateMs: number | undefined): number | undefined {
@@ -27,6 +28,8 @@ export function resetSeconds(raw: string | undefined, dateMs: number | undefined
     const seconds = durationOf(value, dateS);
     return seconds === undefined ? undefined : Math.max(0, Math.ceil(seconds));
   }
+  const duration = durationSeconds(raw);
+  if (duration !== undefined) return Math.ceil(duration);
   const atMs = Date.parse(raw);
   if (Number.isNaN(atMs) || dateMs === undefined) return undefined;
   return Math.max(0, Math.ceil((atMs - dateMs) / 1000));

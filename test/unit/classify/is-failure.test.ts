@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify.ts';
 import { isFailure } from '../../../src/core/is-failure.ts';
 import { loadHarExchanges } from './load-har-exchanges.ts';
 import { exchangeOf } from './exchange-of.ts';
@@ -23,6 +24,19 @@ describe('isFailure', () => {
     expect(isFailure(exchangeOf({ status: 200, body: '{"data":{},"errors":[]}' }))).toBe(false);
     expect(isFailure(exchangeOf({ status: 200, body: '{"errors":["x"]}' }))).toBe(false);
     expect(isFailure(exchangeOf({ status: 200, body: '{"items":[{"name":"errors"}]}' }))).toBe(false);
-    expect(isFailure(exchangeOf({ status: 200, body: '{"errors":[{"message":' }))).toBe(false);
+  });
+
+  it('counts a GraphQL 200 cut short after an opening errors array', () => {
+    expect(isFailure(exchangeOf({ status: 200, body: '{"errors":[{"message":' }))).toBe(true);
+  });
+
+  it('counts a GraphQL 200 too large to parse when errors come first', () => {
+    const huge = `{"errors":[{"message":"too complex","extensions":{"code":"BAD_USER_INPUT"}}],"data":{"rows":[${'1,'.repeat(1_000_000)}1]}}`;
+    const input = exchangeOf({ status: 200, method: 'POST', body: huge });
+    expect(isFailure(input)).toBe(true);
+    expect(classify(input)).toMatchObject({
+      category: 'bad_request',
+      error: { format: 'graphql', message: 'too complex' },
+    });
   });
 });

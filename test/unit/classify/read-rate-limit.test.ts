@@ -92,6 +92,17 @@ describe('readRateLimit: X-RateLimit-* reset units', () => {
     expect(info).toMatchObject({ limit: 500, remaining: 499 });
   });
 
+  it('reads the Go-style durations of token-metered APIs', () => {
+    expect(
+      readRateLimit([h('x-ratelimit-limit-requests', '60'), h('x-ratelimit-reset-requests', '6m0s')])?.resetS,
+    ).toBe(360);
+    expect(
+      readRateLimit([h('x-ratelimit-limit-requests', '60'), h('x-ratelimit-reset-requests', '20ms')])?.resetS,
+    ).toBe(1);
+  });
+
+  it('reads an HTTP-date reset relative to Date', () => expect(xr('Sun, 22 Nov 2026 05:01:00 GMT')).toBe(60));
+
   it('returns undefined with no rate-limit header', () => {
     expect(readRateLimit([date, h('Content-Type', 'application/json')])).toBeUndefined();
   });
