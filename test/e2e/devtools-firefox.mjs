@@ -95,7 +95,7 @@ export async function evalPanel(evalChrome, fn, arg) {
   const reply = await evalChrome(`new Promise((resolve, reject) => {
     const mm = globalThis.__e2ePanelBrowser.messageManager;
     mm.addMessageListener('e2e:result', function l(m) { mm.removeMessageListener('e2e:result', l); resolve(m.data); });
-    mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(script)}), false);
+    mm.loadFrameScript('data:text/javascript;charset=utf-8,' + encodeURIComponent(${JSON.stringify(script)}), false);
     setTimeout(() => reject(new Error('frame script timeout')), 10000);
   })`);
   const res = JSON.parse(reply);
