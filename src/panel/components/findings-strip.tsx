@@ -15,8 +15,18 @@ const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
 export function FindingsStrip({ store }: { store: PanelStore }) {
   const findings = store.findings.value;
   if (findings.length === 0) return null;
+  const focus = store.focus.value;
   return (
     <section class="findings" aria-label="Session findings">
+      {focus && (
+        <p class="focus" role="status" data-testid="finding-focus">
+          Showing the failures of “{KIND_LABEL[focus.finding.kind]}” (exchanges{' '}
+          {focus.finding.entries.map((i) => `#${i}`).join(', ')}).{' '}
+          <button type="button" onClick={() => store.clearFocus()} data-testid="show-all">
+            Show all failures
+          </button>
+        </p>
+      )}
       <ul>
         {findings.map((finding, i) => (
           <li key={finding.id ?? `${finding.kind}-${i}`}>
@@ -25,6 +35,7 @@ export function FindingsStrip({ store }: { store: PanelStore }) {
               class="finding"
               data-testid="finding"
               data-kind={finding.kind}
+              aria-pressed={focus?.finding === finding}
               title={finding.doc ? `${finding.doc.file} › ${finding.doc.section}` : undefined}
               onClick={() => store.selectFinding(finding)}
             >

@@ -23,6 +23,11 @@ export interface Dropped {
   truncatedBodies: number;
 }
 
+export interface FindingFocus {
+  finding: Finding;
+  ids: ReadonlySet<number>;
+}
+
 export type Connection = 'connecting' | 'live' | 'unavailable';
 export type Notice = { kind: 'error' | 'info'; text: string };
 
@@ -41,14 +46,16 @@ export class PanelStore {
   readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });
   readonly grouped = signal(false);
   readonly facets = computed(() => facetsOf(this.rows.value));
+  /** The finding the user clicked: the list then shows only the failures it concerns. */
+  readonly focus = signal<FindingFocus | undefined>(undefined);
   readonly visibleRows = computed(() => {
     const { by, dir } = this.sort.value;
-    return sortFailures(filterFailures(this.rows.value, this.filter.value), by, dir);
+    const focus = this.focus.value;
+    const rows = focus ? this.rows.value.filter((row) => focus.ids.has(row.id)) : this.rows.value;
+    return sortFailures(filterFailures(rows, this.filter.value), by, dir);
   });
   readonly selectedId = signal<number | undefined>(undefined);
   readonly detailOpen = signal(false);
-  /** Exchanges of the finding the user clicked. */
-  readonly highlighted = signal<ReadonlySet<number>>(new Set());
   readonly selected = computed(() => {
     const id = this.selectedId.value;
     return id === undefined ? undefined : this.records.value.find((r) => r.exchange.index === id);
@@ -142,7 +149,7 @@ export class PanelStore {
       this.dropped.value = NO_DROPS;
       this.selectedId.value = undefined;
       this.detailOpen.value = false;
-      this.highlighted.value = new Set();
+      this.focus.value = undefined;
       this.source.value = undefined;
       this.#analyzer.reset();
     });
@@ -274,15 +281,21 @@ export class PanelStore {
     this.detailOpen.value = false;
   }
 
-  /** Clicking a finding highlights its exchanges and selects the first failure among them. */
+  /**
+   * Clicking a finding selects its exchanges: the list narrows to the failures it concerns and the
+   * first is opened. A headroom finding about successful responses narrows to nothing, and the
+   * focus bar still says which exchanges (by index) it is about.
+   */
   selectFinding(finding: Finding): void {
     const ids = new Set(finding.entries);
-    const first =
-      this.visibleRows.value.find((row) => ids.has(row.id)) ?? this.rows.value.find((row) => ids.has(row.id));
     batch(() => {
-      this.highlighted.value = ids;
-      if (first) this.select(first.id);
+      this.focus.value = { finding, ids };
+      this.select(this.visibleRows.value[0]?.id);
     });
+  }
+
+  clearFocus(): void {
+    this.focus.value = undefined;
   }
 
   setFilter(filter: FailureFilter): void {

@@ -24,6 +24,14 @@ describe('findings strip', () => {
     await settle(() => fireEvent.click(buttons[0]!));
     expect(finding.entries).toContain(store.selectedId.value);
     expect(screen.getByTestId('detail')).toBeTruthy();
+    const listed = [...document.querySelectorAll<HTMLElement>('[data-testid="failure"]')].map((el) =>
+      Number(el.dataset['index']),
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((id) => finding.entries.includes(id))).toBe(true);
+    expect(screen.getByTestId('finding-focus').textContent).toContain(`#${finding.entries[0]}`);
+    await settle(() => fireEvent.click(screen.getByTestId('show-all')));
+    expect(document.querySelectorAll('[data-testid="failure"]')).toHaveLength(6);
   });
 });
 
