@@ -37,6 +37,17 @@ function valueSpan(text: string, from: number): { start: number; end: number } |
   return { start, end: i };
 }
 
+/** `full_name=Ada Lovelace (…)`: an unquoted name or address runs on over capitalised words and numbers. */
+function capitalisedWordsEnd(text: string, end: number): number {
+  let stop = end;
+  for (let words = 0; words < 8; words++) {
+    const next = /^ [A-Z0-9][A-Za-z0-9'.-]*/.exec(text.slice(stop, stop + 64));
+    if (next === null) break;
+    stop += next[0].length;
+  }
+  return stop;
+}
+
 /** HTML forms: `name="password" … value="…"` in the same tag. */
 function htmlValueSpan(text: string, from: number): { start: number; end: number } | undefined {
   const tagEnd = text.indexOf('>', from);
@@ -61,14 +72,16 @@ export function acceptAssignment(text: string, start: number, end: number): Span
   if (kind === undefined) return undefined;
   const quoted = text[keyStart - 1] === '"' || text[keyStart - 1] === "'";
   if (personal.has(kind) && text[end - 1] === ':' && !quoted) return undefined;
-  const span = valueSpan(text, end);
+  let span = valueSpan(text, end);
   if (span === undefined) return undefined;
+  if (kind === 'name' || kind === 'address')
+    span = { start: span.start, end: capitalisedWordsEnd(text, span.end) };
   const value = text.slice(span.start, span.end);
   if (/^(?:null|true|false|undefined)$/.test(value) || isPlaceholder(value)) return undefined;
   if (kind === 'name') {
     // `<input name="email" value="…">`: the attribute names the field, the value is the data.
     const named = fieldKind(value);
-    if (named !== undefined && named !== 'name') {
+    if (named !== undefined) {
       const html = htmlValueSpan(text, span.end);
       return html === undefined ? undefined : { ...html, kind: named };
     }

@@ -1,6 +1,7 @@
 import { fieldKind } from './field-kind.ts';
 import { isPlaceholder } from './placeholder.ts';
 import { redactText } from './redact-text.ts';
+import { redactUrl } from './redact-url.ts';
 import type { RedactionKind } from './redaction-kind.ts';
 import type { RedactionSession } from './redaction-session.ts';
 
@@ -27,6 +28,8 @@ const NUMERIC_KINDS = new Set<RedactionKind>([
   'address',
 ]);
 
+const URL_START = /^https?:\/\//i;
+
 /** Keys seen to hold nothing detectable; object keys repeat, so this saves most key scans. */
 const cleanKeys = new Set<string>();
 
@@ -39,7 +42,9 @@ function redactKey(key: string, session: RedactionSession): string {
 
 function redactLeaf(value: unknown, kind: RedactionKind | undefined, session: RedactionSession): unknown {
   if (typeof value === 'string') {
-    if (kind === undefined) return redactText(value, session);
+    // URLs (callback_url, next links, Chrome's _initiator) carry percent-encoded query values.
+    if (kind === undefined)
+      return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
     return value === '' || isPlaceholder(value) ? value : session.placeholder(kind, value);
   }
   if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))

@@ -1,15 +1,12 @@
 import { fieldKind } from './field-kind.ts';
-import { PERSONAL_KINDS } from './redaction-kind.ts';
 import { redactText } from './redact-text.ts';
 import type { RedactionSession } from './redaction-session.ts';
 import { safeDecode } from './safe-decode.ts';
 
-const personal = new Set<string>(PERSONAL_KINDS);
-
 /**
  * A URL path, segment by segment: each decoded segment passes the detectors (`/users/ann@x.io`),
- * and a segment right after one named like a credential (`/token/…`, `/reset-password/…`) is
- * replaced whole, since such a value has no recognisable format. Plural collection names
+ * and a segment right after one named like a sensitive field (`/token/…`, `/reset-password/…`,
+ * `/email/…`) is replaced whole, since such a value has no recognisable format. Plural collection names
  * (`/tokens/tok_1`) do not count: what follows them is a resource id.
  */
 export function redactPath(path: string, session: RedactionSession): string {
@@ -22,8 +19,7 @@ export function redactPath(path: string, session: RedactionSession): string {
     if (redacted === decoded && previousKind !== undefined && decoded !== '')
       redacted = session.placeholder(fieldKind(segments[i - 1] ?? '') ?? 'secret', decoded);
     if (redacted !== decoded) segments[i] = redacted;
-    const kind = fieldKind(decoded);
-    previousKind = kind !== undefined && !personal.has(kind) ? kind : undefined;
+    previousKind = fieldKind(decoded);
   }
   return segments.join('/');
 }
