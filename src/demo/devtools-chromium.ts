@@ -80,6 +80,15 @@ export async function showPanel(devtools: Page, extensionId: string, timeout = 1
   return frame;
 }
 
+/** Undocks DevTools into its own window so the panel gets the whole viewport (screenshots). */
+export async function undockDevtools(devtools: Page): Promise<void> {
+  await devtools.evaluate(async () => {
+    const legacy = './ui/legacy/legacy.js';
+    const { DockController } = await import(legacy);
+    DockController.DockController.instance().setDockSide('undocked');
+  });
+}
+
 async function pollUntil<T>(probe: () => T | undefined, timeout: number): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {

@@ -26,7 +26,11 @@ function hasDisplay(): boolean {
 }
 
 async function openBrowser(chrome: string, server: DemoServer): Promise<Browser> {
-  const browser = await launchChromium({ executablePath: chrome, headless: false, args: ['--window-size=1500,950'] });
+  const browser = await launchChromium({
+    executablePath: chrome,
+    headless: false,
+    args: ['--window-size=1500,950'],
+  });
   const extensionId = await browser.installExtension(path.resolve('dist/chrome'));
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.goto(server.pageUrl);
@@ -54,7 +58,9 @@ if (!chrome) {
   printManualSteps(server);
 } else if (!hasDisplay()) {
   console.log('No display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window can open.');
-  console.log('The demo server keeps running; load the extension by hand in a browser on a machine with a display.');
+  console.log(
+    'The demo server keeps running; load the extension by hand in a browser on a machine with a display.',
+  );
   printManualSteps(server);
 } else {
   try {
