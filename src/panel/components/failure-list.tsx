@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FailureRow } from '../../core/view/failure-row.ts';
 import { groupFailures } from '../../core/view/group-failures.ts';
 import { groupItemKey, type ListItem } from '../../core/view/list-items.ts';
@@ -85,6 +85,12 @@ export function FailureList(props: FailureListProps) {
     el.scrollTop = top;
     setScrollTop(top);
   };
+  // A selection made elsewhere (a finding, the detail's navigation) may be far down a long list:
+  // bring it into view once when it changes (hence only selectedId as a dependency), never while
+  // the user scrolls on their own.
+  useLayoutEffect(() => {
+    if (active >= 0) reveal(active);
+  }, [selectedId]);
   const onKeyDown = (e: KeyboardEvent) => {
     const pageSize = Math.floor(viewport / rowHeight) - 1;
     const next = moveIndex(active, e.key, model.count, pageSize);

@@ -69,6 +69,18 @@ describe('FailureList', () => {
     expect(listbox().getAttribute('aria-activedescendant')).toBe(selected[0]?.id);
   });
 
+  it('scrolls a selection made elsewhere into view', () => {
+    const rows = many(10_000);
+    const { rerender } = render(<FailureList rows={rows} selectedId={undefined} onSelect={() => {}} />);
+    expect(renderedIds()).not.toContain(7_000);
+    rerender(<FailureList rows={rows} selectedId={7_000} onSelect={() => {}} />);
+    expect(listbox().scrollTop).toBe(7_001 * 22 - 600);
+    expect(renderedIds()).toContain(7_000);
+    expect(screen.getAllByRole('option', { selected: true }).map((el) => el.dataset['index'])).toEqual([
+      '7000',
+    ]);
+  });
+
   it('moves the selection with the keyboard and scrolls it into view', () => {
     let selected: number | undefined = 0;
     const rows = many(10_000);
