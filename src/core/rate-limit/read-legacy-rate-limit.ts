@@ -1,6 +1,5 @@
-import type { Header } from '../exchange.ts';
 import type { RateLimitInfo } from '../diagnosis.ts';
-import { headerValue } from '../header-value.ts';
+import type { HeaderLookup } from './header-lookup.ts';
 import { firstNumber } from './first-number.ts';
 import { resetSeconds } from './reset-seconds.ts';
 
@@ -12,9 +11,9 @@ export interface RateLimitNames {
   reset: readonly string[];
 }
 
-function firstPresent(headers: readonly Header[], names: readonly string[]): string | undefined {
+function firstPresent(get: HeaderLookup, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const value = headerValue(headers, name);
+    const value = get(name);
     if (value !== undefined) return value;
   }
   return undefined;
@@ -26,19 +25,19 @@ function firstPresent(headers: readonly Header[], names: readonly string[]): str
  * by `resetSeconds` against the response `Date` (`dateMs`).
  */
 export function readLegacyRateLimit(
-  headers: readonly Header[],
+  get: HeaderLookup,
   names: RateLimitNames,
   dateMs: number | undefined,
 ): RateLimitInfo | undefined {
-  const limit = firstNumber(firstPresent(headers, names.limit));
-  const remaining = firstNumber(firstPresent(headers, names.remaining));
-  const resetS = resetSeconds(firstPresent(headers, names.reset), dateMs);
+  const limit = firstNumber(firstPresent(get, names.limit));
+  const remaining = firstNumber(firstPresent(get, names.remaining));
+  const resetS = resetSeconds(firstPresent(get, names.reset), dateMs);
   if (limit === undefined && remaining === undefined && resetS === undefined) return undefined;
   const info: RateLimitInfo = { dialect: names.dialect };
   if (limit !== undefined) info.limit = limit;
   if (remaining !== undefined) info.remaining = remaining;
   if (resetS !== undefined) info.resetS = resetS;
-  const policy = headerValue(headers, 'ratelimit-policy');
+  const policy = get('ratelimit-policy');
   if (policy !== undefined) info.policy = policy.trim();
   return info;
 }

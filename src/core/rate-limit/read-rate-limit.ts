@@ -1,5 +1,6 @@
 import type { Header } from '../exchange.ts';
 import type { RateLimitInfo } from '../diagnosis.ts';
+import { headerLookup } from './header-lookup.ts';
 import { readLegacyRateLimit } from './read-legacy-rate-limit.ts';
 import type { RateLimitNames } from './read-legacy-rate-limit.ts';
 import { readStructuredRateLimit } from './read-structured-rate-limit.ts';
@@ -36,11 +37,12 @@ export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undef
   // Every dialect's names contain "ratelimit" or "rate-limit"; most responses carry none, and the
   // panel and triage run this on every exchange.
   if (!headers.some((header) => /rate-?limit/i.test(header.name))) return undefined;
-  const structured = readStructuredRateLimit(headers);
+  const get = headerLookup(headers);
+  const structured = readStructuredRateLimit(get);
   if (structured !== undefined) return structured;
   const dateMs = responseDateMs(headers);
   for (const names of LEGACY) {
-    const info = readLegacyRateLimit(headers, names, dateMs);
+    const info = readLegacyRateLimit(get, names, dateMs);
     if (info !== undefined) return info;
   }
   return undefined;

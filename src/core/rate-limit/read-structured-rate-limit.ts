@@ -1,8 +1,7 @@
 import { parseDictionary, parseList, serializeItem } from 'structured-headers';
 import type { Item, List } from 'structured-headers';
-import type { Header } from '../exchange.ts';
 import type { RateLimitInfo } from '../diagnosis.ts';
-import { headerValue } from '../header-value.ts';
+import type { HeaderLookup } from './header-lookup.ts';
 
 const DICTIONARY_START = /^\s*[a-z*][a-z0-9_.*-]*\s*=/;
 
@@ -84,9 +83,9 @@ function fromDictionary(text: string, policyRaw: string | undefined): RateLimitI
  * parsed with a maintained RFC 9651 parser. Both the current list syntax and draft -07's dictionary
  * syntax are accepted, since servers in the wild still send either.
  */
-export function readStructuredRateLimit(headers: readonly Header[]): RateLimitInfo | undefined {
-  const raw = headerValue(headers, 'ratelimit');
-  const policyRaw = headerValue(headers, 'ratelimit-policy');
+export function readStructuredRateLimit(get: HeaderLookup): RateLimitInfo | undefined {
+  const raw = get('ratelimit');
+  const policyRaw = get('ratelimit-policy');
   const policies = policyRaw === undefined ? [] : itemsOf(tryParse(parseList, policyRaw) ?? []);
   if (raw === undefined) {
     const limit = policyLimit(policies[0]);
