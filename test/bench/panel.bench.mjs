@@ -81,12 +81,13 @@ async function measure(browser, extId, file, n) {
 
   const render = await page.evaluate(timeRender, REPEAT + WARMUP, WARMUP);
   const filter = await page.evaluate(timeFilter, REPEAT + WARMUP, WARMUP);
+  const scroll = await page.evaluate(timeScroll, REPEAT + WARMUP, WARMUP);
 
   const cdp = await page.createCDPSession();
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   await page.close();
-  return { n, importMs, rendered, render, filter, heapMb: heap.usedSize / 2 ** 20 };
+  return { n, importMs, rendered, render, filter, scroll, heapMb: heap.usedSize / 2 ** 20 };
 }
 
 // ---- functions below run inside the panel page (serialised by puppeteer: keep them self-contained)
@@ -170,6 +171,23 @@ async function timeFilter(runs, warmup) {
   };
 }
 
+/** Jump the list between two far-apart positions, timing until the new lines are on screen. */
+async function timeScroll(runs, warmup) {
+  const list = document.querySelector('[data-testid=failure-list]');
+  const line = Number.parseFloat(getComputedStyle(list.querySelector('[role=option]')).height);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const top = Math.round((i % 2 ? 0.25 : 0.75) * (list.scrollHeight - list.clientHeight));
+    const first = Math.floor(top / line) + 1;
+    const t0 = performance.now();
+    list.scrollTop = top;
+    while (!list.querySelector(`[role=option][aria-posinset="${first}"]`)) await frame();
+    if (i >= warmup) times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[times.length >> 1];
+}
+
 // ---- node side: data and reporting
 
 /** The JavaScript files panel.html loads, following static and dynamic imports between chunks. */
@@ -202,7 +220,8 @@ function report(results, scripts) {
       `  ${String(r.n).padStart(6)} failures: import ${ms(r.importMs)}, ${r.rendered} rows in the DOM, ` +
         `render ${ms(r.render.script)} script / ${ms(r.render.frame)} to frame, ` +
         `filter ${ms(r.filter.apply.script)} / ${ms(r.filter.apply.frame)}, ` +
-        `clear filter ${ms(r.filter.clear.script)} / ${ms(r.filter.clear.frame)}, heap ${r.heapMb.toFixed(1)} MB`,
+        `clear filter ${ms(r.filter.clear.script)} / ${ms(r.filter.clear.frame)}, ` +
+        `scroll ${ms(r.scroll)} to frame, heap ${r.heapMb.toFixed(1)} MB`,
     );
   }
   const [small, large] = results;
@@ -210,7 +229,8 @@ function report(results, scripts) {
   console.log(
     `  ratio 10,000/100: render ${ratio((r) => r.render.frame)} (script ${ratio((r) => r.render.script)}), ` +
       `filter ${ratio((r) => r.filter.apply.frame)} (script ${ratio((r) => r.filter.apply.script)}), ` +
-      `clear ${ratio((r) => r.filter.clear.frame)} (script ${ratio((r) => r.filter.clear.script)})  [target <= 1.5]`,
+      `clear ${ratio((r) => r.filter.clear.frame)} (script ${ratio((r) => r.filter.clear.script)}), ` +
+      `scroll ${ratio((r) => r.scroll)}  [target <= 1.5]`,
   );
   console.log(`  heap with 10,000 failures: ${large.heapMb.toFixed(1)} MB  [target <= 100 MB]`);
   const gz = scripts.reduce((sum, s) => sum + s.gzip, 0);
