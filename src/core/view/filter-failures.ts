@@ -10,6 +10,9 @@ import type { FailureRow } from './failure-row.ts';
  */
 export function filterFailures(rows: readonly FailureRow[], filter: FailureFilter): FailureRow[] {
   const tests = compileFilter(filter);
-  if (tests.length === 0) return [...rows];
+  const [only] = tests;
+  if (only === undefined) return [...rows];
+  // The usual case is one restriction: call it directly rather than through every() per row.
+  if (tests.length === 1) return rows.filter(only);
   return rows.filter((row) => tests.every((test) => test(row)));
 }
