@@ -10,6 +10,8 @@
 import puppeteer from 'puppeteer-core';
 
 const PANEL_TITLE = 'API Errors';
+/** How long a frame script may take before the probe is reported as hung. */
+const FRAME_SCRIPT_DEADLINE_MS = 10_000;
 
 /** Headless Firefox where the given host names resolve to the loopback address. */
 export function launchFirefox({ executablePath, localHosts }) {
@@ -96,7 +98,7 @@ export async function evalPanel(evalChrome, fn, arg) {
     const mm = globalThis.__e2ePanelBrowser.messageManager;
     mm.addMessageListener('e2e:result', function l(m) { mm.removeMessageListener('e2e:result', l); resolve(m.data); });
     mm.loadFrameScript('data:text/javascript;charset=utf-8,' + encodeURIComponent(${JSON.stringify(script)}), false);
-    setTimeout(() => reject(new Error('frame script timeout')), 10000);
+    setTimeout(() => reject(new Error('frame script timeout')), ${FRAME_SCRIPT_DEADLINE_MS});
   })`);
   const res = JSON.parse(reply);
   if ('error' in res) throw new Error(`in the panel: ${res.error}`);

@@ -92,7 +92,7 @@ export function matchRows(rows, scenarios) {
 export function stopwatch(label) {
   const t0 = Date.now();
   return {
-    lap: (what) => console.log(`# ${label}: ${what} after ${Date.now() - t0} ms`),
+    lap: (what) => console.log(`${label} e2e: ${what} after ${Date.now() - t0} ms`),
     elapsed: () => Date.now() - t0,
   };
 }

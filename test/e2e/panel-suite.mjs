@@ -90,7 +90,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
     after(async () => {
       await driver?.close();
       await server?.close();
-      clock?.lap('e2e wall time');
+      clock?.lap('wall time');
     });
 
     test('failures that happened before the panel was first shown are listed', async () => {
