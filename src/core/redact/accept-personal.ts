@@ -14,13 +14,34 @@ function digitCount(text: string): number {
   return count;
 }
 
+/**
+ * Greedy digit patterns can run one group too far (`+44 20 7946 0321 0-`, a card followed by a
+ * stray digit): try the match, then each shorter end that falls after a digit, longest first.
+ */
+function shrinking(accept: Accept): Accept {
+  return (text, start, end) => {
+    for (let stop = end; stop > start; stop--) {
+      const code = text.charCodeAt(stop - 1);
+      if (code < 48 || code > 57 || (stop < end && isDigitAt(text, stop))) continue;
+      const span = accept(text, start, stop);
+      if (span !== undefined) return span;
+    }
+    return undefined;
+  };
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
+
 /** Payment card: 13-19 digits passing Luhn (ISO/IEC 7812-1). */
-export const acceptCard: Accept = (text, start, end) => {
+export const acceptCard: Accept = shrinking((text, start, end) => {
   if (!numberStandsAlone(text, start, end)) return undefined;
   const digits = text.slice(start, end).replace(/[ -]/g, '');
   if (digits.length < 13 || digits.length > 19 || !luhn(digits)) return undefined;
   return { start, end, kind: 'card' };
-};
+});
 
 /** IBAN: the country's registered length, then mod 97 (ISO 13616). Cut trailing words first. */
 export const acceptIban: Accept = (text, start, end) => {
@@ -54,11 +75,11 @@ export const acceptNino: Accept = (text, start, end) => {
 
 /** Phone numbers: E.164 allows at most 15 digits; fewer than 8 is a code, not a number. */
 export function acceptPhone(minDigits: number): Accept {
-  return (text, start, end) => {
+  return shrinking((text, start, end) => {
     if (!numberStandsAlone(text, start, end)) return undefined;
     const count = digitCount(text.slice(start, end));
     return count >= minDigits && count <= 15 ? { start, end, kind: 'phone' } : undefined;
-  };
+  });
 }
 
 export const acceptIpv4: Accept = (text, start, end) => {

@@ -42,17 +42,22 @@ export function standsAlone(text: string, start: number, end: number): boolean {
   return !isWordCode(before) && before !== 45 && !isWordCode(after) && after !== 45;
 }
 
-/** Digits-only detectors: also reject a neighbouring `.`/`-` followed by a digit (ids, versions). */
+function isAlnumAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return isWordCode(code) && code !== 95;
+}
+
+/**
+ * Digits-only detectors: no letter, digit or `_` touching either end, and no `-`, `.` or `/`
+ * gluing the number to more alphanumerics (ids like `ord-4111…`, versions, dates, paths).
+ */
 export function numberStandsAlone(text: string, start: number, end: number): boolean {
-  if (!standsAlone(text, start, end)) return false;
-  const isDigit = (i: number): boolean => {
-    const code = text.charCodeAt(i);
-    return code >= 48 && code <= 57;
-  };
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
-  if ((before === 46 || before === 47) && isDigit(start - 2)) return false;
-  if ((after === 46 || after === 47) && isDigit(end + 1)) return false;
+  if (isWordCode(before) || isWordCode(after)) return false;
+  const glue = (code: number): boolean => code === 45 || code === 46 || code === 47;
+  if (glue(before) && isAlnumAt(text, start - 2)) return false;
+  if (glue(after) && isAlnumAt(text, end + 1)) return false;
   return true;
 }
 

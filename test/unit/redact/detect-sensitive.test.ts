@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { detectSensitive } from '../../../src/core/redact/detect-sensitive.ts';
+import { redactText } from '../../../src/core/redact/redact-text.ts';
+import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { DETECTABLE } from '../../fixtures/redact/planted-values.ts';
+
+/** The kind each detectable fake value must be reported as. */
+const EXPECTED_KIND: Record<string, string> = {
+  jwt: 'jwt',
+  'pem-private-key': 'private-key',
+  bearer: 'token',
+  basic: 'credential',
+  'url-userinfo': 'credential',
+  email: 'email',
+  'data-uri': 'document',
+  'base64-pdf': 'document',
+  ipv4: 'ip',
+  ipv6: 'ip',
+  ssn: 'national-id',
+  'uk-nino': 'national-id',
+  'br-cpf': 'national-id',
+  'iban-de': 'iban',
+  'iban-gb': 'iban',
+};
+
+function expectedKind(id: string): string {
+  if (EXPECTED_KIND[id] !== undefined) return EXPECTED_KIND[id];
+  if (id.startsWith('phone')) return 'phone';
+  if (id.startsWith('card')) return 'card';
+  if (id.startsWith('github') || id.startsWith('slack')) return 'token';
+  return 'api-key';
+}
+
+describe('detectSensitive finds every format in prose', () => {
+  it.each(DETECTABLE.map((planted) => [planted.id, planted] as const))('%s', (_id, planted) => {
+    const text = `Support said: ${planted.value} — please check.`;
+    const spans = detectSensitive(text);
+    expect(spans).toHaveLength(1);
+    const [span] = spans;
+    expect(span?.kind).toBe(expectedKind(planted.id));
+    expect(text.slice(span?.start, span?.end)).toContain(planted.secret.slice(0, 8));
+    expect(redactText(text, new RedactionSession())).not.toContain(planted.secret);
+  });
+});
+
+describe('detectSensitive keeps the scheme and the structure around a credential', () => {
+  it('keeps "Bearer" and "Basic" and the data: media type', () => {
+    const session = new RedactionSession();
+    expect(redactText('Authorization: Bearer abcdefghijklmnop', session)).toMatch(
+      /^Authorization: Bearer \[/,
+    );
+    expect(redactText(`auth Basic ${btoa('ann:pw-123456')}`, session)).toMatch(
+      /^auth Basic \[credential-\d\]$/,
+    );
+    expect(redactText(`data:image/png;base64,iVBORw0KGgo${'A'.repeat(40)}`, session)).toBe(
+      'data:image/png;base64,[document-1]',
+    );
+  });
+
+  it('keeps host and scheme of a URL with userinfo', () => {
+    expect(redactText('postgres://ann:pw12345@db.test/app', new RedactionSession())).toBe(
+      'postgres://[credential-1]@db.test/app',
+    );
+  });
+});
+
+describe('detectSensitive rejects look-alikes', () => {
+  it.each([
+    ['a card number failing Luhn', '4111 1111 1111 1112'],
+    ['an IBAN failing mod 97', 'GB81WEST12345698765432'],
+    ['an SSN in a never-issued area', '666-12-3456'],
+    ['a CPF with a wrong check digit', '529.982.247-26'],
+    ['a millisecond timestamp', '1763786704000'],
+    ['an epoch in seconds', '1763786704'],
+    ['a clock time', '04:45:04'],
+    ['a MAC address', '00:1a:2b:3c:4d:5e'],
+    ['"Basic" in prose', 'Basic information is missing'],
+    ['a key prefix glued to a word', 'mask_live_abcdefghijklmnopqrstuv'],
+    ['an AWS-looking id in lower case', 'akiaabcdefghijklmnop'],
+    ['a short number after a plus', 'retries +3 times'],
+    ['an email without a domain dot', 'user@localhost'],
+    ['a version number', 'v2.31.0'],
+    ['prose with a name label', 'name: must not be blank'],
+    ['a token count', 'max_tokens=512'],
+    ['an author field', '"author": "Ada Lovelace"'],
+  ])('%s', (_label, text) => {
+    expect(detectSensitive(text)).toEqual([]);
+  });
+});
+
+describe('named assignments in free text', () => {
+  it.each([
+    ['password=hunter2-xyz', 'password'],
+    ['"client_secret": "abc123def456"', 'secret'],
+    ["api_key='k-0123456789'", 'api-key'],
+    ['X-Api-Key: k-0123456789', 'api-key'],
+    ['session_id=0f1e2d3c4b5a', 'session'],
+    ['first_name=Ada&last_name=Lovelace', 'name'],
+    ['<input type="password" name="password" value="hunter2-xyz">', 'password'],
+    ['dob=1990-01-31', 'dob'],
+  ])('%s', (text, kind) => {
+    const spans = detectSensitive(text);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans[0]?.kind).toBe(kind);
+  });
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { redactJson } from '../../../src/core/redact/redact-json.ts';
+import { redactText } from '../../../src/core/redact/redact-text.ts';
+import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { leakedFragments } from '../../fixtures/redact/leak-check.ts';
+import { ALL_PLANTED, DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
+
+const planted = fc.constantFrom(...ALL_PLANTED);
+/** Words around a planted value; a space keeps the value a token of its own, as in real text. */
+const word = fc.stringMatching(/^[a-z0-9 .,:;!?()-]{0,12}$/);
+
+/** Where the planted value goes: as a whole string, or inside a sentence (detectable ones only). */
+function leaf(value: Planted, before: string, after: string): [string, unknown] {
+  if (value.field !== undefined) return [value.field, value.value];
+  return ['note', `${before} ${value.value} ${after}`];
+}
+
+/** Random JSON with each planted value hung at a random depth under random keys. */
+const document = fc
+  .tuple(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.array(fc.tuple(planted, word, word, fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 6 })), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+  )
+  .map(([base, plants]) => {
+    const root: Record<string, unknown> = { base };
+    for (const [value, before, after, path] of plants) {
+      let node = root;
+      for (const key of path) {
+        const next: Record<string, unknown> = {};
+        node[`n_${key}`] = [next];
+        node = next;
+      }
+      const [key, content] = leaf(value, before, after);
+      node[key] = content;
+    }
+    return { root, plants: plants.map(([value]) => value) };
+  });
+
+describe('property: random JSON with planted secrets never leaks', () => {
+  it('redactJson', () => {
+    fc.assert(
+      fc.property(document, ({ root, plants }) => {
+        const out = JSON.stringify(redactJson(root, new RedactionSession()));
+        for (const value of plants) expect(leakedFragments(out, value), value.id).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('redactText on the same JSON serialized as text', () => {
+    fc.assert(
+      fc.property(document, ({ root, plants }) => {
+        const out = redactText(JSON.stringify(root), new RedactionSession());
+        for (const value of plants) expect(leakedFragments(out, value), value.id).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('redactText in random prose', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...DETECTABLE), word, word, (value, before, after) => {
+        const out = redactText(`${before} ${value.value} ${after}`, new RedactionSession());
+        expect(leakedFragments(out, value)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Har } from '../../../src/core/har.ts';
+import { redactJson } from '../../../src/core/redact/redact-json.ts';
+import { redactText } from '../../../src/core/redact/redact-text.ts';
+import { redactUrl } from '../../../src/core/redact/redact-url.ts';
+import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
+
+/** What support needs to find the request: none of it may be taken for a secret or personal data. */
+const SURVIVORS = [
+  '123e4567-e89b-12d3-a456-426614174000', // UUID request id
+  '12345678-1234-4234-9234-123456789012', // UUID with all-digit groups
+  'req_20261122044504123', // Stripe/Persly-style request id
+  'req_01HF3Z2ABCDEF',
+  '01ARZ3NDEKTSV4RRFFQ69G5FAV', // ULID
+  'inq_YfBjN8Sc3Ld9wqGa7mT2xZ', // Persona inquiry id
+  'app_5f3e9a7c1b2d4e6f', // applicant id
+  'VALIDATION_ERROR',
+  'rate_limit_exceeded',
+  'insufficient_quota',
+  'RESOURCE_EXHAUSTED',
+  '2026-11-22T04:45:04.123Z',
+  '2026-11-22T04:45:04+01:00',
+  'Sun, 22 Nov 2026 04:45:04 GMT',
+  '1763786704',
+  '1763786704000',
+  '8d2c6a3f1b0e4c7a', // hex trace id
+  '7b3c2d1e0f9a8b7c-LHR', // CF-Ray
+  'Root=1-67891233-abcdef012345678912345678', // X-Amzn-Trace-Id
+  'sha256-2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a',
+];
+
+describe('precision: identifiers, codes and times survive', () => {
+  it.each(SURVIVORS)('redactText keeps %s', (value) => {
+    expect(redactText(`id ${value} at status 429`, new RedactionSession())).toBe(`id ${value} at status 429`);
+  });
+
+  it('redactJson keeps an error envelope that holds no personal data', () => {
+    const body = {
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'The field amount must be positive.',
+        details: { field: 'amount', pointer: '/data/attributes/amount' },
+        request_id: 'req_01HF3Z2ABCDEF',
+        timestamp: '2026-11-22T04:45:04.123Z',
+      },
+      status: 422,
+      retry_after: 30,
+      id: 'inq_YfBjN8Sc3Ld9wqGa7mT2xZ',
+    };
+    expect(redactJson(body, new RedactionSession())).toEqual(body);
+  });
+
+  it('redactUrl keeps paths with opaque ids and non-personal query values', () => {
+    const url =
+      'https://api.example.test/v1/inquiries/inq_YfBjN8Sc3Ld9wqGa7mT2xZ/approve?page=2&limit=50&sort=-created_at';
+    expect(redactUrl(url, new RedactionSession())).toBe(url);
+  });
+
+  it('sanitizeHar keeps statuses, methods, timings and ordinary headers', () => {
+    const har: Har = {
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            startedDateTime: '2026-11-22T04:45:04.123Z',
+            time: 123.5,
+            request: {
+              method: 'POST',
+              url: 'https://api.example.test/v1/applicants?page=2',
+              headers: [
+                { name: 'Content-Type', value: 'application/json' },
+                { name: 'Idempotency-Key', value: '5d1c8f0e-2b7a-4c3d-9e8f-0a1b2c3d4e5f' },
+              ],
+            },
+            response: {
+              status: 429,
+              statusText: 'Too Many Requests',
+              headers: [
+                { name: 'Retry-After', value: '30' },
+                { name: 'RateLimit-Remaining', value: '0' },
+                { name: 'X-Request-Id', value: 'req_01HF3Z2ABCDEF' },
+                { name: 'Date', value: 'Sun, 22 Nov 2026 04:45:04 GMT' },
+              ],
+              content: {
+                mimeType: 'application/json',
+                text: '{"error":{"code":"rate_limited","request_id":"req_01HF3Z2ABCDEF"}}',
+              },
+            },
+            timings: { blocked: 1, dns: -1, send: 0.5, wait: 120, receive: 2 },
+          },
+        ],
+      },
+    };
+    expect(sanitizeHar(har)).toEqual(har);
+  });
+});

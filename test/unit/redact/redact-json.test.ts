@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { redactJson } from '../../../src/core/redact/redact-json.ts';
+import { redactJsonText } from '../../../src/core/redact/redact-json-text.ts';
+import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+
+describe('redactJson', () => {
+  it('replaces values under sensitive names whole, at any depth, and leaves the input alone', () => {
+    const input = {
+      data: [{ applicant: { first_name: 'Ada', last_name: 'Lovelace', password: 'pw-123', pin: 1234 } }],
+      address: { street: '12 Analytical Row', city: 'London' },
+      count: 3,
+    };
+    const copy = structuredClone(input);
+    const out = redactJson(input, new RedactionSession());
+    expect(input).toEqual(copy);
+    expect(out).toEqual({
+      data: [
+        {
+          applicant: {
+            first_name: '[name-1]',
+            last_name: '[name-2]',
+            password: '[password-1]',
+            pin: '[password-2]',
+          },
+        },
+      ],
+      address: { street: '[address-1]', city: '[address-2]' },
+      count: 3,
+    });
+  });
+
+  it('keeps null, booleans and ordinary numbers under sensitive names', () => {
+    expect(redactJson({ token: null, session_active: true, zip: 94107 }, new RedactionSession())).toEqual({
+      token: null,
+      session_active: true,
+      zip: '[address-1]',
+    });
+  });
+
+  it('redacts detected values in ordinary strings and in object keys', () => {
+    const out = redactJson({ 'ann@x.test': { note: 'call +44 20 7946 0321' } }, new RedactionSession());
+    expect(out).toEqual({ '[email-1]': { note: 'call [phone-1]' } });
+  });
+
+  it('walks a very deep document without overflowing the call stack', () => {
+    let deep: unknown = { password: 'deep-secret' };
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    let out = redactJson(deep, new RedactionSession());
+    for (let i = 0; i < 100_000; i++) out = (out as unknown[])[0];
+    expect(out).toEqual({ password: '[password-1]' });
+  });
+
+  it('keeps a "__proto__" key as data', () => {
+    const input = JSON.parse('{"__proto__": {"password": "x-secret"}}') as unknown;
+    const out = redactJson(input, new RedactionSession()) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ password: '[password-1]' });
+  });
+
+  it('redactJsonText returns undefined for text that is not JSON, and keeps indentation', () => {
+    expect(redactJsonText('{nope', new RedactionSession())).toBeUndefined();
+    expect(redactJsonText('{\n  "email": "a@x.test"\n}', new RedactionSession())).toBe(
+      '{\n  "email": "[email-1]"\n}',
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Har, HarEntry } from '../../../src/core/har.ts';
+import { parseHar } from '../../../src/core/parse-har.ts';
+import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
+
+function entry(url: string, extra: Partial<HarEntry> = {}): HarEntry {
+  return {
+    startedDateTime: '2026-11-22T05:00:00.000Z',
+    time: 12,
+    request: {
+      method: 'GET',
+      url,
+      headers: [{ name: 'X-Api-Key', value: 'rnx-key-0001' }],
+      queryString: [],
+      cookies: [],
+    },
+    response: {
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: [],
+      cookies: [],
+      content: { mimeType: 'text/plain', text: '' },
+    },
+    timings: { send: 1, wait: 10, receive: 1 },
+    ...extra,
+  };
+}
+
+function har(entries: HarEntry[]): Har {
+  return { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } };
+}
+
+describe('sanitizeHar', () => {
+  it('returns a new HAR and leaves the input untouched', () => {
+    const input = har([entry('https://api.test/v1/x?email=a%40b.test')]);
+    const before = structuredClone(input);
+    const out = sanitizeHar(input);
+    expect(input).toEqual(before);
+    expect(out).not.toBe(input);
+    expect(out.log.entries[0]?.request?.url).toBe('https://api.test/v1/x?email=[email-1]');
+  });
+
+  it('uses one session for the file, so a key has the same placeholder in every entry', () => {
+    const out = sanitizeHar(har([entry('https://api.test/a'), entry('https://api.test/b')]));
+    const keys = out.log.entries.map((item) => item.request?.headers?.[0]?.value);
+    expect(keys).toEqual(['[api-key-1]', '[api-key-1]']);
+  });
+
+  it('stays a HAR that parses, with entry count, methods, statuses and timings kept', () => {
+    const input = har([entry('https://api.test/a'), entry('https://api.test/b?token=abc')]);
+    const out = sanitizeHar(input);
+    const parsed = parseHar(JSON.stringify(out));
+    expect(parsed.ok).toBe(true);
+    expect(
+      out.log.entries.map((item) => [item.request?.method, item.response?.status, item.timings]),
+    ).toEqual(input.log.entries.map((item) => [item.request?.method, item.response?.status, item.timings]));
+  });
+
+  it('decodes base64 text content, redacts it and encodes it again', () => {
+    const text = JSON.stringify({ email: 'ann@x.test', ok: true });
+    const input = har([
+      entry('https://api.test/a', {
+        response: {
+          status: 200,
+          content: { mimeType: 'application/json', text: btoa(text), encoding: 'base64' },
+        },
+      }),
+    ]);
+    const content = sanitizeHar(input).log.entries[0]?.response?.content;
+    expect(content?.encoding).toBe('base64');
+    expect(atob(String(content?.text))).toBe('{"email":"[email-1]","ok":true}');
+  });
+
+  it('redacts request bodies, query lists, cookies, redirects, custom fields and page titles', () => {
+    const input = har([
+      entry('https://api.test/login?session=s1', {
+        request: {
+          method: 'POST',
+          url: 'https://api.test/login?session=s1',
+          headers: [],
+          queryString: [{ name: 'session', value: 's1' }],
+          cookies: [{ name: 'sid', value: 'c00k1e', httpOnly: true }],
+          postData: { mimeType: 'application/json', text: '{"username":"ann","password":"pw-1"}' },
+        },
+        response: {
+          status: 302,
+          redirectURL: 'https://app.test/cb?code=1&access_token=t0k',
+          content: { text: '' },
+        },
+        _initiator: { type: 'script', stack: { callFrames: [{ url: 'https://app.test/a.js?api_key=k-9' }] } },
+      }),
+    ]);
+    input.log.pages = [{ id: 'p', title: 'https://app.test/?email=a%40b.test' }];
+    const out = sanitizeHar(input);
+    const item = out.log.entries[0];
+    expect(item?.request?.queryString).toEqual([{ name: 'session', value: '[session-1]' }]);
+    expect(item?.request?.cookies).toEqual([{ name: 'sid', value: '[cookie-1]', httpOnly: true }]);
+    expect(item?.request?.postData?.text).toBe('{"username":"[name-1]","password":"[password-1]"}');
+    expect(item?.response?.redirectURL).toBe('https://app.test/cb?code=1&access_token=[token-1]');
+    expect(JSON.stringify(item?._initiator)).toContain('api_key=[api-key-1]');
+    expect((out.log.pages as { title: string }[])[0]?.title).toBe('https://app.test/?email=[email-1]');
+  });
+});
