@@ -17,8 +17,8 @@ function unescape(raw: string): string {
 function firstValues(text: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const match of text.slice(0, SCAN_CHARS).matchAll(PAIR)) {
-    const [, key, text2, number] = match;
-    const value = text2 !== undefined ? unescape(text2) : number;
+    const [, key, quoted, number] = match;
+    const value = quoted !== undefined ? unescape(quoted) : number;
     if (key !== undefined && value !== undefined && value.trim() !== '' && !values.has(key))
       values.set(key, value);
   }

@@ -7,13 +7,11 @@ import { statusCategory } from './status-category.ts';
 import { retryWhenSafe } from '../retry/retry-when-safe.ts';
 
 const doc: DocRef = { file: 'DESIGN.md', section: 'The documented policy › Generic baseline' };
-const NO_RETRY_4XX = new Set([400, 401, 403, 404, 409, 422]);
 
 const keyed = (context: RuleContext, withKey: 'same' | 'new'): 'same' | 'new' | 'none' =>
   context.idempotencyKey === undefined ? 'none' : withKey;
 
-function indeterminate(context: RuleContext): VerdictChange {
-  const category = statusCategory(context.status);
+function indeterminate(context: RuleContext, category = statusCategory(context.status)): VerdictChange {
   const retry = retryWhenSafe(context);
   const suffix =
     retry === 'conditional'
@@ -48,7 +46,11 @@ const rule = (id: string, applies: ProfileRule['applies'], decide: ProfileRule['
 
 /** The baseline every profile inherits for whatever its own doc does not say. */
 export const GENERIC_RULES: readonly ProfileRule[] = [
-  rule('network', (c) => c.status === 0, indeterminate),
+  rule(
+    'network',
+    (c) => c.status === 0,
+    (c) => indeterminate(c),
+  ),
   rule(
     'quota',
     (c) => (c.status === 429 || c.status === 403) && isQuotaError(c.error),
@@ -70,7 +72,7 @@ export const GENERIC_RULES: readonly ProfileRule[] = [
         'The server gave up waiting for the request; send it again, on a faster connection if possible.',
     }),
   ),
-  rule('4xx', (c) => NO_RETRY_4XX.has(c.status) || (c.status >= 400 && c.status < 500), refused),
+  rule('4xx', (c) => c.status >= 400 && c.status < 500, refused),
   rule(
     '501',
     (c) => c.status === 501,
@@ -82,7 +84,11 @@ export const GENERIC_RULES: readonly ProfileRule[] = [
       action: 'The server does not implement this method or feature; retrying will not change that.',
     }),
   ),
-  rule('5xx', (c) => c.status >= 500, indeterminate),
+  rule(
+    '5xx',
+    (c) => c.status >= 500,
+    (c) => indeterminate(c),
+  ),
   rule(
     'graphql',
     (c) => c.error?.format === 'graphql',
@@ -92,7 +98,7 @@ export const GENERIC_RULES: readonly ProfileRule[] = [
 
 function graphqlChange(context: RuleContext): VerdictChange {
   const category = graphqlCategory(context.error?.code);
-  if (category === 'server_error') return { ...indeterminate(context), category };
+  if (category === 'server_error') return indeterminate(context, category);
   const retry = category === 'rate_limited' ? 'yes' : 'no';
   return {
     class: 'client',

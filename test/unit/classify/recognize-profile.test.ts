@@ -105,3 +105,31 @@ describe('server signals over the generic baseline', () => {
     expect(classify(exchangeOf({ status: 429, responseHeaders })).retryAfterS).toBeUndefined();
   });
 });
+
+describe('GraphQL errors inside a 200', () => {
+  const graphql = (code: string) =>
+    JSON.stringify({ data: null, errors: [{ message: 'failed', extensions: { code } }] });
+
+  it('classifies by extensions.code', () => {
+    expect(
+      classify(exchangeOf({ status: 200, method: 'POST', body: graphql('UNAUTHENTICATED') })),
+    ).toMatchObject({
+      category: 'unauthorized',
+      retry: 'no',
+    });
+    expect(
+      classify(exchangeOf({ status: 200, method: 'POST', body: graphql('RATE_LIMITED') })),
+    ).toMatchObject({
+      category: 'rate_limited',
+      retry: 'yes',
+    });
+  });
+
+  it('treats an internal error like a server failure of that method', () => {
+    const diagnosis = classify(
+      exchangeOf({ status: 200, method: 'POST', body: graphql('INTERNAL_SERVER_ERROR') }),
+    );
+    expect(diagnosis).toMatchObject({ class: 'server', category: 'server_error', retry: 'conditional' });
+    expect(diagnosis.action).toMatch(/^The server failed/);
+  });
+});
