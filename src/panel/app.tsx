@@ -23,7 +23,7 @@ export function App({ store }: { store: PanelStore }) {
       store.closeDetail();
     }
   };
-  const onImport = (fileName: string, text: string): void => store.importText(fileName, text);
+  const onImport = (fileName: string, text: string): void => void store.importText(fileName, text);
   const onImportError = (message: string): void => store.reportError(message);
   return (
     <HarDropZone onImport={onImport} onError={onImportError}>

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { captureChannelName, type CaptureMessage, type PanelMessage } from './capture/capture-message.ts';
+import { captureChannelName } from './capture/capture-message.ts';
+import { connectCapture, type CaptureConnection } from './capture/connect-capture.ts';
 import { copyText } from './copy-text.ts';
 import { downloadText } from './download-text.ts';
 import type { CaptureLimits, Platform, Theme } from './platform.ts';
@@ -13,25 +14,12 @@ function inspectedTabId(): number {
   return browser.devtools.inspectedWindow.tabId;
 }
 
-function connect(limits: CaptureLimits, onBatch: Parameters<Platform['connect']>[1]): () => void {
+function connect(limits: CaptureLimits, onBatch: Parameters<Platform['connect']>[1]): CaptureConnection {
   const channel = new BroadcastChannel(captureChannelName(inspectedTabId()));
-  const send = (message: PanelMessage): void => channel.postMessage(message);
-  let initialSeen = false;
-  channel.onmessage = (event: MessageEvent<CaptureMessage>) => {
-    const batch = event.data.batch;
-    // Live events posted before our hello was answered are also in the initial buffer: skip them.
-    if (!initialSeen && !batch.initial) return;
-    if (batch.initial) initialSeen = true;
-    onBatch(batch);
-  };
-  const bye = (): void => send({ type: 'bye' });
-  addEventListener('pagehide', bye);
-  send({ type: 'hello', limits });
-  return () => {
-    removeEventListener('pagehide', bye);
-    bye();
-    channel.close();
-  };
+  const connection = connectCapture(channel, limits, onBatch);
+  // The devtools page must know when this document goes away, to buffer again for the next one.
+  addEventListener('pagehide', () => connection.close(), { once: true });
+  return connection;
 }
 
 function onThemeChanged(listener: (theme: Theme) => void): () => void {

@@ -1,4 +1,5 @@
 import type { CaptureBatch } from './capture/capture-message.ts';
+import type { CaptureConnection } from './capture/connect-capture.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -20,9 +21,8 @@ export interface Platform {
   /**
    * Subscribe to the devtools page's capture stream. The first batch is the buffer of what was
    * captured before the panel existed (`initial: true`); later batches carry live events.
-   * Returns the unsubscribe function.
    */
-  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): () => void;
+  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): CaptureConnection;
   /** Settings stored by the user (browser.storage.local); undefined when nothing is stored. */
   readSettings(): Promise<unknown>;
   writeSettings(value: unknown): Promise<void>;

@@ -23,7 +23,11 @@ export function FailureDetail({ store }: { store: PanelStore }) {
           type="button"
           class="close"
           aria-label="Close detail (Escape)"
-          onClick={() => store.closeDetail()}
+          onClick={() => {
+            store.closeDetail();
+            // The button disappears with the detail: hand focus back to the list it came from.
+            document.querySelector<HTMLElement>('[data-testid="failure-list"]')?.focus();
+          }}
         >
           ×
         </button>

@@ -53,7 +53,12 @@ function Counts({ store }: { store: PanelStore }) {
   return (
     <span class="counts" aria-live="polite">
       <span data-testid="failure-count">{failures}</span> failed of {total}
-      {store.source.value !== undefined && <span class="muted"> · from {store.source.value}</span>}
+      {store.source.value !== undefined && (
+        <span class="muted" data-testid="source">
+          {' '}
+          · from {store.source.value} (live capture paused, Clear to resume)
+        </span>
+      )}
       {exchanges > 0 && (
         <span
           class="dropped"

@@ -11,6 +11,7 @@ import { filterFailures } from '../../core/view/filter-failures.ts';
 import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
 import { facetsOf } from '../../core/view/facets-of.ts';
 import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
+import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
 import type { Platform, Theme } from '../../platform/platform.ts';
 import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
 import { diagnosed, recordFromEntry, type SessionRecord } from './session-record.ts';
@@ -81,6 +82,7 @@ export class PanelStore {
   #analyzer = new SessionAnalyzer();
   #nextIndex = 0;
   #cleanups: (() => void)[] = [];
+  #connection: CaptureConnection | undefined;
 
   constructor(platform: Platform) {
     this.#platform = platform;
@@ -96,9 +98,11 @@ export class PanelStore {
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     await this.#loadSettings();
     const { maxExchanges, maxBodyChars } = this.settings.value;
-    this.#cleanups.push(
-      this.#platform.connect({ maxExchanges, maxBodyChars }, (received) => this.receive(received)),
+    const connection = this.#platform.connect({ maxExchanges, maxBodyChars }, (received) =>
+      this.receive(received),
     );
+    this.#connection = connection;
+    this.#cleanups.push(() => connection.close());
   }
 
   stop(): void {
@@ -122,6 +126,9 @@ export class PanelStore {
   receive(received: CaptureBatch): void {
     batch(() => {
       if (received.initial) this.connection.value = 'live';
+      // An imported file is shown on its own: live traffic (and navigations, which would clear
+      // it) wait until the user clears the import.
+      if (this.source.value !== undefined) return;
       if (received.dropped > 0) this.#addDropped({ exchanges: received.dropped, truncatedBodies: 0 });
       let pending: HarEntry[] = [];
       for (const event of received.events) {
@@ -155,14 +162,23 @@ export class PanelStore {
     });
   }
 
-  /** A file the user imported: shown if it is a HAR, otherwise an error that says what to do. */
-  importText(fileName: string, text: string): void {
-    const parsed = parseHar(text);
-    if (parsed.ok) this.importHar(parsed.har, fileName);
-    else
-      this.reportError(
-        `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
-      );
+  /**
+   * A file the user imported: shown if it is a HAR, otherwise an error that says what to do.
+   * Parsing a large file blocks for a moment, so the "Importing…" state is painted first.
+   */
+  importText(fileName: string, text: string): Promise<void> {
+    this.notice.value = { kind: 'info', text: `Importing ${fileName}…` };
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        const parsed = parseHar(text);
+        if (parsed.ok) this.importHar(parsed.har, fileName);
+        else
+          this.reportError(
+            `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
+          );
+        resolve();
+      }, 0),
+    );
   }
 
   /** Show an imported HAR file instead of the live session, indexed like the CLI (log.entries). */
@@ -234,6 +250,8 @@ export class PanelStore {
       if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
       if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value);
     });
+    if (next.maxExchanges !== before.maxExchanges || next.maxBodyChars !== before.maxBodyChars)
+      this.#connection?.setLimits({ maxExchanges: next.maxExchanges, maxBodyChars: next.maxBodyChars });
     try {
       await this.#platform.writeSettings(next);
     } catch (error) {

@@ -16,6 +16,11 @@ export class CaptureBuffer {
   #dropped = 0;
   #attached = false;
 
+  /** Whether a panel is listening (events pass straight through). */
+  get attached(): boolean {
+    return this.#attached;
+  }
+
   limits(): CaptureLimits {
     return this.#limits;
   }
@@ -37,6 +42,10 @@ export class CaptureBuffer {
     this.#entries = 0;
     this.#dropped = 0;
     return batch;
+  }
+
+  setLimits(limits: CaptureLimits): void {
+    this.#limits = limits;
   }
 
   detach(): void {

@@ -16,8 +16,12 @@ export interface CaptureBatch {
   dropped: number;
 }
 
-/** Panel → devtools page. `hello` asks for the buffer and sets the limits; `bye` on unload. */
-export type PanelMessage = { type: 'hello'; limits: CaptureLimits } | { type: 'bye' };
+/**
+ * Panel → devtools page. `hello` asks for the buffer and sets the limits, `limits` changes them
+ * (Settings), `bye` on unload so the devtools page buffers again.
+ */
+export type PanelMessage =
+  { type: 'hello'; limits: CaptureLimits } | { type: 'limits'; limits: CaptureLimits } | { type: 'bye' };
 
 /** Devtools page → panel. */
 export type CaptureMessage = { type: 'batch'; batch: CaptureBatch };
@@ -28,4 +32,11 @@ export type CaptureMessage = { type: 'batch'; batch: CaptureBatch };
  */
 export function captureChannelName(tabId: number): string {
   return `api-errors:${tabId}`;
+}
+
+/** The part of BroadcastChannel both ends use; tests pass real channels (Node has them too). */
+export interface CaptureChannel {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  close(): void;
 }

@@ -1,5 +1,6 @@
 import type { HarEntry } from '../../../src/core/har.ts';
 import type { CaptureBatch } from '../../../src/platform/capture/capture-message.ts';
+import type { CaptureConnection } from '../../../src/platform/capture/connect-capture.ts';
 import type { CaptureLimits, CopyResult, Platform, Theme } from '../../../src/platform/platform.ts';
 
 /**
@@ -19,10 +20,13 @@ export class FakePlatform implements Platform {
   #themeListener: ((theme: Theme) => void) | undefined;
   #onBatch: ((batch: CaptureBatch) => void) | undefined;
 
-  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): () => void {
+  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): CaptureConnection {
     this.limits = limits;
     this.#onBatch = onBatch;
-    return () => (this.#onBatch = undefined);
+    return {
+      setLimits: (next) => (this.limits = next),
+      close: () => (this.#onBatch = undefined),
+    };
   }
 
   /** What the devtools page would send: the buffered start, then live entries and navigations. */

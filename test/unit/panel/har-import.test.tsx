@@ -24,6 +24,19 @@ describe('HAR import', () => {
     expect(screen.getByTestId('notice').textContent).toContain('Imported 4 entries from customer.har');
   });
 
+  it('pauses live capture while an import is shown, until Clear', async () => {
+    const { platform } = await mountPanel([]);
+    await settle(() => choose('customer.har', JSON.stringify({ log: { entries: [NOT_FOUND] } })));
+    await waitFor(() => expect(failures()).toHaveLength(1));
+    await settle(() => platform.navigate());
+    await settle(() => platform.entries([PERSONA_429]));
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['404']);
+    expect(screen.getByTestId('source').textContent).toContain('live capture paused');
+    await settle(() => fireEvent.click(screen.getByTestId('clear')));
+    await settle(() => platform.entries([PERSONA_429]));
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
+  });
+
   it('explains what to do with a file that is not a HAR', async () => {
     await mountPanel([NOT_FOUND]);
     await settle(() => choose('notes.txt', 'hello'));

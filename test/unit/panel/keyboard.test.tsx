@@ -30,6 +30,14 @@ describe('keyboard', () => {
     expect(screen.queryByTestId('detail')).toBeNull();
   });
 
+  it('closing the detail with its button returns focus to the list', async () => {
+    await mountPanel([NOT_FOUND]);
+    await settle(() => fireEvent.click(document.querySelector('[data-testid="failure"]')!));
+    await settle(() => fireEvent.click(screen.getByRole('button', { name: /Close detail/ })));
+    expect(screen.queryByTestId('detail')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('listbox'));
+  });
+
   it('Escape anywhere in the detail closes it', async () => {
     await mountPanel([NOT_FOUND]);
     await settle(() => fireEvent.click(document.querySelector('[data-testid="failure"]')!));

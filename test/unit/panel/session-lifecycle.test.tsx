@@ -47,6 +47,7 @@ describe('bounded memory', () => {
     await settle(() => fireEvent.change(screen.getByTestId('max-exchanges'), { target: { value: '120' } }));
     expect(store.records.value).toHaveLength(120);
     expect(platform.writes.at(-1)).toMatchObject({ maxExchanges: 120 });
+    expect(platform.limits).toEqual({ maxExchanges: 120, maxBodyChars: 1_000_000 });
   });
 });
 

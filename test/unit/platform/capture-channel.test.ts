@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CaptureHub } from '../../../src/platform/capture/capture-hub.ts';
+import {
+  captureChannelName,
+  type CaptureBatch,
+  type CaptureChannel,
+  type CaptureEvent,
+} from '../../../src/platform/capture/capture-message.ts';
+import { connectCapture } from '../../../src/platform/capture/connect-capture.ts';
+
+// Real BroadcastChannels (Node has them too): the same transport the devtools page and the panel use.
+const open: CaptureChannel[] = [];
+function channel(tabId = 1): CaptureChannel {
+  const c = new BroadcastChannel(captureChannelName(tabId)) as unknown as CaptureChannel;
+  open.push(c);
+  return c;
+}
+afterEach(() => {
+  for (const c of open.splice(0)) c.close();
+});
+
+const entry = (n: number): CaptureEvent => ({
+  type: 'entry',
+  entry: { request: { url: `https://a.test/${n}` } },
+});
+const LIMITS = { maxExchanges: 100, maxBodyChars: 1000 };
+const urls = (batches: CaptureBatch[]) =>
+  batches.flatMap((b) => b.events.map((e) => (e.type === 'entry' ? e.entry.request?.url : `nav:${e.url}`)));
+
+describe('capture channel between the devtools page and the panel', () => {
+  it('hands over what was captured before the panel, then streams live events in order', async () => {
+    const hub = new CaptureHub(channel());
+    hub.emit(entry(1));
+    hub.emit({ type: 'navigated', url: 'https://page.test/' });
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]?.initial).toBe(true);
+    hub.emit(entry(2));
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    expect(urls(batches)).toEqual(['https://a.test/1', 'nav:https://page.test/', 'https://a.test/2']);
+    expect(hub.buffer.limits()).toEqual(LIMITS);
+  });
+
+  it('buffers again once the panel says bye, for the next panel document', async () => {
+    const hub = new CaptureHub(channel());
+    const first: CaptureBatch[] = [];
+    const connection = connectCapture(channel(), LIMITS, (b) => first.push(b));
+    await vi.waitFor(() => expect(first).toHaveLength(1));
+    connection.close();
+    await vi.waitFor(() => expect(hub.buffer.attached).toBe(false));
+    hub.emit(entry(3));
+    const second: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => second.push(b));
+    await vi.waitFor(() => expect(urls(second)).toContain('https://a.test/3'));
+  });
+
+  it('passes limit changes to the devtools page', async () => {
+    const hub = new CaptureHub(channel());
+    const batches: CaptureBatch[] = [];
+    const connection = connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    connection.setLimits({ maxExchanges: 200, maxBodyChars: 5000 });
+    await vi.waitFor(() => expect(hub.buffer.limits()).toEqual({ maxExchanges: 200, maxBodyChars: 5000 }));
+  });
+
+  it('repeats the hello until a devtools page that started late answers', async () => {
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b), { retryMs: 5 });
+    const hub = new CaptureHub(channel());
+    hub.emit(entry(4));
+    await vi.waitFor(() => expect(urls(batches)).toEqual(['https://a.test/4']));
+  });
+
+  it('keeps two inspected tabs apart', async () => {
+    const other = new CaptureHub(channel(2));
+    other.emit(entry(5));
+    new CaptureHub(channel(1)).emit(entry(6));
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(1), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect(urls(batches)).toEqual(['https://a.test/6']);
+  });
+});
