@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FailureRow } from '../../core/view/failure-row.ts';
 import { groupFailures } from '../../core/view/group-failures.ts';
-import { groupItemKey, type ListItem } from '../../core/view/list-items.ts';
 import { flatModel, groupedModel } from '../../core/view/list-model.ts';
 import { moveIndex } from '../../core/view/move-index.ts';
 import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
 import { visibleRange } from '../../core/view/visible-range.ts';
+import { FailureListHeader } from './failure-list-header.tsx';
+import { actOn } from './failure-list-keys.tsx';
 import { FailureListGroupRow, FailureListRow, type LineProps } from './failure-list-row.tsx';
 import { useViewportHeight } from './failure-list-viewport.tsx';
 import './failure-list.css';
@@ -100,9 +101,8 @@ export function FailureList(props: FailureListProps) {
       reveal(next);
       return;
     }
-    if (actOn(model.at(active), e.key, { ...props, toggle, pickKey: (key) => pick(model.indexOfKey(key)) })) {
-      e.preventDefault();
-    }
+    const actions = { ...props, toggle, pickKey: (key: string) => pick(model.indexOfKey(key)) };
+    if (actOn(model.at(active), e.key, actions)) e.preventDefault();
   };
   const onClick = (index: number) => {
     const item = model.at(index);
@@ -111,12 +111,12 @@ export function FailureList(props: FailureListProps) {
   };
 
   const count = model.count;
-  const maxTop = Math.max(0, count * rowHeight - viewport);
   const { start, end } =
     count <= renderAllBelow
       ? { start: 0, end: count }
       : visibleRange({
-          scrollTop: Math.min(scrollTop, maxTop),
+          // A shrinking list (a new filter) can leave a stale scrollTop until the browser clamps it.
+          scrollTop: Math.min(scrollTop, Math.max(0, count * rowHeight - viewport)),
           viewportHeight: viewport,
           rowHeight,
           count,
@@ -163,50 +163,6 @@ export function FailureList(props: FailureListProps) {
   );
 }
 
-/** Column titles; visual only (each option carries its own accessible label). */
-function FailureListHeader() {
-  return (
-    <div class="fl-header fl-columns" aria-hidden="true">
-      <span class="fl-status">Status</span>
-      <span class="fl-method">Method</span>
-      <span class="fl-host">Host</span>
-      <span class="fl-path">Path</span>
-      <span class="fl-provider">Provider</span>
-      <span class="fl-category">Category</span>
-      <span class="fl-retry">Retry</span>
-      <span class="fl-time">Time (UTC)</span>
-    </div>
-  );
-}
-
 function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, k) => start + k);
-}
-
-interface KeyActions {
-  onOpen?: (id: number) => void;
-  onClose?: () => void;
-  toggle: (groupKey: string) => void;
-  pickKey: (itemKey: string) => void;
-}
-
-/**
- * Enter opens a failure (or toggles a group), Escape closes, and Right/Left expand and collapse
- * groups the way tree views in DevTools do. Returns whether the key was used.
- */
-function actOn(item: ListItem | undefined, key: string, actions: KeyActions): boolean {
-  if (key === 'Escape') {
-    actions.onClose?.();
-    return actions.onClose !== undefined;
-  }
-  if (item === undefined) return false;
-  if (item.kind === 'row') {
-    if (key === 'Enter') actions.onOpen?.(item.row.id);
-    if (key === 'ArrowLeft' && item.groupKey !== undefined) actions.pickKey(groupItemKey(item.groupKey));
-    return key === 'Enter' || (key === 'ArrowLeft' && item.groupKey !== undefined);
-  }
-  const wants =
-    key === 'Enter' || (key === 'ArrowRight' && !item.expanded) || (key === 'ArrowLeft' && item.expanded);
-  if (wants) actions.toggle(item.group.key);
-  return wants;
 }
