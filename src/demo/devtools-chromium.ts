@@ -75,7 +75,7 @@ export async function showPanel(devtools: Page, extensionId: string, timeout = 1
     await InspectorView.InspectorView.instance().showPanel(id);
   }, panelId(extensionId));
   const prefix = `chrome-extension://${extensionId}${PANEL_PATH}`;
-  const frame = await pollUntil(() => devtools.frames().find((f) => f.url().startsWith(prefix)), timeout);
+  const frame = await devtools.waitForFrame((f) => f.url().startsWith(prefix), { timeout });
   await frame.waitForSelector('#app > *', { timeout });
   return frame;
 }
@@ -87,14 +87,4 @@ export async function undockDevtools(devtools: Page): Promise<void> {
     const { DockController } = await import(legacy);
     DockController.DockController.instance().setDockSide('undocked');
   });
-}
-
-async function pollUntil<T>(probe: () => T | undefined, timeout: number): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('the API Errors panel frame did not appear');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
