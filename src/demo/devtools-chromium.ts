@@ -33,9 +33,9 @@ export function launchChromium(options: ChromiumOptions): Promise<Browser> {
     enableExtensions: true,
     defaultViewport: null,
     args: [
-      // Chromium refuses to sandbox as root (containers, CI); elsewhere keep the sandbox and spare
-      // the user the "unsupported flag" warning bar.
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // Chromium refuses to sandbox as root, and CI containers often lack the user namespaces it
+      // needs; elsewhere keep the sandbox and spare the user the "unsupported flag" warning bar.
+      ...(process.getuid?.() === 0 || process.env['CI'] ? ['--no-sandbox'] : []),
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
