@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { RetryVerdict } from '../../core/diagnosis.ts';
 import type { Facets } from '../../core/view/facets-of.ts';
 import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
@@ -6,6 +5,8 @@ import type { FailureSort } from '../../core/view/sort-failures.ts';
 import { STATUS_CLASSES, type StatusClass } from '../../core/view/status-class.ts';
 import { FilterBarChips, type ChipOption } from './filter-bar-chips.tsx';
 import { FilterBarSelect } from './filter-bar-select.tsx';
+import { FilterBarSort } from './filter-bar-sort.tsx';
+import { FilterBarText } from './filter-bar-text.tsx';
 import './filter-bar.css';
 
 export interface FilterBarProps {
@@ -34,22 +35,8 @@ const RETRY_OPTIONS: readonly ChipOption<RetryVerdict>[] = [
   { value: 'no', label: 'No retry' },
 ];
 
-const SORTS: readonly { value: string; label: string; sort: FailureSort }[] = [
-  { value: 'time:asc', label: 'Time, oldest first', sort: { by: 'time', dir: 'asc' } },
-  { value: 'time:desc', label: 'Time, newest first', sort: { by: 'time', dir: 'desc' } },
-  { value: 'status:asc', label: 'Status, low to high', sort: { by: 'status', dir: 'asc' } },
-  { value: 'status:desc', label: 'Status, high to low', sort: { by: 'status', dir: 'desc' } },
-];
-
-const TOKEN_HELP =
-  'Filter: words match method, host, path, status, code, message, provider and category. ' +
-  'Tokens: status:429 status:5xx provider:persona category:rate_limited retry:no method:POST ' +
-  'host:api.example.com code:… path:… — prefix with - to exclude, /regex/ for a pattern.';
-
 /** The Network panel's filter bar, for failures. Wraps onto several lines in a narrow panel. */
 export function FilterBar(p: FilterBarProps) {
-  const input = useRef<HTMLInputElement>(null);
-  useFindShortcut(input);
   const set = (patch: Partial<FailureFilter>) => p.onChange({ ...p.filter, ...patch });
   const statusOptions = STATUS_CLASSES.filter(
     (c) => c !== 'other' || p.facets.statusClasses.some((f) => f.value === 'other'),
@@ -59,25 +46,7 @@ export function FilterBar(p: FilterBarProps) {
 
   return (
     <div class="fb" role="search" aria-label="Filter failures" data-testid="filter-bar">
-      <input
-        ref={input}
-        class="fb-text"
-        type="text"
-        role="searchbox"
-        spellcheck={false}
-        placeholder="Filter (Ctrl+F)"
-        aria-label="Filter failures by text or tokens like status:429"
-        title={TOKEN_HELP}
-        data-testid="filter-text"
-        value={p.filter.text}
-        onInput={(e) => set({ text: e.currentTarget.value })}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape' || p.filter.text === '') return;
-          e.preventDefault();
-          e.stopPropagation();
-          set({ text: '' });
-        }}
-      />
+      <FilterBarText text={p.filter.text} onChange={(text) => set({ text })} />
       <FilterBarChips
         label="Status class"
         options={statusOptions}
@@ -114,32 +83,12 @@ export function FilterBar(p: FilterBarProps) {
         chosen={p.filter.hosts}
         onChange={(hosts) => set({ hosts })}
       />
-      <select
-        class="fb-select"
-        aria-label="Sort"
-        title="Sort"
-        data-testid="sort"
-        value={`${p.sort.by}:${p.sort.dir}`}
-        onChange={(e) => {
-          const chosen = SORTS.find((s) => s.value === e.currentTarget.value);
-          if (chosen) p.onSortChange(chosen.sort);
-        }}
-      >
-        {SORTS.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </select>
-      <label class="fb-toggle">
-        <input
-          type="checkbox"
-          data-testid="group-identical"
-          checked={p.grouped}
-          onChange={(e) => p.onGroupedChange(e.currentTarget.checked)}
-        />
-        Group identical
-      </label>
+      <FilterBarSort
+        sort={p.sort}
+        onSortChange={p.onSortChange}
+        grouped={p.grouped}
+        onGroupedChange={p.onGroupedChange}
+      />
       {active ? (
         <button
           type="button"
@@ -157,20 +106,6 @@ export function FilterBar(p: FilterBarProps) {
       ) : null}
     </div>
   );
-}
-
-/** Ctrl/Cmd+F focuses the filter, as in the Network panel (the panel frame gets the key first). */
-function useFindShortcut(input: { current: HTMLInputElement | null }): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'f') return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [input]);
 }
 
 function countOf<T extends string>(facets: readonly { value: T; count: number }[], value: T): number {
