@@ -2,7 +2,8 @@ import type { DocRef } from '../diagnosis.ts';
 import { backoffSchedule } from '../retry/backoff-schedule.ts';
 import type { Profile, ProfileRule, RuleContext, Verdict, VerdictChange } from './profile.ts';
 
-const ref = (section: string): DocRef => ({ file: 'persly.txt', section });
+const url = 'https://developers.persly.ai/docs/errors';
+const ref = (section: string): DocRef => ({ file: 'persly.txt', section, url });
 // persly.txt › "Retry Strategy": waits of 2**attempt seconds over max_retries = 3 attempts.
 const BACKOFF = backoffSchedule(1, 3);
 const MAX_ATTEMPTS = 3;
@@ -59,7 +60,7 @@ const rule = (
 export const persly: Profile = {
   id: 'persly',
   name: 'Persly',
-  docUrl: '',
+  docUrl: url,
   docFile: 'persly.txt',
   hosts: ['api.persly.ai'],
   supportIdentifiers: [],

@@ -58,7 +58,7 @@ export interface Profile {
   id: ProviderId;
   /** Display name. */
   name: string;
-  /** The provider's error-handling page, for display and links. */
+  /** The provider's public error-handling page, for display and links; empty when none is known. */
   docUrl: string;
   /** The doc in shared/provider-docs this profile encodes (`DESIGN.md` for generic). */
   docFile: string;
