@@ -1,10 +1,12 @@
 import type { Diagnosis } from '../../core/diagnosis.ts';
+import { profileById } from '../../core/profiles/profile-by-id.ts';
 import { describeIdempotency, describeSchedule, verdictLabel } from './describe-retry.ts';
 import { ExternalLink } from './external-link.tsx';
 
 /** Why this failure is what it is and what to do next, with the evidence and the doc behind it. */
 export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
   const schedule = describeSchedule(d);
+  const profile = profileById(d.provider);
   return (
     <section class="diagnosis" aria-labelledby="diagnosis-heading" data-testid="diagnosis">
       <h3 id="diagnosis-heading">Diagnosis</h3>
@@ -14,7 +16,10 @@ export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
       <dl class="facts">
         <dt>Provider</dt>
         <dd data-testid="diagnosis-provider">
-          {d.provider} <span class="muted">({d.recognizedBy.detail})</span>
+          <ExternalLink href={profile.docUrl}>{profile.name}</ExternalLink> <code>{d.provider}</code>{' '}
+          <span class="muted">
+            (recognised by {d.recognizedBy.source}: {d.recognizedBy.detail})
+          </span>
         </dd>
         <dt>Category</dt>
         <dd>
