@@ -197,4 +197,32 @@ describe('readErrorBody on hostile bodies', () => {
       title: 'Forbidden',
     });
   });
+
+  it('recognises problem details by shape when sent as plain JSON', () => {
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No such order',
+    });
+    expect(readErrorBody(exchangeOf({ status: 404, body }))).toEqual({
+      format: 'problem+json',
+      type: 'about:blank',
+      title: 'Not Found',
+      message: 'No such order',
+    });
+  });
+
+  it('decodes entities and drops tags in HTML titles', () => {
+    const body = '<html><head><title>Error &#8211; <b>Service</b> &amp; co</title></head></html>';
+    expect(readErrorBody(exchangeOf({ status: 503, mimeType: 'text/html', body }))).toEqual({
+      format: 'html',
+      title: 'Error – Service & co',
+    });
+  });
+
+  it('cuts an overlong message so rows and tickets stay readable', () => {
+    const body = JSON.stringify({ message: 'x'.repeat(5000) });
+    expect(readErrorBody(exchangeOf({ status: 500, body }))?.message).toHaveLength(2001);
+  });
 });
