@@ -173,6 +173,33 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
       assert.match(copied, /req_demo422/);
     });
 
+    test('a navigation clears the list unless Preserve log is on, as in the Network panel', async () => {
+      const reload = async () => {
+        await driver.page.reload();
+        await driver.page.waitForFunction(() => window.demo !== undefined);
+      };
+      await reload();
+      await pollUntil(async () => (await rows()).length === 0, 'the list to clear on navigation');
+      await driver.page.evaluate(() => window.demo.runAll(['persly-401']));
+      await pollUntil(async () => (await rows()).length === 1, 'the failure after the navigation');
+      await driver.run((doc) => doc.querySelector('[data-testid="preserve-log"]').click());
+      await pollUntil(
+        () => driver.run((doc) => doc.querySelector('[data-testid="preserve-log"]').checked),
+        'Preserve log on',
+      );
+      await reload();
+      await driver.page.evaluate(() => window.demo.runAll(['ranex-401']));
+      const kept = await pollUntil(async () => {
+        const r = await rows();
+        return r.length === 2 && r;
+      }, 'both failures, across the navigation');
+      assert.deepEqual(matchRows(kept, [byId('persly-401'), byId('ranex-401')]), {
+        unmatchedRows: [],
+        unmatchedScenarios: [],
+      });
+      await driver.run((doc) => doc.querySelector('[data-testid="preserve-log"]').click());
+    });
+
     test('imports a HAR file, filters it and groups identical failures', async () => {
       await driver.importHar(path.resolve(import.meta.dirname, 'fixtures/support-case.har'));
       const statusesOf = async () => (await rows()).map((r) => r.status).sort();
