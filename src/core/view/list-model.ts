@@ -21,7 +21,7 @@ export function flatModel(rows: readonly FailureRow[]): ListModel {
     count: rows.length,
     at(index) {
       const row = rows[index];
-      return row && { kind: 'row', key: rowItemKey(row.id), row };
+      return row && { kind: 'row', key: rowItemKey(row.id), row, pos: index + 1, size: rows.length };
     },
     indexOfKey: (key) => (key.startsWith('r') ? indexOfId(Number(key.slice(1))) : -1),
     activeIndex: (_key, selectedId) => indexOfId(selectedId),

@@ -11,7 +11,11 @@ export interface LineProps {
   domId: string;
   /** Position in the whole (virtual) list, 0-based. */
   index: number;
-  setSize: number;
+  /** 1-based position among siblings and their number (see ListItem). */
+  pos: number;
+  size: number;
+  /** Grouped mode is a tree (groups expand), flat mode a listbox. */
+  tree: boolean;
   top: number;
   height: number;
   selected: boolean;
@@ -31,11 +35,11 @@ function statusText(status: number): string {
 
 function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElement> {
   return {
-    role: 'option',
+    role: p.tree ? 'treeitem' : 'option',
     id: p.domId,
     'aria-selected': p.selected,
-    'aria-posinset': p.index + 1,
-    'aria-setsize': p.setSize,
+    'aria-posinset': p.pos,
+    'aria-setsize': p.size,
     // Stripe by position in the whole list: the rendered slice's nth-child parity shifts on scroll.
     class: `fl-line ${extraClass}${p.index % 2 ? ' fl-odd' : ''}`,
     style: { top: `${p.top}px`, height: `${p.height}px` },
@@ -49,6 +53,7 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
   return (
     <div
       {...lineAttrs(p, p.nested ? 'fl-row fl-nested' : 'fl-row')}
+      aria-level={p.tree ? (p.nested ? 2 : 1) : undefined}
       aria-label={`${row.method} ${row.host}${row.path}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
       data-testid="failure"
       data-status={row.status}
@@ -86,6 +91,7 @@ export function FailureListGroupRow(p: LineProps & { group: FailureGroup; expand
   return (
     <div
       {...lineAttrs(p, 'fl-group')}
+      aria-level={1}
       aria-expanded={p.expanded}
       aria-label={`${group.count} × ${group.method} ${latest.host}${group.template}, ${statusText(group.status)}${group.code ? ` ${group.code}` : ''}`}
       data-testid="failure-group"

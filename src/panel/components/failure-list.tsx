@@ -18,6 +18,7 @@ export interface FailureListProps {
   /**
    * Group identical failures (method + path template + status + code) into one line each, in
    * the order of their first member. Clicking a group selects its latest member and expands it.
+   * Grouped, the list is an ARIA tree (groups expand); flat, it is a listbox.
    */
   grouped?: boolean;
   /** The selected failure's id (`FailureRow.id`), or undefined for none. */
@@ -129,7 +130,7 @@ export function FailureList(props: FailureListProps) {
       <div
         ref={scroller}
         class="fl-scroller"
-        role="listbox"
+        role={grouped ? 'tree' : 'listbox'}
         tabIndex={0}
         aria-label={props.label ?? 'Failed requests'}
         aria-activedescendant={active >= start && active < end ? lineId(active) : undefined}
@@ -145,7 +146,9 @@ export function FailureList(props: FailureListProps) {
             const line: LineProps = {
               domId: lineId(index),
               index,
-              setSize: count,
+              pos: item.pos,
+              size: item.size,
+              tree: grouped,
               top: index * rowHeight,
               height: rowHeight,
               selected: index === active,

@@ -135,15 +135,19 @@ describe('FailureList', () => {
     expect(selected).toBe(2); // the latest member
     rerender(<FailureList rows={rows} grouped selectedId={selected} onSelect={onSelect} />);
     expect(renderedIds()).toEqual([1, 2]);
+    const [member] = screen.getAllByTestId('failure');
+    expect([member?.getAttribute('role'), member?.getAttribute('aria-level')]).toEqual(['treeitem', '2']);
+    expect([member?.getAttribute('aria-posinset'), member?.getAttribute('aria-setsize')]).toEqual(['1', '2']);
     expect(screen.getAllByTestId('failure-group')[0]?.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getAllByTestId('failure-group')[0]?.getAttribute('aria-selected')).toBe('true');
 
-    fireEvent.keyDown(listbox(), { key: 'ArrowDown' });
+    const tree = screen.getByRole('tree');
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
     expect(selected).toBe(1);
     rerender(<FailureList rows={rows} grouped selectedId={selected} onSelect={onSelect} />);
-    fireEvent.keyDown(listbox(), { key: 'ArrowLeft' }); // back to the group header
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' }); // back to the group header
     rerender(<FailureList rows={rows} grouped selectedId={selected} onSelect={onSelect} />);
-    fireEvent.keyDown(listbox(), { key: 'ArrowLeft' }); // collapse it
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' }); // collapse it
     expect(screen.queryAllByTestId('failure')).toHaveLength(0);
   });
 

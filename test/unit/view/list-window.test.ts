@@ -79,7 +79,7 @@ describe('list items and the active index', () => {
     expect(flat.activeIndex(undefined, 3)).toBe(2);
     expect(flat.activeIndex(undefined, undefined)).toBe(-1);
     expect(flat.activeIndex(undefined, 42)).toBe(-1);
-    expect(flat.at(1)).toEqual({ kind: 'row', key: 'r2', row: rows[1] });
+    expect(flat.at(1)).toEqual({ kind: 'row', key: 'r2', row: rows[1], pos: 2, size: 3 });
     expect(flat.indexOfKey('r3')).toBe(2);
     const open = groupItems(groups, new Set([key]));
     expect(activeIndex(open, undefined, 2)).toBe(2);
