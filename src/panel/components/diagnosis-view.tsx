@@ -1,6 +1,8 @@
 import type { Diagnosis } from '../../core/diagnosis.ts';
 import { profileById } from '../../core/profiles/profile-by-id.ts';
-import { describeIdempotency, describeSchedule, verdictLabel } from './describe-retry.ts';
+import { describeIdempotency } from './describe-idempotency.ts';
+import { describeSchedule } from './describe-schedule.ts';
+import { verdictLabel } from './verdict-label.ts';
 import { ExternalLink } from './external-link.tsx';
 
 /** Why this failure is what it is and what to do next, with the evidence and the doc behind it. */

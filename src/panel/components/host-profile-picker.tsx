@@ -1,6 +1,6 @@
 import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
 import type { PanelStore } from '../store/panel-store.ts';
-import { normalizeHost } from '../store/settings.ts';
+import { normalizeHost } from '../store/normalize-host.ts';
 
 /**
  * "Treat this host as …": the shortest path to fixing a wrong recognition. The choice is stored

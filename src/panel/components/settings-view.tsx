@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
 import type { PanelStore } from '../store/panel-store.ts';
-import { LIMIT_BOUNDS, normalizeHost } from '../store/settings.ts';
+import { normalizeHost } from '../store/normalize-host.ts';
+import { LIMIT_BOUNDS } from '../store/settings.ts';
 
 /** Host → profile mappings, retention limits, Preserve log and Clear. Changes apply at once. */
 export function SettingsView({ store }: { store: PanelStore }) {

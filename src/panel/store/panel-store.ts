@@ -14,8 +14,11 @@ import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
 import type { Platform, Theme } from '../../platform/platform.ts';
 import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
-import { diagnosed, recordFromEntry, type SessionRecord } from './session-record.ts';
-import { DEFAULT_SETTINGS, parseManagedHostMap, parseSettings, type Settings } from './settings.ts';
+import { diagnosed } from './diagnosed.ts';
+import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
+import { recordFromEntry } from './record-from-entry.ts';
+import type { SessionRecord } from './session-record.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 export interface Dropped {
   /** Exchanges evicted because the session exceeded the retention limit. */

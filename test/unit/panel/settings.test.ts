@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  normalizeHost,
-  parseManagedHostMap,
-  parseSettings,
-} from '../../../src/panel/store/settings.ts';
+import { normalizeHost } from '../../../src/panel/store/normalize-host.ts';
+import { parseManagedHostMap, parseSettings } from '../../../src/panel/store/parse-settings.ts';
+import { DEFAULT_SETTINGS } from '../../../src/panel/store/settings.ts';
 
 describe('parseSettings', () => {
   it('gives safe defaults for nothing stored or garbage', () => {
