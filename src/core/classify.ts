@@ -25,7 +25,12 @@ function withServerSignals(exchange: Exchange, verdict: Verdict, isGeneric: bool
   return [{ ...verdict, retry: override.retry }, [override.evidence]];
 }
 
-function diagnose(exchange: Exchange, options: ClassifyOptions): Diagnosis {
+/**
+ * Classify one exchange by its provider's documented policy (DESIGN.md "The documented policy"):
+ * which provider, what kind of failure, whether and when to retry, and what decided each part.
+ * Total over every Exchange: body readers never throw and only read bounded, fixed paths.
+ */
+export function classify(exchange: Exchange, options: ClassifyOptions = {}): Diagnosis {
   const error = readErrorBody(exchange);
   const url = urlParts(exchange.url);
   const { profile, recognizedBy } = recognizeProfile(exchange, error, options.hostMap, url.hosts);
@@ -58,12 +63,4 @@ function diagnose(exchange: Exchange, options: ClassifyOptions): Diagnosis {
   if (error !== undefined) diagnosis.error = error;
   if (rateLimit !== undefined) diagnosis.rateLimit = rateLimit;
   return diagnosis;
-}
-
-/**
- * Classify one exchange by its provider's documented policy (DESIGN.md "The documented policy"):
- * which provider, what kind of failure, whether and when to retry, and what decided each part.
- */
-export function classify(exchange: Exchange, options: ClassifyOptions = {}): Diagnosis {
-  return diagnose(exchange, options);
 }
