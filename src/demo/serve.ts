@@ -1,8 +1,8 @@
 // `npm run demo:server`: the demo API alone, for loading the extension into a browser by hand.
 import { printManualSteps } from './print-manual-steps.ts';
-import { startDemoServer } from './demo-server.ts';
+import { startDemoServerPreferred } from './start-demo-server-preferred.ts';
 
-const server = await startDemoServer({ port: Number(process.env.DEMO_PORT ?? 4780) });
+const server = await startDemoServerPreferred();
 printManualSteps(server);
 process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

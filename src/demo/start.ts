@@ -3,22 +3,11 @@
 // running and the steps to load the build by hand are printed instead.
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { startDemoServer, type DemoServer } from './demo-server.ts';
+import type { DemoServer } from './demo-server.ts';
 import { launchChromium, openDevtools, showPanel } from './devtools-chromium.ts';
 import { findChrome } from './find-chrome.ts';
 import { printManualSteps } from './print-manual-steps.ts';
-
-const PREFERRED_PORT = Number(process.env['DEMO_PORT'] ?? 4780);
-
-async function startServer(): Promise<DemoServer> {
-  try {
-    return await startDemoServer({ port: PREFERRED_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.log(`Port ${PREFERRED_PORT} is busy; using a free one.`);
-    return startDemoServer();
-  }
-}
+import { startDemoServerPreferred } from './start-demo-server-preferred.ts';
 
 /** Linux needs an X11 or Wayland display for a visible browser; macOS and Windows always have one. */
 function hasDisplay(): boolean {
@@ -39,7 +28,7 @@ async function openBrowser(chrome: string, server: DemoServer): Promise<Browser>
   return browser;
 }
 
-const server = await startServer();
+const server = await startDemoServerPreferred();
 let browser: Browser | undefined;
 let stopping = false;
 const stop = async (code: number): Promise<void> => {
