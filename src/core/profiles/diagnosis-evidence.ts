@@ -45,6 +45,7 @@ export function diagnosisEvidence(
     ...requestEvidence(context),
     ...rateLimitEvidence(rateLimit),
     ...extra,
+    ...(verdict.notes ?? []),
     { source: 'rule', detail: `${verdict.rule}: ${verdict.doc.file} › "${verdict.doc.section}"` },
   ];
 }

@@ -22,7 +22,9 @@ function indeterminate(context: RuleContext): VerdictChange {
     : unique !== undefined
       ? `The outcome is indeterminate; resending is safe because PRIVO rejects a duplicate \`${unique}\`.`
       : 'The outcome is indeterminate; resend only if the request carries a unique identifier PRIVO deduplicates on, and agree an error plan with your PRIVO representative otherwise.';
-  return { retry, retryKey: 'none', action };
+  const notes =
+    unique === undefined ? [] : [{ source: 'body' as const, detail: `request body carries \`${unique}\`` }];
+  return { retry, retryKey: 'none', action, notes };
 }
 
 const rule = (

@@ -37,6 +37,8 @@ export interface Verdict {
   retryKey: 'same' | 'new' | 'none';
   /** One sentence in our own words. */
   action: string;
+  /** Request or response details the rule relied on beyond status and method (shown as evidence). */
+  notes?: Evidence[];
   /** The rule that decided, e.g. `persona.429`. */
   rule: string;
   doc: DocRef;

@@ -20,8 +20,12 @@ function isIdempotent(context: RuleContext): boolean {
 function transient(context: RuleContext): VerdictChange {
   const retry: RetryVerdict = isIdempotent(context) ? 'yes' : 'conditional';
   const how = 'retry with exponential backoff (1, 2, 4, 8 s, each wait capped at 30 s)';
+  const onExternalUserId = retry === 'yes' && !IDEMPOTENT.has(context.method);
   return {
     retry,
+    notes: onExternalUserId
+      ? [{ source: 'rule', detail: 'POST /v1/applicants is idempotent on externalUserId' }]
+      : [],
     backoffS: BACKOFF,
     backoffCapS: CAP_S,
     retryKey: 'none',

@@ -61,6 +61,10 @@ describe('classify on captured HAR files', () => {
     expect(all[2]?.action).toMatch(/never sends 409/);
     expect(all[3]?.retryAfterS).toBe(60);
     expect(all[4]).toMatchObject({ backoffS: [1, 2, 4, 8, 16], backoffCapS: 30 });
+    expect(all[4]?.evidence).toContainEqual({
+      source: 'rule',
+      detail: 'POST /v1/applicants is idempotent on externalUserId',
+    });
   });
 
   it('error-envelope: recognised by body shape, quotes request_id, three jittered attempts', () => {
@@ -101,6 +105,7 @@ describe('classify on captured HAR files', () => {
       { provider: 'privo', category: 'bad_gateway', retry: 'yes' },
       { provider: 'privo', category: 'bad_request', retry: 'no' },
     ]);
+    expect(all[0]?.evidence).toContainEqual({ source: 'body', detail: 'request body carries `email`' });
     expect(all[0]?.recognizedBy).toEqual({
       source: 'mapping',
       detail: 'api.privo.example is mapped to privo in the settings',
