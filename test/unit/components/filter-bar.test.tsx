@@ -99,6 +99,24 @@ describe('FilterBar', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
+  it('keeps a chosen value listed after it left the session', () => {
+    render(
+      <FilterBar
+        filter={{ ...EMPTY_FILTER, providers: ['privo'] }}
+        onChange={() => {}}
+        facets={facets}
+        sort={{ by: 'time', dir: 'asc' }}
+        onSortChange={() => {}}
+        grouped={false}
+        onGroupedChange={() => {}}
+      />,
+    );
+    const provider = screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement;
+    expect(provider.value).toBe('privo');
+    expect([...provider.options].map((o) => o.value)).toEqual(['', 'ranex', 'persona', 'privo']);
+    expect(screen.queryByTestId('filter-counts')).toBeNull();
+  });
+
   it('reports sort and grouping changes', () => {
     const onSortChange = vi.fn();
     const onGroupedChange = vi.fn();

@@ -52,6 +52,15 @@ describe('filterFailures', () => {
     expect(ids({ text: 'category:rate' })).toEqual([1]);
   });
 
+  it('accepts the Network panel spellings and numeric status forms', () => {
+    expect(ids({ text: 'status-code:0' })).toEqual([3]);
+    expect(ids({ text: 'status:2xx' })).toEqual([5]);
+    expect(ids({ text: 'status:42' })).toEqual([]);
+    expect(ids({ text: 'is:network' })).toEqual([3]);
+    expect(ids({ text: 'path:GRAPH' })).toEqual([5]);
+    expect(ids({ text: 'status:' })).toEqual([]); // a key without a value is plain text
+  });
+
   it('ORs repeated keys and ANDs different ones', () => {
     expect(ids({ text: 'status:429 status:503' })).toEqual([1, 2]);
     expect(ids({ text: 'status:429 status:503 method:POST' })).toEqual([2]);
