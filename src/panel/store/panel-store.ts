@@ -44,7 +44,12 @@ const NO_DROPS: Dropped = { exchanges: 0, truncatedBodies: 0 };
  */
 export class PanelStore {
   readonly records = signal<readonly SessionRecord[]>([]);
-  readonly failures = computed(() => this.records.value.filter((r) => r.row !== undefined));
+  /**
+   * The failed subset of `records`, kept in step by hand rather than computed: a burst of
+   * successful requests then leaves it (and the filtered, sorted list built on it) untouched,
+   * which keeps live capture cheap with thousands of failures kept.
+   */
+  readonly failures = signal<readonly SessionRecord[]>([]);
   readonly rows = computed(() => this.failures.value.map((r) => r.row as FailureRow));
   readonly filter = signal<FailureFilter>(EMPTY_FILTER);
   readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });
@@ -154,6 +159,7 @@ export class PanelStore {
   clear(): void {
     batch(() => {
       this.records.value = [];
+      this.failures.value = [];
       this.findings.value = [];
       this.rateLimits.value = new Map();
       this.dropped.value = NO_DROPS;
@@ -212,7 +218,10 @@ export class PanelStore {
       added.push(record);
     }
     batch(() => {
-      this.#setRecords([...this.records.value, ...added]);
+      this.#setRecords(
+        [...this.records.value, ...added],
+        added.filter((r) => r.row !== undefined),
+      );
       if (truncated > 0) this.#addDropped({ exchanges: 0, truncatedBodies: truncated });
       if (findingsChanged) this.findings.value = this.#analyzer.findings();
       if (limits) this.rateLimits.value = limits;
@@ -220,14 +229,19 @@ export class PanelStore {
   }
 
   /** Keep at most maxExchanges, evicting the oldest and counting them. */
-  #setRecords(records: readonly SessionRecord[]): void {
-    const excess = records.length - this.settings.value.maxExchanges;
-    if (excess <= 0) {
-      this.records.value = records;
-      return;
+  #setRecords(records: readonly SessionRecord[], addedFailures: readonly SessionRecord[]): void {
+    const excess = Math.max(0, records.length - this.settings.value.maxExchanges);
+    const kept = excess > 0 ? records.slice(excess) : records;
+    let failures = this.failures.value;
+    if (addedFailures.length > 0) failures = [...failures, ...addedFailures];
+    if (records.slice(0, excess).some((r) => r.row !== undefined)) {
+      // Indexes grow with arrival, so everything before the first kept record was evicted.
+      const firstKept = kept[0]?.exchange.index ?? Number.POSITIVE_INFINITY;
+      failures = failures.filter((r) => r.exchange.index >= firstKept);
     }
-    const kept = records.slice(excess);
     this.records.value = kept;
+    if (failures !== this.failures.value) this.failures.value = failures;
+    if (excess === 0) return;
     this.#addDropped({ exchanges: excess, truncatedBodies: 0 });
     const selected = this.selectedId.value;
     if (selected !== undefined && !kept.some((r) => r.exchange.index === selected)) {
@@ -251,7 +265,7 @@ export class PanelStore {
     batch(() => {
       this.settings.value = next;
       if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
-      if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value);
+      if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value, []);
     });
     if (next.maxExchanges !== before.maxExchanges || next.maxBodyChars !== before.maxBodyChars)
       this.#connection?.setLimits({ maxExchanges: next.maxExchanges, maxBodyChars: next.maxBodyChars });
@@ -273,6 +287,7 @@ export class PanelStore {
     });
     batch(() => {
       this.records.value = records;
+      this.failures.value = records.filter((r) => r.row !== undefined);
       this.findings.value = this.#analyzer.findings();
     });
   }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { PanelStore } from '../../../src/panel/store/panel-store.ts';
+import { FakePlatform } from './fake-platform.ts';
+import { NOT_FOUND, OK, harEntry } from './har-entries.ts';
+
+async function started(stored?: unknown) {
+  const platform = new FakePlatform();
+  platform.stored = stored;
+  const store = new PanelStore(platform);
+  await store.start();
+  platform.entries([], true);
+  return { platform, store };
+}
+
+const ok = (n: number) => harEntry({ url: `https://api.example.test/ok/${n}`, status: 200 });
+const fail = (n: number) => harEntry({ url: `https://api.example.test/fail/${n}`, status: 500, body: '{}' });
+
+describe('PanelStore', () => {
+  it('leaves the failure list untouched when only successes arrive', async () => {
+    const { platform, store } = await started();
+    platform.entries([NOT_FOUND]);
+    const rows = store.visibleRows.value;
+    platform.entries([OK, ok(1), ok(2)]);
+    expect(store.records.value).toHaveLength(4);
+    expect(store.visibleRows.value).toBe(rows);
+  });
+
+  it('keeps failures in step with records through eviction', async () => {
+    const { platform, store } = await started({ maxExchanges: 100 });
+    platform.entries(Array.from({ length: 120 }, (_, n) => (n % 3 === 0 ? fail(n) : ok(n))));
+    const kept = new Set(store.records.value.map((r) => r.exchange.index));
+    expect(store.records.value).toHaveLength(100);
+    expect(store.failures.value.every((r) => kept.has(r.exchange.index))).toBe(true);
+    expect(store.failures.value).toEqual(store.records.value.filter((r) => r.diagnosis !== undefined));
+    expect(store.dropped.value.exchanges).toBe(20);
+  });
+
+  it('drops the selection when its exchange is evicted', async () => {
+    const { platform, store } = await started({ maxExchanges: 100 });
+    platform.entries([fail(0)]);
+    store.select(store.rows.value[0]?.id);
+    expect(store.detailOpen.value).toBe(true);
+    platform.entries(Array.from({ length: 100 }, (_, n) => ok(n)));
+    expect(store.selectedId.value).toBeUndefined();
+    expect(store.detailOpen.value).toBe(false);
+  });
+
+  it('keeps no body for successes, so memory goes to failures', async () => {
+    const { platform, store } = await started();
+    platform.entries([
+      harEntry({ url: 'https://api.example.test/big', status: 200, body: '{"data":[1,2,3]}' }),
+    ]);
+    expect(store.records.value[0]?.exchange.responseBody).toBeUndefined();
+  });
+});
