@@ -69,13 +69,21 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
       assert.notEqual(i, -1, `no row for ${id}`);
       return i;
     };
+    /** Clicks the failure's row and waits until the ticket shown is that failure's (its status, not a port). */
     const select = async (id) => {
       await driver.clickFailure(await indexOf(id));
-      const s = byId(id);
+      const status = String(statusOf(byId(id)));
       await pollUntil(
-        () => driver.run((doc) => doc.querySelector('[data-testid="ticket"]')?.textContent ?? ''),
+        () =>
+          driver.run(
+            (doc, _win, want) =>
+              new RegExp(`\\b${want}\\b`).test(
+                doc.querySelector('[data-testid="ticket"]')?.textContent ?? '',
+              ),
+            status,
+          ),
         `the ticket of ${id}`,
-      ).then((ticket) => assert.match(ticket, new RegExp(String(statusOf(s)))));
+      );
     };
 
     before(async () => {
