@@ -33,7 +33,8 @@ interface Api {
   /** Share of this host among API calls. */
   weight: number;
   errorBody: (status: number, rnd: () => number) => string;
-  extraResponseHeaders: (rnd: () => number) => HarNameValue[];
+  /** `used`: requests to this host in the current one-minute rate-limit window, this one included. */
+  extraResponseHeaders: (rnd: () => number, used: number) => HarNameValue[];
 }
 
 const hex = (rnd: () => number, length: number): string => {
@@ -58,13 +59,11 @@ const APIS: readonly Api[] = [
       JSON.stringify({
         errors: [{ title: statusTitle(status), details: 'data.attributes.name is missing' }],
       }),
-    extraResponseHeaders: (rnd) => {
-      const limit = 1000;
-      return [
-        h('RateLimit-Limit', String(limit)),
-        h('RateLimit-Remaining', String(Math.floor(rnd() * limit))),
-      ];
-    },
+    extraResponseHeaders: (_rnd, used) => [
+      h('RateLimit-Limit', '300'),
+      h('RateLimit-Remaining', String(Math.max(0, 300 - used))),
+      h('RateLimit-Reset', '60'),
+    ],
   },
   {
     host: 'api.persly.ai',
@@ -94,10 +93,10 @@ const APIS: readonly Api[] = [
                   param: 'model',
                 },
       }),
-    extraResponseHeaders: (rnd) => [
-      h('x-ratelimit-limit-requests', '500'),
-      h('x-ratelimit-remaining-requests', String(Math.floor(rnd() * 500))),
-      h('x-ratelimit-reset-requests', '12ms'),
+    extraResponseHeaders: (_rnd, used) => [
+      h('x-ratelimit-limit-requests', '100'),
+      h('x-ratelimit-remaining-requests', String(Math.max(0, 100 - used))),
+      h('x-ratelimit-reset-requests', '30s'),
     ],
   },
   {
@@ -141,7 +140,10 @@ const APIS: readonly Api[] = [
     paths: ['/api/cart', '/api/products/{id}', '/api/session', '/graphql'],
     weight: 0.2,
     errorBody: (status) => JSON.stringify({ message: statusTitle(status) }),
-    extraResponseHeaders: () => [h('X-RateLimit-Limit', '600'), h('X-RateLimit-Remaining', '598')],
+    extraResponseHeaders: (_rnd, used) => [
+      h('X-RateLimit-Limit', '600'),
+      h('X-RateLimit-Remaining', String(Math.max(0, 600 - used))),
+    ],
   },
 ];
 
@@ -194,7 +196,13 @@ function requestHeaders(rnd: () => number, api: Api, method: string, hasBody: bo
   return headers;
 }
 
-function responseHeaders(rnd: () => number, api: Api, status: number, size: number): HarNameValue[] {
+function responseHeaders(
+  rnd: () => number,
+  api: Api,
+  status: number,
+  size: number,
+  used: number,
+): HarNameValue[] {
   const headers = [
     h('access-control-allow-origin', 'https://app.example-shop.test'),
     h('cache-control', 'no-store'),
@@ -207,7 +215,7 @@ function responseHeaders(rnd: () => number, api: Api, status: number, size: numb
     h('vary', 'Origin, Accept-Encoding'),
     h('x-content-type-options', 'nosniff'),
     h('x-envoy-upstream-service-time', String(Math.floor(rnd() * 300))),
-    ...api.extraResponseHeaders(rnd),
+    ...api.extraResponseHeaders(rnd, used),
   ];
   if (status === 429 || status === 503) headers.push(h('retry-after', String(1 + Math.floor(rnd() * 30))));
   return headers;
@@ -274,7 +282,21 @@ function responseText(rnd: () => number, p: Planned): string {
   return resourceBody(rnd, rnd() < 0.0025 ? 150 + Math.floor(rnd() * 450) : rnd() < 0.3 ? 3 : 1);
 }
 
-function entryAt(rnd: () => number, p: Planned, startedMs: number): HarEntry {
+/** Requests per host in fixed one-minute windows, as a server's rate limiter counts them. */
+type WindowCounter = (host: string, ms: number) => number;
+
+function windowCounter(): WindowCounter {
+  const windows = new Map<string, { start: number; used: number }>();
+  return (host, ms) => {
+    const start = ms - (ms % 60_000);
+    const window = windows.get(host);
+    const used = window !== undefined && window.start === start ? window.used + 1 : 1;
+    windows.set(host, { start, used });
+    return used;
+  };
+}
+
+function entryAt(rnd: () => number, p: Planned, startedMs: number, count: WindowCounter): HarEntry {
   const hasBody = p.method === 'POST' || p.method === 'PUT';
   const text = responseText(rnd, p);
   const wait = 20 + rnd() * 400;
@@ -301,7 +323,10 @@ function entryAt(rnd: () => number, p: Planned, startedMs: number): HarEntry {
       status: p.status,
       statusText: p.status === 0 ? '' : statusTitle(p.status),
       httpVersion: p.status === 0 ? '' : 'http/2.0',
-      headers: p.status === 0 ? [] : responseHeaders(rnd, p.api, p.status, text.length),
+      headers:
+        p.status === 0
+          ? []
+          : responseHeaders(rnd, p.api, p.status, text.length, count(p.api.host, startedMs)),
       cookies: [],
       content: { size: text.length, mimeType: p.status === 0 ? 'x-unknown' : 'application/json', text },
       redirectURL: '',
@@ -328,7 +353,7 @@ function entryAt(rnd: () => number, p: Planned, startedMs: number): HarEntry {
 }
 
 /** A static asset or CORS preflight: the bulk of a real capture, always successful. */
-function assetEntry(rnd: () => number, startedMs: number): HarEntry {
+function assetEntry(rnd: () => number, startedMs: number, count: WindowCounter): HarEntry {
   const preflight = rnd() < 0.4;
   const p: Planned = {
     api: APIS[5] as Api,
@@ -337,7 +362,7 @@ function assetEntry(rnd: () => number, startedMs: number): HarEntry {
     status: preflight ? 204 : pick(rnd, [200, 304]),
     graphqlError: false,
   };
-  return entryAt(rnd, p, startedMs);
+  return entryAt(rnd, p, startedMs, count);
 }
 
 export interface GenerateHarOptions {
@@ -348,6 +373,7 @@ export interface GenerateHarOptions {
 export function generateHar({ entries, seed = 20261120 }: GenerateHarOptions): Har {
   const rnd = seededRandom(seed);
   const list: HarEntry[] = [];
+  const count = windowCounter();
   let clock = Date.parse('2026-11-20T09:00:00.000Z');
   let retry: Planned | undefined;
   while (list.length < entries) {
@@ -358,7 +384,7 @@ export function generateHar({ entries, seed = 20261120 }: GenerateHarOptions): H
       p !== undefined && p.status >= 429 && rnd() < 0.4
         ? { ...p, status: pick(rnd, [p.status, 200]) }
         : undefined;
-    list.push(p === undefined ? assetEntry(rnd, clock) : entryAt(rnd, p, clock));
+    list.push(p === undefined ? assetEntry(rnd, clock, count) : entryAt(rnd, p, clock, count));
   }
   return {
     log: {
