@@ -14,9 +14,13 @@ function inspectedTabId(): number {
   return browser.devtools.inspectedWindow.tabId;
 }
 
-function connect(limits: CaptureLimits, onBatch: Parameters<Platform['connect']>[1]): CaptureConnection {
+function connect(
+  limits: CaptureLimits,
+  onBatch: Parameters<Platform['connect']>[1],
+  onUnanswered?: () => void,
+): CaptureConnection {
   const channel = new BroadcastChannel(captureChannelName(inspectedTabId()));
-  const connection = connectCapture(channel, limits, onBatch);
+  const connection = connectCapture(channel, limits, onBatch, onUnanswered ? { onUnanswered } : {});
   // The devtools page must know when this document goes away, to buffer again for the next one.
   addEventListener('pagehide', () => connection.close(), { once: true });
   return connection;

@@ -22,7 +22,11 @@ export interface Platform {
    * Subscribe to the devtools page's capture stream. The first batch is the buffer of what was
    * captured before the panel existed (`initial: true`); later batches carry live events.
    */
-  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): CaptureConnection;
+  connect(
+    limits: CaptureLimits,
+    onBatch: (batch: CaptureBatch) => void,
+    onUnanswered?: () => void,
+  ): CaptureConnection;
   /** Settings stored by the user (browser.storage.local); undefined when nothing is stored. */
   readSettings(): Promise<unknown>;
   writeSettings(value: unknown): Promise<void>;

@@ -9,6 +9,15 @@ export function EmptyState({ store }: { store: PanelStore }) {
         <p class="muted">If this message stays, close DevTools and open it again.</p>
       </div>
     );
+  if (store.connection.value === 'unavailable')
+    return (
+      <div class="empty" role="status" data-testid="empty">
+        <p>No network capture: this page is not running inside DevTools.</p>
+        <p class="muted">
+          Open DevTools (F12) on the page you are testing and pick the API Errors tab, or import a HAR file.
+        </p>
+      </div>
+    );
   if (store.rows.value.length > 0)
     return (
       <div class="empty" role="status" data-testid="empty">

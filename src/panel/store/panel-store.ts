@@ -106,8 +106,12 @@ export class PanelStore {
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     await this.#loadSettings();
     const { maxExchanges, maxBodyChars } = this.settings.value;
-    const connection = this.#platform.connect({ maxExchanges, maxBodyChars }, (received) =>
-      this.receive(received),
+    const connection = this.#platform.connect(
+      { maxExchanges, maxBodyChars },
+      (received) => this.receive(received),
+      () => {
+        if (this.connection.value === 'connecting') this.connection.value = 'unavailable';
+      },
     );
     this.#connection = connection;
     this.#cleanups.push(() => connection.close());

@@ -11,6 +11,8 @@ export interface ConnectOptions {
   /** How often to repeat the hello while the devtools page has not answered. */
   retryMs?: number;
   maxRetries?: number;
+  /** Called once when every hello went unanswered (no devtools page: not inside DevTools). */
+  onUnanswered?: () => void;
 }
 
 /**
@@ -22,15 +24,17 @@ export function connectCapture(
   channel: CaptureChannel,
   limits: CaptureLimits,
   onBatch: (batch: CaptureBatch) => void,
-  { retryMs = 1000, maxRetries = 10 }: ConnectOptions = {},
+  { retryMs = 1000, maxRetries = 10, onUnanswered }: ConnectOptions = {},
 ): CaptureConnection {
   const send = (message: PanelMessage): void => channel.postMessage(message);
   let current = limits;
   let initialSeen = false;
   let retries = 0;
   const timer = setInterval(() => {
-    if (initialSeen || ++retries > maxRetries) clearInterval(timer);
-    else send({ type: 'hello', limits: current });
+    if (initialSeen) return clearInterval(timer);
+    if (++retries <= maxRetries) return send({ type: 'hello', limits: current });
+    clearInterval(timer);
+    onUnanswered?.();
   }, retryMs);
   channel.onmessage = (event: MessageEvent) => {
     const batch = (event.data as CaptureMessage).batch;

@@ -44,6 +44,19 @@ describe('failure list', () => {
     expect(screen.getByTestId('empty').textContent).toContain('close DevTools and open it again');
   });
 
+  it('says how to get a capture when no devtools page answers', async () => {
+    const { FakePlatform } = await import('./fake-platform.ts');
+    const { PanelStore } = await import('../../../src/panel/store/panel-store.ts');
+    const { App } = await import('../../../src/panel/app.tsx');
+    const { render, act } = await import('@testing-library/preact');
+    const platform = new FakePlatform();
+    const store = new PanelStore(platform);
+    render(<App store={store} />);
+    await act(() => store.start());
+    await act(() => platform.unanswered?.());
+    expect(screen.getByTestId('empty').textContent).toContain('not running inside DevTools');
+  });
+
   it('selecting a failure shows its ticket, exactly the ticket text', async () => {
     const { store } = await mountPanel([PERSONA_429]);
     await settle(() => fireEvent.click(failures()[0]!));

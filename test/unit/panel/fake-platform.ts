@@ -20,9 +20,16 @@ export class FakePlatform implements Platform {
   #themeListener: ((theme: Theme) => void) | undefined;
   #onBatch: ((batch: CaptureBatch) => void) | undefined;
 
-  connect(limits: CaptureLimits, onBatch: (batch: CaptureBatch) => void): CaptureConnection {
+  unanswered: (() => void) | undefined;
+
+  connect(
+    limits: CaptureLimits,
+    onBatch: (batch: CaptureBatch) => void,
+    onUnanswered?: () => void,
+  ): CaptureConnection {
     this.limits = limits;
     this.#onBatch = onBatch;
+    this.unanswered = onUnanswered;
     return {
       setLimits: (next) => (this.limits = next),
       close: () => (this.#onBatch = undefined),

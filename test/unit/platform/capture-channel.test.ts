@@ -72,6 +72,16 @@ describe('capture channel between the devtools page and the panel', () => {
     await vi.waitFor(() => expect(urls(batches)).toEqual(['https://a.test/4']));
   });
 
+  it('reports when no devtools page ever answers', async () => {
+    let unanswered = false;
+    connectCapture(channel(9), LIMITS, () => undefined, {
+      retryMs: 1,
+      maxRetries: 2,
+      onUnanswered: () => (unanswered = true),
+    });
+    await vi.waitFor(() => expect(unanswered).toBe(true));
+  });
+
   it('keeps two inspected tabs apart', async () => {
     const other = new CaptureHub(channel(2));
     other.emit(entry(5));
