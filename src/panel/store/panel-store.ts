@@ -350,13 +350,19 @@ export class PanelStore {
     this.grouped.value = grouped;
   }
 
-  /** The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes). */
+  /**
+   * The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes), in start order
+   * like the Network panel's own export: the browser reports requests as they finish, and a
+   * failure with no response can be reported before slower requests that started earlier.
+   */
   har(): Har {
     return {
       log: {
         version: '1.2',
         creator: { name: 'API Error Inspector', version: this.#platform.version },
-        entries: this.records.value.map((r) => r.entry),
+        entries: [...this.records.value]
+          .sort((a, b) => a.exchange.startedMs - b.exchange.startedMs)
+          .map((r) => r.entry),
       },
     };
   }

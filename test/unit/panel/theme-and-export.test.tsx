@@ -18,12 +18,13 @@ describe('theme', () => {
 
 describe('sanitized HAR export', () => {
   it('downloads every kept entry, sanitized, as a valid HAR', async () => {
-    const { platform } = await mountPanel([OK, PERSONA_429, NOT_FOUND]);
+    // Reported in finishing order; exported in start order.
+    const { platform } = await mountPanel([OK, NOT_FOUND, PERSONA_429]);
     await settle(() => fireEvent.click(screen.getByTestId('export-har')));
     const [download] = platform.downloads;
     expect(download?.fileName).toMatch(/\.har$/);
     const parsed = parseHar(download?.text ?? '');
-    expect(parsed.ok && parsed.har.log.entries.map((e) => e.response?.status)).toEqual([200, 429, 404]);
+    expect(parsed.ok && parsed.har.log.entries.map((e) => e.response?.status)).toEqual([429, 404, 200]);
     expect(download?.text).not.toContain('persona_sandbox_1234567890abcdef');
     expect(download?.text).not.toContain('jane.doe@example.com');
   });
