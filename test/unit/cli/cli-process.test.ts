@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, PLANTED } from './fixture-path.ts';
 import { spawnCli, spawnCommand, type CliRun } from './spawn-cli.ts';
@@ -33,6 +34,13 @@ describe('the triage and sanitize processes', { timeout: 30_000 }, () => {
     ]);
     runs.slice(0, 4).forEach((run) => expectOneErrorLine(run, 'triage'));
     runs.slice(4).forEach((run) => expectOneErrorLine(run, 'sanitize'));
+  });
+
+  it('reads the HAR from standard input when the file is "-"', async () => {
+    const run = await spawnCli('triage', ['--json', '-'], readFileSync(fixturePath('bom.har'), 'utf8'));
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { entries: { index: number }[] };
+    expect(report.entries.map((entry) => entry.index)).toEqual([0, 1]);
   });
 
   it('sanitize writes a HAR without the planted secrets', async () => {

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Run a program from the repository root without a shell and collect its streams. */
-export function spawnCommand(program: string, args: readonly string[]): Promise<CliRun> {
+export function spawnCommand(program: string, args: readonly string[], stdin = ''): Promise<CliRun> {
   // No NO_COLOR/FORCE_COLOR from the developer's shell: the pipe alone must switch colour off.
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -24,6 +24,7 @@ export function spawnCommand(program: string, args: readonly string[]): Promise<
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
+    child.stdin.end(stdin);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
@@ -32,6 +33,10 @@ export function spawnCommand(program: string, args: readonly string[]): Promise<
  * Run the real command as its package script does (tsx on the entry file), so the contract checks
  * see the actual exit status and streams, stack traces included if any escape.
  */
-export function spawnCli(command: 'triage' | 'sanitize', args: readonly string[]): Promise<CliRun> {
-  return spawnCommand('node_modules/.bin/tsx', [`src/cli/${command}.ts`, ...args]);
+export function spawnCli(
+  command: 'triage' | 'sanitize',
+  args: readonly string[],
+  stdin = '',
+): Promise<CliRun> {
+  return spawnCommand('node_modules/.bin/tsx', [`src/cli/${command}.ts`, ...args], stdin);
 }
