@@ -17,6 +17,7 @@ import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
 import { diagnosed } from './diagnosed.ts';
 import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
 import { recordFromEntry } from './record-from-entry.ts';
+import { sessionHar } from './session-har.ts';
 import type { SessionRecord } from './session-record.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -350,21 +351,9 @@ export class PanelStore {
     this.grouped.value = grouped;
   }
 
-  /**
-   * The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes), in start order
-   * like the Network panel's own export: the browser reports requests as they finish, and a
-   * failure with no response can be reported before slower requests that started earlier.
-   */
+  /** The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes). */
   har(): Har {
-    return {
-      log: {
-        version: '1.2',
-        creator: { name: 'API Error Inspector', version: this.#platform.version },
-        entries: [...this.records.value]
-          .sort((a, b) => a.exchange.startedMs - b.exchange.startedMs)
-          .map((r) => r.entry),
-      },
-    };
+    return sessionHar(this.records.value, this.#platform.version);
   }
 
   /** Download the kept entries as a HAR with every secret and piece of personal data replaced. */
