@@ -1,10 +1,15 @@
+import { redactPath } from '../core/redact/redact-path.ts';
+import type { RedactionSession } from '../core/redact/redaction-session.ts';
+
 const MAX_PATH_CHARS = 70;
 
 /**
- * The path column of the terminal table: no query string (it is where API keys and emails hide in
- * URLs, and it makes rows too wide) and no host (the provider column says whose API it is).
+ * The path column of the terminal table, redacted like the ticket's path (tables get pasted into
+ * chats too): no query string (where API keys and emails sit in URLs), no host (the provider
+ * column says whose API it is), and each segment through the detectors, one session for the whole
+ * table so the same value gets the same placeholder on every row.
  */
-export function displayPath(url: unknown): string {
+export function displayPath(url: unknown, session: RedactionSession): string {
   if (typeof url !== 'string' || url === '') return '-';
   let path: string;
   try {
@@ -14,5 +19,6 @@ export function displayPath(url: unknown): string {
     path = url.split(/[?#]/, 1)[0] ?? '';
   }
   if (path === '') return '/';
-  return path.length <= MAX_PATH_CHARS ? path : `${path.slice(0, MAX_PATH_CHARS - 1)}…`;
+  const redacted = redactPath(path, session);
+  return redacted.length <= MAX_PATH_CHARS ? redacted : `${redacted.slice(0, MAX_PATH_CHARS - 1)}…`;
 }

@@ -1,11 +1,12 @@
 import type { HarEntry } from '../core/har.ts';
 import type { TriageEntry } from '../core/triage-har.ts';
+import { RedactionSession } from '../core/redact/redaction-session.ts';
 import { displayPath } from './display-path.ts';
 import type { Paint, TerminalStyle } from './terminal-style.ts';
 
 interface Column {
   header: string;
-  text: (entry: TriageEntry, url: unknown) => string;
+  text: (entry: TriageEntry, url: unknown, session: RedactionSession) => string;
   paint?: (entry: TriageEntry, style: TerminalStyle) => Paint;
 }
 
@@ -38,7 +39,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'CATEGORY', text: (entry) => entry.category },
   { header: 'RETRY', text: (entry) => entry.retry, paint: retryPaint },
   { header: 'WAIT', text: waitText },
-  { header: 'PATH', text: (_entry, url) => displayPath(url) },
+  { header: 'PATH', text: (_entry, url, session) => displayPath(url, session) },
 ];
 
 /**
@@ -50,8 +51,9 @@ export function formatTriageTable(
   harEntries: readonly HarEntry[],
   style: TerminalStyle,
 ): string[] {
+  const session = new RedactionSession();
   const cells = entries.map((entry) =>
-    COLUMNS.map((column) => column.text(entry, harEntries[entry.index]?.request?.url)),
+    COLUMNS.map((column) => column.text(entry, harEntries[entry.index]?.request?.url, session)),
   );
   // A reduce, not Math.max(...cells): a file can have more failures than a call has argument slots.
   const widths = COLUMNS.map((column, i) =>
