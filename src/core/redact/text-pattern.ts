@@ -14,7 +14,9 @@ export type Accept = (text: string, start: number, end: number) => Span | undefi
  * One detector: a regex source compiled (with all the others) into one case-insensitive
  * alternation, plus an optional check that turns a raw match into the span to redact.
  * Sources must not contain capturing groups and must stay linear-time on megabyte inputs: every
- * quantifier after a non-literal start is bounded, unbounded runs only follow a literal prefix.
+ * quantifier is bounded or can only succeed (no required suffix after it), and a pattern that
+ * starts with a prefix inside a token run is guarded by a lookbehind so it is tried once per run,
+ * not once per position (`eyJeyJeyJ…` would otherwise be quadratic).
  */
 export interface TextPattern {
   id: string;

@@ -17,11 +17,12 @@ const SKIPPED = new Set(['content-length', 'host', 'connection']);
 export function redactedCurl(exchange: Exchange): string {
   const session = new RedactionSession();
   // --globoff: placeholders are `[kind-n]`, which curl would otherwise read as a URL range glob.
-  const args = ['curl', '--globoff'];
+  const first = ['curl', '--globoff'];
+  const args: string[] = [];
   const hasBody = exchange.requestBody !== undefined && exchange.requestBody !== '';
   if (exchange.method !== 'GET' && !(exchange.method === 'POST' && hasBody))
-    args.push(`-X ${shellQuote(exchange.method)}`);
-  args.push(shellQuote(redactUrl(exchange.url, session)));
+    first.push(`-X ${shellQuote(exchange.method)}`);
+  first.push(shellQuote(redactUrl(exchange.url, session)));
   for (const header of exchange.requestHeaders) {
     const name = header.name.toLowerCase();
     if (name.startsWith(':') || SKIPPED.has(name)) continue;
@@ -35,5 +36,5 @@ export function redactedCurl(exchange: Exchange): string {
     );
     args.push(`--data-raw ${shellQuote(body)}`);
   }
-  return args.join(' \\\n  ');
+  return [first.join(' '), ...args].join(' \\\n  ');
 }
