@@ -7,9 +7,8 @@ import './styles.css';
 const store = new PanelStore(browserPlatform());
 const root = document.getElementById('app');
 if (root) render(<App store={store} />, root);
-store.start().catch((error: unknown) => {
-  store.notice.value = {
-    kind: 'error',
-    text: `The panel could not start (${String(error)}). Close and reopen DevTools.`,
-  };
-});
+store
+  .start()
+  .catch((error: unknown) =>
+    store.reportError(`The panel could not start (${String(error)}). Close and reopen DevTools.`),
+  );
