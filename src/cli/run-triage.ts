@@ -34,9 +34,10 @@ export function runTriage(argv: readonly string[], io: CliIo): number {
     }
     const report = triageHar(read.har, { hostMap });
     const style = terminalStyle(useColour(io.isTTY, io.env));
+    // JSON is indented for a person at a terminal and compact for the program reading a pipe.
     io.stdout(
       json
-        ? `${JSON.stringify(report, null, 2)}\n`
+        ? `${JSON.stringify(report, null, io.isTTY ? 2 : undefined)}\n`
         : formatTriageReport(file, report, read.har.log.entries, style),
     );
     return EXIT_STATUS.ok;

@@ -9,7 +9,8 @@ patterns only visible across requests (retries too early, no backoff, rate-limit
 
 Options:
   --json                 print one JSON object {"entries": [...], "findings": [...]} instead of
-                         the table; each entry carries a redacted support ticket in "ticket"
+                         the table (indented on a terminal, one line into a pipe); each entry
+                         carries a redacted support ticket in "ticket"
   --map HOST=PROFILE     treat requests to HOST as PROFILE (repeatable); profiles:
                          ${PROVIDER_IDS.join(', ')}
   -h, --help             show this help

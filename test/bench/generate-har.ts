@@ -7,7 +7,9 @@
  *   (429 with Retry-After, 4xx validation and auth errors, 5xx, network errors, GraphQL errors
  *   inside a 200), with retries of the same request a few seconds later, as real clients do;
  * - 12–20 request headers and 10–16 response headers, cookies, query strings, Chrome's `timings`
- *   and `_initiator`/`_priority` extras; small JSON bodies, and about 1 in 400 a 50–200 KB one.
+ *   and `_initiator`/`_priority` extras (a script-initiated request carries the JavaScript stack
+ *   that sent it, 2–4 frames plus an `await` parent of 1–3, as Chrome records it); small JSON bodies, and
+ *   about 1 in 400 a 50–200 KB one.
  *
  * Run directly to write a file: `npx tsx test/bench/generate-har.ts OUT.har [ENTRIES]`.
  */
@@ -296,15 +298,36 @@ function windowCounter(): WindowCounter {
   };
 }
 
+const FUNCTIONS = ['request', 'fetchJson', 'apiCall', 'submitOrder', 'loadCart', 'verifyIdentity', 'onClick'];
+
+function callFrames(rnd: () => number, count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, () => ({
+    functionName: pick(rnd, FUNCTIONS),
+    scriptId: String(10 + Math.floor(rnd() * 90)),
+    url: `https://app.example-shop.test/static/js/main.${hex(rnd, 8)}.js`,
+    lineNumber: 0,
+    columnNumber: Math.floor(rnd() * 400000),
+  }));
+}
+
+/** Chrome's `_initiator`: the parser for assets, the preflighted request, or the sending script's stack. */
+function initiatorOf(rnd: () => number, p: Planned): Record<string, unknown> {
+  if (p.path.startsWith('/static/'))
+    return { type: 'parser', url: 'https://app.example-shop.test/checkout', lineNumber: 12 };
+  if (p.method === 'OPTIONS') return { type: 'preflight', url: `https://${p.api.host}${p.path}` };
+  const parent = { description: 'await', callFrames: callFrames(rnd, 1 + Math.floor(rnd() * 3)) };
+  return { type: 'script', stack: { callFrames: callFrames(rnd, 2 + Math.floor(rnd() * 3)), parent } };
+}
+
 function entryAt(rnd: () => number, p: Planned, startedMs: number, count: WindowCounter): HarEntry {
   const hasBody = p.method === 'POST' || p.method === 'PUT';
   const text = responseText(rnd, p);
   const wait = 20 + rnd() * 400;
   const receive = 1 + rnd() * 20;
   const entry: HarEntry = {
-    _initiator: { type: 'script', stack: { callFrames: [] } },
-    _priority: 'High',
-    _resourceType: 'fetch',
+    _initiator: initiatorOf(rnd, p),
+    _priority: p.method === 'GET' && p.path.startsWith('/static/') ? 'Low' : 'High',
+    _resourceType: p.path.startsWith('/static/') ? 'script' : p.method === 'OPTIONS' ? 'preflight' : 'fetch',
     cache: {},
     connection: String(10000 + Math.floor(rnd() * 5000)),
     pageref: 'page_1',

@@ -114,6 +114,18 @@ describe('triage --json on a HAR with several providers', () => {
   });
 });
 
+describe('triage --json layout', () => {
+  it('is one line into a pipe and indented on a terminal, the same object either way', () => {
+    const piped = captureIo();
+    const terminal = captureIo({ isTTY: true });
+    expect(runTriage(['--json', MIXED], piped.io)).toBe(0);
+    expect(runTriage(['--json', MIXED], terminal.io)).toBe(0);
+    expect(piped.stdout().trimEnd().split('\n')).toHaveLength(1);
+    expect(terminal.stdout()).toMatch(/^\{\n {2}"entries": \[/);
+    expect(JSON.parse(terminal.stdout())).toEqual(JSON.parse(piped.stdout()));
+  });
+});
+
 describe('triage --map', () => {
   it('assigns a host to a profile, matching the host case-insensitively', () => {
     const plain = triageJson(MIXED);
