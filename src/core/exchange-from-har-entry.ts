@@ -18,9 +18,14 @@ function headersOf(list: readonly HarNameValue[] | undefined): Header[] {
   return headers;
 }
 
+/** Already the canonical form `toISOString` produces (what Chromium and Firefox write). */
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function startedOf(value: unknown): { startedAt: string; startedMs: number } {
   const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) return { startedAt: new Date(0).toISOString(), startedMs: 0 };
+  // Re-formatting every timestamp of a 60,000-entry HAR showed up in the triage profile.
+  if (CANONICAL_UTC.test(value as string)) return { startedAt: value as string, startedMs: ms };
   return { startedAt: new Date(ms).toISOString(), startedMs: ms };
 }
 

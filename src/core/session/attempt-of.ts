@@ -1,10 +1,11 @@
 import type { Diagnosis } from '../diagnosis.ts';
-import type { Exchange } from '../exchange.ts';
+import type { Exchange, Header } from '../exchange.ts';
 import { readRateLimit } from '../rate-limit/read-rate-limit.ts';
 import { idempotencyKeyOf } from '../retry/idempotency-key-of.ts';
 import type { Attempt, Failure } from './attempt.ts';
 import { credentialFingerprint } from './credential-fingerprint.ts';
 import { hashText } from './hash-text.ts';
+import { requestSignature } from './request-signature.ts';
 import { serverWaitOf } from './server-wait-of.ts';
 
 function hostAndPath(url: string): { host: string; path: string } {
@@ -30,6 +31,12 @@ function timesOf(exchange: Exchange, now: (() => number) | undefined): { startMs
   return { startMs: endMs - exchange.durationMs, endMs };
 }
 
+/** Closes over the headers only: a stored attempt must not keep the exchange's bodies alive. */
+function lazyCredentials(headers: readonly Header[]): () => string {
+  let fingerprint: string | undefined;
+  return () => (fingerprint ??= credentialFingerprint(headers));
+}
+
 function failureOf(diagnosis: Diagnosis): Failure {
   const { provider, retry, category, backoffS, jitter, doc } = diagnosis;
   const failure: Failure = { provider, class: diagnosis.class, retry, category, backoffS, jitter, doc };
@@ -48,8 +55,8 @@ export function attemptOf(exchange: Exchange, diagnosis: Diagnosis | undefined, 
     method,
     host,
     label: `${method} ${host}${path}`,
-    signature: hashText(`${method} ${exchange.url}\n${exchange.requestBody ?? ''}`),
-    credentials: credentialFingerprint(exchange.requestHeaders),
+    signature: requestSignature(method, exchange.url, exchange.requestBody),
+    credentials: lazyCredentials(exchange.requestHeaders),
     status: exchange.status,
     ...timesOf(exchange, now),
   };

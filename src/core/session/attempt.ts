@@ -12,7 +12,7 @@ export type Failure = Pick<
 
 /**
  * What the session detectors need from one exchange, computed once per `add`. Texts that may be
- * long or sensitive (URL, body, credentials, idempotency key) are kept only as hashes.
+ * long or sensitive (URL, body, credentials, idempotency key) are kept only as hashes (or, for a short method + URL + body, as the text).
  */
 export interface Attempt {
   index: number;
@@ -24,8 +24,12 @@ export interface Attempt {
   label: string;
   /** Hash of method + full URL + request body: "the same request" for retry detection. */
   signature: string;
-  /** Hash of the request's credential headers, so a request with fixed credentials is not "unchanged". */
-  credentials: string;
+  /**
+   * Hash of the request's credential headers, so a request with fixed credentials is not
+   * "unchanged". Computed on first call (and kept): only a re-send after a 4xx ever asks, and
+   * hashing every exchange's Cookie and Authorization values was a tenth of the triage profile.
+   */
+  credentials: () => string;
   /** Hash of the idempotency key value, when the request carried one. */
   idempotencyKey?: string;
   /** Header name the key came in, for messages. */

@@ -13,14 +13,12 @@ export class BoundedMap<K, V> {
     this.#capacity = Math.max(1, Math.floor(capacity));
   }
 
-  /** The value for `key`, marking it as recently used. */
+  /**
+   * The value for `key`. Reading does not refresh recency: every detector writes the key back with
+   * `set` after reading it, and the extra delete + insert showed up in the triage profile.
+   */
   get(key: K): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
-    }
-    return value;
+    return this.#map.get(key);
   }
 
   set(key: K, value: V): void {

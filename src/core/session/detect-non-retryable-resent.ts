@@ -1,3 +1,4 @@
+import { rememberAttempt } from './remember-attempt.ts';
 import type { Finding } from '../finding.ts';
 import type { Attempt } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -20,7 +21,7 @@ function isUnchangedResend(previous: Attempt | undefined, attempt: Attempt): pre
     previous !== undefined &&
     failure?.retry === 'no' &&
     failure.class === 'client' &&
-    previous.credentials === attempt.credentials &&
+    previous.credentials() === attempt.credentials() &&
     follows(previous, attempt)
   );
 }
@@ -52,7 +53,7 @@ export function detectNonRetryableResent(capacity: number): SessionDetector {
       const state = bySignature.get(attempt.signature);
       const previous = state?.last;
       if (state === undefined || !isUnchangedResend(previous, attempt)) {
-        bySignature.set(attempt.signature, { last: attempt, finding: undefined, resends: 0 });
+        rememberAttempt(bySignature, attempt, { last: attempt, finding: undefined, resends: 0 });
         return [];
       }
       const resends = state.resends + 1;
@@ -63,7 +64,7 @@ export function detectNonRetryableResent(capacity: number): SessionDetector {
         state.finding === undefined
           ? newFinding('non_retryable_resent', indexes, text, doc)
           : withEntries(state.finding, indexes, text);
-      bySignature.set(attempt.signature, { last: attempt, finding, resends });
+      rememberAttempt(bySignature, attempt, { last: attempt, finding, resends });
       return [finding];
     },
   };

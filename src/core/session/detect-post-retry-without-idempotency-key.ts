@@ -1,3 +1,4 @@
+import { rememberAttempt } from './remember-attempt.ts';
 import type { Finding } from '../finding.ts';
 import type { Attempt } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -50,7 +51,7 @@ export function detectPostRetryWithoutIdempotencyKey(capacity: number): SessionD
       const state = bySignature.get(attempt.signature);
       const previous = state?.last;
       if (state === undefined || !isUnprotectedRetry(previous, attempt)) {
-        bySignature.set(attempt.signature, { last: attempt, finding: undefined });
+        rememberAttempt(bySignature, attempt, { last: attempt, finding: undefined });
         return [];
       }
       const text = message(previous, attempt);
@@ -60,7 +61,7 @@ export function detectPostRetryWithoutIdempotencyKey(capacity: number): SessionD
         state.finding === undefined
           ? newFinding('post_retry_without_idempotency_key', indexes, text, doc)
           : withEntries(state.finding, indexes, text);
-      bySignature.set(attempt.signature, { last: attempt, finding });
+      rememberAttempt(bySignature, attempt, { last: attempt, finding });
       return [finding];
     },
   };

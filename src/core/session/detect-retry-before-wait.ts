@@ -1,3 +1,4 @@
+import { rememberAttempt } from './remember-attempt.ts';
 import type { Finding } from '../finding.ts';
 import type { Attempt } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -50,7 +51,7 @@ export function detectRetryBeforeWait(capacity: number): SessionDetector {
         finding: open,
         early: open === undefined ? 0 : (state?.early ?? 0),
       };
-      bySignature.set(attempt.signature, next);
+      rememberAttempt(bySignature, attempt, next);
       if (previous?.wait === undefined || !follows(previous, attempt)) return [];
       const gap = gapMs(previous, attempt);
       if (gap === undefined || gap >= previous.wait.seconds * 1000 - EARLY_SLACK_MS) return [];

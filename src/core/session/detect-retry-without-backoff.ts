@@ -1,3 +1,4 @@
+import { rememberAttempt } from './remember-attempt.ts';
 import type { Finding } from '../finding.ts';
 import type { Attempt, Failure } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -119,13 +120,13 @@ export function detectRetryWithoutBackoff(capacity: number): SessionDetector {
         failure.retry === 'no' ||
         !follows(previous, attempt)
       ) {
-        bySignature.set(attempt.signature, startChain(attempt));
+        rememberAttempt(bySignature, attempt, startChain(attempt));
         return [];
       }
       const k = chain.retries + 1;
       const gap = previous.wait === undefined ? gapMs(previous, attempt) : undefined;
       const next = extendChain(chain, attempt, gap);
-      bySignature.set(attempt.signature, next);
+      rememberAttempt(bySignature, attempt, next);
       if (gap === undefined) return [];
       const problem = scheduleProblem(failure, k, gap) ?? growthProblem(chain, failure, k, gap);
       if (problem === undefined) return [];
