@@ -1,5 +1,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange, Header } from '../exchange.ts';
+import { redactPath } from '../redact/redact-path.ts';
+import { RedactionSession } from '../redact/redaction-session.ts';
 import { readRateLimit } from '../rate-limit/read-rate-limit.ts';
 import { idempotencyKeyOf } from '../retry/idempotency-key-of.ts';
 import type { Attempt, Failure } from './attempt.ts';
@@ -31,6 +33,16 @@ function timesOf(exchange: Exchange, now: (() => number) | undefined): { startMs
   return { startMs: endMs - exchange.durationMs, endMs };
 }
 
+/**
+ * `METHOD host/path` for finding messages, which the CLI prints and users paste: the path goes
+ * through the same detectors as a ticket's (an email or token in a path segment is replaced).
+ * Built on first use, since most exchanges never appear in a finding.
+ */
+function lazyLabel(method: string, host: string, path: string): () => string {
+  let label: string | undefined;
+  return () => (label ??= `${method} ${host}${redactPath(path, new RedactionSession())}`);
+}
+
 /** Closes over the headers only: a stored attempt must not keep the exchange's bodies alive. */
 function lazyCredentials(headers: readonly Header[]): () => string {
   let fingerprint: string | undefined;
@@ -54,7 +66,7 @@ export function attemptOf(exchange: Exchange, diagnosis: Diagnosis | undefined, 
     index: exchange.index,
     method,
     host,
-    label: `${method} ${host}${path}`,
+    label: lazyLabel(method, host, path),
     signature: requestSignature(method, exchange.url, exchange.requestBody),
     credentials: lazyCredentials(exchange.requestHeaders),
     status: exchange.status,

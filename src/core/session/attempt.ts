@@ -20,8 +20,8 @@ export interface Attempt {
   method: string;
   /** Lower-case `host[:port]` of the URL, '' when the URL is unreadable. */
   host: string;
-  /** `METHOD host/path` without the query string (which may carry keys), for messages. */
-  label: string;
+  /** `METHOD host/path` without the query string (which may carry keys), path redacted, for messages. */
+  label: () => string;
   /** Hash of method + full URL + request body: "the same request" for retry detection. */
   signature: string;
   /**

@@ -18,7 +18,7 @@ function message(attempt: Attempt, first: FirstUse): string {
   const header = attempt.idempotencyHeader ?? 'Idempotency-Key';
   const count = first.mismatches > 1 ? ` (${first.mismatches} different requests so far)` : '';
   return (
-    `The ${header} first sent with request #${first.index} came back on ${attempt.label} with a different ` +
+    `The ${header} first sent with request #${first.index} came back on ${attempt.label()} with a different ` +
     `method, URL or body${count}. The server keeps the key bound to the first request, so this one is ` +
     `refused (the IETF Idempotency-Key draft answers 422) instead of being processed: a new payload needs a new key.`
   );

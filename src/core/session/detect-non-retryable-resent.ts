@@ -34,7 +34,7 @@ function message(previous: Attempt, attempt: Attempt, resends: number): string {
       : '';
   const count = resends > 1 ? ` (${resends} unchanged re-sends so far)` : '';
   return (
-    `${attempt.label} was sent again with the same URL, body and credentials after ${outcomeLabel(previous)}, ` +
+    `${attempt.label()} was sent again with the same URL, body and credentials after ${outcomeLabel(previous)}, ` +
     `which the provider does not want retried as is${count}: the same request will fail the same way, ` +
     `so fix it first.${sameKey}`
   );

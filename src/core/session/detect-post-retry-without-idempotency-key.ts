@@ -30,7 +30,7 @@ function isUnprotectedRetry(previous: Attempt | undefined, attempt: Attempt): pr
 
 function message(previous: Attempt, attempt: Attempt): string {
   return (
-    `${attempt.label} was sent again after ${outcomeLabel(previous)} without an idempotency key. ` +
+    `${attempt.label()} was sent again after ${outcomeLabel(previous)} without an idempotency key. ` +
     `The first attempt may have been carried out before it failed; without a key the server cannot ` +
     `tell this retry from a new request and may act twice. Send an Idempotency-Key with such requests.`
   );

@@ -26,7 +26,7 @@ function message(previous: Attempt, attempt: Attempt, gap: number, early: number
   const asked = wait === undefined ? '' : `${wait.seconds} s (${wait.source})`;
   const times = early > 1 ? ` (${early} early retries of this request so far)` : '';
   return (
-    `${attempt.label} was retried ${formatSeconds(gap)} after ${outcomeLabel(previous)}, ` +
+    `${attempt.label()} was retried ${formatSeconds(gap)} after ${outcomeLabel(previous)}, ` +
     `but the server had asked for a wait of ${asked}; an early retry is refused again and may ` +
     `extend the block${times}.`
   );

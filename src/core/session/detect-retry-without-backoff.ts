@@ -78,7 +78,7 @@ function message(attempt: Attempt, previous: Attempt, failure: Failure, k: numbe
   const max = failure.maxAttempts;
   const limit = max !== undefined && k + 1 > max ? ` The doc allows at most ${max} attempts.` : '';
   const times = k === 1 ? 'once' : `${k} times`;
-  return `${attempt.label} was retried ${times} after ${outcomeLabel(previous)}: ${problem}.${limit}`;
+  return `${attempt.label()} was retried ${times} after ${outcomeLabel(previous)}: ${problem}.${limit}`;
 }
 
 function startChain(attempt: Attempt): Chain {
