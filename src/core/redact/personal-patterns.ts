@@ -32,7 +32,8 @@ export const PERSONAL_PATTERNS: readonly TextPattern[] = [
     kind: 'document',
     // base64 of the magic numbers: JPEG FF D8 FF, PNG 89 50 4E 47 0D 0A 1A 0A, GIF8, %PDF-,
     // RIFF (WebP), PK\x03\x04 (zip, docx), TIFF II*\0 / MM\0*.
-    source: '(?<![A-Za-z0-9+/])(?:/9j/|iVBORw0KGgo|R0lGOD|JVBERi0|UklGR|UEsDB|SUkqA|TU0AK)[A-Za-z0-9+/]{60,}={0,2}',
+    source:
+      '(?<![A-Za-z0-9+/])(?:/9j/|iVBORw0KGgo|R0lGOD|JVBERi0|UklGR|UEsDB|SUkqA|TU0AK)[A-Za-z0-9+/]{60,}={0,2}',
     cite: 'file signatures per Gary Kessler\'s "File Signatures Table" (JPEG, PNG, GIF, PDF, RIFF, ZIP, TIFF)',
     accept: acceptBase64Document,
   },
@@ -43,7 +44,8 @@ export const PERSONAL_PATTERNS: readonly TextPattern[] = [
     // Issuer ranges start 2-6 (Mastercard 2/5, Amex/Diners/JCB 3, Visa 4, Discover/UnionPay 6), which
     // also keeps 13-digit millisecond timestamps (starting 1) out. Grouped as printed: 4-4-4-4(-3),
     // Amex 4-6-5, Diners 4-6-4.
-    source: '(?<![A-Za-z0-9_])(?:[2-6]\\d{12,18}|[2-6]\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|3\\d{3}[ -]\\d{6}[ -]\\d{4,5})',
+    source:
+      '(?<![A-Za-z0-9_])(?:[2-6]\\d{12,18}|[2-6]\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|3\\d{3}[ -]\\d{6}[ -]\\d{4,5})',
     cite: 'ISO/IEC 7812-1 (IIN ranges, Luhn check digit)',
     accept: acceptCard,
   },

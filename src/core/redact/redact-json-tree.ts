@@ -1,7 +1,4 @@
-import { fieldKind } from './field-kind.ts';
-import { isPlaceholder } from './placeholder.ts';
-import { redactText } from './redact-text.ts';
-import { redactUrl } from './redact-url.ts';
+import { jsonKeyInfo, redactJsonKey, redactJsonNumber, redactJsonString } from './json-leaf.ts';
 import type { RedactionKind } from './redaction-kind.ts';
 import type { RedactionSession } from './redaction-session.ts';
 
@@ -14,41 +11,9 @@ interface Frame {
   kind: RedactionKind | undefined;
 }
 
-/** Kinds whose value is still sensitive when it is a JSON number (a PIN, a zip code, a phone). */
-const NUMERIC_KINDS = new Set<RedactionKind>([
-  'password',
-  'secret',
-  'api-key',
-  'token',
-  'phone',
-  'card',
-  'iban',
-  'national-id',
-  'dob',
-  'address',
-]);
-
-const URL_START = /^https?:\/\//i;
-
-/** Keys seen to hold nothing detectable; object keys repeat, so this saves most key scans. */
-const cleanKeys = new Set<string>();
-
-function redactKey(key: string, session: RedactionSession): string {
-  if (cleanKeys.has(key)) return key;
-  const redacted = redactText(key, session);
-  if (redacted === key && cleanKeys.size < 50_000) cleanKeys.add(key);
-  return redacted;
-}
-
 function redactLeaf(value: unknown, kind: RedactionKind | undefined, session: RedactionSession): unknown {
-  if (typeof value === 'string') {
-    // URLs (callback_url, next links, Chrome's _initiator) carry percent-encoded query values.
-    if (kind === undefined)
-      return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
-    return value === '' || isPlaceholder(value) ? value : session.placeholder(kind, value);
-  }
-  if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
-    return session.placeholder(kind, String(value));
+  if (typeof value === 'string') return redactJsonString(value, kind, session);
+  if (typeof value === 'number') return redactJsonNumber(value, kind, session) ?? value;
   return value;
 }
 
@@ -80,9 +45,9 @@ function walkObject(frame: Frame, inPlace: boolean, stack: Frame[], session: Red
   const source = frame.source as Record<string, unknown>;
   for (const key of Object.keys(source)) {
     const value = source[key];
-    const kind = frame.kind ?? fieldKind(key);
+    const kind = frame.kind ?? jsonKeyInfo(key).kind;
     const out = child(value, inPlace, kind, stack) ?? redactLeaf(value, kind, session);
-    const newKey = redactKey(key, session);
+    const newKey = redactJsonKey(key, session);
     if (newKey !== key) {
       if (inPlace) delete source[key];
       put(frame.target, newKey, out);

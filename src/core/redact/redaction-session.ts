@@ -5,11 +5,12 @@ import type { RedactionKind } from './redaction-kind.ts';
  * Hands out typed placeholders for one export (one ticket, one cURL, one sanitized HAR): the same
  * value always gets the same placeholder so two mentions can still be correlated by the reader,
  * a different value of the same kind gets the next number, and every use is counted so the user
- * sees what was removed before sharing.
+ * sees what was removed before sharing. One map lookup per use: a megabyte body of customer
+ * records asks for tens of thousands of placeholders.
  */
 export class RedactionSession {
-  private readonly byKind = new Map<RedactionKind, Map<string, string>>();
-  private readonly items = new Map<string, RemovedItem>();
+  private readonly byKind = new Map<RedactionKind, Map<string, RemovedItem>>();
+  private readonly order: RemovedItem[] = [];
 
   /** The placeholder for `value` of this kind, counting one more removal. */
   placeholder(kind: RedactionKind, value: string): string {
@@ -18,31 +19,33 @@ export class RedactionSession {
       values = new Map();
       this.byKind.set(kind, values);
     }
-    let placeholder = values.get(value);
-    if (placeholder === undefined) {
-      placeholder = `[${kind}-${values.size + 1}]`;
-      values.set(value, placeholder);
-      this.items.set(placeholder, { kind, placeholder, count: 0 });
+    let item = values.get(value);
+    if (item === undefined) {
+      item = { kind, placeholder: `[${kind}-${values.size + 1}]`, count: 0 };
+      values.set(value, item);
+      this.order.push(item);
     }
-    const item = this.items.get(placeholder);
-    if (item !== undefined) item.count += 1;
-    return placeholder;
+    item.count++;
+    return item.placeholder;
   }
 
   /** The kind behind a placeholder this session issued, or undefined for any other text. */
   kindOf(placeholder: string): string | undefined {
-    return this.items.get(placeholder)?.kind;
+    const match = /^\[([a-z]+(?:-[a-z]+)*)-(\d+)\]$/.exec(placeholder);
+    if (match === null) return undefined;
+    const count = this.byKind.get(match[1] as RedactionKind)?.size ?? 0;
+    return Number(match[2]) <= count ? match[1] : undefined;
   }
 
   /** What was removed, one item per distinct value, in the order first seen. */
   removed(): RemovedItem[] {
-    return [...this.items.values()].map((item) => ({ ...item }));
+    return this.order.map((item) => ({ ...item }));
   }
 
   /** Total removals per kind, e.g. `{ email: 3, 'api-key': 1 }`. */
   countsByKind(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const item of this.items.values()) counts[item.kind] = (counts[item.kind] ?? 0) + item.count;
+    for (const item of this.order) counts[item.kind] = (counts[item.kind] ?? 0) + item.count;
     return counts;
   }
 }

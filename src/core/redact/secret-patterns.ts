@@ -53,7 +53,8 @@ export const SECRET_PATTERNS: readonly TextPattern[] = [
     id: 'github-token',
     family: 'token',
     kind: 'token',
-    source: '(?<![A-Za-z0-9_-])(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,251})',
+    source:
+      '(?<![A-Za-z0-9_-])(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,251})',
     cite: 'GitHub docs "About authentication to GitHub" › "GitHub\'s token formats"; gitleaks rules "github-pat", "github-oauth", "github-app-token", "github-refresh-token", "github-fine-grained-pat"',
     accept: prefixed('token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_']),
   },
