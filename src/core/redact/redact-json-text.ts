@@ -1,4 +1,5 @@
 import { detectorGates } from './detector-gates.ts';
+import { JsonKeyTable } from './json-key-table.ts';
 import { jsonKeyInfo, redactJsonNumber, redactJsonString } from './json-leaf.ts';
 import { redactText } from './redact-text.ts';
 import type { RedactionKind } from './redaction-kind.ts';
@@ -49,6 +50,7 @@ export function redactJsonText(text: string, session: RedactionSession): string 
   const stack: Frame[] = [];
   let top: Frame | undefined;
   const parts: string[] = [];
+  const keys = new JsonKeyTable();
   let copied = 0;
   let i = 0;
   const replace = (from: number, to: number, value: string): void => {
@@ -64,6 +66,15 @@ export function redactJsonText(text: string, session: RedactionSession): string 
       const kind = keyNext ? undefined : valueKind(top);
       // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy.
       if (!keyNext && kind === undefined && detectorGates(text, i + 1, end) === 0) {
+        i = end + 1;
+        continue;
+      }
+      // The usual key (no escapes) is recognised in place, without a copy.
+      const known = keyNext && top !== undefined ? keys.lookup(text, i + 1, end) : undefined;
+      if (known !== undefined && top !== undefined) {
+        top.keyKind = known.info.kind;
+        top.expectKey = false;
+        if (!known.info.clean) replace(i, end + 1, redactText(known.key, session));
         i = end + 1;
         continue;
       }

@@ -63,4 +63,19 @@ describe('redactJson', () => {
       '{\n  "email": "[email-1]"\n}',
     );
   });
+
+  it('redactJsonText hands anything outside strings that is not JSON back to the text redactor', () => {
+    expect(redactJsonText('{"a": 1} trailing words', new RedactionSession())).toBeUndefined();
+    expect(redactJsonText("{ password: 'x-secret' }", new RedactionSession())).toBeUndefined();
+    expect(redactJsonText('{"a": "unterminated', new RedactionSession())).toBeUndefined();
+  });
+
+  it('redactJsonText decodes escaped keys and values, and turns sensitive numbers into strings', () => {
+    expect(redactJsonText('{"pass\\u0077ord": "x-1", "pin": 1234, "n": 1e3}', new RedactionSession())).toBe(
+      '{"pass\\u0077ord": "[password-1]", "pin": "[password-2]", "n": 1e3}',
+    );
+    expect(redactJsonText('{"note": "mail \\"ann@x.test\\""}', new RedactionSession())).toBe(
+      '{"note": "mail \\"[email-1]\\""}',
+    );
+  });
 });
