@@ -9,6 +9,8 @@ import type { RedactionKind } from './redaction-kind.ts';
  * refresh_token, client_secret), and the personal-data fields the ticket rules list (DESIGN.md
  * "Redaction and the ticket"; ranex.txt › "What to log": no applicant PII).
  */
+// Deliberately absent: `key` (key/value lists are everywhere; Google's `key=AIza…` is caught by
+// its format) and `sid` (Twilio resource ids; a `sid` cookie is a cookie anyway).
 const EXACT: Readonly<Record<string, RedactionKind>> = {
   password: 'password',
   passwd: 'password',
@@ -19,7 +21,6 @@ const EXACT: Readonly<Record<string, RedactionKind>> = {
   otp: 'password',
   secret: 'secret',
   sig: 'secret',
-  key: 'api-key',
   apikey: 'api-key',
   token: 'token',
   jwt: 'jwt',
@@ -32,7 +33,6 @@ const EXACT: Readonly<Record<string, RedactionKind>> = {
   setcookie: 'cookie',
   session: 'session',
   sessionid: 'session',
-  sid: 'session',
   // Personal data in named fields.
   email: 'email',
   mail: 'email',

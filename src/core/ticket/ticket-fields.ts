@@ -13,7 +13,7 @@ export interface TicketField {
   value: string;
 }
 
-// RFC 3986 Appendix B: authority and path of a URL, query and fragment left out.
+// RFC 3986 Appendix B: the path of a URL; host, query and fragment are not on the allowlist.
 const URI = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?:\/\/([^/?#]*))?([^?#]*)/;
 
 function utc(exchange: Exchange): string {
@@ -48,10 +48,9 @@ export function ticketFields(
     fields.push({ label, value: redact ? redactText(String(value), session) : String(value) });
   };
   const profile = profileById(diagnosis.provider);
-  const [, host = '', path = ''] = URI.exec(exchange.url) ?? [];
+  const [, , path = ''] = URI.exec(exchange.url) ?? [];
   add('Provider', `${profile.name} (${diagnosis.provider})`, false);
   fields.push({ label: 'Request', value: `${exchange.method} ${redactPath(path || '/', session)}` });
-  add('Host', host.slice(host.lastIndexOf('@') + 1));
   add('Time (UTC)', utc(exchange), false);
   if (exchange.status === 0) add('Status', `no response (${exchange.networkError ?? 'network error'})`);
   else add('Status', `${exchange.status} ${exchange.statusText}`.trim());
