@@ -51,6 +51,16 @@ describe('precision: identifiers, codes and times survive', () => {
     expect(redactJson(body, new RedactionSession())).toEqual(body);
   });
 
+  it('redactJson keeps key/value lists and resource sids, which only look like credentials by name', () => {
+    const body = {
+      attributes: [{ key: 'color', value: 'red' }],
+      sid: 'CAxyz',
+      tokens_used: 42,
+      max_tokens: 512,
+    };
+    expect(redactJson(body, new RedactionSession())).toEqual(body);
+  });
+
   it('redactUrl keeps paths with opaque ids and non-personal query values', () => {
     const url =
       'https://api.example.test/v1/inquiries/inq_YfBjN8Sc3Ld9wqGa7mT2xZ/approve?page=2&limit=50&sort=-created_at';
