@@ -31,7 +31,7 @@ const DOT = 8;
 const UPPER = 16;
 const LETTER = 32;
 const TRIGGER_EMAIL = 64; // @ %
-const TRIGGER_PUNCT = 128; // : =
+const TRIGGER_PUNCT = 128; // : = and \ (a JSON escape like \u0040 can hide any trigger)
 
 const CLASSES = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
@@ -44,7 +44,7 @@ for (let code = 0; code < 128; code++) {
   if (/[A-Z]/.test(char)) bits |= UPPER;
   if (/[A-Za-z]/.test(char)) bits |= LETTER;
   if (char === '@' || char === '%') bits |= TRIGGER_EMAIL;
-  if (char === ':' || char === '=') bits |= TRIGGER_PUNCT;
+  if (char === ':' || char === '=' || char === '\\') bits |= TRIGGER_PUNCT;
   CLASSES[code] = bits;
 }
 

@@ -74,6 +74,9 @@ describe('redactJson', () => {
     expect(redactJsonText('{"pass\\u0077ord": "x-1", "pin": 1234, "n": 1e3}', new RedactionSession())).toBe(
       '{"pass\\u0077ord": "[password-1]", "pin": "[password-2]", "n": 1e3}',
     );
+    expect(redactJsonText('{"note": "ann\\u0040x.test"}', new RedactionSession())).toBe(
+      '{"note": "[email-1]"}',
+    );
     expect(redactJsonText('{"note": "mail \\"ann@x.test\\""}', new RedactionSession())).toBe(
       '{"note": "mail \\"[email-1]\\""}',
     );
