@@ -3,17 +3,14 @@ import { isPlaceholder } from './placeholder.ts';
 import { redactCookieHeader, redactSetCookie } from './redact-cookie.ts';
 import { redactText } from './redact-text.ts';
 import { redactUrl } from './redact-url.ts';
+import type { RedactionKind } from './redaction-kind.ts';
 import type { RedactionSession } from './redaction-session.ts';
 
 /** Headers whose value is a URL (RFC 9110 §10.1.3 Referer, §10.2.2 Location; HTTP/2 `:path`). */
-const URL_HEADERS = new Set(['referer', 'location', 'content-location', 'origin', ':path', 'link']);
+const URL_HEADERS = new Set(['referer', 'location', 'content-location', 'origin', ':path']);
 
 /** `Bearer xyz` keeps its scheme word (support needs to know which kind was sent), the rest goes. */
-function redactCredentialValue(
-  value: string,
-  kind: Parameters<RedactionSession['placeholder']>[0],
-  session: RedactionSession,
-): string {
+function redactCredentialValue(value: string, kind: RedactionKind, session: RedactionSession): string {
   const scheme = /^([A-Za-z][A-Za-z0-9-]*) +(?=\S)/.exec(value);
   if (scheme === null || value.length - scheme[0].length < 4) return session.placeholder(kind, value);
   const rest = value.slice(scheme[0].length);
