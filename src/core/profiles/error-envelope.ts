@@ -1,6 +1,7 @@
 import type { DocRef } from '../diagnosis.ts';
 import { backoffSchedule } from '../retry/backoff-schedule.ts';
-import type { Profile, ProfileRule, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import type { Profile, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import { ruleMaker } from './rule-maker.ts';
 
 const ref = (section: string): DocRef => ({ file: 'error-envelope.txt', section });
 // error-envelope.txt › "Retry Guidelines": 1, 2, 4 s with jitter, at most 3 attempts.
@@ -42,17 +43,7 @@ function validation(context: RuleContext): VerdictChange {
   };
 }
 
-const rule = (
-  id: string,
-  section: string,
-  applies: ProfileRule['applies'],
-  decide: ProfileRule['decide'],
-) => ({
-  id: `error-envelope.${id}`,
-  doc: ref(section),
-  applies,
-  decide,
-});
+const rule = ruleMaker('error-envelope', ref);
 
 /** The error-envelope API (error-envelope.txt): 3 jittered attempts, circuit breaker, request_id. */
 export const errorEnvelope: Profile = {

@@ -1,6 +1,7 @@
 import type { DocRef } from '../diagnosis.ts';
 import { backoffSchedule } from '../retry/backoff-schedule.ts';
-import type { Profile, ProfileRule, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import type { Profile, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import { ruleMaker } from './rule-maker.ts';
 
 const url = 'https://developers.persly.ai/docs/errors';
 const ref = (section: string): DocRef => ({ file: 'persly.txt', section, url });
@@ -44,17 +45,7 @@ function otherServerError(_context: RuleContext, baseline: Verdict): VerdictChan
   return { backoffS: BACKOFF, maxAttempts: MAX_ATTEMPTS, action: baseline.action };
 }
 
-const rule = (
-  id: string,
-  section: string,
-  applies: ProfileRule['applies'],
-  decide: ProfileRule['decide'],
-) => ({
-  id: `persly.${id}`,
-  doc: ref(section),
-  applies,
-  decide,
-});
+const rule = ruleMaker('persly', ref);
 
 /** Persly (persly.txt): `param` on 400s, quota vs spending limit on 429, 1-2-4 s on 5xx. */
 export const persly: Profile = {

@@ -1,6 +1,7 @@
 import type { DocRef } from '../diagnosis.ts';
 import { backoffSchedule } from '../retry/backoff-schedule.ts';
-import type { Profile, ProfileRule, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import type { Profile, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import { ruleMaker } from './rule-maker.ts';
 
 const url = 'https://docs.withpersona.com/reference/errors';
 const ref = (section: string): DocRef => ({ file: 'persona.txt', section, url });
@@ -75,17 +76,7 @@ function networkError(context: RuleContext): VerdictChange {
   };
 }
 
-const rule = (
-  id: string,
-  section: string,
-  applies: ProfileRule['applies'],
-  decide: ProfileRule['decide'],
-) => ({
-  id: `persona.${id}`,
-  doc: ref(section),
-  applies,
-  decide,
-});
+const rule = ruleMaker('persona', ref);
 
 const SERVER = new Set([500, 502, 503, 504]);
 

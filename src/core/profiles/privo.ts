@@ -1,5 +1,6 @@
 import type { DocRef, RetryVerdict } from '../diagnosis.ts';
-import type { Profile, ProfileRule, RuleContext, VerdictChange } from './profile.ts';
+import type { Profile, RuleContext, VerdictChange } from './profile.ts';
+import { ruleMaker } from './rule-maker.ts';
 
 const ref = (section: string): DocRef => ({ file: 'privo.txt', section });
 // privo.txt › "Error Handling": only GET and DELETE are guaranteed idempotent.
@@ -27,17 +28,7 @@ function indeterminate(context: RuleContext): VerdictChange {
   return { retry, retryKey: 'none', action, notes };
 }
 
-const rule = (
-  id: string,
-  section: string,
-  applies: ProfileRule['applies'],
-  decide: ProfileRule['decide'],
-) => ({
-  id: `privo.${id}`,
-  doc: ref(section),
-  applies,
-  decide,
-});
+const rule = ruleMaker('privo', ref);
 
 /** PRIVO (privo.txt): 4xx never as is; 5xx and network failures safe only when deduplicated. */
 export const privo: Profile = {

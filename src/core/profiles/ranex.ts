@@ -2,7 +2,8 @@ import type { DocRef, ErrorBody, Evidence, RetryVerdict } from '../diagnosis.ts'
 import type { Exchange } from '../exchange.ts';
 import { headerValue } from '../header-value.ts';
 import { backoffSchedule } from '../retry/backoff-schedule.ts';
-import type { Profile, ProfileRule, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import type { Profile, RuleContext, Verdict, VerdictChange } from './profile.ts';
+import { ruleMaker } from './rule-maker.ts';
 
 const ref = (section: string): DocRef => ({ file: 'ranex.txt', section });
 // ranex.txt › "Status codes", 502/503/504 row: ~1, 2, 4, 8 s … capped at ~30 s.
@@ -42,17 +43,7 @@ function firstProblemOnly(_context: RuleContext, baseline: Verdict): VerdictChan
   };
 }
 
-const rule = (
-  id: string,
-  section: string,
-  applies: ProfileRule['applies'],
-  decide: ProfileRule['decide'],
-) => ({
-  id: `ranex.${id}`,
-  doc: ref(section),
-  applies,
-  decide,
-});
+const rule = ruleMaker('ranex', ref);
 
 function recognize(exchange: Exchange, error: ErrorBody | undefined): Evidence | undefined {
   // ranex.txt › "Status codes" (401 row): credentials travel as X-Api-Key plus X-Api-Secret.
