@@ -202,7 +202,10 @@ export class PanelStore {
       this.#nextIndex = 0;
       this.#append(har.log.entries);
       this.source.value = name;
-      this.notice.value = { kind: 'info', text: `Imported ${har.log.entries.length} entries from ${name}.` };
+      this.notice.value = {
+        kind: 'info',
+        text: importNotice(har.log.entries.length, name, this.settings.value),
+      };
     });
   }
 
@@ -374,4 +377,13 @@ export class PanelStore {
   dismissNotice(): void {
     this.notice.value = undefined;
   }
+}
+
+/** Say when the retention limit hid part of an imported file, and how to see all of it. */
+function importNotice(total: number, name: string, settings: Settings): string {
+  if (total <= settings.maxExchanges) return `Imported ${total} entries from ${name}.`;
+  return (
+    `Imported ${name}: showing the newest ${settings.maxExchanges} of ${total} entries (the retention ` +
+    `limit). Raise "Keep at most … requests" in Settings and import it again to see them all.`
+  );
 }

@@ -37,6 +37,16 @@ describe('HAR import', () => {
     expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
   });
 
+  it('says when the retention limit hides part of a large file, and how to see all of it', async () => {
+    const { store } = await mountPanel([]);
+    await settle(() => store.updateSettings({ maxExchanges: 100 }));
+    const entries = Array.from({ length: 150 }, (_, i) => (i === 0 || i === 149 ? NOT_FOUND : OK));
+    await settle(() => choose('big.har', JSON.stringify({ log: { entries } })));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('newest 100 of 150'));
+    expect(screen.getByTestId('notice').textContent).toContain('Settings');
+    expect(failures().map((el) => el.dataset['index'])).toEqual(['149']);
+  });
+
   it('explains what to do with a file that is not a HAR', async () => {
     await mountPanel([NOT_FOUND]);
     await settle(() => choose('notes.txt', 'hello'));
