@@ -169,6 +169,20 @@ describe('readErrorBody on hostile bodies', () => {
     expect(readErrorBody(exchangeOf({ status: 500, body: '{"ok":false}' }))).toBeUndefined();
   });
 
+  it('error-envelope without a timestamp when its code is one the doc documents', () => {
+    const body = (code: string) =>
+      JSON.stringify({ error: { code, message: 'slow down', request_id: 'req_9' } });
+    expect(readErrorBody(exchangeOf({ status: 429, body: body('RATE_LIMIT_EXCEEDED') }))).toMatchObject({
+      format: 'error-envelope',
+      code: 'RATE_LIMIT_EXCEEDED',
+      requestId: 'req_9',
+    });
+    // An undocumented code with no timestamp stays an ordinary {error:{code,message}} object.
+    expect(readErrorBody(exchangeOf({ status: 429, body: body('rate_limit') }))?.format).not.toBe(
+      'error-envelope',
+    );
+  });
+
   it('survives JSON nested 100,000 levels deep, parsed or not', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(readErrorBody(exchangeOf({ status: 500, body: deep }))).toBeUndefined();
