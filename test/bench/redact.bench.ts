@@ -2,7 +2,8 @@
  * Redaction cost on a ~5 MB realistic JSON body versus a bare JSON.parse of the same text,
  * measured side by side in one run (issue 4 "Benchmark": target <= 2x). The redaction path is the
  * one a sanitized HAR export takes for a JSON body (redactJsonText: one key-aware scan of the text,
- * changed values re-encoded). A second, denser body is measured for reference.
+ * changed values re-encoded). A second, denser body (personal data on every record, ~60,000
+ * placeholders) is measured against the same target and reported separately.
  *   npm run bench:redact
  */
 import { redactJsonText } from '../../src/core/redact/redact-json-text.ts';
@@ -96,8 +97,11 @@ function measure(body: string): Figures {
     parseTimes.push(performance.now() - start);
     start = performance.now();
     const output = redactJsonText(body, new RedactionSession()) ?? '';
+    // Inside the timing on purpose: searching the output makes V8 flatten it if it was built by
+    // concatenation, so the figure includes materialising the whole redacted text.
+    const leaked = output.includes('sk_live_');
     redactTimes.push(performance.now() - start);
-    if (output.includes('sk_live_')) throw new Error('a planted key survived redaction');
+    if (leaked) throw new Error('a planted key survived redaction');
   }
   return { parseMs: median(parseTimes), redactMs: median(redactTimes) };
 }
@@ -112,10 +116,10 @@ function report(label: string, body: string): number {
   return ratio;
 }
 
-const realistic = buildBody(false);
-const ratio = report(
+const verdict = (ratio: number): string => `${ratio <= 2 ? 'OK' : 'OVER'} (${ratio.toFixed(2)}x)`;
+const realistic = report(
   'realistic list body (personal data on 1 record in 10, keys planted every 500)',
-  realistic,
+  buildBody(false),
 );
-report('dense body (personal data on every record; for reference)', buildBody(true));
-console.log(`target <= 2x on the realistic body: ${ratio <= 2 ? 'OK' : 'OVER'} (${ratio.toFixed(2)}x)`);
+const dense = report('dense body (personal data on every record)', buildBody(true));
+console.log(`target <= 2x: realistic ${verdict(realistic)}, dense ${verdict(dense)}`);
