@@ -1,51 +1,69 @@
 import type { RemovedItem } from '../ticket/ticket-draft.ts';
-import type { RedactionKind } from './redaction-kind.ts';
+import { PERSONAL_KINDS, SECRET_KINDS, type RedactionKind } from './redaction-kind.ts';
+import { ValueTable } from './value-table.ts';
+
+const KINDS: readonly RedactionKind[] = [...SECRET_KINDS, ...PERSONAL_KINDS];
+const KIND_INDEX = new Map<string, number>(KINDS.map((kind, index) => [kind, index]));
 
 /**
  * Hands out typed placeholders for one export (one ticket, one cURL, one sanitized HAR): the same
  * value always gets the same placeholder so two mentions can still be correlated by the reader,
  * a different value of the same kind gets the next number, and every use is counted so the user
- * sees what was removed before sharing. One map lookup per use: a megabyte body of customer
- * records asks for tens of thousands of placeholders.
+ * sees what was removed before sharing. A megabyte body of customer records asks for tens of
+ * thousands of placeholders, so values are looked up in place (placeholderAt, no slice) and the
+ * bookkeeping is columns of numbers; RemovedItem objects are only built when asked for.
  */
 export class RedactionSession {
-  private readonly byKind = new Map<RedactionKind, Map<string, RemovedItem>>();
-  private readonly order: RemovedItem[] = [];
+  private readonly values = new ValueTable();
+  /** Per value id, in the order first seen. */
+  private readonly placeholders: string[] = [];
+  private readonly kinds: RedactionKind[] = [];
+  private readonly counts: number[] = [];
+  /** Per kind index: how many distinct values of that kind were seen (the last number issued). */
+  private readonly issued = new Array<number>(KINDS.length).fill(0);
 
   /** The placeholder for `value` of this kind, counting one more removal. */
   placeholder(kind: RedactionKind, value: string): string {
-    let values = this.byKind.get(kind);
-    if (values === undefined) {
-      values = new Map();
-      this.byKind.set(kind, values);
+    return this.placeholderAt(kind, value, 0, value.length);
+  }
+
+  /** The placeholder for the value text[start, end) of this kind, without slicing it out. */
+  placeholderAt(kind: RedactionKind, text: string, start: number, end: number): string {
+    const group = KIND_INDEX.get(kind) ?? 0;
+    const id = this.values.idOf(group, text, start, end);
+    if (id === this.placeholders.length) {
+      const number = (this.issued[group] ?? 0) + 1;
+      this.issued[group] = number;
+      this.placeholders.push(`[${kind}-${number}]`);
+      this.kinds.push(kind);
+      this.counts.push(0);
     }
-    let item = values.get(value);
-    if (item === undefined) {
-      item = { kind, placeholder: `[${kind}-${values.size + 1}]`, count: 0 };
-      values.set(value, item);
-      this.order.push(item);
-    }
-    item.count++;
-    return item.placeholder;
+    this.counts[id] = (this.counts[id] ?? 0) + 1;
+    return this.placeholders[id] ?? '';
   }
 
   /** The kind behind a placeholder this session issued, or undefined for any other text. */
   kindOf(placeholder: string): string | undefined {
     const match = /^\[([a-z]+(?:-[a-z]+)*)-(\d+)\]$/.exec(placeholder);
     if (match === null) return undefined;
-    const count = this.byKind.get(match[1] as RedactionKind)?.size ?? 0;
+    const group = KIND_INDEX.get(match[1] ?? '');
+    const count = group === undefined ? 0 : (this.issued[group] ?? 0);
     return Number(match[2]) <= count ? match[1] : undefined;
   }
 
   /** What was removed, one item per distinct value, in the order first seen. */
   removed(): RemovedItem[] {
-    return this.order.map((item) => ({ ...item }));
+    return this.placeholders.map((placeholder, id) => ({
+      kind: this.kinds[id] ?? '',
+      placeholder,
+      count: this.counts[id] ?? 0,
+    }));
   }
 
   /** Total removals per kind, e.g. `{ email: 3, 'api-key': 1 }`. */
   countsByKind(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const item of this.order) counts[item.kind] = (counts[item.kind] ?? 0) + item.count;
+    this.kinds.forEach((kind, id) => (counts[kind] = (counts[kind] ?? 0) + (this.counts[id] ?? 0)));
     return counts;
   }
 }
