@@ -1,6 +1,8 @@
 import { detectorGates } from './detector-gates.ts';
-import { JsonKeyTable } from './json-key-table.ts';
+import { EditList } from './edit-list.ts';
+import { JsonKeyTable, type KeyEntry } from './json-key-table.ts';
 import { jsonKeyInfo, redactJsonNumber, redactJsonString } from './json-leaf.ts';
+import { isPlaceholder } from './placeholder.ts';
 import { redactText } from './redact-text.ts';
 import type { RedactionKind } from './redaction-kind.ts';
 import type { RedactionSession } from './redaction-session.ts';
@@ -26,15 +28,166 @@ function stringEnd(text: string, from: number): number {
   return -1;
 }
 
-function valueKind(top: Frame | undefined): RedactionKind | undefined {
-  if (top === undefined) return undefined;
-  return top.kind ?? top.keyKind;
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
 }
 
 function isNumberCode(code: number): boolean {
   return (
     (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46 || code === 101 || code === 69
   );
+}
+
+/**
+ * The state of one scan. Frames are reused by depth (a body of records opens a container every
+ * few dozen bytes). Replacements are only recorded while scanning — positions in an Int32Array,
+ * pieces as references to strings that exist anyway — and the output is assembled at the end:
+ * a rope built during the scan lives through several young-generation collections and was
+ * copied by each of them (a quarter of the time on a dense body); built at the end, its nodes
+ * die young. Concatenation then flattening measured about twice as fast as `parts.join('')`
+ * over 10^5 pieces.
+ */
+class JsonTextScan {
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private top: Frame | undefined;
+  private readonly keys = new JsonKeyTable();
+  private readonly edits = new EditList();
+
+  constructor(
+    private readonly text: string,
+    private readonly session: RedactionSession,
+  ) {}
+
+  /** The redacted text, or undefined when the text is not JSON. */
+  run(): string | undefined {
+    const text = this.text;
+    let i = 0;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 34) i = this.string(i);
+      else if (code === 123 || code === 91) i = this.open(i, code === 91);
+      else if (code === 125 || code === 93) i = this.close(i);
+      else if (code === 44) {
+        if (this.top !== undefined && !this.top.array) this.top.expectKey = true;
+        i++;
+      } else if (code === 58 || code === 32 || code === 10 || code === 13 || code === 9) i++;
+      else if (code === 45 || (code >= 48 && code <= 57)) i = this.number(i);
+      else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
+      else if (text.startsWith('false', i)) i += 5;
+      else return undefined;
+      if (i === -1) return undefined;
+    }
+    if (this.depth !== 0) return undefined;
+    return this.edits.apply(text);
+  }
+
+  /** Replaces text[from, to) by `piece` (already JSON-encoded) in the output. */
+  private replace(from: number, to: number, piece: string): void {
+    this.edits.add(from, to, piece);
+  }
+
+  private open(i: number, array: boolean): number {
+    const kind = this.top === undefined ? undefined : (this.top.kind ?? this.top.keyKind);
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = { array, kind, keyKind: undefined, expectKey: !array };
+      this.frames.push(frame);
+    } else {
+      frame.array = array;
+      frame.kind = kind;
+      frame.keyKind = undefined;
+      frame.expectKey = !array;
+    }
+    this.depth++;
+    this.top = frame;
+    return i + 1;
+  }
+
+  private close(i: number): number {
+    if (this.depth === 0) return -1;
+    this.depth--;
+    this.top = this.depth === 0 ? undefined : this.frames[this.depth - 1];
+    return i + 1;
+  }
+
+  private number(i: number): number {
+    const text = this.text;
+    let end = i + 1;
+    while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
+    const top = this.top;
+    const kind = top === undefined ? undefined : (top.kind ?? top.keyKind);
+    const out = kind === undefined ? undefined : redactJsonNumber(text.slice(i, end), kind, this.session);
+    if (out !== undefined) this.replace(i, end, `"${out}"`);
+    return end;
+  }
+
+  /** The string opening at `i`; returns where the scan continues, or -1 when it is unterminated. */
+  private string(i: number): number {
+    const top = this.top;
+    if (top !== undefined && top.expectKey) {
+      const predicted = this.keys.predicted(this.text, i + 1);
+      if (predicted !== undefined) return this.knownKey(top, predicted, i, i + 1 + predicted.key.length);
+    }
+    const end = stringEnd(this.text, i + 1);
+    if (end === -1) return -1;
+    if (top !== undefined && top.expectKey) return this.key(top, i, end);
+    const kind = top === undefined ? undefined : (top.kind ?? top.keyKind);
+    // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy; a
+    // value shorter than 6 characters is never changed (redactText's own floor, and no URL).
+    if (kind === undefined && (end - i <= 6 || detectorGates(this.text, i + 1, end) === 0)) return end + 1;
+    if (kind !== undefined && !hasBackslash(this.text, i + 1, end)) return this.whole(kind, i, end);
+    const value = this.decoded(i, end);
+    if (value === undefined) return -1;
+    const out = redactJsonString(value, kind, this.session);
+    if (out !== value) this.replace(i, end + 1, JSON.stringify(out));
+    return end + 1;
+  }
+
+  /**
+   * A value under a sensitive name, without escapes: looked up and replaced in place (the
+   * quotes stay, the placeholder needs no encoding). The dense-body hot path.
+   */
+  private whole(kind: RedactionKind, i: number, end: number): number {
+    const text = this.text;
+    if (end === i + 1) return end + 1;
+    if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) return end + 1;
+    this.edits.add(i + 1, end, this.session.placeholderAt(kind, text, i + 1, end));
+    return end + 1;
+  }
+
+  /** A key recognised in place (no escapes), closing at `end`. */
+  private knownKey(top: Frame, known: KeyEntry, i: number, end: number): number {
+    top.expectKey = false;
+    top.keyKind = known.info.kind;
+    if (!known.info.clean) this.replace(i, end + 1, JSON.stringify(redactText(known.key, this.session)));
+    return end + 1;
+  }
+
+  private key(top: Frame, i: number, end: number): number {
+    // The usual key (no escapes) is recognised in place, without a copy.
+    const known = this.keys.lookup(this.text, i + 1, end);
+    if (known !== undefined) return this.knownKey(top, known, i, end);
+    top.expectKey = false;
+    const key = this.decoded(i, end);
+    if (key === undefined) return -1;
+    const info = jsonKeyInfo(key);
+    top.keyKind = info.kind;
+    if (!info.clean) this.replace(i, end + 1, JSON.stringify(redactText(key, this.session)));
+    return end + 1;
+  }
+
+  /** The string at [i, end] (quotes included) decoded, or undefined when its escapes are invalid. */
+  private decoded(i: number, end: number): string | undefined {
+    const raw = this.text.slice(i + 1, end);
+    if (!raw.includes('\\')) return raw;
+    try {
+      return JSON.parse(this.text.slice(i, end + 1)) as string;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**
@@ -47,79 +200,5 @@ function isNumberCode(code: number): boolean {
  * handed back to the text redactor.
  */
 export function redactJsonText(text: string, session: RedactionSession): string | undefined {
-  const stack: Frame[] = [];
-  let top: Frame | undefined;
-  const parts: string[] = [];
-  const keys = new JsonKeyTable();
-  let copied = 0;
-  let i = 0;
-  const replace = (from: number, to: number, value: string): void => {
-    parts.push(text.slice(copied, from), JSON.stringify(value));
-    copied = to;
-  };
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 34) {
-      const end = stringEnd(text, i + 1);
-      if (end === -1) return undefined;
-      const keyNext = top !== undefined && top.expectKey;
-      const kind = keyNext ? undefined : valueKind(top);
-      // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy.
-      if (!keyNext && kind === undefined && detectorGates(text, i + 1, end) === 0) {
-        i = end + 1;
-        continue;
-      }
-      // The usual key (no escapes) is recognised in place, without a copy.
-      const known = keyNext && top !== undefined ? keys.lookup(text, i + 1, end) : undefined;
-      if (known !== undefined && top !== undefined) {
-        top.keyKind = known.info.kind;
-        top.expectKey = false;
-        if (!known.info.clean) replace(i, end + 1, redactText(known.key, session));
-        i = end + 1;
-        continue;
-      }
-      let value = text.slice(i + 1, end);
-      if (value.includes('\\')) {
-        try {
-          value = JSON.parse(text.slice(i, end + 1)) as string;
-        } catch {
-          return undefined;
-        }
-      }
-      let out: string;
-      if (top !== undefined && keyNext) {
-        const info = jsonKeyInfo(value);
-        top.keyKind = info.kind;
-        top.expectKey = false;
-        out = info.clean ? value : redactText(value, session);
-      } else out = redactJsonString(value, kind, session);
-      if (out !== value) replace(i, end + 1, out);
-      i = end + 1;
-    } else if (code === 123 || code === 91) {
-      top = { array: code === 91, kind: valueKind(top), keyKind: undefined, expectKey: code === 123 };
-      stack.push(top);
-      i++;
-    } else if (code === 125 || code === 93) {
-      stack.pop();
-      top = stack[stack.length - 1];
-      i++;
-    } else if (code === 44) {
-      if (top !== undefined && !top.array) top.expectKey = true;
-      i++;
-    } else if (code === 58 || code === 32 || code === 10 || code === 13 || code === 9) i++;
-    else if (code === 45 || (code >= 48 && code <= 57)) {
-      let end = i + 1;
-      while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
-      const kind = valueKind(top);
-      const out = kind === undefined ? undefined : redactJsonNumber(text.slice(i, end), kind, session);
-      if (out !== undefined) replace(i, end, out);
-      i = end;
-    } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
-    else if (text.startsWith('false', i)) i += 5;
-    else return undefined;
-  }
-  if (stack.length !== 0) return undefined;
-  if (copied === 0) return text;
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return new JsonTextScan(text, session).run();
 }
