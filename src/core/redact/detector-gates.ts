@@ -6,6 +6,14 @@ export const GATE_EMAIL = 8;
 
 /** The shortest key any token pattern accepts is 15+ characters with no space (AKIA + 16). */
 const MIN_TOKEN_RUN = 15;
+/**
+ * Every token pattern's accepted span holds an upper-case letter or one of `_ - / +` (the
+ * case-exact prefixes eyJ, sk_, AKIA, ghp_, xoxb-, sk-, AIza, SG., AC/SK, /9j/, iVBOR…), except a
+ * base64 document whose signature matched case-insensitively: that needs 60+ characters after a
+ * 4+ character signature. So a shorter run of only lower-case letters, digits and dots
+ * (`document.uploaded`, `invoice.payment_failed` has `_` and is still checked) cannot match.
+ */
+const MIN_UNMARKED_TOKEN_RUN = 64;
 /** Fewest digits in a phone, card, SSN, CPF or IBAN (digits and their separators, one run). */
 const MIN_DIGIT_GROUP = 9;
 /** A NINO has six digits; an IPv4 address at least four with three dots. */
@@ -32,8 +40,9 @@ const UPPER = 16;
 const LETTER = 32;
 const TRIGGER_EMAIL = 64; // @ %
 const TRIGGER_PUNCT = 128; // : = and \ (a JSON escape like \u0040 can hide any trigger)
+const MARK = 256; // A-Z _ - / + : what every short token match contains (MIN_UNMARKED_TOKEN_RUN)
 
-const CLASSES = new Uint8Array(128);
+const CLASSES = new Uint16Array(128);
 for (let code = 0; code < 128; code++) {
   const char = String.fromCharCode(code);
   let bits = 0;
@@ -45,6 +54,7 @@ for (let code = 0; code < 128; code++) {
   if (/[A-Za-z]/.test(char)) bits |= LETTER;
   if (char === '@' || char === '%') bits |= TRIGGER_EMAIL;
   if (char === ':' || char === '=' || char === '\\') bits |= TRIGGER_PUNCT;
+  if (/[A-Z_\-/+]/.test(char)) bits |= MARK;
   CLASSES[code] = bits;
 }
 
@@ -56,11 +66,12 @@ function isPlainWords(text: string, start: number, end: number): boolean {
   let letters = 0;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === 32) {
+    // An ASCII letter, by arithmetic: this loop runs over every character of prose values.
+    if (((code | 32) - 97) >>> 0 < 26) {
+      if (++letters >= MIN_TOKEN_RUN) return false;
+    } else if (code === 32) {
       if (letters === 5 || letters === 6) if (isAuthScheme(text, i, letters)) return false;
       letters = 0;
-    } else if (code < 128 && ((CLASSES[code] ?? 0) & LETTER) !== 0) {
-      if (++letters >= MIN_TOKEN_RUN) return false;
     } else return false;
   }
   return true;
@@ -77,7 +88,7 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
   let gates = 0;
   let run = 0;
-  let maxRun = 0;
+  let marked = false;
   let digits = 0;
   let dots = 0;
   let maxDigits = 0;
@@ -90,11 +101,13 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
     if (bits & TOKEN) {
       run++;
-      if (run > maxRun) maxRun = run;
+      if (bits & MARK) marked = true;
+      if (run >= MIN_TOKEN_RUN && (marked || run >= MIN_UNMARKED_TOKEN_RUN)) gates |= GATE_TOKENS;
     } else {
       // A space after "Bearer"/"Basic" may start a credential; both are 5-6 letters long.
       if (code <= 32 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
       run = 0;
+      marked = false;
     }
     letters = bits & LETTER ? letters + 1 : 0;
     dashes = code === 45 ? dashes + 1 : 0;
@@ -113,7 +126,6 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   }
   if (digits > maxDigits) maxDigits = digits;
   if (dots > maxDots && digits >= MIN_SHORT_GROUP) maxDots = dots;
-  if (maxRun >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
   if (maxDigits >= MIN_DIGIT_GROUP || (maxDigits >= MIN_SHORT_GROUP && (maxDots >= 3 || upper)))
     gates |= GATE_DIGITS;
   return gates;
