@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Har } from '../core/har.ts';
+import { isHarEntry } from '../core/is-har-entry.ts';
 import { parseHar } from '../core/parse-har.ts';
 import { decodeHarBytes } from './decode-har-bytes.ts';
 import { describeFileError } from './describe-file-error.ts';
@@ -11,7 +12,8 @@ import { describeFileError } from './describe-file-error.ts';
  */
 export const MAX_HAR_BYTES = 500 * 1024 * 1024;
 
-export type ReadHarResult = { ok: true; har: Har } | { ok: false; error: string };
+/** `skipped`: indexes of `log.entries` items that are not entry objects (the rest are still read). */
+export type ReadHarResult = { ok: true; har: Har; skipped: number[] } | { ok: false; error: string };
 
 type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
@@ -55,12 +57,13 @@ function readBytes(path: string): BytesResult {
   }
 }
 
-/** parseHar accepts any array; a HAR 1.2 entry is an object, and the pipeline relies on that. */
-function firstNonObjectEntry(har: Har): number | undefined {
-  const index = har.log.entries.findIndex(
-    (entry: unknown) => typeof entry !== 'object' || entry === null || Array.isArray(entry),
-  );
-  return index === -1 ? undefined : index;
+/** parseHar accepts any array; a HAR 1.2 entry is an object. */
+function nonEntryIndexes(har: Har): number[] {
+  const indexes: number[] = [];
+  har.log.entries.forEach((entry: unknown, index) => {
+    if (!isHarEntry(entry)) indexes.push(index);
+  });
+  return indexes;
 }
 
 /**
@@ -74,7 +77,14 @@ export function readHarFile(path: string): ReadHarResult {
   if (!text.ok) return text;
   const parsed = parseHar(text.text);
   if (!parsed.ok) return parsed;
-  const bad = firstNonObjectEntry(parsed.har);
-  if (bad !== undefined) return { ok: false, error: `not a HAR file: log.entries[${bad}] is not an object` };
-  return parsed;
+  // A few broken items must not cost the user the rest of a customer's file: they are skipped
+  // with a warning. Only a file with no entry object at all is refused.
+  const skipped = nonEntryIndexes(parsed.har);
+  const entryCount = parsed.har.log.entries.length;
+  if (entryCount > 0 && skipped.length === entryCount)
+    return {
+      ok: false,
+      error: `not a HAR file: log.entries[${skipped[0]}] is not an object, nor is any other entry`,
+    };
+  return { ok: true, har: parsed.har, skipped };
 }

@@ -5,6 +5,7 @@ import { parseCliArgs } from './parse-cli-args.ts';
 import { readHarFile } from './read-har-file.ts';
 import { SANITIZE_USAGE } from './sanitize-usage.ts';
 import { singleFileArgument } from './single-file-argument.ts';
+import { warnSkippedEntries } from './warn-skipped-entries.ts';
 import { writeErrorLine } from './write-error-line.ts';
 
 const PROGRAM = 'sanitize';
@@ -33,6 +34,7 @@ export function runSanitize(argv: readonly string[], io: CliIo): number {
       writeErrorLine(io, PROGRAM, `${file.file}: ${read.error}`);
       return EXIT_STATUS.badInput;
     }
+    warnSkippedEntries(io, PROGRAM, file.file, read.skipped);
     io.stdout(`${JSON.stringify(sanitizeHar(read.har), null, 2)}\n`);
     return EXIT_STATUS.ok;
   } catch (error) {

@@ -7,6 +7,7 @@ import { readHarFile } from './read-har-file.ts';
 import { terminalStyle } from './terminal-style.ts';
 import { TRIAGE_USAGE } from './triage-usage.ts';
 import { useColour } from './use-colour.ts';
+import { warnSkippedEntries } from './warn-skipped-entries.ts';
 import { writeErrorLine } from './write-error-line.ts';
 
 const PROGRAM = 'triage';
@@ -32,6 +33,7 @@ export function runTriage(argv: readonly string[], io: CliIo): number {
       writeErrorLine(io, PROGRAM, `${file}: ${read.error}`);
       return EXIT_STATUS.badInput;
     }
+    warnSkippedEntries(io, PROGRAM, file, read.skipped);
     const report = triageHar(read.har, { hostMap });
     const style = terminalStyle(useColour(io.isTTY, io.env));
     // JSON is indented for a person at a terminal and compact for the program reading a pipe.

@@ -1,6 +1,7 @@
 import { classify, type ClassifyOptions } from './classify.ts';
+import { isHarEntry } from './is-har-entry.ts';
 import { exchangeFromHarEntry } from './exchange-from-har-entry.ts';
-import type { Har, HarEntry } from './har.ts';
+import type { Har } from './har.ts';
 import { isFailure } from './is-failure.ts';
 import { SessionAnalyzer } from './session/session-analyzer.ts';
 import { triageEntry } from './triage/triage-entry.ts';
@@ -18,9 +19,8 @@ export function triageHar(har: Har, options: ClassifyOptions = {}): TriageReport
   const analyzer = new SessionAnalyzer();
   const entries: TriageReport['entries'] = [];
   har.log.entries.forEach((entry: unknown, index) => {
-    // parseHar only checks that log.entries is an array; a null or a number in it is no exchange.
-    if (typeof entry !== 'object' || entry === null) return;
-    const exchange = exchangeFromHarEntry(entry as HarEntry, index);
+    if (!isHarEntry(entry)) return;
+    const exchange = exchangeFromHarEntry(entry, index);
     const diagnosis = isFailure(exchange) ? classify(exchange, options) : undefined;
     analyzer.add(exchange, diagnosis);
     if (diagnosis !== undefined) entries.push(triageEntry(exchange, diagnosis));

@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Finding } from '../../core/finding.ts';
 import type { Har, HarEntry } from '../../core/har.ts';
+import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
 import { sanitizeHar } from '../../core/redact/sanitize-har.ts';
 import { SessionAnalyzer } from '../../core/session/session-analyzer.ts';
@@ -204,7 +205,7 @@ export class PanelStore {
       this.source.value = name;
       this.notice.value = {
         kind: 'info',
-        text: importNotice(har.log.entries.length, name, this.settings.value),
+        text: importNotice(har.log.entries, name, this.settings.value),
       };
     });
   }
@@ -217,8 +218,10 @@ export class PanelStore {
     let truncated = 0;
     let findingsChanged = false;
     let limits: Map<string, HostRateLimit> | undefined;
-    for (const entry of entries) {
-      const record = recordFromEntry(entry, this.#nextIndex++, maxBodyChars, hostMap);
+    for (const entry of entries as readonly unknown[]) {
+      const index = this.#nextIndex++;
+      if (!isHarEntry(entry)) continue; // an imported file's broken item: skipped, indexes kept
+      const record = recordFromEntry(entry, index, maxBodyChars, hostMap);
       if (record.exchange.responseBodyTruncated === true) truncated++;
       if (this.#analyzer.add(record.exchange, record.diagnosis).length > 0) findingsChanged = true;
       const limit = hostRateLimit(record.exchange);
@@ -380,10 +383,16 @@ export class PanelStore {
 }
 
 /** Say when the retention limit hid part of an imported file, and how to see all of it. */
-function importNotice(total: number, name: string, settings: Settings): string {
-  if (total <= settings.maxExchanges) return `Imported ${total} entries from ${name}.`;
+function importNotice(entries: readonly unknown[], name: string, settings: Settings): string {
+  const total = entries.length;
+  const skipped = entries.filter((entry) => !isHarEntry(entry)).length;
+  const broken =
+    skipped === 0
+      ? ''
+      : ` ${skipped} ${skipped === 1 ? 'item was' : 'items were'} not HAR entries and skipped.`;
+  if (total <= settings.maxExchanges) return `Imported ${total} entries from ${name}.${broken}`;
   return (
     `Imported ${name}: showing the newest ${settings.maxExchanges} of ${total} entries (the retention ` +
-    `limit). Raise "Keep at most … requests" in Settings and import it again to see them all.`
+    `limit). Raise "Keep at most … requests" in Settings and import it again to see them all.${broken}`
   );
 }

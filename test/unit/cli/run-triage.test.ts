@@ -253,3 +253,18 @@ describe('triage without --json', () => {
     );
   });
 });
+
+describe('triage on a HAR file with broken items among its entries', () => {
+  it('triages the entries it can, keeps their indexes and names the skipped items on stderr', () => {
+    const run = captureIo();
+    const path = fixturePath('some-broken-entries.har');
+    expect(runTriage(['--json', path], run.io)).toBe(0);
+    const report = JSON.parse(run.stdout()) as { entries: { index: number; provider: string }[] };
+    expect(report.entries.map((entry) => [entry.index, entry.provider])).toEqual([[1, 'persona']]);
+    const lines = run.stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^triage: .*some-broken-entries\.har: warning: log\.entries\[0\], \[2\] are not entry objects; skipped/,
+    );
+  });
+});

@@ -57,3 +57,20 @@ describe('HAR import', () => {
     expect(failures()).toHaveLength(1);
   });
 });
+
+describe('HAR import of a file with broken items', () => {
+  it('shows the entries it can, with their log.entries indexes, and says what it skipped', async () => {
+    await mountPanel([]);
+    await settle(() =>
+      choose('edited.har', JSON.stringify({ log: { entries: [null, NOT_FOUND, 'x', PERSONA_429] } })),
+    );
+    await waitFor(() =>
+      expect(
+        failures()
+          .map((el) => el.dataset['index'])
+          .sort(),
+      ).toEqual(['1', '3']),
+    );
+    expect(screen.getByTestId('notice').textContent).toContain('2 items were not HAR entries and skipped');
+  });
+});
