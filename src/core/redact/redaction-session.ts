@@ -15,10 +15,9 @@ const KIND_INDEX = new Map<string, number>(KINDS.map((kind, index) => [kind, ind
  */
 export class RedactionSession {
   private readonly values = new ValueTable();
-  /** Per value id, in the order first seen. */
+  /** Per value id, in the order first seen (the kind is the table's group). */
   private readonly placeholders: string[] = [];
-  private readonly kinds: RedactionKind[] = [];
-  private readonly counts: number[] = [];
+  private counts = new Int32Array(256);
   /** Per kind index: how many distinct values of that kind were seen (the last number issued). */
   private readonly issued = new Array<number>(KINDS.length).fill(0);
 
@@ -35,8 +34,11 @@ export class RedactionSession {
       const number = (this.issued[group] ?? 0) + 1;
       this.issued[group] = number;
       this.placeholders.push(`[${kind}-${number}]`);
-      this.kinds.push(kind);
-      this.counts.push(0);
+      if (id === this.counts.length) {
+        const counts = new Int32Array(this.counts.length * 2);
+        counts.set(this.counts);
+        this.counts = counts;
+      }
     }
     this.counts[id] = (this.counts[id] ?? 0) + 1;
     return this.placeholders[id] ?? '';
@@ -54,7 +56,7 @@ export class RedactionSession {
   /** What was removed, one item per distinct value, in the order first seen. */
   removed(): RemovedItem[] {
     return this.placeholders.map((placeholder, id) => ({
-      kind: this.kinds[id] ?? '',
+      kind: this.kindAt(id),
       placeholder,
       count: this.counts[id] ?? 0,
     }));
@@ -63,7 +65,14 @@ export class RedactionSession {
   /** Total removals per kind, e.g. `{ email: 3, 'api-key': 1 }`. */
   countsByKind(): Record<string, number> {
     const counts: Record<string, number> = {};
-    this.kinds.forEach((kind, id) => (counts[kind] = (counts[kind] ?? 0) + (this.counts[id] ?? 0)));
+    for (let id = 0; id < this.placeholders.length; id++) {
+      const kind = this.kindAt(id);
+      counts[kind] = (counts[kind] ?? 0) + (this.counts[id] ?? 0);
+    }
     return counts;
+  }
+
+  private kindAt(id: number): RedactionKind {
+    return KINDS[this.values.groupOf(id)] ?? 'secret';
   }
 }
