@@ -1,8 +1,9 @@
 /**
  * Replacements of ranges of one text, recorded in order and applied at once. Positions live in
  * an Int32Array and pieces are references to strings that exist anyway (placeholders held by the
- * session), so recording tens of thousands of edits leaves the garbage collector almost nothing
- * to trace or copy; the output rope is only built in `apply`, where its nodes die young.
+ * session), so recording tens of thousands of edits gives the garbage collector little to trace
+ * or copy; the output rope is only built in `apply`. (A byte-buffer variant — encodeInto,
+ * copyWithin, one TextDecoder pass — measured several times slower than this rope on 5 MB.)
  */
 export class EditList {
   private ranges = new Int32Array(256); // from, to of each edit, in text order

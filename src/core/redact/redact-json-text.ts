@@ -42,11 +42,10 @@ function isNumberCode(code: number): boolean {
 /**
  * The state of one scan. Frames are reused by depth (a body of records opens a container every
  * few dozen bytes). Replacements are only recorded while scanning — positions in an Int32Array,
- * pieces as references to strings that exist anyway — and the output is assembled at the end:
- * a rope built during the scan lives through several young-generation collections and was
- * copied by each of them (a quarter of the time on a dense body); built at the end, its nodes
- * die young. Concatenation then flattening measured about twice as fast as `parts.join('')`
- * over 10^5 pieces.
+ * pieces as references to strings that exist anyway — and the output is assembled at the end,
+ * so the rope's nodes exist only briefly instead of being carried (and copied by young-generation
+ * collections) through the whole scan. Concatenation then flattening measured about twice as
+ * fast as `parts.join('')` over 10^5 pieces (node 20).
  */
 class JsonTextScan {
   private readonly frames: Frame[] = [];
