@@ -42,6 +42,9 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
       environment: 'node',
+      // CI has 2 cores shared by vitest's workers; the heavier suites (100,000-exchange sessions,
+      // megabyte hostile inputs, property tests) need slack beyond the 5 s default under load.
+      testTimeout: 20_000,
     },
   };
 });
