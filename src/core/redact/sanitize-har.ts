@@ -1,4 +1,5 @@
 import type { Har, HarContent, HarEntry, HarNameValue, HarRequest, HarResponse } from '../har.ts';
+import { isHarEntry } from '../is-har-entry.ts';
 import { redactBodyText } from './redact-body-text.ts';
 import { redactHeader } from './redact-header.ts';
 import { redactJson } from './redact-json.ts';
@@ -147,7 +148,13 @@ export function sanitizeHar(har: Har): Har {
   const session = new RedactionSession();
   const log: Har['log'] = { ...har.log };
   redactExtras(log, session);
-  log.entries = Array.isArray(har.log.entries) ? har.log.entries.map((item) => entry(item, session)) : [];
+  log.entries = Array.isArray(har.log.entries)
+    ? har.log.entries.map((item: unknown) =>
+        // A broken item (null, a string, an array) is kept where it is so indexes still match the
+        // original, but its text is redacted like any other value.
+        isHarEntry(item) ? entry(item, session) : (redactJson(item, session) as HarEntry),
+      )
+    : [];
   if ('pages' in har.log) log.pages = pages(har.log.pages, session);
   const out: Har = { ...har, log };
   redactExtras(out, session);

@@ -56,3 +56,15 @@ describe('sanitize', () => {
     expect(run.stdout()).toMatch(/^Usage: npm run --silent sanitize -- FILE\.har/);
   });
 });
+
+describe('sanitize on a HAR file with broken items among its entries', () => {
+  it('writes every item back in place and names the broken ones on stderr', () => {
+    const run = captureIo();
+    expect(runSanitize([fixturePath('some-broken-entries.har')], run.io)).toBe(0);
+    const out = JSON.parse(run.stdout()) as { log: { entries: unknown[] } };
+    expect(out.log.entries).toHaveLength(4);
+    expect(out.log.entries[0]).toBeNull();
+    expect(out.log.entries[2]).toBe('truncated by an editor');
+    expect(run.stderr()).toMatch(/^sanitize: .*warning: log\.entries\[0\], \[2\] are not entry objects/);
+  });
+});

@@ -31,6 +31,12 @@ function har(entries: HarEntry[]): Har {
 }
 
 describe('sanitizeHar', () => {
+  it('keeps a broken item in place, so indexes still match, with its text redacted', () => {
+    const email = ['jane', 'example.com'].join('@');
+    const har = { log: { entries: [null, `contact ${email}`, 7] } } as unknown as Har;
+    expect(sanitizeHar(har).log.entries).toEqual([null, 'contact [email-1]', 7]);
+  });
+
   it('returns a new HAR and leaves the input untouched', () => {
     const input = har([entry('https://api.test/v1/x?email=a%40b.test')]);
     const before = structuredClone(input);
