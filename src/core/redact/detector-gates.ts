@@ -11,7 +11,7 @@ const MIN_TOKEN_RUN = 15;
  * case-exact prefixes eyJ, sk_, AKIA, ghp_, xoxb-, sk-, AIza, SG., AC/SK, /9j/, iVBOR…), except a
  * base64 document whose signature matched case-insensitively: that needs 60+ characters after a
  * 4+ character signature. So a shorter run of only lower-case letters, digits and dots
- * (`document.uploaded`, `invoice.payment_failed` has `_` and is still checked) cannot match.
+ * (an event name like `file.uploaded`; `invoice.payment_failed` has `_` and is still checked) cannot match.
  */
 const MIN_UNMARKED_TOKEN_RUN = 64;
 /** Fewest digits in a phone, card, SSN, CPF or IBAN (digits and their separators, one run). */
