@@ -63,7 +63,14 @@ export const errorEnvelope: Profile = {
       : undefined,
   rules: [
     rule('retryable', 'Error Code Categories', (c) => RETRYABLE.has(c.status), retryable),
-    rule('422', 'Circuit Breaker Pattern', (c) => c.status === 422, validation),
+    // The 422 paragraph sits at the end of the Circuit Breaker section; name it, so a validation
+    // error does not look as if it were documented under circuit breaking.
+    rule(
+      '422',
+      'Circuit Breaker Pattern › 422 errors contain user-friendly messages',
+      (c) => c.status === 422,
+      validation,
+    ),
     rule('4xx', 'Retry Guidelines', (c) => c.status >= 400 && c.status < 500, notRetryable),
   ],
 };
