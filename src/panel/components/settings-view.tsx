@@ -122,40 +122,49 @@ function HostMappings({ store }: { store: PanelStore }) {
   );
 }
 
+type LimitName = 'maxExchanges' | 'maxBodyChars';
+
 function Retention({ store }: { store: PanelStore }) {
-  const { maxExchanges, maxBodyChars } = store.settings.value;
-  const apply = (name: 'maxExchanges' | 'maxBodyChars', value: string): void => {
+  const apply = (name: LimitName, value: string): void => {
     const number = Number(value);
     if (Number.isFinite(number) && number > 0) void store.updateSettings({ [name]: number });
   };
   return (
     <fieldset>
       <legend>Retention (memory)</legend>
-      <label>
-        Keep at most{' '}
-        <input
-          type="number"
-          min={LIMIT_BOUNDS.maxExchanges.min}
-          max={LIMIT_BOUNDS.maxExchanges.max}
-          value={maxExchanges}
-          onChange={(e) => apply('maxExchanges', e.currentTarget.value)}
-          data-testid="max-exchanges"
-        />{' '}
+      <LimitInput store={store} name="maxExchanges" testId="max-exchanges" apply={apply}>
         requests (oldest dropped first)
-      </label>
+      </LimitInput>
       <br />
-      <label>
-        Keep at most{' '}
-        <input
-          type="number"
-          min={LIMIT_BOUNDS.maxBodyChars.min}
-          max={LIMIT_BOUNDS.maxBodyChars.max}
-          value={maxBodyChars}
-          onChange={(e) => apply('maxBodyChars', e.currentTarget.value)}
-          data-testid="max-body"
-        />{' '}
+      <LimitInput store={store} name="maxBodyChars" testId="max-body" apply={apply}>
         characters per body (longer ones are truncated and marked)
-      </label>
+      </LimitInput>
     </fieldset>
+  );
+}
+
+interface LimitInputProps {
+  store: PanelStore;
+  name: LimitName;
+  testId: string;
+  apply: (name: LimitName, value: string) => void;
+  children: string;
+}
+
+/** "Keep at most N <unit>": one retention limit, bounded as the settings parser bounds it. */
+function LimitInput({ store, name, testId, apply, children }: LimitInputProps) {
+  return (
+    <label>
+      Keep at most{' '}
+      <input
+        type="number"
+        min={LIMIT_BOUNDS[name].min}
+        max={LIMIT_BOUNDS[name].max}
+        value={store.settings.value[name]}
+        onChange={(e) => apply(name, e.currentTarget.value)}
+        data-testid={testId}
+      />{' '}
+      {children}
+    </label>
   );
 }
