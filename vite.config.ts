@@ -21,9 +21,14 @@ function manifestFor(target: Target): ManifestV3Export {
     browser_specific_settings: {
       gecko: {
         id: 'api-error-inspector@api-error-inspector.dev',
-        strict_min_version: '142.0',
+        // 140: the ESR that Debian ships (firefox-esr 140), and the first desktop release that
+        // knows data_collection_permissions.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint
+      // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION); it has no DevTools panels anyway.
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }

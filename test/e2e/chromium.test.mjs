@@ -1,6 +1,6 @@
 // Real-browser e2e in Chromium: the built extension (dist/chrome) in the real DevTools, on the
 // demo page served by the same demo server `npm start` uses.
-import { assertPresent, extensionDir, importTs, skipUnlessPresent } from './harness.mjs';
+import { assertPresent, extensionDir, importTs, skipUnlessPresent, waitForDemo } from './harness.mjs';
 import { definePanelSuite } from './panel-suite.mjs';
 
 const { findChrome } = await importTs('src/demo/find-chrome.ts');
@@ -20,7 +20,7 @@ definePanelSuite({
       const extensionId = await browser.installExtension(extensionDir('chrome'));
       const page = await browser.newPage();
       await page.goto(server.pageUrl);
-      await page.waitForFunction(() => window.demo !== undefined);
+      await waitForDemo(page);
       const devtools = await devtoolsApi.openDevtools(page, extensionId);
       // Tall enough that the virtualized list renders every demo failure at once.
       await devtools.setViewport({ width: 1400, height: 2600 });

@@ -3,7 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as firefox from './devtools-firefox.mjs';
-import { assertPresent, extensionDir, importTs, pollUntil, skipUnlessPresent } from './harness.mjs';
+import {
+  assertPresent,
+  extensionDir,
+  importTs,
+  pollUntil,
+  skipUnlessPresent,
+  waitForDemo,
+} from './harness.mjs';
 import { definePanelSuite } from './panel-suite.mjs';
 
 const executable = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -24,7 +31,7 @@ definePanelSuite({
       await browser.installExtension(extensionDir('firefox'));
       const page = (await browser.pages())[0];
       await page.goto(server.pageUrl);
-      await page.waitForFunction(() => window.demo !== undefined);
+      await waitForDemo(page);
       const evalChrome = await firefox.chromeWindow(browser);
       await firefox.openToolbox(evalChrome);
       const run = (fn, arg) => firefox.evalPanel(evalChrome, String(fn), arg);

@@ -48,6 +48,16 @@ export async function pollUntil(probe, what, timeout = 10_000) {
   }
 }
 
+/**
+ * Waits until the demo page's script has defined `window.demo`. Polls with `page.evaluate` rather
+ * than `page.waitForFunction`: the latter builds its predicate with `Function()` inside the page,
+ * which the demo page's CSP forbids, and Firefox ESR 140 applies that CSP to WebDriver BiDi
+ * evaluation ("call to Function() blocked by CSP").
+ */
+export function waitForDemo(page) {
+  return pollUntil(() => page.evaluate(() => window.demo !== undefined), 'the demo page script');
+}
+
 /** What the inspected page observes for a scenario: its HTTP status, 0 when no response arrived. */
 export function statusOf(scenario) {
   return scenario.reply.kind === 'respond' ? scenario.reply.status : 0;

@@ -19,6 +19,7 @@ import {
   pollUntil,
   statusOf,
   stopwatch,
+  waitForDemo,
 } from './harness.mjs';
 
 /** Sent before the panel is ever shown: a host-recognised failure, a network failure, successes. */
@@ -184,7 +185,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
     test('a navigation clears the list unless Preserve log is on, as in the Network panel', async () => {
       const reload = async () => {
         await driver.page.reload();
-        await driver.page.waitForFunction(() => window.demo !== undefined);
+        await waitForDemo(driver.page);
       };
       await reload();
       await pollUntil(async () => (await rows()).length === 0, 'the list to clear on navigation');

@@ -32,6 +32,19 @@ const body = (content: BodyContent) => vi.fn(() => Promise.resolve(content));
 const LIMIT = 1000;
 
 describe('captureEntry', () => {
+  it('reads the entry through a polyfill-style proxy that has no own keys (Chromium without `browser`)', async () => {
+    // webextension-polyfill wraps the request as a Proxy over Object.create(request): the proxy has
+    // no own keys, so JSON.stringify(proxy) is '{}', but property reads reach the real entry.
+    const raw = chromiumRequest(429, 'application/json');
+    const proxied = new Proxy(Object.create(raw) as object, {});
+    expect(JSON.stringify(proxied)).toBe('{}');
+    const entry = await captureEntry(proxied, body({ text: '{"errors":[]}' }), LIMIT);
+    expect(entry.request?.url).toBe('https://api.withpersona.com/api/v1/inquiries?x=1');
+    expect(entry.response?.status).toBe(429);
+    expect(entry.startedDateTime).toBe('2026-11-22T04:00:00.000Z');
+    expect('getContent' in entry).toBe(false);
+  });
+
   it('keeps a failure body as text in a plain, cloneable HAR entry', async () => {
     const read = body({ text: '{"errors":[{"title":"Not found"}]}' });
     const entry = await captureEntry(chromiumRequest(404, 'application/json'), read, LIMIT);
