@@ -35,6 +35,24 @@ function networkErrorOf(entry: HarEntry): string | undefined {
   return undefined;
 }
 
+// GraphQL operation names are GraphQL Names (spec §2.1.9 "Names": /[_A-Za-z][_0-9A-Za-z]*/).
+const OPERATION_IN_BODY = /"operationName"\s*:\s*"([_A-Za-z][_0-9A-Za-z]{0,127})"/;
+const OPERATION_IN_QUERY = /[?&]operationName=([_A-Za-z][_0-9A-Za-z]{0,127})(?:&|#|$)/;
+
+/**
+ * The GraphQL over HTTP spec (§"Request Parameters") puts `operationName` in the JSON body of a
+ * POST or in the query string of a GET. A batched body names several: the first one is kept. The
+ * cheap `includes` gate keeps this off the cost of ordinary requests.
+ */
+function graphqlOperationNameOf(url: string, body: string | undefined): string | undefined {
+  if (body !== undefined && body.includes('"operationName"')) {
+    const name = OPERATION_IN_BODY.exec(body)?.[1];
+    if (name !== undefined) return name;
+  }
+  if (url.includes('operationName=')) return OPERATION_IN_QUERY.exec(url)?.[1];
+  return undefined;
+}
+
 /**
  * Normalise one HAR entry (from a file, or from the browser's devtools.network capture) into an
  * Exchange. Never throws: missing fields become empty values, a status that is not a number
@@ -65,6 +83,8 @@ export function exchangeFromHarEntry(
   const postText = request.postData?.text;
   if (typeof postText === 'string' && postText !== '') exchange.requestBody = postText;
   if (typeof request.postData?.mimeType === 'string') exchange.requestMimeType = request.postData.mimeType;
+  const operationName = graphqlOperationNameOf(exchange.url, exchange.requestBody);
+  if (operationName !== undefined) exchange.graphqlOperationName = operationName;
   Object.assign(exchange, decodeBodyText(response.content, limits.maxBodyChars));
   const networkError = networkErrorOf(entry);
   if (networkError !== undefined) exchange.networkError = networkError;

@@ -35,6 +35,11 @@ export interface Exchange {
   startedMs: number;
   /** Total time in milliseconds (HAR `time`), 0 when unknown. */
   durationMs: number;
+  /**
+   * The GraphQL `operationName` the request named (POST body or GET query, per the GraphQL over
+   * HTTP spec §"Request Parameters"), shown in the list and the ticket so support can find the call.
+   */
+  graphqlOperationName?: string;
   /** Why no response arrived (HAR `response._error`, Chrome's `_failureText`, …). */
   networkError?: string;
 }
