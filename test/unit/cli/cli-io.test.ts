@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneLine } from '../../../src/cli/one-line.ts';
+import { oneLine, useColour } from '../../../src/cli/cli-io.ts';
 
 describe('oneLine', () => {
   it('turns line breaks and control characters quoted from a binary file into spaces', () => {
@@ -10,5 +10,17 @@ describe('oneLine', () => {
 
   it('cuts a long message with an ellipsis', () => {
     expect(oneLine('x'.repeat(1000), 20)).toBe(`${'x'.repeat(19)}…`);
+  });
+});
+
+describe('useColour', () => {
+  it('colours a terminal unless NO_COLOR is set to something (no-color.org)', () => {
+    expect(useColour(true, {})).toBe(true);
+    expect(useColour(true, { NO_COLOR: '' })).toBe(true);
+    expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
+  });
+
+  it('never colours a pipe or a file', () => {
+    expect(useColour(false, {})).toBe(false);
   });
 });

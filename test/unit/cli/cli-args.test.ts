@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHostMapping } from '../../../src/cli/parse-host-mapping.ts';
+import { parseHostMapping } from '../../../src/cli/cli-args.ts';
 
 describe('parseHostMapping', () => {
   it('lowercases the host and the profile, as the classifier compares lowercase hostnames', () => {
