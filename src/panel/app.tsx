@@ -3,7 +3,7 @@ import { EmptyState } from './components/empty-state.tsx';
 import { FailureDetail } from './components/failure-detail.tsx';
 import { FailureList } from './components/failure-list.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
-import { HarDropZone, HarImportButton } from './components/har-import.tsx';
+import { HarDropZone, HarImportButton, HarTransferBar } from './components/har-import.tsx';
 import { FindingsStrip } from './components/findings-strip.tsx';
 import { NoticeBar } from './components/notice-bar.tsx';
 import { RateLimitGauges } from './components/rate-limit-gauges.tsx';
@@ -23,12 +23,13 @@ export function App({ store }: { store: PanelStore }) {
       store.closeDetail();
     }
   };
-  const onImport = (fileName: string, text: string): void => void store.importText(fileName, text);
+  const onImport = (file: File): void => void store.importFile(file);
   const onImportError = (message: string): void => store.reportError(message);
   return (
     <HarDropZone onImport={onImport} onError={onImportError}>
       <div class="app" onKeyDown={onKeyDown}>
         <Toolbar store={store} importSlot={<HarImportButton onImport={onImport} onError={onImportError} />} />
+        <HarTransferBar store={store} />
         <NoticeBar store={store} />
         {store.view.value === 'settings' ? <SettingsView store={store} /> : <Session store={store} />}
       </div>

@@ -26,9 +26,16 @@ export function Toolbar({ store, importSlot }: { store: PanelStore; importSlot?:
       {importSlot}
       <button
         type="button"
-        onClick={() => store.exportSanitizedHar()}
-        disabled={store.counts.value.failures + store.counts.value.successes === 0}
-        title="Download the captured requests as a HAR file with secrets and personal data replaced"
+        onClick={() => void store.exportSanitizedHar()}
+        disabled={
+          store.counts.value.failures + store.counts.value.successes === 0 ||
+          store.transfer.value !== undefined
+        }
+        title={
+          store.source.value === undefined
+            ? 'Download the requests kept in this session as a HAR file, with secrets and personal data replaced'
+            : `Download all of ${store.source.value}, every entry (not only those the retention limits keep on screen), with secrets and personal data replaced`
+        }
         data-testid="export-har"
       >
         Export sanitized HAR

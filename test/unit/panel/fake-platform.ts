@@ -1,6 +1,7 @@
 import type { HarEntry } from '../../../src/core/har.ts';
 import type { CaptureBatch } from '../../../src/platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../../src/platform/capture/connect-capture.ts';
+import { HarJobs, type FromWorker, type HarWorkerPort } from '../../../src/panel/har-transfer/index.ts';
 import type { CaptureLimits, CopyResult, Platform, Theme } from '../../../src/platform/platform.ts';
 
 /**
@@ -15,6 +16,9 @@ export class FakePlatform implements Platform {
   copies: string[] = [];
   copyResult: CopyResult = 'clipboard-api';
   downloads: { fileName: string; text: string; mimeType: string }[] = [];
+  /** Blobs the panel saved (the sanitized HAR export), with their text once `downloadedText` read it. */
+  blobDownloads: { fileName: string; blob: Blob }[] = [];
+  #worker: HarWorkerPort | undefined;
   limits: CaptureLimits | undefined;
   #theme: Theme = 'light';
   #themeListener: ((theme: Theme) => void) | undefined;
@@ -78,5 +82,29 @@ export class FakePlatform implements Platform {
 
   downloadText(fileName: string, text: string, mimeType: string): void {
     this.downloads.push({ fileName, text, mimeType });
+  }
+
+  downloadBlob(fileName: string, blob: Blob): void {
+    this.blobDownloads.push({ fileName, blob });
+  }
+
+  /**
+   * The HAR worker's real jobs, run in this thread: messages are delivered on a later task, as
+   * postMessage does, so the store meets the same asynchrony as with a Worker.
+   */
+  harWorker(): HarWorkerPort {
+    if (this.#worker) return this.#worker;
+    const listeners = new Set<(message: FromWorker) => void>();
+    const jobs = new HarJobs((message) =>
+      setTimeout(() => listeners.forEach((listener) => listener(message)), 0),
+    );
+    this.#worker = {
+      post: (message) => setTimeout(() => jobs.receive(message), 0),
+      listen(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    return this.#worker;
   }
 }
