@@ -21,7 +21,7 @@ export function triageHar(har: Har, options: ClassifyOptions = {}): TriageReport
   har.log.entries.forEach((entry: unknown, index) => {
     if (!isHarEntry(entry)) return;
     const exchange = exchangeFromHarEntry(entry, index);
-    const diagnosis = isFailure(exchange) ? classify(exchange, options) : undefined;
+    const diagnosis = isFailure(exchange, options) ? classify(exchange, options) : undefined;
     analyzer.add(exchange, diagnosis);
     if (diagnosis !== undefined) entries.push(triageEntry(exchange, diagnosis));
   });

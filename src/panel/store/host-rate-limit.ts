@@ -1,6 +1,6 @@
 import type { RateLimitInfo } from '../../core/diagnosis.ts';
 import type { Exchange } from '../../core/exchange.ts';
-import { readRateLimit } from '../../core/rate-limit/read-rate-limit.ts';
+import { readRateLimit } from '../../core/rate-limit/index.ts';
 
 /** The latest rate-limit figures one host reported, with when the response arrived. */
 export interface HostRateLimit {

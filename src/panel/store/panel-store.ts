@@ -1,8 +1,16 @@
 import { batch, computed, signal } from '@preact/signals';
+import type { ClassifyOptions } from '../../core/classify.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { Har, HarEntry } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
+import {
+  loadProfile,
+  loadProfileText,
+  registryFor,
+  type Profile,
+  type ProfileDocument,
+} from '../../core/profiles/index.ts';
 import { sanitizeHar } from '../../core/redact/sanitize-har.ts';
 import { SessionAnalyzer } from '../../core/session/session-analyzer.ts';
 import { buildTicket } from '../../core/ticket/build-ticket.ts';
@@ -16,7 +24,7 @@ import type { CaptureConnection } from '../../platform/capture/connect-capture.t
 import type { Platform, Theme } from '../../platform/platform.ts';
 import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
 import { diagnosed } from './diagnosed.ts';
-import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
+import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { recordFromEntry } from './record-from-entry.ts';
 import { sessionHar } from './session-har.ts';
 import type { SessionRecord } from './session-record.ts';
@@ -81,6 +89,34 @@ export class PanelStore {
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
   readonly managedHostMap = signal<Settings['hostMap']>({});
   readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  /** Profiles from managed storage (the organisation's), below the user's own of the same id. */
+  readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
+  /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
+  readonly profiles = computed<readonly Profile[]>(() => {
+    const own = this.settings.value.profiles;
+    const ids = new Set(own.map((doc) => doc.id));
+    const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
+    return documents.flatMap((doc) => {
+      const loaded = loadProfile(doc);
+      return loaded.ok ? [loaded.profile] : [];
+    });
+  });
+  /** What classify needs from the settings; built once per change so its profile registry is reused. */
+  readonly classifyOptions = computed<ClassifyOptions>(() => ({
+    hostMap: this.hostMap.value,
+    profiles: this.profiles.value,
+  }));
+  /** Every profile a host can be mapped to, the user's and organisation's first, generic last. */
+  readonly profileChoices = computed(() => {
+    const registry = registryFor(this.profiles.value);
+    return [...registry.profiles, registry.generic].map((p) => ({
+      id: p.id,
+      name: p.name,
+      builtIn: p.builtIn,
+    }));
+  });
+  /** Problems of the last profile file that failed to import, for Settings to list. */
+  readonly profileProblems = signal<readonly string[]>([]);
   readonly theme = signal<Theme>('light');
   readonly connection = signal<Connection>('connecting');
   readonly notice = signal<Notice | undefined>(undefined);
@@ -125,14 +161,17 @@ export class PanelStore {
 
   async #loadSettings(): Promise<void> {
     try {
-      this.settings.value = parseSettings(await this.#platform.readSettings());
-    } catch (error) {
-      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
-    }
-    try {
-      this.managedHostMap.value = parseManagedHostMap(await this.#platform.readManagedSettings());
+      const managed = parseManagedSettings(await this.#platform.readManagedSettings());
+      this.managedHostMap.value = managed.hostMap;
+      this.managedProfiles.value = managed.profiles;
     } catch {
       // No managed storage in this browser: no organisation presets.
+    }
+    try {
+      const managedIds = this.managedProfiles.value.map((doc) => doc.id);
+      this.settings.value = parseSettings(await this.#platform.readSettings(), managedIds);
+    } catch (error) {
+      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
     }
   }
 
@@ -213,7 +252,7 @@ export class PanelStore {
   #append(entries: readonly HarEntry[]): void {
     if (entries.length === 0) return;
     const { maxBodyChars } = this.settings.value;
-    const hostMap = this.hostMap.value;
+    const options = this.classifyOptions.value;
     const added: SessionRecord[] = [];
     let truncated = 0;
     let findingsChanged = false;
@@ -221,7 +260,7 @@ export class PanelStore {
     for (const entry of entries as readonly unknown[]) {
       const index = this.#nextIndex++;
       if (!isHarEntry(entry)) continue; // an imported file's broken item: skipped, indexes kept
-      const record = recordFromEntry(entry, index, maxBodyChars, hostMap);
+      const record = recordFromEntry(entry, index, maxBodyChars, options);
       if (record.exchange.responseBodyTruncated === true) truncated++;
       if (this.#analyzer.add(record.exchange, record.diagnosis).length > 0) findingsChanged = true;
       const limit = hostRateLimit(record.exchange);
@@ -272,10 +311,15 @@ export class PanelStore {
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
     const before = this.settings.value;
-    const next = parseSettings({ ...before, ...change });
+    const next = parseSettings(
+      { ...before, ...change },
+      this.managedProfiles.value.map((doc) => doc.id),
+    );
     batch(() => {
       this.settings.value = next;
-      if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
+      const changed = (key: 'hostMap' | 'profiles'): boolean =>
+        JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+      if (changed('hostMap') || changed('profiles')) this.reclassify();
       if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value, []);
     });
     if (next.maxExchanges !== before.maxExchanges || next.maxBodyChars !== before.maxBodyChars)
@@ -289,10 +333,10 @@ export class PanelStore {
 
   /** Re-run classification and the session analyses over everything kept. */
   reclassify(): void {
-    const hostMap = this.hostMap.value;
+    const options = this.classifyOptions.value;
     this.#analyzer.reset();
     const records = this.records.value.map((record) => {
-      const next = diagnosed(record, hostMap);
+      const next = diagnosed(record, options);
       this.#analyzer.add(next.exchange, next.diagnosis);
       return next;
     });
@@ -301,6 +345,32 @@ export class PanelStore {
       this.failures.value = records.filter((r) => r.row !== undefined);
       this.findings.value = this.#analyzer.findings();
     });
+  }
+
+  /**
+   * A profile file the user picked in Settings: checked, then stored (replacing a profile of the
+   * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
+   */
+  async importProfile(fileName: string, text: string): Promise<void> {
+    const loaded = loadProfileText(text);
+    if (!loaded.ok) {
+      this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
+      this.reportError(`${fileName}: ${loaded.error}`);
+      return;
+    }
+    const document = loaded.profile.document;
+    this.profileProblems.value = [];
+    const others = this.settings.value.profiles.filter((doc) => doc.id !== document.id);
+    await this.updateSettings({ profiles: [...others, document] });
+    this.notice.value = {
+      kind: 'info',
+      text: `Profile "${document.name}" (${document.id}) added from ${fileName}.`,
+    };
+  }
+
+  /** Forget an imported profile; host mappings to it stop applying until it is imported again. */
+  async removeProfile(id: string): Promise<void> {
+    await this.updateSettings({ profiles: this.settings.value.profiles.filter((doc) => doc.id !== id) });
   }
 
   select(id: number | undefined, open = true): void {

@@ -1,7 +1,8 @@
 import type { HarEntry } from '../../core/har.ts';
 import { exchangeFromCaptured } from '../../platform/capture/exchange-from-captured.ts';
 import { diagnosed } from './diagnosed.ts';
-import type { HostMap, SessionRecord } from './session-record.ts';
+import type { ClassifyOptions } from '../../core/classify.ts';
+import type { SessionRecord } from './session-record.ts';
 
 /**
  * Entry → record. Bodies of successes are not kept (only failures need them, and memory is
@@ -11,10 +12,10 @@ export function recordFromEntry(
   entry: HarEntry,
   index: number,
   maxBodyChars: number,
-  hostMap: HostMap,
+  options: ClassifyOptions,
 ): SessionRecord {
   const exchange = exchangeFromCaptured(entry, index, { maxBodyChars });
-  const record = diagnosed({ exchange, entry }, hostMap);
+  const record = diagnosed({ exchange, entry }, options);
   if (record.diagnosis === undefined) delete exchange.responseBody;
   else if (exchange.responseBodyTruncated === true && entry.response?.content !== undefined) {
     const content = entry.response.content;

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../core/diagnosis.ts';
+import type { ProfileDocument } from '../../core/profiles/index.ts';
 
 /** What the user configures; persisted with browser.storage.local (only settings are stored). */
 export interface Settings {
@@ -13,6 +14,8 @@ export interface Settings {
   maxBodyChars: number;
   /** Keep the list across navigations, as the Network panel's "Preserve log". */
   preserveLog: boolean;
+  /** Provider profiles the user imported (checked documents, format version 1), one per id. */
+  profiles: ProfileDocument[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxExchanges: 5000,
   maxBodyChars: 1_000_000,
   preserveLog: false,
+  profiles: [],
 };
 
 export const LIMIT_BOUNDS = {
