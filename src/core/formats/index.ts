@@ -34,7 +34,10 @@ export function readBody(exchange: Exchange): ReadBody {
   if (text === undefined || text.trim() === '') return NOTHING;
   if (isEventStream(exchange.mimeType, text)) {
     const json = eventStreamError(text);
-    return json === undefined ? NOTHING : { error: readJsonError(json, ''), json };
+    if (json === undefined) return NOTHING;
+    // The event's own fields, under the format name rules match streams by.
+    const error = readJsonError(json, '');
+    return { error: { ...error, format: 'event-stream' }, json };
   }
   const json = parseJsonBody(text);
   if (json !== undefined) return { error: readJsonError(json, exchange.mimeType), json };

@@ -321,16 +321,17 @@ const readMessageBody: Reader = (json) => {
 };
 
 // Most specific shape first: Google's and the envelope's `error` objects are special cases of the
-// generic `{error:{…}}`; Persona's `errors[{title,details}]`, GraphQL's `errors[{message}]` and
-// Cloudflare's `success:false` would otherwise pass for JSON:API; a bare `{message}` is the last resort.
+// generic `{error:{…}}`; Cloudflare's `success:false` envelope would otherwise pass for GraphQL (its
+// errors have a message), Persona's `errors[{title,details}]` and GraphQL's `errors[{message}]` for
+// JSON:API; a bare `{message}` is the last resort.
 const READERS: readonly Reader[] = [
   readGoogleError,
   readErrorEnvelope,
   readErrorObject,
   readOauthError,
   readPersonaErrors,
-  readGraphqlErrors,
   readSuccessFalse,
+  readGraphqlErrors,
   readJsonApiErrors,
   (json) => readProblemJson(json, false),
   readAwsError,

@@ -29,7 +29,7 @@ export const google = defineProvider({
         category: 'rate_limited',
         retry: 'yes',
         action:
-          'A rate-based quota was exceeded; it clears by itself, so back off instead of raising the quota.',
+          'A rate-based quota was exceeded; it clears by itself, so pacing requests works where a bigger quota is not needed.',
       },
       doc: reason('RATE_LIMIT_EXCEEDED'),
     },
@@ -40,7 +40,7 @@ export const google = defineProvider({
         category: 'rate_limited',
         retry: 'yes',
         action:
-          'A per-minute quota was exceeded; it clears by itself, so back off instead of raising the quota.',
+          'A per-minute quota was exceeded; it clears by itself, so pacing requests works where a bigger quota is not needed.',
       },
       doc: { url: `${DRIVE}#user-rate-limit`, section: 'Resolve a 403 error: User rate limit exceeded' },
     },
