@@ -17,13 +17,12 @@ describe('the failure list names the GraphQL operation', () => {
         errors: [{ message: 'Order not found', extensions: { code: 'NOT_FOUND' } }],
       }),
     });
-    entry.request = {
-      ...entry.request,
-      postData: {
-        mimeType: 'application/json',
-        text: '{"query":"query Order { order(id: 1) { id } }","operationName":"Order"}',
-      },
-    } as typeof entry.request;
+    const request = entry.request;
+    if (request === undefined) throw new Error('harEntry always has a request');
+    request.postData = {
+      mimeType: 'application/json',
+      text: '{"query":"query Order { order(id: 1) { id } }","operationName":"Order"}',
+    };
     await mountPanel([entry]);
     expect(failures()[0]?.dataset).toMatchObject({ status: '200', category: 'not_found', retry: 'no' });
     expect(screen.getByTestId('operation').textContent?.trim()).toBe('Order');
