@@ -39,7 +39,7 @@ function isUnprotectedRetry(previous: Attempt | undefined, attempt: Attempt): pr
 function remedy(failure: Failure): string {
   const { advice, header } = failure.idempotency;
   if (advice !== undefined) return advice;
-  return `Send ${header === undefined ? 'an Idempotency-Key' : `a ${header}`} header with such requests so the server can recognise a repeat.`;
+  return `Send ${header === undefined ? 'an Idempotency-Key' : `the ${header}`} header with such requests so the server can recognise a repeat.`;
 }
 
 function message(previous: Attempt, attempt: Attempt, failure: Failure): string {

@@ -1,15 +1,10 @@
 import { defineProvider } from '../provider.ts';
+import { SDK_MAX_ATTEMPTS, SDK_RETRIES, sdkReadme } from './sdk-retries.ts';
 
 const docUrl = 'https://docs.claude.com/en/api/errors';
 const doc = (section: string) => ({ url: docUrl, section });
-// The official SDKs resend 408, 409, 429 and every 5xx (529 included), twice by default, after
-// 0.5 s doubling up to 8 s with jitter, and obey `x-should-retry`
-// (https://github.com/anthropics/anthropic-sdk-typescript#retries).
-const SDK = {
-  url: 'https://github.com/anthropics/anthropic-sdk-typescript#retries',
-  section: 'Retries',
-  title: 'Anthropic TypeScript SDK README',
-};
+// The official SDKs resend 529 too (it is a 5xx).
+const SDK = sdkReadme('anthropics/anthropic-sdk-typescript', 'Anthropic TypeScript SDK README');
 
 /** Anthropic's Claude API (docs.claude.com "Errors" and the official SDK's retry policy). */
 export const anthropic = defineProvider({
@@ -23,8 +18,7 @@ export const anthropic = defineProvider({
     signatures: [{ requestHeaders: ['anthropic-version'] }],
   },
   fields: { requestId: ['request_id', 'header:request-id'] },
-  retryHeaders: ['x-should-retry'],
-  backoff: { initialS: 0.5, factor: 2, count: 2, capS: 8, jitter: true },
+  ...SDK_RETRIES,
   rules: [
     {
       id: 'overloaded',
@@ -32,7 +26,7 @@ export const anthropic = defineProvider({
       then: {
         category: 'service_unavailable',
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'The API is overloaded across all customers; this is not your rate limit, and the official SDKs resend it on their own.',
       },
@@ -43,7 +37,7 @@ export const anthropic = defineProvider({
       when: { status: [429] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'Your organization hit a rate or acceleration limit; ramp traffic up gradually and keep it steady.',
       },
@@ -85,7 +79,7 @@ export const anthropic = defineProvider({
       when: { status: ['5xx'] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action: 'An unexpected error inside Anthropic; the official SDKs resend it on their own.',
       },
       doc: SDK,
@@ -96,7 +90,7 @@ export const anthropic = defineProvider({
       then: {
         category: 'server_error',
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action: 'An error event arrived after the 200 response began streaming, so the output is incomplete.',
       },
       doc: doc('HTTP errors'),

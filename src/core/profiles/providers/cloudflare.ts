@@ -1,13 +1,8 @@
 import { defineProvider } from '../provider.ts';
+import { SDK_MAX_ATTEMPTS, SDK_RETRIES, sdkReadme } from './sdk-retries.ts';
 
 const docUrl = 'https://developers.cloudflare.com/fundamentals/api/';
-// The official SDKs (Stainless-generated, as OpenAI's) resend 408, 409, 429 and 5xx twice after
-// 0.5 s doubling to 8 s and obey x-should-retry (https://github.com/cloudflare/cloudflare-typescript#retries).
-const SDK = {
-  url: 'https://github.com/cloudflare/cloudflare-typescript#retries',
-  section: 'Retries',
-  title: 'Cloudflare TypeScript SDK README',
-};
+const SDK = sdkReadme('cloudflare/cloudflare-typescript', 'Cloudflare TypeScript SDK README');
 
 /**
  * Cloudflare's API (api.cloudflare.com and its `{success, errors, messages, result}` envelope). Not
@@ -20,8 +15,7 @@ export const cloudflare = defineProvider({
   docUrl,
   recognize: { hosts: ['api.cloudflare.com'] },
   fields: { requestId: ['header:cf-ray'] },
-  retryHeaders: ['x-should-retry'],
-  backoff: { initialS: 0.5, factor: 2, count: 2, capS: 8, jitter: true },
+  ...SDK_RETRIES,
   rules: [
     {
       id: '429',
@@ -43,7 +37,7 @@ export const cloudflare = defineProvider({
       when: { status: ['5xx'] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action: 'The official SDKs resend API server errors on their own.',
       },
       doc: SDK,
@@ -53,7 +47,7 @@ export const cloudflare = defineProvider({
       when: { status: [409] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         idempotencyKey: 'same',
         action: 'A conflicting change held the resource; the official SDKs resend a 409 on their own.',
       },

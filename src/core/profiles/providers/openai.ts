@@ -1,14 +1,9 @@
 import { defineProvider } from '../provider.ts';
+import { SDK_MAX_ATTEMPTS, SDK_RETRIES, sdkReadme } from './sdk-retries.ts';
 
 const docUrl = 'https://platform.openai.com/docs/guides/error-codes';
 const api = (section: string) => ({ url: `${docUrl}#api-errors`, section });
-// The official SDKs resend 408, 409, 429 and every 5xx, twice by default, after 0.5 s doubling up
-// to 8 s with jitter, and obey `x-should-retry` (https://github.com/openai/openai-node#retries).
-const SDK = {
-  url: 'https://github.com/openai/openai-node#retries',
-  section: 'Retries',
-  title: 'OpenAI Node SDK README',
-};
+const SDK = sdkReadme('openai/openai-node', 'OpenAI Node SDK README');
 
 /** OpenAI API (platform.openai.com error codes, rate limits and the official SDK's retry policy). */
 export const openai = defineProvider({
@@ -21,8 +16,7 @@ export const openai = defineProvider({
     signatures: [{ responseHeaders: ['openai-processing-ms'] }],
   },
   fields: { requestId: ['header:x-request-id'] },
-  retryHeaders: ['x-should-retry'],
-  backoff: { initialS: 0.5, factor: 2, count: 2, capS: 8, jitter: true },
+  ...SDK_RETRIES,
   rules: [
     {
       id: 'quota',
@@ -41,7 +35,7 @@ export const openai = defineProvider({
       when: { status: [429] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'A requests- or tokens-per-minute limit was hit; pace requests (the x-ratelimit-remaining-requests and -tokens headers show the headroom).',
       },
@@ -69,7 +63,7 @@ export const openai = defineProvider({
       when: { status: [409] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         idempotencyKey: 'same',
         action: 'A conflicting operation held the resource; the official SDKs resend a 409 on their own.',
       },
@@ -80,7 +74,7 @@ export const openai = defineProvider({
       when: { status: [503], message: 'slow down' },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'Your request rate rose too fast: go back to the earlier rate, hold it for 15 minutes, then raise it gradually.',
       },
@@ -91,7 +85,7 @@ export const openai = defineProvider({
       when: { status: [503] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action: 'The servers are overloaded; the request can be sent again after a short wait.',
       },
       doc: api('503 - The engine is currently overloaded, please try again later'),
@@ -101,20 +95,20 @@ export const openai = defineProvider({
       when: { status: [500] },
       then: {
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'The server failed while processing the request; contact support with the request ID if it keeps happening.',
       },
       doc: api('500 - The server had an error while processing your request'),
     },
-    { id: '5xx', when: { status: ['5xx'] }, then: { retry: 'yes', maxAttempts: 3 }, doc: SDK },
+    { id: '5xx', when: { status: ['5xx'] }, then: { retry: 'yes', maxAttempts: SDK_MAX_ATTEMPTS }, doc: SDK },
     {
       id: 'stream',
       when: { status: ['2xx'], bodyFormat: ['event-stream'] },
       then: {
         category: 'server_error',
         retry: 'yes',
-        maxAttempts: 3,
+        maxAttempts: SDK_MAX_ATTEMPTS,
         action:
           'An error event arrived inside the 200 stream, so the output is incomplete; the SDKs raise it as an API error.',
       },
