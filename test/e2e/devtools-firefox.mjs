@@ -37,6 +37,20 @@
 //   `Window.synthesizeMouseEvent` (TESTING.md, 153), 153 no longer has sendMouseEvent: whichever
 //   exists is used. `isDOMEventSynthesized: false` gives the click user activation, which the
 //   clipboard write needs.
+// - Key presses: an nsITextInputProcessor (TIP) in the toolbox's window while the panel's <browser>
+//   has focus. That is the path hardware keys take (on Linux the native key handler feeds the
+//   same TextEventDispatcher): the parent dispatches to the toolbox, forwards to the panel's
+//   process, where the event is trusted, then gets the reply the browser window's key bindings ask
+//   for. Observed on 140: an Escape the panel leaves alone reaches the toolbox's split-console
+//   toggle (`_splitConsoleOnKeypress`, on the toolbox's chrome event handler) twice, before the
+//   panel and again on that reply, so the split console opens and closes again.
+//   A TIP inside the panel's own process would reach only the panel, never the toolbox.
+// - Theme: the `devtools.theme` pref; DevTools observes it, emits "theme-changed", and the
+//   extension API fires `devtools.panels.onThemeChanged` in our panel.
+// - Split console (the "console drawer"): `toolbox.splitConsole` (undefined until first toggled).
+// - Firefox's own Network panel: `toolbox.getNetMonitorAPI()` is the object the Network panel (and
+//   the `devtools.network` extension API) share; its Redux store's `requests.requests` is the list
+//   the panel shows. It records from the moment the toolbox watches network events, not before.
 // - Clipboard: `Services.clipboard.getData` (headless Firefox keeps its own clipboard).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -334,6 +348,70 @@ export function trustedClick(evalChrome, pick, arg) {
     }`,
     arg,
   );
+}
+
+/**
+ * Presses and releases a key as hardware would, with the panel focused: `combo` is a UI Events
+ * `key` value, optionally after modifiers (`'Escape'`, `'Control+f'`, `'Shift+Tab'`). The panel's
+ * document gets trusted keydown/keyup; the toolbox and the browser window see the keys too.
+ */
+export function pressKey(evalChrome, combo) {
+  const keys = combo === '+' ? ['+'] : combo.split(/\+(?!$)/);
+  const modifiers = keys.slice(0, -1);
+  for (const m of modifiers)
+    if (!['Alt', 'Control', 'Meta', 'Shift'].includes(m)) throw new Error(`not a modifier: ${m} in ${combo}`);
+  return evalChrome(`(() => {
+    const keys = ${JSON.stringify(keys)};
+    const browser = window.__apiErrorsE2e.panelBrowser;
+    browser.focus();
+    const win = browser.ownerGlobal;
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(win)) throw new Error('another input transaction is active');
+    // Printable keys get US-layout key codes and codes; named keys get theirs from Gecko
+    // (nsITextInputProcessor's guess*/compute* helpers, as Marionette's EventUtils does).
+    const event = (key) => {
+      if (key.length === 1)
+        return [new win.KeyboardEvent('', {
+          key,
+          code: tip.guessCodeValueOfPrintableKeyInUSEnglishKeyboardLayout(key),
+          keyCode: tip.guessKeyCodeValueOfPrintableKeyInUSEnglishKeyboardLayout(key),
+        }), tip.KEY_FORCE_PRINTABLE_KEY];
+      return [new win.KeyboardEvent('', { key, code: tip.computeCodeValueOfNonPrintableKey(key) }), tip.KEY_NON_PRINTABLE_KEY];
+    };
+    const pressed = keys.map(event);
+    for (const [e, flags] of pressed) tip.keydown(e, flags);
+    for (const [e, flags] of pressed.reverse()) tip.keyup(e, flags);
+    return true;
+  })()`);
+}
+
+/** Switches DevTools to the 'light' or 'dark' theme, live; returns the theme DevTools now reports. */
+export function setTheme(evalChrome, theme) {
+  if (theme !== 'light' && theme !== 'dark') throw new Error(`unknown theme ${theme}`);
+  return evalChrome(`(() => {
+    Services.prefs.setCharPref('devtools.theme', ${JSON.stringify(theme)});
+    return ${G_DEVTOOLS}.getTheme();
+  })()`);
+}
+
+/** Whether the toolbox shows the split console (Firefox's console drawer). */
+export function isSplitConsoleOpen(evalChrome) {
+  return evalChrome(`window.__apiErrorsE2e.toolbox.splitConsole === true`);
+}
+
+/**
+ * The requests Firefox's own Network panel holds for the inspected tab, oldest first:
+ * `{ url, method, status }`, status null while no response arrived (or none ever will).
+ */
+export function networkPanelRequests(evalChrome) {
+  return evalChrome(`(async () => {
+    const api = await window.__apiErrorsE2e.toolbox.getNetMonitorAPI();
+    return api.store.getState().requests.requests.map((r) => ({
+      url: r.url,
+      method: r.method,
+      status: r.status ? Number(r.status) : null,
+    }));
+  })()`);
 }
 
 /** The text on the (headless) system clipboard, read in the privileged window. */
