@@ -7,7 +7,7 @@
 //   with `moz:scope: 'chrome'`); Firefox 140 has no chrome scope in BiDi (getTree lists only
 //   content, so "chrome" code ran in the web page: `ChromeUtils is not defined`).
 // - Marionette's chrome context exists in 140 and in every later release (Mozilla's own test
-//   harnesses use it), gated since 140 by `--remote-allow-system-access`
+//   harnesses use it), gated in 140 and later by `--remote-allow-system-access`
 //   (remote/marionette/driver.sys.mjs, `hasSystemAccess`).
 // - Marionette cannot run next to puppeteer's BiDi session: Firefox has one WebDriver session for
 //   both protocols, so `WebDriver:NewSession` answers "Maximum number of active sessions", and
@@ -43,7 +43,8 @@
 //   process, where the event is trusted, then gets the reply the browser window's key bindings ask
 //   for. Observed on 140: an Escape the panel leaves alone reaches the toolbox's split-console
 //   toggle (`_splitConsoleOnKeypress`, on the toolbox's chrome event handler) twice, before the
-//   panel and again on that reply, so the split console opens and closes again.
+//   panel and again on that reply, so the split console opens and closes again; an Escape the
+//   panel consumes (preventDefault) gets no reply, so it toggles once: the split console opens.
 //   A TIP inside the panel's own process would reach only the panel, never the toolbox.
 // - Theme: the `devtools.theme` pref; DevTools observes it, emits "theme-changed", and the
 //   extension API fires `devtools.panels.onThemeChanged` in our panel.
