@@ -1,4 +1,4 @@
-import { triageHar } from '../core/triage-har.ts';
+import { triageHar } from '../core/engine/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_STATUS } from './exit-status.ts';
 import { formatTriageReport } from './format-triage-report.ts';

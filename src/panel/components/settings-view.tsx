@@ -203,18 +203,22 @@ function Profiles({ store }: { store: PanelStore }) {
   );
 }
 
-type LimitName = 'maxExchanges' | 'maxBodyChars';
+type LimitName = 'maxFailures' | 'maxSuccesses' | 'maxBodyChars';
 
 function Retention({ store }: { store: PanelStore }) {
   const apply = (name: LimitName, value: string): void => {
     const number = Number(value);
-    if (Number.isFinite(number) && number > 0) void store.updateSettings({ [name]: number });
+    if (Number.isFinite(number) && number >= 0) void store.updateSettings({ [name]: number });
   };
   return (
     <fieldset>
       <legend>Retention (memory)</legend>
-      <LimitInput store={store} name="maxExchanges" testId="max-exchanges" apply={apply}>
-        requests (oldest dropped first)
+      <LimitInput store={store} name="maxFailures" testId="max-failures" apply={apply}>
+        failures (oldest dropped first)
+      </LimitInput>
+      <br />
+      <LimitInput store={store} name="maxSuccesses" testId="max-successes" apply={apply}>
+        successes, headers and timing only (for findings; they never push out a failure)
       </LimitInput>
       <br />
       <LimitInput store={store} name="maxBodyChars" testId="max-body" apply={apply}>

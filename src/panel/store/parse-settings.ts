@@ -59,10 +59,17 @@ export function parseSettings(value: unknown, profileIds: readonly string[] = []
   const profiles = parseProfiles(record['profiles']);
   return {
     hostMap: parseHostMap(record['hostMap'], [...profileIds, ...profiles.map((p) => p.id)]),
-    maxExchanges: clampedInteger(
-      record['maxExchanges'],
-      LIMIT_BOUNDS.maxExchanges,
-      DEFAULT_SETTINGS.maxExchanges,
+    // Before failures and successes were kept apart there was one `maxExchanges` limit: a user who
+    // raised it wanted more kept, so it carries over to failures.
+    maxFailures: clampedInteger(
+      record['maxFailures'] ?? record['maxExchanges'],
+      LIMIT_BOUNDS.maxFailures,
+      DEFAULT_SETTINGS.maxFailures,
+    ),
+    maxSuccesses: clampedInteger(
+      record['maxSuccesses'],
+      LIMIT_BOUNDS.maxSuccesses,
+      DEFAULT_SETTINGS.maxSuccesses,
     ),
     maxBodyChars: clampedInteger(
       record['maxBodyChars'],

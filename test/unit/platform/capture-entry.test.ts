@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { captureEntry, NO_REASON_GIVEN } from '../../../src/platform/capture/capture-entry.ts';
 import type { BodyContent } from '../../../src/platform/capture/body-content.ts';
-import { exchangeFromCaptured } from '../../../src/platform/capture/exchange-from-captured.ts';
+import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
 
 /** The shape Chromium hands to onRequestFinished: a HAR entry plus a getContent method. */
 function chromiumRequest(status: number, mimeType: string, extra: Record<string, unknown> = {}) {
@@ -101,7 +101,7 @@ describe('captureEntry', () => {
       LIMIT,
     );
     expect(read).not.toHaveBeenCalled();
-    const exchange = exchangeFromCaptured(entry, 7, { maxBodyChars: LIMIT });
+    const exchange = exchangeFromHarEntry(entry, 7, { maxBodyChars: LIMIT });
     expect(exchange).toMatchObject({ index: 7, status: 0, networkError: 'net::ERR_CONNECTION_REFUSED' });
   });
 
@@ -109,7 +109,7 @@ describe('captureEntry', () => {
     const long = `{"message":"${'x'.repeat(5000)}"}`;
     const entry = await captureEntry(chromiumRequest(500, 'application/json'), body({ text: long }), LIMIT);
     expect(entry.response?.content?.text).toHaveLength(LIMIT);
-    const exchange = exchangeFromCaptured(entry, 0, { maxBodyChars: LIMIT });
+    const exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars: LIMIT });
     expect(exchange.responseBodyTruncated).toBe(true);
     expect(exchange.responseBodySize).toBe(long.length);
   });
@@ -130,7 +130,7 @@ describe('captureEntry on Firefox failures', () => {
       time: 0,
     };
     const entry = await captureEntry(firefox, body({}), LIMIT);
-    expect(exchangeFromCaptured(entry, 0, { maxBodyChars: LIMIT }).networkError).toBe(NO_REASON_GIVEN);
+    expect(exchangeFromHarEntry(entry, 0, { maxBodyChars: LIMIT }).networkError).toBe(NO_REASON_GIVEN);
   });
 });
 
