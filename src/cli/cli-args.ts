@@ -1,4 +1,7 @@
-import { PROVIDER_IDS, type ProviderId } from '../core/diagnosis.ts';
+import { readFileSync } from 'node:fs';
+import type { ProviderId } from '../core/diagnosis.ts';
+import { BUILT_IN_PROVIDER_IDS, loadProfileText, type Profile } from '../core/profiles/index.ts';
+import { describeInputError } from './har-input.ts';
 
 // Command-line arguments of both commands: a small strict parser and what each option means.
 
@@ -63,10 +66,6 @@ export function singleFileArgument(positionals: readonly string[]): SingleFileRe
 export type HostMappingResult =
   { ok: true; host: string; profile: ProviderId } | { ok: false; error: string };
 
-function isProviderId(value: string): value is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(value);
-}
-
 /**
  * The host part as the classifier will see it: `new URL(...).hostname` of the exchange's URL is
  * lowercase and punycoded, so the key is normalised the same way; a port, path or scheme is refused
@@ -82,8 +81,14 @@ function normaliseHost(text: string): string | undefined {
   }
 }
 
-/** One `--map HOST=PROFILE` value: a host name and one of the profile ids the classifier knows. */
-export function parseHostMapping(value: string): HostMappingResult {
+/**
+ * One `--map HOST=PROFILE` value: a host name and one of the profile ids the classifier knows (the
+ * built-ins, or `knownIds` when `--profile` files were loaded).
+ */
+export function parseHostMapping(
+  value: string,
+  knownIds: readonly string[] = BUILT_IN_PROVIDER_IDS,
+): HostMappingResult {
   const eq = value.indexOf('=');
   if (eq === -1) return { ok: false, error: `--map "${value}": expected HOST=PROFILE` };
   const hostText = value.slice(0, eq).trim();
@@ -94,10 +99,10 @@ export function parseHostMapping(value: string): HostMappingResult {
   const host = hostText === '' ? undefined : normaliseHost(hostText);
   if (host === undefined)
     return { ok: false, error: `--map "${value}": "${hostText}" is not a host name (e.g. api.example.com)` };
-  if (!isProviderId(profile))
+  if (!knownIds.includes(profile))
     return {
       ok: false,
-      error: `--map "${value}": unknown profile "${profile}" (one of: ${PROVIDER_IDS.join(', ')})`,
+      error: `--map "${value}": unknown profile "${profile}" (one of: ${knownIds.join(', ')})`,
     };
   return { ok: true, host, profile };
 }
@@ -109,25 +114,64 @@ export interface TriageArgs {
   file: string;
   /** `--map` values, lowercase host -> profile id; a later mapping of the same host wins. */
   hostMap: Record<string, ProviderId>;
+  /** `--profile` files, in command-line order. */
+  profileFiles: string[];
 }
 
 export type TriageArgsResult = { ok: true; args: TriageArgs } | { ok: false; error: string };
 
-/** `[--json] [--map HOST=PROFILE]... FILE.har`, or `--help` (which needs no file). */
-export function parseTriageArgs(argv: readonly string[]): TriageArgsResult {
-  const parsed = parseCliArgs(argv, { flags: ['json', 'help'], valued: ['map'] });
+const TRIAGE_SPEC: CliArgSpec = { flags: ['json', 'help'], valued: ['map', 'profile'] };
+
+/**
+ * `[--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har`, or `--help` (which needs no
+ * file). `knownIds` are the profile ids a mapping may name; the caller loads `--profile` files first
+ * (see `profileFilesOf`) so their ids count.
+ */
+export function parseTriageArgs(argv: readonly string[], knownIds?: readonly string[]): TriageArgsResult {
+  const parsed = parseCliArgs(argv, TRIAGE_SPEC);
   if (!parsed.ok) return parsed;
   const { flags, values, positionals } = parsed.args;
   const mappings = new Map<string, ProviderId>();
   for (const value of values.get('map') ?? []) {
-    const mapping = parseHostMapping(value);
+    const mapping = parseHostMapping(value, knownIds);
     if (!mapping.ok) return mapping;
     mappings.set(mapping.host, mapping.profile);
   }
   // fromEntries defines own properties, so even a host spelled "__proto__" stays a plain key.
   const hostMap = Object.fromEntries(mappings);
-  if (flags.has('help')) return { ok: true, args: { help: true, json: false, file: '', hostMap } };
+  const profileFiles = values.get('profile') ?? [];
+  if (flags.has('help'))
+    return { ok: true, args: { help: true, json: false, file: '', hostMap, profileFiles } };
   const file = singleFileArgument(positionals);
   if (!file.ok) return file;
-  return { ok: true, args: { help: false, json: flags.has('json'), file: file.file, hostMap } };
+  return { ok: true, args: { help: false, json: flags.has('json'), file: file.file, hostMap, profileFiles } };
+}
+
+/** The `--profile` values alone, read before the full parse so that `--map` may name their ids. */
+export function profileFilesOf(argv: readonly string[]): string[] {
+  const parsed = parseCliArgs(argv, TRIAGE_SPEC);
+  return parsed.ok ? (parsed.args.values.get('profile') ?? []) : [];
+}
+
+export type LoadProfilesResult = { ok: true; profiles: Profile[] } | { ok: false; error: string };
+
+/**
+ * `--profile FILE.json` values, read and checked in command-line order (a later file with the same
+ * id wins). The first unreadable or invalid file stops the run with one line naming the file and
+ * the first problem, with its path inside the document.
+ */
+export function loadProfileFiles(files: readonly string[]): LoadProfilesResult {
+  const byId = new Map<string, Profile>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return { ok: false, error: `--profile ${file}: ${describeInputError(error)}` };
+    }
+    const loaded = loadProfileText(text);
+    if (!loaded.ok) return { ok: false, error: `--profile ${file}: ${loaded.error}` };
+    byId.set(loaded.profile.id, loaded.profile);
+  }
+  return { ok: true, profiles: [...byId.values()] };
 }

@@ -1,4 +1,3 @@
-import { PROVIDER_IDS } from '../core/diagnosis.ts';
 import {
   KEEP_NOTHING,
   TriageEngine,
@@ -8,34 +7,41 @@ import {
   type TriageFinding,
 } from '../core/engine/index.ts';
 import { jsonAtDepth, readHarItems } from '../core/har-stream/index.ts';
-import { parseTriageArgs } from './cli-args.ts';
+import { BUILT_IN_PROVIDER_IDS } from '../core/profiles/index.ts';
+import { loadProfileFiles, parseTriageArgs, profileFilesOf } from './cli-args.ts';
 import { EXIT_STATUS, ProgressLine, errorText, useColour, writeErrorLine, type CliIo } from './cli-io.ts';
 import { describeInputError, ItemNotes, openHarInput } from './har-input.ts';
 import { TerminalReport, terminalStyle } from './terminal-report.ts';
 
 const PROGRAM = 'triage';
 
-export const TRIAGE_USAGE = `Usage: api-error-inspector triage [--json] [--map HOST=PROFILE]... FILE.har
-   or: npm run --silent triage -- [--json] [--map HOST=PROFILE]... FILE.har
+export const TRIAGE_USAGE = `Usage: api-error-inspector triage [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har
+   or: npm run --silent triage -- [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har
 
 Lists the failed API calls in a HAR file (HTTP status >= 400, no response, or GraphQL errors in a
-2xx response), classified by the provider's documented error policy, with retry advice, and the
-patterns only visible across requests (retries too early, no backoff, rate-limit headroom, ...).
+2xx response, or an error event in a 2xx event stream), classified by the provider's documented
+error policy, with retry advice, and the patterns only visible across requests (retries too early,
+no backoff, rate-limit headroom, ...).
 
 Options:
   --json                 print one JSON object {"entries": [...], "findings": [...]} instead of
                          the table (indented on a terminal, one line into a pipe); each entry
                          carries a redacted support ticket in "ticket"
   --map HOST=PROFILE     treat requests to HOST as PROFILE (repeatable); profiles:
-                         ${PROVIDER_IDS.join(', ')}
+                         ${BUILT_IN_PROVIDER_IDS.join(', ')},
+                         or the id of a profile loaded with --profile
+  --profile FILE.json    load a provider profile (format version 1, see
+                         src/core/profiles/profile.schema.json) and recognise it before the
+                         built-in ones (repeatable; a profile with a built-in's id replaces it)
   -h, --help             show this help
 
 FILE.har may be "-" to read standard input, and may be gzip-compressed (.har.gz). There is no size
 limit: entries are read one at a time. Colours only on a terminal, and never when NO_COLOR is set.
 
 Exit status: 0 when the file was triaged, whether or not it contains failures;
-             2 when the arguments are wrong, FILE is missing or not a HAR file, or anything else
-               failed (one line on stderr; what was read before is still reported).
+             2 when the arguments are wrong, a profile is invalid, FILE is missing or not a HAR
+               file, or anything else failed (one line on stderr; what was read before is still
+               reported).
 `;
 
 /** How far below a sink's pressure the report keeps its own buffer before writing. */
@@ -88,7 +94,13 @@ class JsonReport {
  * line and status 2; when the file fails part-way (cut short), what was read is still reported.
  */
 export async function runTriage(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseTriageArgs(argv);
+  const loaded = loadProfileFiles(profileFilesOf(argv));
+  if (!loaded.ok) {
+    writeErrorLine(io, PROGRAM, loaded.error);
+    return EXIT_STATUS.failed;
+  }
+  const { profiles } = loaded;
+  const parsed = parseTriageArgs(argv, [...profiles.map((p) => p.id), ...BUILT_IN_PROVIDER_IDS]);
   if (!parsed.ok) {
     writeErrorLine(io, PROGRAM, `${parsed.error} (see --help)`);
     return EXIT_STATUS.failed;
@@ -104,7 +116,7 @@ export async function runTriage(argv: readonly string[], io: CliIo): Promise<num
     return EXIT_STATUS.failed;
   }
   const input = opened.input;
-  const engine = new TriageEngine({ classify: { hostMap }, retention: KEEP_NOTHING });
+  const engine = new TriageEngine({ classify: { hostMap, profiles }, retention: KEEP_NOTHING });
   const report = json
     ? new JsonReport(io.stdout, io.isTTY)
     : new TerminalReport(io.stdout, file, terminalStyle(useColour(io.isTTY, io.env)));
