@@ -162,16 +162,22 @@ function pathText(segments: readonly (string | number)[]): string {
  */
 function placeholderPaths(value: unknown, wanted: Map<string, RemovedValue[]>): RemovedValue[] {
   const found: RemovedValue[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  const take = (text: string, path: (string | number)[]): void => {
+  const stack: { value: unknown; path: (string | number)[]; parent?: Record<string, unknown> }[] = [
+    { value, path: [] },
+  ];
+  const take = (text: string, path: (string | number)[], parent?: Record<string, unknown>): void => {
     const queue = wanted.get(text);
     const next = queue?.shift();
-    if (next !== undefined) found.push({ ...next, path: pathText(path) });
+    if (next === undefined) return;
+    found.push({ ...next, path: pathText(path) });
+    // A body's placeholder is plain text: `encoding: "base64"` (HAR 1.2 content) no longer applies.
+    if (parent !== undefined && path[path.length - 1] === 'text' && typeof parent['encoding'] === 'string')
+      delete parent['encoding'];
   };
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    const { value: v, path, parent } = stack.pop() as (typeof stack)[number];
     if (typeof v === 'string') {
-      if (v.startsWith(MARK)) take(v, path);
+      if (v.startsWith(MARK)) take(v, path, parent);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
     } else if (typeof v === 'object' && v !== null) {
@@ -179,7 +185,8 @@ function placeholderPaths(value: unknown, wanted: Map<string, RemovedValue[]>): 
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string;
         if (key.startsWith(MARK)) take(key, [...path, key]);
-        stack.push({ value: (v as Record<string, unknown>)[key], path: [...path, key] });
+        const object = v as Record<string, unknown>;
+        stack.push({ value: object[key], path: [...path, key], parent: object });
       }
     }
   }

@@ -191,6 +191,8 @@ describe('HarReader limits: memory bounded by the largest kept item, no recursio
       expect(entry.response.content.text).toBe(
         '[api-error-inspector removed a 20002-byte string: too long to hold]',
       );
+      // The placeholder is not base64: the encoding that described the removed body goes with it.
+      expect(entry.response.content).toEqual({ mimeType: 'image/png', text: entry.response.content.text });
       const removed = [{ path: 'response.content.text', bytes: 20002, reason: 'string-too-long' }];
       expect(entry[REMOVED_FIELD]).toEqual({ removed });
       expect(first?.removed).toEqual(removed);
