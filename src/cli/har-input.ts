@@ -73,6 +73,23 @@ export function removeSpools(): void {
   spools.clear();
 }
 
+let watchingSignals = false;
+
+/**
+ * A temporary copy of standard input must not outlive an interrupted sanitize: on the first copy,
+ * the usual termination signals remove it and then end the process as the signal would. Only then,
+ * so a plain run does not pay for signal handling at start-up.
+ */
+function removeSpoolsOnSignals(): void {
+  if (watchingSignals) return;
+  watchingSignals = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      removeSpools();
+      process.kill(process.pid, signal);
+    });
+}
+
 function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
@@ -189,6 +206,7 @@ class StreamInput implements HarInput {
 
 /** Copy a pipe to a private temporary file so it can be read twice (sanitize's two passes). */
 async function spool(source: ByteSource): Promise<OpenResult> {
+  removeSpoolsOnSignals();
   const dir = mkdtempSync(join(tmpdir(), 'api-error-inspector-'));
   spools.add(dir);
   let fd: number | undefined;

@@ -3,6 +3,8 @@
 // triage-command.ts and sanitize-command.ts, the analysis in src/core. Built to one plain
 // JavaScript file by `npm run build:cli` (vite.config.ts, mode "cli").
 import { once } from 'node:events';
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
 import { EXIT_STATUS, errorText, writeErrorLine, type CliIo } from './cli-io.ts';
 import { removeSpools } from './har-input.ts';
@@ -26,23 +28,48 @@ FILE.har may be "-" for standard input and may be gzip-compressed.
 `;
 
 /**
- * The real process's streams. stdout honours back-pressure (a slow reader of a 1 GB sanitized HAR
- * must not make us buffer it); a reader that goes away early (`triage x.har | head`) makes stdout
- * fail with EPIPE, which is the reader's choice, not an error worth a stack trace.
+ * Writes to a descriptor with plain `fs.writeSync`, not `process.stdout`: the stdio streams load
+ * Node's stream machinery, a sizeable share of a cold start (issue 12: within 1.5x of `node -e 0`).
+ * A synchronous write also is the back-pressure: it returns once a slow reader took the bytes. A
+ * descriptor another program made non-blocking answers EAGAIN; from then on the stream is used,
+ * honouring its 'drain'. A reader that went away (`triage x.har | head`) is its choice: exit 0.
  */
+function descriptorWriter(fd: 1 | 2): (text: string) => void | Promise<void> {
+  let stream: NodeJS.WriteStream | undefined;
+  const viaStream = (text: string): void | Promise<void> => {
+    stream ??= fd === 1 ? process.stdout : process.stderr;
+    if (stream.write(text)) return undefined;
+    return once(stream, 'drain').then(() => undefined);
+  };
+  return (text) => {
+    if (stream !== undefined) return viaStream(text);
+    const bytes = Buffer.from(text);
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(EXIT_STATUS.ok);
+      if (code !== 'EAGAIN') throw error;
+      if (fd === 1) process.stdout.on('error', onStdoutError);
+      return viaStream(bytes.subarray(written).toString());
+    }
+    return undefined;
+  };
+}
+
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(EXIT_STATUS.ok);
+  fail(error);
+}
+
 function nodeCliIo(): CliIo {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT_STATUS.ok);
-    fail(error);
-  });
+  const err = descriptorWriter(2);
   return {
-    stdout: (text) => {
-      if (process.stdout.write(text)) return undefined;
-      return once(process.stdout, 'drain').then(() => undefined);
-    },
-    stderr: (text) => void process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdout: descriptorWriter(1),
+    stderr: (text) => void err(text),
+    isTTY: isatty(1),
+    stderrIsTTY: isatty(2),
     env: process.env,
     stdinFd: 0,
     stdinStream: () => process.stdin,
@@ -52,7 +79,11 @@ function nodeCliIo(): CliIo {
 /** Anything unexpected is still one line and status 2 (the contract rules out stack traces). */
 function fail(error: unknown): never {
   removeSpools();
-  process.stderr.write(`${NAME}: internal error: ${errorText(error).replace(/\s+/g, ' ')}\n`);
+  try {
+    writeSync(2, `${NAME}: internal error: ${errorText(error).replace(/\s+/g, ' ')}\n`);
+  } catch {
+    // stderr is gone too: the exit status still says it.
+  }
   process.exit(EXIT_STATUS.failed);
 }
 
@@ -80,12 +111,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.once(signal, () => {
-    // A temporary copy of standard input must not outlive an interrupted sanitize.
-    removeSpools();
-    process.kill(process.pid, signal);
-  });
 
 // exitCode, not process.exit(): what is still queued for stdout must be flushed first.
 run(process.argv.slice(2), nodeCliIo()).then((status) => {
