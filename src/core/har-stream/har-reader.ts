@@ -410,12 +410,7 @@ export class HarReader {
       case S_OBJ_VALUE:
         return this.#memberValue(b, i, c);
       case S_OBJ_AFTER:
-        if (c === 0x2c) {
-          this.#state = S_OBJ_KEY;
-          return i + 1;
-        }
-        if (c === CLOSE_BRACE) return this.#close(i);
-        throw this.#unexpected(c, i, "',' or '}'");
+        return this.#separator(c, i, CLOSE_BRACE, S_OBJ_KEY, "',' or '}'");
       case S_ARR_FIRST:
         if (c === CLOSE_BRACKET) return this.#close(i);
         return this.#startCapture(b, i, T_ITEM);
@@ -423,17 +418,22 @@ export class HarReader {
         if (c === CLOSE_BRACKET) throw this.#unexpected(c, i, 'an entry after the comma');
         return this.#startCapture(b, i, T_ITEM);
       case S_ARR_AFTER:
-        if (c === 0x2c) {
-          this.#state = S_ARR_ITEM;
-          return i + 1;
-        }
-        if (c === CLOSE_BRACKET) return this.#close(i);
-        throw this.#unexpected(c, i, "',' or ']' between entries");
+        return this.#separator(c, i, CLOSE_BRACKET, S_ARR_ITEM, "',' or ']' between entries");
       default:
         throw this.#syntaxError(
           `unexpected ${describeByte(c)} after the end of the JSON at byte ${this.#pos + i}`,
         );
     }
+  }
+
+  /** After a member or an item: a comma leads to the next, the closing byte ends the container. */
+  #separator(c: number, i: number, close: number, next: number, expected: string): number {
+    if (c === 0x2c) {
+      this.#state = next;
+      return i + 1;
+    }
+    if (c === close) return this.#close(i);
+    throw this.#unexpected(c, i, expected);
   }
 
   #memberValue(b: Uint8Array, i: number, c: number): number {
