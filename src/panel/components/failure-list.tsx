@@ -4,6 +4,7 @@ import type { FailureRow } from '../../core/view/failure-row.ts';
 import { groupFailures } from '../../core/view/group-failures.ts';
 import { flatModel, groupedModel } from '../../core/view/list-model.ts';
 import { moveIndex } from '../../core/view/move-index.ts';
+import type { FailureSort } from '../../core/view/sort-failures.ts';
 import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
 import { visibleRange } from '../../core/view/visible-range.ts';
 import { FailureListHeader } from './failure-list-header.tsx';
@@ -29,6 +30,14 @@ export interface FailureListProps {
   onOpen?: (id: number) => void;
   /** Escape in the list: close the details. */
   onClose?: () => void;
+  /** The order the rows come in, shown on the column headers, which change it when clicked. */
+  sort?: FailureSort;
+  onSortChange?: (sort: FailureSort) => void;
+  /**
+   * A context menu was asked for on a failure (right-click, the Menu key or Shift+F10): its id and
+   * where to show the menu, in client coordinates.
+   */
+  onContextMenu?: (id: number, x: number, y: number) => void;
   /** Accessible name of the listbox. */
   label?: string;
   /** Shown instead of lines when `rows` is empty (the caller's empty state). */
@@ -90,10 +99,23 @@ export function FailureList(props: FailureListProps) {
   // A selection made elsewhere (a finding, the detail's navigation) may be far down a long list:
   // bring it into view once when it changes (hence only selectedId as a dependency), never while
   // the user scrolls on their own.
+  // The list's height changes when the detail opens below it (docked narrow) or the findings
+  // strip unfolds: keep the selected line in view then too (issue 13).
   useLayoutEffect(() => {
     if (active >= 0) reveal(active);
-  }, [selectedId]);
+  }, [selectedId, viewport]);
+  const menuAt = (id: number, line: Element | null) => {
+    const box = line?.getBoundingClientRect();
+    props.onContextMenu?.(id, box ? box.left + 24 : 0, box ? box.bottom : 0);
+  };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      const item = model.at(active);
+      if (item?.kind !== 'row' || props.onContextMenu === undefined) return;
+      e.preventDefault();
+      menuAt(item.row.id, document.getElementById(lineId(active)));
+      return;
+    }
     const pageSize = Math.floor(viewport / rowHeight) - 1;
     const next = moveIndex(active, e.key, model.count, pageSize);
     if (next !== undefined) {
@@ -104,6 +126,15 @@ export function FailureList(props: FailureListProps) {
     }
     const actions = { ...props, toggle, pickKey: (key: string) => pick(model.indexOfKey(key)) };
     if (actOn(model.at(active), e.key, actions)) e.preventDefault();
+  };
+  const onContextMenu = (e: MouseEvent) => {
+    const line =
+      e.target instanceof Element ? e.target.closest<HTMLElement>('[data-testid="failure"]') : null;
+    const id = Number(line?.dataset['index']);
+    if (line === null || !Number.isInteger(id) || props.onContextMenu === undefined) return;
+    e.preventDefault();
+    props.onSelect(id);
+    props.onContextMenu(id, e.clientX, e.clientY);
   };
   const onClick = (index: number) => {
     const item = model.at(index);
@@ -126,7 +157,10 @@ export function FailureList(props: FailureListProps) {
 
   return (
     <div class="fl" data-grouped={grouped}>
-      <FailureListHeader />
+      <FailureListHeader
+        {...(props.sort === undefined ? {} : { sort: props.sort })}
+        {...(props.onSortChange === undefined ? {} : { onSort: props.onSortChange })}
+      />
       <div
         ref={scroller}
         class="fl-scroller"
@@ -137,6 +171,7 @@ export function FailureList(props: FailureListProps) {
         data-testid="failure-list"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
       >
         {count === 0 && props.empty !== undefined ? <div class="fl-empty">{props.empty}</div> : null}
         <div class="fl-canvas" style={{ height: `${count * rowHeight}px` }}>
