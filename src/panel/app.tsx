@@ -129,7 +129,11 @@ function Session({ store, narrow }: { store: PanelStore; narrow: boolean }) {
             selectedId={store.selectedId.value}
             onSelect={(id) => store.select(id, store.detailOpen.value)}
             onOpen={(id) => store.select(id, true)}
-            onClose={() => store.closeDetail()}
+            onClose={() => {
+              if (!store.detailOpen.value) return false;
+              store.closeDetail();
+              return true;
+            }}
             sort={store.sort.value}
             onSortChange={(sort) => store.setSort(sort)}
             onContextMenu={(id, x, y) => setMenu({ id, x, y })}

@@ -2,7 +2,8 @@ import { groupItemKey, type ListItem } from '../../core/view/list-items.ts';
 
 export interface KeyActions {
   onOpen?: (id: number) => void;
-  onClose?: () => void;
+  /** Escape: close what the list opened; false when nothing was open (the key is then not used). */
+  onClose?: () => boolean;
   toggle: (groupKey: string) => void;
   pickKey: (itemKey: string) => void;
 }
@@ -13,8 +14,8 @@ export interface KeyActions {
  */
 export function actOn(item: ListItem | undefined, key: string, actions: KeyActions): boolean {
   if (key === 'Escape') {
-    actions.onClose?.();
-    return actions.onClose !== undefined;
+    // Only a key that closed something is used: otherwise DevTools gets it (its drawer toggles).
+    return actions.onClose?.() ?? false;
   }
   if (item === undefined) return false;
   if (item.kind === 'row') {

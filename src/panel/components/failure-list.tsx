@@ -28,8 +28,8 @@ export interface FailureListProps {
   onSelect: (id: number) => void;
   /** Enter on a failure: open its details. */
   onOpen?: (id: number) => void;
-  /** Escape in the list: close the details. */
-  onClose?: () => void;
+  /** Escape in the list: close the details; returns false when nothing was open. */
+  onClose?: () => boolean;
   /** The order the rows come in, shown on the column headers, which change it when clicked. */
   sort?: FailureSort;
   onSortChange?: (sort: FailureSort) => void;
