@@ -29,16 +29,25 @@ const isFind = (e: KeyboardEvent): boolean =>
   (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f';
 
 /**
- * The panel's keys that DevTools also wants, handled once on <html>, bubbling: the extension API
- * DevTools injects into extension pages forwards Escape and modified keys from a bubbling `keydown`
- * listener on `document` (TESTING.md "Escape"; verified in Chromium 150), where Escape toggles the
- * Console drawer and Ctrl+F opens DevTools' find bar. <html> is the last stop before `document`,
- * so stopping the event here keeps DevTools out exactly when the panel used the key:
+ * The panel's keys that DevTools also wants, handled once on <html>, bubbling.
+ *
+ * Chromium: the extension API DevTools injects into extension pages forwards Escape and modified
+ * keys from a bubbling `keydown` listener on `document` (TESTING.md "Escape"; verified in
+ * Chromium 150), where Escape toggles the Console drawer and Ctrl+F opens DevTools' find bar.
+ * <html> is the last stop before `document`: stopping propagation here keeps DevTools out.
+ *
+ * Firefox ESR 140: the toolbox toggles its split console on an Escape before the panel sees it,
+ * and again on the reply the parent process gets for a key the panel did not preventDefault (see
+ * test/e2e/devtools-firefox.mjs "Key presses"). An Escape the panel uses must therefore NOT be
+ * default-prevented there, or the split console stays open. Hence the rule for Escape, in every
+ * component: a component that uses it calls stopPropagation (never preventDefault), so it never
+ * reaches this handler, and this handler does the same when it closes something. Ctrl+F is the
+ * opposite: preventDefault keeps Firefox's reply (its own find handling) from acting on it.
+ *
  * - Ctrl+F / Cmd+F focuses the panel's filter box (Firefox has no find bar for extension panels;
  *   in Chromium, DevTools' find bar still drives the filter when opened from DevTools itself);
- * - Escape that a component consumed (it called preventDefault: the filter box cleared, a menu
- *   closed), or that closes something here (the detail, a finding's focus, Settings). With nothing
- *   to close, Escape reaches DevTools and toggles the drawer as on any other panel.
+ * - Escape closes the innermost open thing here (Settings, the detail, a finding's focus). With
+ *   nothing to close, it reaches DevTools and toggles the drawer as on any other panel.
  */
 function usePanelKeys(store: PanelStore): void {
   useEffect(() => {
@@ -49,9 +58,7 @@ function usePanelKeys(store: PanelStore): void {
         store.focusFilter();
         return;
       }
-      if (e.key !== 'Escape') return;
-      if (!e.defaultPrevented && !closeOne(store)) return;
-      e.preventDefault();
+      if (e.key !== 'Escape' || !closeOne(store)) return;
       e.stopPropagation();
     };
     const root = document.documentElement;

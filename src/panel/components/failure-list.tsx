@@ -125,7 +125,10 @@ export function FailureList(props: FailureListProps) {
       return;
     }
     const actions = { ...props, toggle, pickKey: (key: string) => pick(model.indexOfKey(key)) };
-    if (actOn(model.at(active), e.key, actions)) e.preventDefault();
+    if (!actOn(model.at(active), e.key, actions)) return;
+    // A used Escape only stops propagating (app.tsx explains why it is never default-prevented).
+    if (e.key === 'Escape') e.stopPropagation();
+    else e.preventDefault();
   };
   const onContextMenu = (e: MouseEvent) => {
     const line =

@@ -15,7 +15,10 @@ export interface FilterBarTextProps {
   focusRequest?: number;
 }
 
-/** The free-text box: Escape clears it (and is consumed, so DevTools keeps its drawer shut). */
+/**
+ * The free-text box: Escape clears it, and stops there (propagation only, see app.tsx: an Escape
+ * default-prevented in Firefox leaves its split console open).
+ */
 export function FilterBarText({ text, onChange, focusRequest = 0 }: FilterBarTextProps) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -39,7 +42,7 @@ export function FilterBarText({ text, onChange, focusRequest = 0 }: FilterBarTex
       onKeyDown={(e) => {
         // An empty box lets Escape through, so it still closes the detail.
         if (e.key !== 'Escape' || text === '') return;
-        e.preventDefault();
+        e.stopPropagation();
         onChange('');
       }}
     />

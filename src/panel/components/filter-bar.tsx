@@ -73,7 +73,7 @@ export function FilterBar(p: FilterBarProps) {
         data-open={open}
         onKeyDown={(e) => {
           if (e.key !== 'Escape' || !open) return;
-          e.preventDefault();
+          e.stopPropagation(); // not preventDefault: see app.tsx
           setOpen(false);
         }}
       >

@@ -89,7 +89,10 @@ export function RowMenu({
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape' || e.key === 'Tab') {
+    if (e.key === 'Escape') {
+      e.stopPropagation(); // not preventDefault: see app.tsx
+      close();
+    } else if (e.key === 'Tab') {
       e.preventDefault();
       close();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
