@@ -21,7 +21,7 @@ import { findChrome } from './find-chrome.ts';
 export const SHOTS_DIR = path.resolve('docs/screenshots');
 /** The failure whose ticket the pictures show: the one with planted secrets, so redaction is visible. */
 export const SELECTED_PATH = '/payment-methods';
-export const SIZES = { wide: { width: 1280, height: 900 }, narrow: { width: 400, height: 900 } } as const;
+export const SIZES = { wide: { width: 1280, height: 1100 }, narrow: { width: 400, height: 900 } } as const;
 
 /** Waits until `probe` (evaluated in the panel) is truthy. */
 async function until(panel: Frame, probe: string, what: string): Promise<void> {

@@ -41,7 +41,7 @@ export function FailureListHeader({
                   title={c.title ?? `Sort by ${c.label.toLowerCase()}`}
                   onClick={() => onSort(nextSort(sort, c.by))}
                 >
-                  {c.label}
+                  <span class="fl-sort-label">{c.label}</span>
                   <span class="fl-sort-mark" aria-hidden="true">
                     {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                   </span>
