@@ -2,7 +2,7 @@ import type { RetryVerdict } from '../diagnosis.ts';
 import type { EngineRecord } from '../engine/index.ts';
 import type { Finding } from '../finding.ts';
 import { CIRCUIT_BREAKER } from '../session/detect-circuit-breaker.ts';
-import { pathTemplate } from './path-template.ts';
+import { pathTemplate } from './group-failures.ts';
 
 /**
  * The retry timeline's model (issue 13 "A picture of the retries"): the session's attempts grouped

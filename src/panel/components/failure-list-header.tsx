@@ -1,4 +1,4 @@
-import { nextSort, type FailureSort, type SortBy } from '../../core/view/sort-failures.ts';
+import { nextSort, type FailureSort, type SortBy } from '../../core/view/index.ts';
 
 const COLUMNS: readonly { by: SortBy; label: string; title?: string }[] = [
   { by: 'status', label: 'Status' },

@@ -1,8 +1,5 @@
 import type { HTMLAttributes } from 'preact';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import type { FailureGroup } from '../../core/view/group-failures.ts';
-import { formatClock } from '../../core/view/format-clock.ts';
-import { statusClass } from '../../core/view/status-class.ts';
+import { type FailureRow, formatClock, statusClass, type FailureGroup } from '../../core/view/index.ts';
 import type { RetryVerdict } from '../../core/diagnosis.ts';
 
 /** What every rendered line needs from the list: where it sits and whether it is active. */

@@ -1,16 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import { groupFailures } from '../../core/view/group-failures.ts';
-import { flatModel, groupedModel } from '../../core/view/list-model.ts';
-import { moveIndex } from '../../core/view/move-index.ts';
-import type { FailureSort } from '../../core/view/sort-failures.ts';
-import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
-import { visibleRange } from '../../core/view/visible-range.ts';
+import {
+  type FailureRow,
+  groupFailures,
+  flatModel,
+  groupedModel,
+  moveIndex,
+  scrollToReveal,
+  visibleRange,
+  type FailureSort,
+  groupItemKey,
+  type ListItem,
+} from '../../core/view/index.ts';
 import { FailureListHeader } from './failure-list-header.tsx';
-import { actOn } from './failure-list-keys.tsx';
 import { FailureListGroupRow, FailureListRow, type LineProps } from './failure-list-row.tsx';
-import { useViewportHeight } from './failure-list-viewport.tsx';
+import { useClientSize } from './client-size.tsx';
 import './failure-list.css';
 
 export interface FailureListProps {
@@ -53,6 +57,35 @@ export interface FailureListProps {
   renderAllBelow?: number;
 }
 
+interface KeyActions {
+  onOpen?: (id: number) => void;
+  /** Escape: close what the list opened; false when nothing was open (the key is then not used). */
+  onClose?: () => boolean;
+  toggle: (groupKey: string) => void;
+  pickKey: (itemKey: string) => void;
+}
+
+/**
+ * Enter opens a failure (or toggles a group), Escape closes, and Right/Left expand and collapse
+ * groups the way tree views in DevTools do. Returns whether the key was used.
+ */
+function actOn(item: ListItem | undefined, key: string, actions: KeyActions): boolean {
+  if (key === 'Escape') {
+    // Only a key that closed something is used: otherwise DevTools gets it (its drawer toggles).
+    return actions.onClose?.() ?? false;
+  }
+  if (item === undefined) return false;
+  if (item.kind === 'row') {
+    if (key === 'Enter') actions.onOpen?.(item.row.id);
+    if (key === 'ArrowLeft' && item.groupKey !== undefined) actions.pickKey(groupItemKey(item.groupKey));
+    return key === 'Enter' || (key === 'ArrowLeft' && item.groupKey !== undefined);
+  }
+  const wants =
+    key === 'Enter' || (key === 'ArrowRight' && !item.expanded) || (key === 'ArrowLeft' && item.expanded);
+  if (wants) actions.toggle(item.group.key);
+  return wants;
+}
+
 /** Viewport height assumed before layout (or without one, as in happy-dom). */
 const FALLBACK_VIEWPORT_PX = 600;
 
@@ -66,7 +99,7 @@ export function FailureList(props: FailureListProps) {
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const viewport = useViewportHeight(scroller, FALLBACK_VIEWPORT_PX);
+  const viewport = useClientSize(scroller, 'height', FALLBACK_VIEWPORT_PX);
   const domPrefix = useId();
 
   const groups = useMemo(() => (grouped ? groupFailures(rows) : undefined), [rows, grouped]);

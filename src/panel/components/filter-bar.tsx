@@ -1,9 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RetryVerdict } from '../../core/diagnosis.ts';
-import type { Facets } from '../../core/view/facets-of.ts';
-import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
-import { STATUS_CLASSES, type StatusClass } from '../../core/view/status-class.ts';
+import {
+  type Facets,
+  EMPTY_FILTER,
+  type FailureFilter,
+  STATUS_CLASSES,
+  type StatusClass,
+} from '../../core/view/index.ts';
 import { FilterBarChips, type ChipOption } from './filter-bar-chips.tsx';
 import { FilterBarSelect } from './filter-bar-select.tsx';
 import { FilterBarText } from './filter-bar-text.tsx';

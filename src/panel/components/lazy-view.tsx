@@ -68,6 +68,8 @@ export const LazyRetryTimeline = lazyView(
 );
 
 /** The context menu's copy texts (ticket, cURL, redaction), fetched when the menu opens. */
+// By its own path, not the folder's entry module: a dynamic import of the entry (which the first
+// load imports statically) would not split anything off.
 export const loadRowCopy = () => import('../../core/view/row-copy.ts');
 
 /** Everything lazy, fetched now: tests that assert synchronously after an interaction call this. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { gaugeReading } from '../../core/view/rate-limit-gauge.ts';
+import { gaugeReading } from '../../core/view/index.ts';
 import type { PanelStore } from '../store/panel-store.ts';
 
 /** The clock, re-read every second while `ticking` (a countdown is on screen), else left alone. */

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import {
   formatSpan,
   retryTimeline,
@@ -6,6 +6,7 @@ import {
   type TimelineLane,
 } from '../../core/view/retry-timeline.ts';
 import type { PanelStore } from '../store/panel-store.ts';
+import { useClientSize } from './client-size.tsx';
 
 const PAD = 10;
 const TRACK_H = 40;
@@ -15,21 +16,6 @@ const BAR_H = 14;
 const MIN_BAR_W = 5;
 /** Width of a gap label in px at the 10 px label font (about 6 px a character, plus a margin). */
 const labelWidth = (text: string): number => text.length * 6 + 6;
-
-/** The timeline's width in CSS px, kept current as DevTools is resized (fallback without layout). */
-function useWidth(ref: { current: HTMLElement | null }, fallback: number): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el === null) return undefined;
-    setWidth(el.clientWidth);
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width > 0 ? width : fallback;
-}
 
 function statusText(status: number): string {
   return status === 0 ? '(failed)' : String(status);
@@ -176,7 +162,7 @@ function Lane({ lane, width, highlighted, selectedId, onPick }: LaneProps) {
 export function RetryTimelineView({ store }: { store: PanelStore }) {
   const ref = useRef<HTMLElement>(null);
   // The section has 6 px of padding on each side.
-  const width = useWidth(ref, 600) - 12;
+  const width = useClientSize(ref, 'width', 600) - 12;
   const failures = store.failures.value;
   const counts = store.counts.value;
   const findings = store.findings.value;

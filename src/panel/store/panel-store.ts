@@ -11,11 +11,15 @@ import type { Finding } from '../../core/finding.ts';
 import type { Har, HarEntry } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
-import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import { filterFailures } from '../../core/view/filter-failures.ts';
-import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
-import { facetsOf } from '../../core/view/facets-of.ts';
+import {
+  EMPTY_FILTER,
+  type FailureFilter,
+  filterFailures,
+  type FailureRow,
+  sortFailures,
+  type FailureSort,
+  facetsOf,
+} from '../../core/view/index.ts';
 import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
 import type { CaptureLimits, Platform, SearchEvent, Theme } from '../../platform/platform.ts';

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { FilterBar, type FilterBarProps } from '../../../src/panel/components/filter-bar.tsx';
-import { EMPTY_FILTER, type FailureFilter } from '../../../src/core/view/failure-filter.ts';
-import { facetsOf } from '../../../src/core/view/facets-of.ts';
+import { EMPTY_FILTER, type FailureFilter, facetsOf } from '../../../src/core/view/index.ts';
 import { row } from '../view/rows.ts';
 
 afterEach(cleanup);

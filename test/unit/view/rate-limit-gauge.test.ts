@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaugeReading } from '../../../src/core/view/rate-limit-gauge.ts';
+import { gaugeReading } from '../../../src/core/view/index.ts';
 
 const at = Date.parse('2026-05-04T10:00:00Z');
 const rate = (remaining: number, resetS?: number) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, sortFailures } from '../../../src/core/view/sort-failures.ts';
+import { nextSort, sortFailures } from '../../../src/core/view/index.ts';
 import { row } from './rows.ts';
 
 const rows = [
