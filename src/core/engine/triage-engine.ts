@@ -205,7 +205,7 @@ export class TriageEngine {
     }
     const { maxBodyChars, keepSuccessBodies } = this.#retention;
     let exchange = exchangeFromHarEntry(entry, index, { maxBodyChars });
-    const diagnosis = isFailure(exchange) ? classify(exchange, this.#options) : undefined;
+    const diagnosis = isFailure(exchange, this.#options) ? classify(exchange, this.#options) : undefined;
     const attempt = this.#analyzer.attemptOf(exchange, diagnosis);
     if (this.#analyzer.addAttempt(attempt).length > 0) update.findingsChanged = true;
     if (attempt.rateLimit !== undefined && this.#noteRateLimit(exchange, attempt.rateLimit))

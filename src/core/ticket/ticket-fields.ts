@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
-import { profileById } from '../profiles/profile-by-id.ts';
+import { registryFor } from '../profiles/index.ts';
 import { redactPath } from '../redact/redact-path.ts';
 import { redactText } from '../redact/redact-text.ts';
 import type { RedactionSession } from '../redact/redaction-session.ts';
@@ -47,9 +47,10 @@ export function ticketFields(
     if (value === undefined || value === '') return;
     fields.push({ label, value: redact ? redactText(String(value), session) : String(value) });
   };
-  const profile = profileById(diagnosis.provider);
+  // A user profile's own fields are not at hand here; its name and doc travel in the Diagnosis.
+  const profile = registryFor(undefined).byId(diagnosis.provider);
   const [, , path = ''] = URI.exec(exchange.url) ?? [];
-  add('Provider', `${profile.name} (${diagnosis.provider})`, false);
+  add('Provider', `${diagnosis.providerName} (${diagnosis.provider})`, false);
   fields.push({ label: 'Request', value: `${exchange.method} ${redactPath(path || '/', session)}` });
   add('Time (UTC)', utc(exchange), false);
   if (exchange.status === 0) add('Status', `no response (${exchange.networkError ?? 'network error'})`);
@@ -64,10 +65,10 @@ export function ticketFields(
   const limited = exchange.status === 429 || diagnosis.category === 'rate_limited';
   if (limited && diagnosis.retryAfterS !== undefined) add('Retry-After', `${diagnosis.retryAfterS} s`, false);
   if (limited) add('Rate limit', rateLimitLine(diagnosis), false);
-  const identifier = supportIdentifierOf(exchange, profile.supportIdentifiers);
+  const identifier = supportIdentifierOf(exchange, profile?.supportIdentifiers ?? []);
   if (identifier !== undefined) add(identifier.name, identifier.value);
   add('Category', `${diagnosis.category} (${diagnosis.class} error; retry: ${diagnosis.retry})`, false);
   add('Recommended action', diagnosis.action);
-  add('Documentation', diagnosis.doc.url ?? profile.docUrl);
+  add('Documentation', diagnosis.doc.url ?? profile?.docUrl);
   return fields;
 }

@@ -12,6 +12,13 @@ import type { Har, HarEntry } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
 import {
+  loadProfile,
+  loadProfileText,
+  registryFor,
+  type Profile,
+  type ProfileDocument,
+} from '../../core/profiles/index.ts';
+import {
   EMPTY_FILTER,
   type FailureFilter,
   filterFailures,
@@ -23,7 +30,7 @@ import {
 import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
 import type { CaptureLimits, Platform, SearchEvent, Theme } from '../../platform/platform.ts';
-import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
+import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What the session no longer holds: the engine's counts plus what the devtools page dropped. */
@@ -87,6 +94,29 @@ export class PanelStore {
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
   readonly managedHostMap = signal<Settings['hostMap']>({});
   readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  /** Profiles from managed storage (the organisation's), below the user's own of the same id. */
+  readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
+  /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
+  readonly profiles = computed<readonly Profile[]>(() => {
+    const own = this.settings.value.profiles;
+    const ids = new Set(own.map((doc) => doc.id));
+    const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
+    return documents.flatMap((doc) => {
+      const loaded = loadProfile(doc);
+      return loaded.ok ? [loaded.profile] : [];
+    });
+  });
+  /** Every profile a host can be mapped to, the user's and organisation's first, generic last. */
+  readonly profileChoices = computed(() => {
+    const registry = registryFor(this.profiles.value);
+    return [...registry.profiles, registry.generic].map((p) => ({
+      id: p.id,
+      name: p.name,
+      builtIn: p.builtIn,
+    }));
+  });
+  /** Problems of the last profile file that failed to import, for Settings to list. */
+  readonly profileProblems = signal<readonly string[]>([]);
   readonly theme = signal<Theme>('light');
   readonly connection = signal<Connection>('connecting');
   readonly notice = signal<Notice | undefined>(undefined);
@@ -151,19 +181,23 @@ export class PanelStore {
 
   async #loadSettings(): Promise<void> {
     try {
-      this.settings.value = parseSettings(await this.#platform.readSettings());
-    } catch (error) {
-      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
-    }
-    try {
-      this.managedHostMap.value = parseManagedHostMap(await this.#platform.readManagedSettings());
+      const managed = parseManagedSettings(await this.#platform.readManagedSettings());
+      this.managedHostMap.value = managed.hostMap;
+      this.managedProfiles.value = managed.profiles;
     } catch {
       // No managed storage in this browser: no organisation presets.
     }
+    try {
+      const managedIds = this.managedProfiles.value.map((doc) => doc.id);
+      this.settings.value = parseSettings(await this.#platform.readSettings(), managedIds);
+    } catch (error) {
+      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
+    }
   }
 
+  /** The host mappings and profiles in force; the profiles array is reused until they change. */
   #classifyOptions(): ClassifyOptions {
-    return { hostMap: this.hostMap.value };
+    return { hostMap: this.hostMap.value, profiles: this.profiles.value };
   }
 
   /** One batch from the devtools page, in capture order. */
@@ -325,10 +359,15 @@ export class PanelStore {
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
     const before = this.settings.value;
-    const next = parseSettings({ ...before, ...change });
+    const next = parseSettings(
+      { ...before, ...change },
+      this.managedProfiles.value.map((doc) => doc.id),
+    );
     batch(() => {
       this.settings.value = next;
-      if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
+      const changed = (key: 'hostMap' | 'profiles'): boolean =>
+        JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+      if (changed('hostMap') || changed('profiles')) this.reclassify();
       if (this.#imported !== undefined) this.#apply(this.#imported.setRetention(next), this.#imported);
       this.#apply(this.#live.setRetention(next), this.#live);
       this.#publishDropped();
@@ -351,6 +390,32 @@ export class PanelStore {
     if (this.#imported !== undefined)
       this.#apply(this.#imported.configure(this.#classifyOptions()), this.#imported);
     this.#apply(this.#live.configure(this.#classifyOptions()), this.#live);
+  }
+
+  /**
+   * A profile file the user picked in Settings: checked, then stored (replacing a profile of the
+   * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
+   */
+  async importProfile(fileName: string, text: string): Promise<void> {
+    const loaded = loadProfileText(text);
+    if (!loaded.ok) {
+      this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
+      this.reportError(`${fileName}: ${loaded.error}`);
+      return;
+    }
+    const document = loaded.profile.document;
+    this.profileProblems.value = [];
+    const others = this.settings.value.profiles.filter((doc) => doc.id !== document.id);
+    await this.updateSettings({ profiles: [...others, document] });
+    this.notice.value = {
+      kind: 'info',
+      text: `Profile "${document.name}" (${document.id}) added from ${fileName}.`,
+    };
+  }
+
+  /** Forget an imported profile; host mappings to it stop applying until it is imported again. */
+  async removeProfile(id: string): Promise<void> {
+    await this.updateSettings({ profiles: this.settings.value.profiles.filter((doc) => doc.id !== id) });
   }
 
   select(id: number | undefined, open = true): void {

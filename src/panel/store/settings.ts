@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../core/diagnosis.ts';
+import type { ProfileDocument } from '../../core/profiles/index.ts';
 import { DEFAULT_RETENTION } from '../../core/engine/index.ts';
 
 /** What the user configures; persisted with browser.storage.local (only settings are stored). */
@@ -16,6 +17,8 @@ export interface Settings {
   maxBodyChars: number;
   /** Keep the list across navigations, as the Network panel's "Preserve log". */
   preserveLog: boolean;
+  /** Provider profiles the user imported (checked documents, format version 1), one per id. */
+  profiles: ProfileDocument[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxSuccesses: DEFAULT_RETENTION.maxSuccesses,
   maxBodyChars: DEFAULT_RETENTION.maxBodyChars,
   preserveLog: false,
+  profiles: [],
 };
 
 export const LIMIT_BOUNDS = {

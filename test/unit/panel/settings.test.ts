@@ -24,6 +24,7 @@ describe('parseSettings', () => {
       maxBodyChars: 1_000,
       preserveLog: true,
       hostMap: { 'api.example.test': 'persona' },
+      profiles: [],
     });
   });
 

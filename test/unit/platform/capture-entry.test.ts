@@ -133,3 +133,30 @@ describe('captureEntry on Firefox failures', () => {
     expect(exchangeFromHarEntry(entry, 0, { maxBodyChars: LIMIT }).networkError).toBe(NO_REASON_GIVEN);
   });
 });
+
+describe('captureEntry: errors inside a 2xx body', () => {
+  it('keeps a 200 event stream that carries an error event, and drops one that does not', async () => {
+    const failed =
+      'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    const kept = await captureEntry(chromiumRequest(200, 'text/event-stream'), body({ text: failed }), LIMIT);
+    expect(kept.response?.content?.text).toBe(failed);
+    const fine = 'data: {"delta":"hi"}\n\ndata: [DONE]\n\n';
+    const dropped = await captureEntry(
+      chromiumRequest(200, 'text/event-stream'),
+      body({ text: fine }),
+      LIMIT,
+    );
+    expect(dropped.response?.content?.text).toBeUndefined();
+  });
+
+  it("keeps Slack's 200 {ok: false} body, which its profile declares a failure", async () => {
+    const request = chromiumRequest(200, 'application/json');
+    request.request.url = 'https://slack.com/api/chat.postMessage';
+    const entry = await captureEntry(
+      request,
+      body({ text: '{"ok":false,"error":"channel_not_found"}' }),
+      LIMIT,
+    );
+    expect(entry.response?.content?.text).toBe('{"ok":false,"error":"channel_not_found"}');
+  });
+});

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TriageEngine } from '../../../src/core/engine/index.ts';
 import { parseHar } from '../../../src/core/parse-har.ts';
-import { IDLE_CAP_S, MAX_ATTEMPTS, formatSpan, retryTimeline } from '../../../src/core/view/retry-timeline.ts';
+import {
+  IDLE_CAP_S,
+  MAX_ATTEMPTS,
+  formatSpan,
+  retryTimeline,
+} from '../../../src/core/view/retry-timeline.ts';
 
 const FIXTURES = new URL('../../fixtures/session/', import.meta.url);
 
