@@ -1,5 +1,8 @@
 import type { CaptureBatch } from './capture/capture-message.ts';
 import type { CaptureConnection } from './capture/connect-capture.ts';
+import type { SearchEvent } from './panel-search.ts';
+
+export type { SearchEvent } from './panel-search.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -35,6 +38,8 @@ export interface Platform {
   theme(): Theme;
   /** Calls back when the DevTools theme changes; returns the unsubscribe function. */
   onThemeChanged(listener: (theme: Theme) => void): () => void;
+  /** DevTools' find bar over this panel (Chromium only); returns the unsubscribe function. */
+  onSearch(listener: (event: SearchEvent) => void): () => void;
   copyText(text: string): Promise<CopyResult>;
   downloadText(fileName: string, text: string, mimeType: string): void;
   /** The extension version, for the HAR `creator` of exports. */
