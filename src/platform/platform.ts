@@ -1,6 +1,9 @@
 import type { HarWorkerPort } from '../panel/har-transfer/index.ts';
 import type { CaptureBatch } from './capture/capture-message.ts';
 import type { CaptureConnection } from './capture/connect-capture.ts';
+import type { SearchEvent } from './panel-search.ts';
+
+export type { SearchEvent } from './panel-search.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -36,6 +39,8 @@ export interface Platform {
   theme(): Theme;
   /** Calls back when the DevTools theme changes; returns the unsubscribe function. */
   onThemeChanged(listener: (theme: Theme) => void): () => void;
+  /** DevTools' find bar over this panel (Chromium only); returns the unsubscribe function. */
+  onSearch(listener: (event: SearchEvent) => void): () => void;
   copyText(text: string): Promise<CopyResult>;
   downloadText(fileName: string, text: string, mimeType: string): void;
   /** Save a Blob (a sanitized HAR written as parts by the HAR worker). */

@@ -36,7 +36,8 @@ export function SettingsView({ store }: { store: PanelStore }) {
 
 function HostMappings({ store }: { store: PanelStore }) {
   const [host, setHost] = useState('');
-  const [profile, setProfile] = useState('generic');
+  // No default profile: a preselected "generic" made a mapping that changed nothing (issue 13).
+  const [profile, setProfile] = useState('');
   const [error, setError] = useState('');
   const user = store.settings.value.hostMap;
   const managed = store.managedHostMap.value;
@@ -44,8 +45,10 @@ function HostMappings({ store }: { store: PanelStore }) {
     event.preventDefault();
     const normalized = normalizeHost(host);
     if (normalized === '') return setError('Enter a host name such as api.example.com.');
+    if (profile === '') return setError(`Pick the provider whose documented policy ${normalized} follows.`);
     setError('');
     setHost('');
+    setProfile('');
     void store.updateSettings({ hostMap: { ...user, [normalized]: profile } });
   };
   const remove = (name: string): void => {
@@ -102,6 +105,9 @@ function HostMappings({ store }: { store: PanelStore }) {
             onChange={(e) => setProfile(e.currentTarget.value)}
             data-testid="mapping-profile"
           >
+            <option value="" disabled>
+              Choose a profile…
+            </option>
             {store.profileChoices.value.map((choice) => (
               <option key={choice.id} value={choice.id}>
                 {choice.name}

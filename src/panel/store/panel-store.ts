@@ -17,15 +17,18 @@ import {
   type Profile,
   type ProfileDocument,
 } from '../../core/profiles/index.ts';
-import { buildTicket } from '../../core/ticket/build-ticket.ts';
-import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import { filterFailures } from '../../core/view/filter-failures.ts';
-import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
-import { facetsOf } from '../../core/view/facets-of.ts';
+import {
+  EMPTY_FILTER,
+  type FailureFilter,
+  filterFailures,
+  type FailureRow,
+  sortFailures,
+  type FailureSort,
+  facetsOf,
+} from '../../core/view/index.ts';
 import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
-import type { CaptureLimits, Platform, Theme } from '../../platform/platform.ts';
+import type { CaptureLimits, Platform, SearchEvent, Theme } from '../../platform/platform.ts';
 import {
   HarTransferClient,
   type Transfer,
@@ -54,7 +57,12 @@ export interface TransferState {
   name: string;
   progress?: TransferProgress;
 }
-export type Notice = { kind: 'error' | 'info'; text: string };
+
+/**
+ * A message above the list. `about: 'import'` marks one that speaks of an imported file: it goes
+ * when the file does (Clear, Back to live), so a failed import's error never outlives it.
+ */
+export type Notice = { kind: 'error' | 'info'; text: string; about?: 'import' };
 
 const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, skipped: 0, beforePanel: 0 };
 
@@ -93,10 +101,6 @@ export class PanelStore {
     void this.failures.value; // re-read after a reclassification replaced the records
     return id === undefined ? undefined : this.#engine.get(id);
   });
-  readonly ticket = computed(() => {
-    const record = this.selected.value;
-    return record?.diagnosis ? buildTicket(record.exchange, record.diagnosis) : undefined;
-  });
   readonly findings = signal<readonly Finding[]>([]);
   readonly rateLimits = signal<ReadonlyMap<string, HostRateLimit>>(new Map());
   readonly dropped = signal<Dropped>(NO_DROPS);
@@ -130,12 +134,23 @@ export class PanelStore {
   readonly connection = signal<Connection>('connecting');
   readonly notice = signal<Notice | undefined>(undefined);
   readonly view = signal<'list' | 'settings'>('list');
-  /** Name of the imported HAR file being shown, if any. */
+  /** Name of the imported HAR file being shown, if any (live capture goes on meanwhile). */
   readonly source = signal<string | undefined>(undefined);
   readonly transfer = signal<TransferState | undefined>(undefined);
+  /** The live session's counts, kept current while an imported file is shown ("Back to live"). */
+  readonly liveCounts = signal({ failures: 0, successes: 0 });
+  /** The findings strip: undefined follows the width (collapsed when narrow), else the user's choice. */
+  readonly findingsExpanded = signal<boolean | undefined>(undefined);
+  readonly timelineOpen = signal(false);
+  /** Bumped to ask the filter box to take focus (Ctrl+F, DevTools' find bar). */
+  readonly filterFocusRequest = signal(0);
 
   readonly #platform: Platform;
-  readonly #engine: TriageEngine;
+  /** The live session; an imported file gets an engine of its own, so capture never pauses. */
+  readonly #live: TriageEngine;
+  #imported: TriageEngine | undefined;
+  /** The filter text before DevTools' find bar took over, restored on cancelSearch. */
+  #textBeforeSearch: string | undefined;
   #beforePanel = 0;
   #cleanups: (() => void)[] = [];
   #connection: CaptureConnection | undefined;
@@ -147,7 +162,12 @@ export class PanelStore {
   constructor(platform: Platform) {
     this.#platform = platform;
     // Date.now: a captured request without a start time arrived when the browser reported it.
-    this.#engine = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
+    this.#live = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
+  }
+
+  /** The engine whose session is shown: the imported file's, else the live one. */
+  get #engine(): TriageEngine {
+    return this.#imported ?? this.#live;
   }
 
   get platform(): Platform {
@@ -158,9 +178,10 @@ export class PanelStore {
   async start(): Promise<void> {
     this.theme.value = this.#platform.theme();
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
+    this.#cleanups.push(this.#platform.onSearch((event) => this.search(event)));
     await this.#loadSettings();
-    this.#engine.configure(this.#classifyOptions());
-    this.#engine.setRetention(this.settings.value);
+    this.#live.configure(this.#classifyOptions());
+    this.#live.setRetention(this.settings.value);
     const connection = this.#platform.connect(
       captureLimits(this.settings.value),
       (received) => this.receive(received),
@@ -201,9 +222,7 @@ export class PanelStore {
   receive(received: CaptureBatch): void {
     batch(() => {
       if (received.initial) this.connection.value = 'live';
-      // An imported file is shown on its own: live traffic (and navigations, which would clear
-      // it) wait until the user clears the import.
-      if (this.source.value !== undefined) return;
+      // Live traffic always reaches the live engine, also while an imported file is shown.
       this.#beforePanel += received.dropped;
       let pending: HarEntry[] = [];
       for (const event of received.events) {
@@ -221,24 +240,59 @@ export class PanelStore {
 
   /** The inspected page navigated: start over unless Preserve log is on (Network panel habit). */
   navigated(): void {
-    if (!this.settings.value.preserveLog) this.clear();
+    if (!this.settings.value.preserveLog) this.#clearLive();
   }
 
+  /**
+   * Clear what is shown: the live session, or an imported file (which closes it and shows the live
+   * session again, untouched).
+   */
   clear(): void {
+    if (this.#imported !== undefined) this.backToLive();
+    else this.#clearLive();
+  }
+
+  #clearLive(): void {
     batch(() => {
-      this.#engine.clear();
+      this.#live.clear();
       this.#beforePanel = 0;
-      this.failures.value = [];
-      this.counts.value = { failures: 0, successes: 0 };
-      this.findings.value = [];
-      this.rateLimits.value = new Map();
-      this.dropped.value = NO_DROPS;
+      this.liveCounts.value = { failures: 0, successes: 0 };
+      this.#dropImportNotice();
+      if (this.#imported === undefined) this.#publishAll();
+    });
+  }
+
+  /** Leave an imported file for the live session, which went on being captured meanwhile. */
+  backToLive(): void {
+    // An import still reading stops: the file it fills is no longer shown.
+    if (this.transfer.value?.kind === 'import') this.cancelTransfer();
+    this.#importedFile = undefined;
+    batch(() => {
+      this.#imported = undefined;
+      this.source.value = undefined;
+      this.#dropImportNotice();
+      this.#publishAll();
+    });
+  }
+
+  #dropImportNotice(): void {
+    if (this.notice.value?.about === 'import') this.notice.value = undefined;
+  }
+
+  /** Every signal from the shown engine, selection and focus reset (the session changed). */
+  #publishAll(): void {
+    const engine = this.#engine;
+    batch(() => {
+      this.failures.value = engine.failures();
+      const { failures, successes } = engine.counts();
+      this.counts.value = { failures, successes };
+      this.findings.value = engine.findings();
+      this.rateLimits.value = engine.rateLimits();
       this.selectedId.value = undefined;
       this.detailOpen.value = false;
       this.focus.value = undefined;
-      this.source.value = undefined;
+      this.#publishDropped();
     });
-    this.#importedFile = undefined;
   }
 
   #transfers(): HarTransferClient {
@@ -277,11 +331,13 @@ export class PanelStore {
     const name = file.name;
     const state: TransferState = { kind: 'import', name };
     this.transfer.value = state;
-    this.notice.value = { kind: 'info', text: `Importing ${name}…` };
+    this.notice.value = { kind: 'info', text: `Importing ${name}…`, about: 'import' };
     const counts = { started: false, items: 0, skipped: 0, removed: 0 };
+    // The file gets an engine of its own: live capture goes on meanwhile ("Back to live").
+    const engine = new TriageEngine({ classify: this.#classifyOptions(), retention: this.settings.value });
     const feed = new ImportFeed(
-      this.#engine,
-      (update) => this.#apply(update),
+      engine,
+      (update) => this.#apply(update, engine),
       () => this.#publishDropped(),
     );
     const job = this.#transfers().importFile(
@@ -289,9 +345,12 @@ export class PanelStore {
       async (items) => {
         if (!counts.started) {
           counts.started = true;
-          this.clear();
-          this.source.value = name;
-          this.#importedFile = file;
+          batch(() => {
+            this.#imported = engine;
+            this.#importedFile = file;
+            this.source.value = name;
+            this.#publishAll();
+          });
         }
         for (const item of items) {
           if (item.problem !== undefined) counts.skipped++;
@@ -305,20 +364,27 @@ export class PanelStore {
     this.#running = job;
     const outcome = await job.outcome;
     this.#running = undefined;
-    feed.publish();
+    // The user went back to live (or imported again) meanwhile: this file is no longer shown.
+    const shown = !counts.started || this.#imported === engine;
+    if (shown) feed.publish();
     batch(() => {
       this.transfer.value = undefined;
-      this.notice.value = importOutcome(outcome, name, counts, this.dropped.value);
+      if (shown) this.notice.value = importOutcome(outcome, name, counts, this.dropped.value);
     });
   }
 
-  /** Hand entries to the engine and publish what changed. */
+  /** Hand live entries to the live engine and publish what changed. */
   #feed(entries: readonly unknown[]): void {
     if (entries.length === 0) return;
-    this.#apply(this.#engine.add(entries));
+    this.#apply(this.#live.add(entries), this.#live);
   }
 
-  #apply(update: EngineUpdate): void {
+  #apply(update: EngineUpdate, from: TriageEngine = this.#engine): void {
+    if (from === this.#live) {
+      const { failures, successes } = this.#live.counts();
+      this.liveCounts.value = { failures, successes };
+    }
+    if (from !== this.#engine) return;
     batch(() => {
       const failed = update.added.some((r) => r.diagnosis !== undefined);
       if (failed || update.evictedFailures.length > 0 || update.failuresReplaced)
@@ -361,7 +427,8 @@ export class PanelStore {
       const changed = (key: 'hostMap' | 'profiles'): boolean =>
         JSON.stringify(before[key]) !== JSON.stringify(next[key]);
       if (changed('hostMap') || changed('profiles')) this.reclassify();
-      this.#apply(this.#engine.setRetention(next));
+      if (this.#imported !== undefined) this.#apply(this.#imported.setRetention(next), this.#imported);
+      this.#apply(this.#live.setRetention(next), this.#live);
       this.#publishDropped();
     });
     if (
@@ -379,7 +446,9 @@ export class PanelStore {
 
   /** Classify everything kept again under the current settings (the engine replays the findings). */
   reclassify(): void {
-    this.#apply(this.#engine.configure(this.#classifyOptions()));
+    if (this.#imported !== undefined)
+      this.#apply(this.#imported.configure(this.#classifyOptions()), this.#imported);
+    this.#apply(this.#live.configure(this.#classifyOptions()), this.#live);
   }
 
   /**
@@ -415,13 +484,16 @@ export class PanelStore {
     });
   }
 
-  /** Move the selection up or down the visible list (keyboard), keeping the detail state. */
-  moveSelection(delta: number): void {
+  /**
+   * Move the selection up or down the visible list (keyboard), keeping the detail state; `wrap`
+   * goes round from the last to the first (a find bar's next match).
+   */
+  moveSelection(delta: number, wrap = false): void {
     const rows = this.visibleRows.value;
     if (rows.length === 0) return;
     const at = rows.findIndex((row) => row.id === this.selectedId.value);
-    const next =
-      at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+    const to = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : at + delta;
+    const next = wrap ? (to + rows.length) % rows.length : Math.min(rows.length - 1, Math.max(0, to));
     this.selectedId.value = rows[next]?.id;
   }
 
@@ -458,8 +530,42 @@ export class PanelStore {
     this.sort.value = sort;
   }
 
+  /** Ctrl+F / Cmd+F: the filter box takes focus (on the list view, where it lives). */
+  focusFilter(): void {
+    batch(() => {
+      this.view.value = 'list';
+      this.filterFocusRequest.value += 1;
+    });
+  }
+
+  /**
+   * DevTools' find bar over the panel (Chromium): what is typed there filters the list like the
+   * filter box (and shows in it), Enter / Shift+Enter step through the matches, and closing the
+   * bar puts the filter text back as it was.
+   */
+  search(event: SearchEvent): void {
+    batch(() => {
+      if (event.action === 'performSearch') {
+        this.#textBeforeSearch ??= this.filter.value.text;
+        this.view.value = 'list';
+        this.setFilter({ ...this.filter.value, text: event.query ?? '' });
+      } else if (event.action === 'cancelSearch') {
+        if (this.#textBeforeSearch !== undefined)
+          this.setFilter({ ...this.filter.value, text: this.#textBeforeSearch });
+        this.#textBeforeSearch = undefined;
+      } else {
+        this.moveSelection(event.action === 'nextSearchResult' ? 1 : -1, true);
+      }
+    });
+  }
+
   setGrouped(grouped: boolean): void {
     this.grouped.value = grouped;
+  }
+
+  /** One kept record of the shown session by its index. */
+  record(index: number): EngineRecord | undefined {
+    return this.#engine.get(index);
   }
 
   /** Every kept record, in arrival order (for the export and tests). */
@@ -537,6 +643,11 @@ export class PanelStore {
           `The export failed (${outcome.status === 'error' ? outcome.message : 'no file'}); nothing was saved, and what was captured is unchanged.`,
         );
     });
+  }
+
+  /** A short confirmation (a copy from the context menu), in the notice line. */
+  say(text: string): void {
+    this.notice.value = { kind: 'info', text };
   }
 
   reportError(text: string): void {
@@ -625,19 +736,25 @@ function importOutcome(
     if (outcome.status === 'cancelled') return undefined;
     if (outcome.status === 'error')
       return {
+        about: 'import',
         kind: 'error',
         text: `${name}: ${outcome.message}. Export one from the Network panel with "Save all as HAR". What was captured is unchanged.`,
       };
   }
   const summary = importNotice(counts, name, dropped);
   if (outcome.status === 'cancelled')
-    return { kind: 'info', text: `Import cancelled: showing the first ${counts.items} entries of ${name}.` };
+    return {
+      about: 'import',
+      kind: 'info',
+      text: `Import cancelled: showing the first ${counts.items} entries of ${name}.`,
+    };
   if (outcome.status === 'error')
     return {
+      about: 'import',
       kind: 'error',
       text: `${name}: ${outcome.message}. Showing the ${counts.items} entries read before.`,
     };
-  return { kind: 'info', text: summary };
+  return { about: 'import', kind: 'info', text: summary };
 }
 
 /** Say when the retention limits hid part of an imported file, and how to see all of it. */

@@ -1,8 +1,14 @@
 import type { HarEntry } from '../../../src/core/har.ts';
+import { HarJobs, type FromWorker, type HarWorkerPort } from '../../../src/panel/har-transfer/index.ts';
 import type { CaptureBatch } from '../../../src/platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../../src/platform/capture/connect-capture.ts';
-import { HarJobs, type FromWorker, type HarWorkerPort } from '../../../src/panel/har-transfer/index.ts';
-import type { CaptureLimits, CopyResult, Platform, Theme } from '../../../src/platform/platform.ts';
+import type {
+  CaptureLimits,
+  CopyResult,
+  Platform,
+  SearchEvent,
+  Theme,
+} from '../../../src/platform/platform.ts';
 
 /**
  * The panel's Platform seam, played by a plain object: it records what the panel asked of the
@@ -16,12 +22,13 @@ export class FakePlatform implements Platform {
   copies: string[] = [];
   copyResult: CopyResult = 'clipboard-api';
   downloads: { fileName: string; text: string; mimeType: string }[] = [];
-  /** Blobs the panel saved (the sanitized HAR export), with their text once `downloadedText` read it. */
+  /** Blobs the panel saved (the sanitized HAR export). */
   blobDownloads: { fileName: string; blob: Blob }[] = [];
   #worker: HarWorkerPort | undefined;
   limits: CaptureLimits | undefined;
   #theme: Theme = 'light';
   #themeListener: ((theme: Theme) => void) | undefined;
+  #searchListener: ((event: SearchEvent) => void) | undefined;
   #onBatch: ((batch: CaptureBatch) => void) | undefined;
 
   unanswered: (() => void) | undefined;
@@ -68,6 +75,16 @@ export class FakePlatform implements Platform {
   onThemeChanged(listener: (theme: Theme) => void): () => void {
     this.#themeListener = listener;
     return () => (this.#themeListener = undefined);
+  }
+
+  onSearch(listener: (event: SearchEvent) => void): () => void {
+    this.#searchListener = listener;
+    return () => (this.#searchListener = undefined);
+  }
+
+  /** What DevTools' find bar would report (the devtools page forwards it in Chromium). */
+  search(event: SearchEvent): void {
+    this.#searchListener?.(event);
   }
 
   setTheme(theme: Theme): void {

@@ -21,6 +21,7 @@ describe('sanitized HAR export', () => {
     // Reported in finishing order; exported in start order.
     const { platform } = await mountPanel([OK, NOT_FOUND, PERSONA_429]);
     await settle(() => fireEvent.click(screen.getByTestId('export-har')));
+    // Written by the HAR worker as Blob parts.
     await waitFor(() => expect(platform.blobDownloads).toHaveLength(1));
     const [download] = platform.blobDownloads;
     expect(download?.fileName).toMatch(/\.sanitized\.har$/);

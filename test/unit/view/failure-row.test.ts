@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { failureRow } from '../../../src/core/view/failure-row.ts';
+import { failureRow } from '../../../src/core/view/index.ts';
 
 const exchange: Exchange = {
   index: 7,
