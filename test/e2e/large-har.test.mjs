@@ -131,7 +131,10 @@ describe(
 
     test('exports it sanitized: the whole file, valid JSON, every entry in place, no task over 200 ms', async () => {
       const started = Date.now();
-      await (await panel.$('[data-testid="export-har"]')).click();
+      // A narrow panel folds Export behind the toolbar's "Filters" button: open it first then.
+      const more = await panel.$('[data-testid="more-controls"]');
+      if (await more.evaluate((el) => el.offsetParent !== null)) await more.click();
+      await (await panel.waitForSelector('[data-testid="export-har"]', { visible: true })).click();
       const saved = path.join(downloads, 'large.sanitized.har');
       await pollUntil(
         () => readdirSync(downloads, { withFileTypes: true }).some((f) => f.name === 'large.sanitized.har'),

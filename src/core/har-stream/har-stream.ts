@@ -53,11 +53,12 @@ export interface ArchiveSanitizer {
 }
 
 /**
- * Today's sanitizer behind the seam: `sanitizeHar` on a one-entry archive per entry, so each
- * entry's placeholders are numbered on their own. The redaction engine's two-pass API (issue 9)
- * replaces this object, and nothing else changes.
+ * The sanitizer every host uses (the CLI's sanitize, the panel's export, the tests' in-memory
+ * reference): the one place to switch to the redaction engine's two-pass API (issue 9). Until it
+ * lands, `sanitizeHar` on a one-entry archive per entry, so each entry's placeholders are numbered
+ * on their own rather than across the archive.
  */
-export function perEntrySanitizer(): ArchiveSanitizer {
+export function archiveSanitizer(): ArchiveSanitizer {
   return {
     observeEntry: () => undefined,
     sanitizeSkeleton: (skeleton) => sanitizeHar(skeleton),
@@ -68,7 +69,7 @@ export function perEntrySanitizer(): ArchiveSanitizer {
 /** The same decisions over an archive held in memory (what the streamed output must equal). */
 export function sanitizeInMemory(
   har: HarSkeleton,
-  sanitizer: ArchiveSanitizer = perEntrySanitizer(),
+  sanitizer: ArchiveSanitizer = archiveSanitizer(),
 ): HarSkeleton {
   const items: unknown[] = har.log.entries;
   items.forEach((item, index) => sanitizer.observeEntry(item, index));
@@ -99,7 +100,7 @@ export async function sanitizeHarStream(
   write: (text: string) => void | Promise<void>,
   options: SanitizeStreamOptions = {},
 ): Promise<{ entries: number }> {
-  const sanitizer = options.sanitizer ?? perEntrySanitizer();
+  const sanitizer = options.sanitizer ?? archiveSanitizer();
   let observed = 0;
   const skeleton = await readHarItems(
     open(),

@@ -14,7 +14,7 @@ export {
 } from './har-reader.ts';
 export { HarWriter, jsonAtDepth } from './har-writer.ts';
 export {
-  perEntrySanitizer,
+  archiveSanitizer,
   readHarItems,
   sanitizeHarStream,
   sanitizeInMemory,

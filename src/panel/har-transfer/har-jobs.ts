@@ -2,7 +2,7 @@ import {
   HarReader,
   HarReadError,
   HarWriter,
-  perEntrySanitizer,
+  archiveSanitizer,
   sanitizeHarStream,
   type ArchiveSanitizer,
   type HarItem,
@@ -297,7 +297,7 @@ export class HarJobs {
       if (message.type === 'export-begin') {
         state.session = {
           skeleton: message.skeleton,
-          sanitizer: perEntrySanitizer(),
+          sanitizer: archiveSanitizer(),
           observed: 0,
           written: 0,
           output: new BlobBuilder(),
