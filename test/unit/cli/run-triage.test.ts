@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runTriage } from '../../../src/cli/triage-command.ts';
 import { CATEGORIES } from '../../../src/core/diagnosis.ts';
+import { triageHar } from '../../../src/core/engine/index.ts';
+import type { Har } from '../../../src/core/har.ts';
 import { BUILT_IN_PROVIDER_IDS as PROVIDER_IDS } from '../../../src/core/profiles/index.ts';
 import { captureIo } from './capture-io.ts';
 import { fixturePath } from './fixture-path.ts';
@@ -115,6 +118,22 @@ describe('triage --json on a HAR with several providers', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({ kind: 'retry_before_wait', entries: [2, 3] }),
     );
+  });
+});
+
+describe('triage --json written as the failures come', () => {
+  it('is character for character JSON.stringify of the in-memory report, compact and indented', async () => {
+    for (const name of ['mixed-providers.har', 'some-broken-entries.har', 'bom.har']) {
+      const path = fixturePath(name);
+      const har = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Har;
+      const report = triageHar(har);
+      const piped = captureIo();
+      const terminal = captureIo({ isTTY: true });
+      expect(await runTriage(['--json', path], piped.io)).toBe(0);
+      expect(await runTriage(['--json', path], terminal.io)).toBe(0);
+      expect(piped.stdout()).toBe(`${JSON.stringify(report)}\n`);
+      expect(terminal.stdout()).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
   });
 });
 
