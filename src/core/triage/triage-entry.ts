@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
-import { buildTicket } from '../ticket/build-ticket.ts';
+import { buildTicket } from '../ticket/index.ts';
 import type { TriageEntry } from './triage-report.ts';
 
 /** One failed exchange as the CLI reports it; the object literal fixes the contract's key order. */

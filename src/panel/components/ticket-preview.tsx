@@ -1,6 +1,5 @@
 import type { Exchange } from '../../core/exchange.ts';
-import type { TicketDraft } from '../../core/ticket/ticket-draft.ts';
-import { redactedCurl } from '../../core/ticket/redacted-curl.ts';
+import { redactedCurl, type TicketDraft } from '../../core/ticket/index.ts';
 import type { CopyResult } from '../../platform/platform.ts';
 import { CopyButton } from './copy-button.tsx';
 
