@@ -163,8 +163,8 @@ function capitalisedWordsEnd(text: string, end: number, to: number): number {
 
 /** HTML forms: `name="password" … value="…"` in the same tag. */
 function htmlValueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
-  const tagEnd = text.indexOf('>', from);
-  const limit = Math.min(to, tagEnd === -1 ? from + 500 : Math.min(tagEnd, from + 500));
+  let limit = from;
+  while (limit < to && limit < from + 500 && text.charCodeAt(limit) !== 62) limit++;
   const at = text.slice(from, limit).search(/\bvalue\s*=/i);
   if (at === -1) return undefined;
   return valueSpan(text, text.indexOf('=', from + at) + 1, to);
@@ -222,14 +222,16 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
-  const trigger = /[:=]/g;
-  trigger.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = trigger.exec(text)) !== null && match.index < to) {
-    const span = assignmentAt(text, match.index, from, to);
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 && code !== 61) continue;
+    // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
+    const before = text.charCodeAt(i - 1);
+    if (before === 58 || before === 61 || i === from) continue;
+    const span = assignmentAt(text, i, from, to);
     if (span === undefined) continue;
     into.push(span);
-    trigger.lastIndex = Math.max(span.end, match.index + 1);
+    i = Math.max(span.end, i + 1) - 1;
   }
 }
 
@@ -237,22 +239,35 @@ function findAssignments(text: string, from: number, to: number, into: Span[]): 
 export function detectSensitive(text: string, from = 0, to = text.length): Span[] {
   const gates = detectorGates(text, from, to);
   if (gates === 0) return [];
+  if (from === 0 && to === text.length) return detectAll(text, gates);
+  // A range of a larger text (a value inside a body) is copied first: the finders search with
+  // indexOf and sticky regexes, which would otherwise look past `to` to the end of the body.
+  const spans = detectAll(text.slice(from, to), gates);
+  for (const span of spans) {
+    span.start += from;
+    span.end += from;
+  }
+  return spans;
+}
+
+function detectAll(text: string, gates: number): Span[] {
+  const to = text.length;
   const spans: Span[] = [];
   if (gates & GATE_PUNCT) {
-    findPrivateKeys(text, from, to, spans);
-    findAuthSchemes(text, from, to, spans);
-    findUrlSecrets(text, from, to, spans);
-    findDataUris(text, from, to, spans);
-    findAssignments(text, from, to, spans);
-    findIpv6(text, from, to, spans);
+    findPrivateKeys(text, 0, to, spans);
+    findAuthSchemes(text, 0, to, spans);
+    findUrlSecrets(text, 0, to, spans);
+    findDataUris(text, 0, to, spans);
+    findAssignments(text, 0, to, spans);
+    findIpv6(text, 0, to, spans);
   }
-  if (gates & GATE_TOKENS) findSecretTokens(text, from, to, spans);
+  if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
   if (gates & GATE_DIGITS) {
-    findNumbers(text, from, to, spans);
-    findIbans(text, from, to, spans);
-    findNinos(text, from, to, spans);
-    findBirthDates(text, from, to, spans);
+    findNumbers(text, 0, to, spans);
+    findIbans(text, 0, to, spans);
+    findNinos(text, 0, to, spans);
+    findBirthDates(text, 0, to, spans);
   }
-  if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, from, to, spans);
+  if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);
   return orderedSpans(spans);
 }

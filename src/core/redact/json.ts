@@ -7,7 +7,7 @@ import {
   type RedactionSession,
   type Span,
 } from './session.ts';
-import { redactText, redactUrl, redactWhole, redactWholeAt } from './values.ts';
+import { redactText, redactUrl, redactWhole, redactWholeAt, scanThenKnown } from './values.ts';
 
 /**
  * JSON redaction, two ways with the same rules: a scan over JSON text (request and response
@@ -153,7 +153,7 @@ interface Frame {
 }
 
 /** Index of the quote closing a JSON string that opened before `from`, or -1. */
-function stringEnd(text: string, from: number): number {
+export function stringEnd(text: string, from: number): number {
   let at = text.indexOf('"', from);
   while (at !== -1) {
     let backslashes = 0;
@@ -435,25 +435,7 @@ export function redactJsonText(
   session: RedactionSession,
   memo?: Map<string, string | undefined>,
 ): string | undefined {
-  let scanned: string | undefined;
-  if (memo?.has(text) === true) scanned = memo.get(text);
-  else {
-    scanned = session.withoutKnown(() => new JsonTextScan(text, session).run());
-    if (memo !== undefined && text.length >= 16_384) memo.set(text, scanned);
-  }
-  if (scanned === undefined) return undefined;
-  const known = session.known(true);
-  if (known === undefined || known.size === 0) return scanned;
-  const spans: Span[] = [];
-  known.find(scanned, 0, scanned.length, true, spans);
-  if (spans.length === 0) return scanned;
-  let out = '';
-  let from = 0;
-  for (const span of orderedSpans(spans)) {
-    out += scanned.slice(from, span.start) + (span.placeholder ?? '');
-    from = span.end;
-  }
-  return out + scanned.slice(from);
+  return scanThenKnown(text, session, true, () => new JsonTextScan(text, session).run(), memo);
 }
 
 // --- The tree walk -------------------------------------------------------------------------------

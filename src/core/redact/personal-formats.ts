@@ -278,8 +278,9 @@ function internationalAt(text: string, start: number, end: number): boolean {
     if (!digits.startsWith('00')) return false;
     digits = digits.slice(2);
   }
-  const trunk = text.indexOf('(0)', start);
-  if (trunk !== -1 && trunk < end) {
+  const inside = text.slice(start, end).indexOf('(0)');
+  if (inside !== -1) {
+    const trunk = start + inside;
     const before = digitsOf(text, start, trunk).length - (plus ? 0 : 2);
     digits = digits.slice(0, before) + digits.slice(before + 1);
   }
@@ -436,8 +437,8 @@ export function findBirthDates(text: string, from: number, to: number, into: Spa
     for (let i = after; i < Math.min(to, after + 24); i++) {
       const code = text.charCodeAt(i);
       if (!isDigit(code) && !/[a-z]/i.test(text[i] ?? '')) continue;
-      DATE.lastIndex = i;
       if (!startsAlone(text, i)) continue;
+      DATE.lastIndex = i;
       if (DATE.test(text) && DATE.lastIndex <= to && endsAlone(text, DATE.lastIndex)) {
         into.push({ start: i, end: DATE.lastIndex, kind: 'dob' });
         words.lastIndex = DATE.lastIndex;
@@ -495,7 +496,7 @@ const LOCAL_LIMIT = 64; // RFC 5321 §4.5.3.1.1
 const DOMAIN_LIMIT = 255; // RFC 5321 §4.5.3.1.2
 
 function isLocalCode(code: number): boolean {
-  return isAsciiWord(code) || code === 46 || code === 37 || code === 43 || code === 45 || isWideLetter(code);
+  return isAsciiWord(code) || code === 46 || code === 43 || code === 45 || isWideLetter(code);
 }
 
 function isDomainCode(code: number): boolean {
@@ -515,6 +516,9 @@ function emailAt(text: string, at: number, width: number, to: number): Span | un
   let end = domainStart;
   while (end < to && end - domainStart < DOMAIN_LIMIT && isDomainCode(text.charCodeAt(end))) end++;
   while (end > domainStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  let dotted = false;
+  for (let i = domainStart + 1; i < end - 2 && !dotted; i++) dotted = text.charCodeAt(i) === 46;
+  if (!dotted) return undefined;
   const domain = text.slice(domainStart, end);
   const dot = domain.lastIndexOf('.');
   if (dot <= 0 || !TLD.test(domain.slice(dot + 1)) || domain.includes('..')) return undefined;

@@ -663,10 +663,15 @@ class RunEnds {
 
 const RUNS = new RunEnds();
 
+/**
+ * A digit and a letter within the first 64 characters of the body (a generated key has both
+ * early; looking no further keeps overlapping candidates from rescanning one long run).
+ */
 function hasDigitAndLetter(text: string, start: number, end: number): boolean {
   let digit = false;
   let letter = false;
-  for (let i = start; i < end && !(digit && letter); i++) {
+  const limit = Math.min(end, start + 64);
+  for (let i = start; i < limit && !(digit && letter); i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) digit = true;
     else if ((code | 32) >= 97 && (code | 32) <= 122) letter = true;
@@ -780,46 +785,63 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
       if (end !== -1) return { span: { start: at, end, kind: rule.kind } };
     }
   const code = text.charCodeAt(at);
-  if (code === 101 && text.startsWith('eyJ', at)) {
+  // Shapes without a prefix: each is tried only when a character at a fixed offset fits it.
+  if (code === 101 && text.charCodeAt(at + 1) === 121 && text.charCodeAt(at + 2) === 74) {
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
   }
   if (code >= 48 && code <= 57) {
-    const end = telegramEnd(text, at, runs);
+    const colon =
+      text.charCodeAt(at + 8) === 58 || text.charCodeAt(at + 9) === 58 || text.charCodeAt(at + 10) === 58;
+    const end = colon ? telegramEnd(text, at, runs) : -1;
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
   if (code === 98 && text.startsWith('bot', at)) {
     const end = telegramEnd(text, at + 3, runs);
     if (end !== -1) return { span: { start: at + 3, end, kind: 'token' } };
   }
-  const atlas = atlasEnd(text, at, runs);
-  if (atlas !== -1) return { span: { start: at, end: atlas, kind: 'token' } };
-  const azure = azureEnd(text, at);
-  if (azure !== -1) return { span: { start: at, end: azure, kind: 'secret' } };
-  const mailchimp = mailchimpEnd(text, at, runs);
-  if (mailchimp !== -1) return { span: { start: at, end: mailchimp, kind: 'api-key' } };
+  if (text.charCodeAt(at + 14) === 46) {
+    const end = atlasEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
+  }
+  if (text.charCodeAt(at + 5) === 126) {
+    const end = azureEnd(text, at);
+    if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
+  }
+  if (text.charCodeAt(at + 32) === 45) {
+    const end = mailchimpEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
+  }
   return -1;
 }
 
 /** PEM private keys (RFC 7468 §2 boundaries; gitleaks private-key), up to 16 KiB or a quote. */
 export function findPrivateKeys(text: string, from: number, to: number, into: Span[]): void {
+  // Where the next `-----END` is, searched once and reused while the BEGIN lines come before it.
+  let endFrom = -1;
+  let endAt = -1;
   let at = text.indexOf('-----BEGIN', from);
   while (at !== -1 && at < to) {
-    const headerEnd = text.indexOf('-----', at + 10);
-    const header = headerEnd === -1 || headerEnd - at > 80 ? '' : text.slice(at, headerEnd);
-    if (!header.includes('PRIVATE KEY')) {
+    let headerEnd = at + 10;
+    while (headerEnd < to && headerEnd - at < 80 && !text.startsWith('-----', headerEnd)) headerEnd++;
+    if (!text.slice(at, headerEnd).includes('PRIVATE KEY') || headerEnd - at >= 80) {
       at = text.indexOf('-----BEGIN', at + 10);
       continue;
     }
     const limit = Math.min(to, at + 16384);
-    const close = text.indexOf('-----END', headerEnd + 5);
+    if (endFrom === -1 || headerEnd + 5 < endFrom || (endAt !== -1 && endAt < headerEnd + 5)) {
+      endFrom = headerEnd + 5;
+      endAt = text.indexOf('-----END', endFrom);
+    }
+    const close = endAt;
     let end: number;
     if (close !== -1 && close < limit) {
-      const closeEnd = text.indexOf('-----', close + 8);
-      end = closeEnd === -1 || closeEnd > limit ? limit : closeEnd + 5;
+      let closeEnd = close + 8;
+      while (closeEnd < limit && !text.startsWith('-----', closeEnd)) closeEnd++;
+      end = Math.min(limit, closeEnd + 5);
     } else {
       end = headerEnd + 5;
-      while (end < limit && text[end] !== '"') end++;
+      while (end < limit && text.charCodeAt(end) !== 34) end++;
     }
     into.push({ start: at, end, kind: 'private-key' });
     at = text.indexOf('-----BEGIN', end);

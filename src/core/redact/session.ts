@@ -145,12 +145,21 @@ function propagates(kind: RedactionKind, value: string): boolean {
   }
 }
 
+/** The value is spelled differently inside JSON text (a quote, a backslash, a control character). */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 32 || code === 34 || code === 92) return true;
+  }
+  return false;
+}
+
 /** `JSON.stringify` of a string without its quotes: how a value is spelled inside JSON text. */
 function jsonSpelling(value: string): string {
   return JSON.stringify(value).slice(1, -1);
 }
 
-/** A cheap filter over the first four characters of every known value. */
+/** A filter over a hash of the first four characters of every known value. */
 const FILTER_BITS = 1 << 18;
 
 function hash4(text: string, at: number): number {
@@ -158,19 +167,43 @@ function hash4(text: string, at: number): number {
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 1);
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 2);
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 3);
-  return (hash ^ (hash >>> 15)) & (FILTER_BITS - 1);
+  // 30 bits: a small integer for V8, so the Map below is keyed without boxing a number.
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
+/** Index of a two-character start in KnownValues.starts; wide characters share the last slot. */
+function startKey(first: number, second: number): number {
+  return (first < 128 ? first : 127) * 128 + (second < 128 ? second : 127);
+}
+
+/** FNV-1a over text[start, end), folded to 30 bits (a small integer for V8's Map keys). */
+function hashSpan(text: string, start: number, end: number): number {
+  let hash = 2166136261;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
 /**
  * Every value a session judged sensitive (and distinctive enough), found again in any text: the
- * second half of "one decision per value". Values are indexed by a hash of their first four
- * characters; a text is scanned once, position by position, with one table lookup each, so the
- * cost is linear in the text whatever the number of values. A match must stand on its own (no
- * letter or digit glued to either end) and never starts inside a placeholder.
+ * second half of "one decision per value". Only positions where a value could start are looked at
+ * (a word start, or a character some value starts with that is not a letter, like `+`); a filter
+ * on a hash of the next four characters rules most of them out with one lookup. Values of a list
+ * often share their first characters (`+44 20 7946 …`, `Name12`, `Name13`), so a hit does not
+ * walk those values one by one: it hashes the text once up to each length such values have, and
+ * looks the whole candidate up by (length, hash). Linear in the text whatever the number of
+ * values. A match must stand on its own (no letter or digit glued to either end) and never starts
+ * inside a placeholder.
  */
 export class KnownValues {
   private readonly filter = new Uint8Array(FILTER_BITS);
-  private readonly buckets = new Map<number, number[]>();
+  /** Which two-character starts some value has (ASCII pairs; a wide first character counts as 127). */
+  private readonly starts = new Uint8Array(128 * 128);
+  /** Per 4-character prefix hash: the lengths of the values that start so, ascending. */
+  private readonly lengths = new Map<number, number[]>();
+  /** Whole-value hash → first id + 1 (open addressing), chained through `sameHash`. */
+  private exactSlots = new Int32Array(64);
+  private readonly exactHashes: number[] = [];
+  private readonly sameHash: number[] = [];
   private readonly needles: string[] = [];
   private readonly placeholders: string[] = [];
   private readonly kinds: RedactionKind[] = [];
@@ -179,22 +212,52 @@ export class KnownValues {
     entries: readonly { value: string; placeholder: string; kind: RedactionKind }[],
     json: boolean,
   ) {
+    this.exactSlots = new Int32Array(Math.max(64, 1 << Math.ceil(Math.log2(entries.length * 2 + 1))));
     for (const entry of entries) {
-      const needle = json ? jsonSpelling(entry.value) : entry.value;
+      const needle = json && needsEscape(entry.value) ? jsonSpelling(entry.value) : entry.value;
       if (needle.length < 4) continue;
       const id = this.needles.length;
       this.needles.push(needle);
       this.placeholders.push(entry.placeholder);
       this.kinds.push(entry.kind);
-      const hash = hash4(needle, 0);
-      this.filter[hash] = 1;
-      const bucket = this.buckets.get(hash);
-      if (bucket === undefined) this.buckets.set(hash, [id]);
-      else bucket.push(id);
+      const prefix = hash4(needle, 0);
+      this.filter[prefix & (FILTER_BITS - 1)] = 1;
+      this.starts[startKey(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
+      const lengths = this.lengths.get(prefix);
+      if (lengths === undefined) this.lengths.set(prefix, [needle.length]);
+      else if (!lengths.includes(needle.length)) {
+        lengths.push(needle.length);
+        lengths.sort((a, b) => a - b);
+      }
+      const hash = hashSpan(needle, 0, needle.length);
+      this.exactHashes.push(hash);
+      const mask = this.exactSlots.length - 1;
+      let slot = hash & mask;
+      let chained = false;
+      for (let stored = this.exactSlots[slot] ?? 0; stored !== 0; stored = this.exactSlots[slot] ?? 0) {
+        if (this.exactHashes[stored - 1] === hash) {
+          this.sameHash.push(stored - 1);
+          this.exactSlots[slot] = id + 1;
+          chained = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (!chained) {
+        this.sameHash.push(-1);
+        this.exactSlots[slot] = id + 1;
+      }
     }
-    // Longest first, so a full name wins over a first name that starts it.
-    for (const bucket of this.buckets.values())
-      bucket.sort((a, b) => (this.needles[b]?.length ?? 0) - (this.needles[a]?.length ?? 0));
+  }
+
+  /** The first id whose whole-value hash is `hash`, or -1 (then `sameHash` chains the others). */
+  private firstWithHash(hash: number): number {
+    const mask = this.exactSlots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.exactSlots[slot] ?? 0;
+      if (stored === 0) return -1;
+      if (this.exactHashes[stored - 1] === hash) return stored - 1;
+    }
   }
 
   get size(): number {
@@ -209,17 +272,22 @@ export class KnownValues {
     if (this.needles.length === 0) return;
     const last = to - 4;
     const filter = this.filter;
+    const starts = this.starts;
     for (let i = from; i <= last; i++) {
       const code = text.charCodeAt(i);
       if (code === 91) {
         const end = placeholderEnd(text, i);
-        if (end !== -1) {
-          i = end - 1;
-          continue;
-        }
+        if (end !== -1) i = end - 1;
+        continue;
       }
-      if (filter[hash4(text, i)] === 0) continue;
-      const found = this.matchAt(text, i, to, json);
+      if (starts[startKey(code, text.charCodeAt(i + 1))] === 0) continue;
+      // Inside a word a value cannot start (unless an escape like `\n` just ended in JSON).
+      if (i > from && isWordCode(code) && isWordCode(text.charCodeAt(i - 1))) {
+        if (!json || (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92)) continue;
+      }
+      const prefix = hash4(text, i);
+      if (filter[prefix & (FILTER_BITS - 1)] === 0) continue;
+      const found = this.matchAt(text, i, to, json, prefix);
       if (found === -1) continue;
       const length = this.needles[found]?.length ?? 0;
       into.push({
@@ -232,19 +300,31 @@ export class KnownValues {
     }
   }
 
-  private matchAt(text: string, at: number, to: number, json: boolean): number {
-    const bucket = this.buckets.get(hash4(text, at));
-    if (bucket === undefined) return -1;
-    for (const id of bucket) {
-      const needle = this.needles[id] ?? '';
-      const end = at + needle.length;
-      if (end > to || !text.startsWith(needle, at)) continue;
-      if (isWordCode(needle.charCodeAt(0)) && !this.boundaryBefore(text, at, json)) continue;
-      if (isWordCode(needle.charCodeAt(needle.length - 1)) && end < to && isWordCode(text.charCodeAt(end)))
-        continue;
-      return id;
+  /** The longest value that starts at `at` and stands alone, or -1. */
+  private matchAt(text: string, at: number, to: number, json: boolean, prefix: number): number {
+    const lengths = this.lengths.get(prefix);
+    if (lengths === undefined) return -1;
+    let best = -1;
+    let hash = 2166136261;
+    let hashed = at;
+    for (const length of lengths) {
+      const end = at + length;
+      if (end > to) break;
+      while (hashed < end) hash = Math.imul(hash ^ text.charCodeAt(hashed++), 16777619);
+      for (
+        let id = this.firstWithHash((hash ^ (hash >>> 15)) & 0x3fffffff);
+        id !== -1;
+        id = this.sameHash[id] ?? -1
+      ) {
+        const needle = this.needles[id] ?? '';
+        if (needle.length !== length || !text.startsWith(needle, at)) continue;
+        if (isWordCode(needle.charCodeAt(0)) && !this.boundaryBefore(text, at, json)) continue;
+        if (isWordCode(needle.charCodeAt(length - 1)) && end < to && isWordCode(text.charCodeAt(end)))
+          continue;
+        best = id;
+      }
     }
-    return -1;
+    return best;
   }
 
   private boundaryBefore(text: string, at: number, json: boolean): boolean {
@@ -384,7 +464,9 @@ export class RedactionSession {
   private readonly placeholders: string[] = [];
   private readonly kindIds: number[] = [];
   private readonly issued = new Array<number>(KINDS.length).fill(0);
-  private sealed: { text: KnownValues; json: KnownValues } | undefined;
+  private sealedEntries: { value: string; placeholder: string; kind: RedactionKind }[] | undefined;
+  private knownText: KnownValues | undefined;
+  private knownJson: KnownValues | undefined;
 
   /** The placeholder for `value` of this kind. */
   placeholder(kind: RedactionKind, value: string): string {
@@ -427,7 +509,9 @@ export class RedactionSession {
       const value = this.values.text(id);
       if (propagates(kind, value)) entries.push({ value, placeholder: this.placeholders[id] ?? '', kind });
     }
-    this.sealed = { text: new KnownValues(entries, false), json: new KnownValues(entries, true) };
+    this.sealedEntries = entries;
+    this.knownText = undefined;
+    this.knownJson = undefined;
   }
 
   private paused = 0;
@@ -448,8 +532,10 @@ export class RedactionSession {
 
   /** The known values after `seal()` (spelled as in plain text, or as in JSON source). */
   known(json = false): KnownValues | undefined {
-    if (this.sealed === undefined || this.paused > 0) return undefined;
-    return json ? this.sealed.json : this.sealed.text;
+    const entries = this.sealedEntries;
+    if (entries === undefined || this.paused > 0) return undefined;
+    if (json) return (this.knownJson ??= new KnownValues(entries, true));
+    return (this.knownText ??= new KnownValues(entries, false));
   }
 
   /** The kind behind a placeholder this session issued, or undefined for any other text. */

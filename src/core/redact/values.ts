@@ -1,6 +1,6 @@
 import { detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
-import { redactJsonText } from './json.ts';
+import { redactJsonText, stringEnd } from './json.ts';
 import { webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
@@ -43,6 +43,42 @@ function applySpans(text: string, spans: readonly Span[], session: RedactionSess
   return out + text.slice(from);
 }
 
+/**
+ * A large text redacted in two steps: the detectors without the known values (`scan`, the same in
+ * the judging and the writing pass, so `memo` may keep it between them), then the known values of
+ * a sealed session over the scanned text (inside strings only when `json`).
+ */
+export function scanThenKnown(
+  text: string,
+  session: RedactionSession,
+  json: boolean,
+  scan: () => string | undefined,
+  memo?: Map<string, string | undefined>,
+): string | undefined {
+  let scanned: string | undefined;
+  if (memo?.has(text) === true) scanned = memo.get(text);
+  else {
+    scanned = session.withoutKnown(scan);
+    if (memo !== undefined && text.length >= 16_384) memo.set(text, scanned);
+  }
+  if (scanned === undefined) return undefined;
+  const known = session.known(json);
+  if (known === undefined || known.size === 0) return scanned;
+  const spans: Span[] = [];
+  if (!json) known.find(scanned, 0, scanned.length, false, spans);
+  else {
+    // Inside strings only: a known value that is also a JSON number elsewhere must not turn that
+    // number into a bare placeholder (the text would stop being JSON).
+    for (let quote = scanned.indexOf('"'); quote !== -1;) {
+      const end = stringEnd(scanned, quote + 1);
+      if (end === -1) break;
+      known.find(scanned, quote + 1, end, true, spans);
+      quote = scanned.indexOf('"', end + 1);
+    }
+  }
+  return spans.length === 0 ? scanned : applySpans(scanned, orderedSpans(spans), session);
+}
+
 /** Free text with every detected secret, piece of personal data and known value replaced. */
 export function redactText(text: string, session: RedactionSession): string {
   if (text.length < 4) return text;
@@ -61,6 +97,17 @@ export function redactText(text: string, session: RedactionSession): string {
  * shape decides the kind when a format covers all of it (an email in a cookie is an `[email]`),
  * and a value judged before keeps the placeholder it got then: one decision per value.
  */
+/** Kinds given by position alone (a cookie, a field named `secret`), which the value's shape may refine. */
+const GENERIC_KINDS = new Set<RedactionKind>([
+  'cookie',
+  'secret',
+  'credential',
+  'session',
+  'token',
+  'password',
+  'api-key',
+]);
+
 export function redactWhole(kind: RedactionKind, value: string, session: RedactionSession): string {
   return redactWholeAt(kind, value, 0, value.length, session);
 }
@@ -74,6 +121,8 @@ export function redactWholeAt(
 ): string {
   const existing = session.existingAt(text, start, end);
   if (existing !== undefined) return existing;
+  // A name that already says what the value is (email, phone, name…) needs no second opinion.
+  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
   const spans = detectSensitive(text, start, end);
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
@@ -348,5 +397,5 @@ export function redactBodyText(
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
-  return redactText(text, session);
+  return scanThenKnown(text, session, false, () => redactText(text, session), memo) ?? text;
 }

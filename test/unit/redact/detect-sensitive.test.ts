@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectSensitive } from '../../../src/core/redact/detect-sensitive.ts';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { detectSensitive } from '../../../src/core/redact/index.ts';
+import { redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { DETECTABLE } from '../../fixtures/redact/planted-values.ts';
 
 /** The kind each detectable fake value must be reported as. */

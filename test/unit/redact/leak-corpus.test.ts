@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
-import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
-import { buildTicket } from '../../../src/core/ticket/build-ticket.ts';
-import { redactedCurl } from '../../../src/core/ticket/redacted-curl.ts';
+import { sanitizeHar } from '../../../src/core/redact/index.ts';
+import { buildTicket } from '../../../src/core/ticket/index.ts';
+import { redactedCurl } from '../../../src/core/ticket/index.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 import { leakedFragments, visibleText } from '../../fixtures/redact/leak-check.ts';
 import type { Planted } from '../../fixtures/redact/planted-values.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 
 const SIZE = 1_000_000;
 

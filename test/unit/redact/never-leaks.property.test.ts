@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactJson } from '../../../src/core/redact/redact-json.ts';
-import { redactJsonText } from '../../../src/core/redact/redact-json-text.ts';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactJson } from '../../../src/core/redact/index.ts';
+import { redactJsonText } from '../../../src/core/redact/index.ts';
+import { redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { leakedFragments } from '../../fixtures/redact/leak-check.ts';
 import { ALL_PLANTED, DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
 

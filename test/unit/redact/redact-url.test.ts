@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { redactBodyText } from '../../../src/core/redact/redact-body-text.ts';
-import { redactHeader } from '../../../src/core/redact/redact-header.ts';
-import { redactPath } from '../../../src/core/redact/redact-path.ts';
-import { redactUrl } from '../../../src/core/redact/redact-url.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactBodyText } from '../../../src/core/redact/index.ts';
+import { redactHeader } from '../../../src/core/redact/index.ts';
+import { redactPath } from '../../../src/core/redact/index.ts';
+import { redactUrl } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 
 describe('redactUrl', () => {
   it('replaces userinfo, sensitive query values, emails in the path, and fragment tokens', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Har, HarEntry } from '../../../src/core/har.ts';
 import { parseHar } from '../../../src/core/parse-har.ts';
-import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
+import { sanitizeHar } from '../../../src/core/redact/index.ts';
 
 function entry(url: string, extra: Partial<HarEntry> = {}): HarEntry {
   return {

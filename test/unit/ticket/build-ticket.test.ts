@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { buildTicket } from '../../../src/core/ticket/build-ticket.ts';
+import { buildTicket } from '../../../src/core/ticket/index.ts';
 
 function exchange(overrides: Partial<Exchange> = {}): Exchange {
   return {
