@@ -93,7 +93,13 @@ function harWith(text: string, mimeType: string): Har {
         {
           startedDateTime: '2026-11-22T05:00:00.000Z',
           time: 1,
-          request: { method: 'GET', url: 'https://api.example.test/v1/list', headers: [], queryString: [], cookies: [] },
+          request: {
+            method: 'GET',
+            url: 'https://api.example.test/v1/list',
+            headers: [],
+            queryString: [],
+            cookies: [],
+          },
           response: {
             status: 200,
             statusText: 'OK',
@@ -175,11 +181,19 @@ for (const [label, make] of Object.entries(HOSTILE_SHAPES)) {
   hostile.push({ label, size: mb(text), parseMs, redactMs, ratio: perMb });
 }
 
-const fmt = (row: { label: string; size: number; parseMs: number; redactMs: number; ratio: number }): string =>
+const fmt = (row: {
+  label: string;
+  size: number;
+  parseMs: number;
+  redactMs: number;
+  ratio: number;
+}): string =>
   `${row.label.padEnd(58)} ${row.size.toFixed(2).padStart(5)} MB  parse ${row.parseMs.toFixed(1).padStart(6)} ms  redact ${row.redactMs.toFixed(1).padStart(7)} ms  ${row.ratio.toFixed(2).padStart(6)}x`;
 console.log('\nrealistic bodies (ratio to JSON.parse of the same text; target <= 2x)');
 for (const row of rows) console.log(`  ${fmt(row)}`);
-console.log('\nhostile 1 MB text bodies (ratio per MB to JSON.parse of a realistic 1 MB body; target <= 30x, aim 10x)');
+console.log(
+  '\nhostile 1 MB text bodies (ratio per MB to JSON.parse of a realistic 1 MB body; target <= 30x, aim 10x)',
+);
 for (const row of [...hostile].sort((a, b) => b.ratio - a.ratio)) console.log(`  ${fmt(row)}`);
 const worst = hostile.reduce((a, b) => (b.ratio > a.ratio ? b : a));
 const realistic = rows[0];

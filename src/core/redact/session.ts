@@ -140,7 +140,8 @@ function propagates(kind: RedactionKind, value: string): boolean {
     default: {
       if (length < 8) return false;
       const mixed = /[a-z]/.test(value) && /[A-Z]/.test(value);
-      return length >= 16 || hasDigit(value) || mixed || /[^A-Za-z\s]/.test(value);
+      // `light-mode`, `same-origin`: words joined by separators read like ordinary text.
+      return length >= 24 || hasDigit(value) || mixed || /[^A-Za-z\s._-]/.test(value);
     }
   }
 }

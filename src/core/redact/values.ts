@@ -343,16 +343,14 @@ export function redactHeader(name: string, value: string, session: RedactionSess
 /** The `boundary` parameter of a multipart Content-Type (RFC 2046 §5.1.1), read without a regex. */
 function multipartBoundary(mimeType: string): string | undefined {
   if (!/^\s*multipart\//i.test(mimeType)) return undefined;
-  for (const parameter of mimeType.split(';').slice(1)) {
-    const eq = parameter.indexOf('=');
-    if (eq === -1 || parameter.slice(0, eq).trim().toLowerCase() !== 'boundary') continue;
-    const value = parameter.slice(eq + 1).trim();
-    const unquoted = value.startsWith('"')
-      ? value.slice(1, value.indexOf('"', 1) === -1 ? undefined : value.indexOf('"', 1))
-      : value;
-    return unquoted === '' ? undefined : unquoted;
-  }
-  return undefined;
+  const at = mimeType.search(/[;\s]boundary=/i);
+  if (at === -1) return undefined;
+  const rest = mimeType.slice(at + 10);
+  const close = rest.startsWith('"') ? rest.indexOf('"', 1) : -1;
+  const value = rest.startsWith('"')
+    ? rest.slice(1, close === -1 ? undefined : close)
+    : (rest.split(/[;\s]/)[0] ?? '');
+  return value === '' ? undefined : value;
 }
 
 /**

@@ -26,7 +26,9 @@ export function redactedCurl(exchange: Exchange): string {
     const args: string[] = [];
     if (exchange.method !== 'GET' && !(exchange.method === 'POST' && hasBody))
       first.push(`-X ${shellQuote(exchange.method)}`);
-    first.push(shellQuote(redactUrl(exchange.url, session, 'har')));
+    // A valid URL, with placeholders left readable: --globoff lets curl take `[` and `]` literally.
+    const url = redactUrl(exchange.url, session, 'har').replace(/%5B([a-z]+(?:-[a-z]+)*-\d+)%5D/g, '[$1]');
+    first.push(shellQuote(url));
     for (const header of exchange.requestHeaders) {
       const name = header.name.toLowerCase();
       if (name.startsWith(':') || SKIPPED.has(name)) continue;

@@ -39,7 +39,9 @@ describe('RedactionSession', () => {
     session.placeholder('cookie', 'light-mode');
     session.placeholder('name', 'Ada');
     session.seal();
-    expect(redactText('Ada switched to dark and light-mode', session)).toBe('Ada switched to dark and light-mode');
+    expect(redactText('Ada switched to dark and light-mode', session)).toBe(
+      'Ada switched to dark and light-mode',
+    );
   });
 
   it('starts fresh in a new session (placeholders are stable only within one export)', () => {
