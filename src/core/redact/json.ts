@@ -1,12 +1,6 @@
 import { detectorGates } from './detect.ts';
 import { fieldKind } from './field-names.ts';
-import {
-  isPlaceholder,
-  orderedSpans,
-  type RedactionKind,
-  type RedactionSession,
-  type Span,
-} from './session.ts';
+import { isPlaceholder, type RedactionKind, type RedactionSession } from './session.ts';
 import { redactText, redactUrl, redactWhole, redactWholeAt, scanThenKnown } from './values.ts';
 
 /**
