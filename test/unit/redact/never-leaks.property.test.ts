@@ -7,7 +7,8 @@ import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { leakedFragments } from '../../fixtures/redact/leak-check.ts';
 import { ALL_PLANTED, DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
 
-const planted = fc.constantFrom(...ALL_PLANTED);
+// Values that only mean a secret in URL positions (an OAuth `code`) are not planted in JSON.
+const planted = fc.constantFrom(...ALL_PLANTED.filter((value) => value.only === undefined));
 /** Words around a planted value; a space keeps the value a token of its own, as in real text. */
 const word = fc.stringMatching(/^[a-z0-9 .,:;!?()-]{0,12}$/);
 
