@@ -127,27 +127,43 @@ const SCHEMES =
   /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
 const DELIMITERS = /[\s"'&,;<>{}()\\]/;
 
-/** The value after `=` or `:`: quoted up to its closing quote, otherwise up to a delimiter. */
+/**
+ * The value after `=` or `:`: quoted (', ", or a template literal's backtick) up to its closing
+ * quote, otherwise up to a delimiter. After an authorization scheme (`Bearer xyz`) the value is
+ * the credential that follows; a scheme with nothing usable after it is no value at all.
+ */
 function valueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
   let i = from;
   while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
   const quote = text[i];
   const limit = Math.min(to, i + VALUE_LIMIT);
-  if (quote === '"' || quote === "'") {
+  let start: number;
+  let end: number;
+  if (quote === '"' || quote === "'" || quote === '`') {
     let j = i + 1;
     while (j < limit && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
-    return j > i + 1 && j < limit ? { start: i + 1, end: j } : undefined;
+    if (j <= i + 1 || j >= limit) return undefined;
+    start = i + 1;
+    end = j;
+  } else {
+    start = i;
+    while (i < limit && !DELIMITERS.test(text[i] ?? ' ')) i++;
+    if (i === start) return undefined;
+    end = i;
   }
-  const start = i;
-  while (i < limit && !DELIMITERS.test(text[i] ?? ' ')) i++;
-  if (i === start) return undefined;
-  // `Authorization: Bearer xyz`: the credential is the word after the scheme.
-  if (text[i] === ' ' && SCHEMES.test(text.slice(start, i))) {
-    let j = i + 1;
-    while (j < limit && !/[\s"'<>]/.test(text[j] ?? ' ')) j++;
-    if (j > i + 1) return { start: i + 1, end: j };
+  let word = start;
+  while (word < end && /[A-Za-z0-9-]/.test(text[word] ?? ' ')) word++;
+  if (word > start && SCHEMES.test(text.slice(start, word))) {
+    if (word === end && text[end] !== ' ') return { start, end };
+    // `Authorization: Bearer xyz`: the credential is the word after the scheme.
+    let from2 = word;
+    while (from2 < limit && text[from2] === ' ') from2++;
+    let stop = from2;
+    while (stop < limit && !/[\s"'`<>]/.test(text[stop] ?? ' ')) stop++;
+    if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
+    return { start: from2, end: stop };
   }
-  return { start, end: i };
+  return { start, end };
 }
 
 /** `full_name=Ada Lovelace (…)`: an unquoted name or address runs on over capitalised words and numbers. */
@@ -214,11 +230,22 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   if (kind === 'name' || kind === 'address')
     span = { start: span.start, end: capitalisedWordsEnd(text, span.end, to) };
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
-  if (value[0] === '{' || value[0] === '[') return undefined;
+  if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
+  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
   return { start: span.start, end: span.end, kind };
+}
+
+/**
+ * `process.env.API_KEY`, `os.environ.get`, `z.string().min(8)`: code naming where a secret comes
+ * from (a dotted identifier path, or a name called as a function), not the secret.
+ */
+function isCodeReference(text: string, span: { start: number; end: number }): boolean {
+  const value = text.slice(span.start, span.end);
+  if (text[span.end] === '(') return true;
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {

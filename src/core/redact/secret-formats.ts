@@ -861,6 +861,7 @@ export function isDocPlaceholder(value: string): boolean {
       value,
     ) ||
     /[-_](?:here|goes[-_]here)$/i.test(value) ||
+    /(?:\.\.\.|…)$/.test(value) ||
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) ||
     /^(?:null|none|undefined|true|false|empty|n\/a|-)$/i.test(value)
   );

@@ -1,7 +1,7 @@
 import { detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
 import { redactJsonText, stringEnd } from './json.ts';
-import { webhookSecretStart } from './secret-formats.ts';
+import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
@@ -123,6 +123,8 @@ export function redactWholeAt(
   if (existing !== undefined) return existing;
   // A name that already says what the value is (email, phone, name…) needs no second opinion.
   if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
+  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential.
+  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) return text.slice(start, end);
   const spans = detectSensitive(text, start, end);
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
