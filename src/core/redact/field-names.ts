@@ -169,6 +169,7 @@ const NOT_SECRET_KEYS = new Set([
   'unique',
   'surrogate',
   'websocket',
+  'socket',
   'hot',
   'short',
   'keyboard',
