@@ -1,4 +1,4 @@
-import type { TriageEntry } from '../core/triage-har.ts';
+import type { TriageEntry } from '../core/engine/index.ts';
 import { indexList } from './index-list.ts';
 import type { TerminalStyle } from './terminal-style.ts';
 

@@ -1,4 +1,4 @@
-import type { TriageFinding } from '../core/triage-har.ts';
+import type { TriageFinding } from '../core/engine/index.ts';
 import { indexList } from './index-list.ts';
 import type { TerminalStyle } from './terminal-style.ts';
 

@@ -1,5 +1,5 @@
 import type { HarEntry } from '../core/har.ts';
-import type { TriageReport } from '../core/triage-har.ts';
+import type { TriageReport } from '../core/engine/index.ts';
 import { formatActionList } from './format-action-list.ts';
 import { formatFindingList } from './format-finding-list.ts';
 import { formatTriageTable } from './format-triage-table.ts';

@@ -1,5 +1,5 @@
 import type { Exchange, Header } from './exchange.ts';
-import type { HarEntry, HarNameValue } from './har.ts';
+import type { HarContent, HarEntry, HarNameValue } from './har.ts';
 import { decodeBodyText } from './decode-body-text.ts';
 
 export interface ExchangeLimits {
@@ -54,6 +54,20 @@ function graphqlOperationNameOf(url: string, body: string | undefined): string |
 }
 
 /**
+ * Our own HAR extension fields (HAR 1.2 allows `_`-prefixed custom fields): a body the panel cut
+ * to its limit carries `_truncatedFrom` (its length before the cut) and a binary body `_binary`, so
+ * an exported and re-imported (or CLI-triaged) entry still says the body is incomplete.
+ */
+function restoreCutMarks(exchange: Exchange, content: HarContent | undefined): void {
+  const original = content?.['_truncatedFrom'];
+  if (typeof original === 'number' && original > (exchange.responseBody?.length ?? 0)) {
+    exchange.responseBodyTruncated = true;
+    exchange.responseBodySize = original;
+  }
+  if (content?.['_binary'] === true) exchange.responseBodyBinary = true;
+}
+
+/**
  * Normalise one HAR entry (from a file, or from the browser's devtools.network capture) into an
  * Exchange. Never throws: missing fields become empty values, a status that is not a number
  * becomes 0 (no response) so the failure is still listed.
@@ -86,6 +100,7 @@ export function exchangeFromHarEntry(
   const operationName = graphqlOperationNameOf(exchange.url, exchange.requestBody);
   if (operationName !== undefined) exchange.graphqlOperationName = operationName;
   Object.assign(exchange, decodeBodyText(response.content, limits.maxBodyChars));
+  restoreCutMarks(exchange, response.content);
   const networkError = networkErrorOf(entry);
   if (networkError !== undefined) exchange.networkError = networkError;
   else if (status === 0) exchange.networkError = 'no response';

@@ -28,7 +28,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Har } from '../../src/core/har.ts';
 import { parseHar } from '../../src/core/parse-har.ts';
-import { triageHar } from '../../src/core/triage-har.ts';
+import { triageHar } from '../../src/core/engine/index.ts';
 import { generateHar } from './generate-har.ts';
 
 const SMALL = 30_000;

@@ -2,6 +2,7 @@ import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Finding } from '../finding.ts';
 import { attemptOf } from './attempt-of.ts';
+import type { Attempt } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { detectCircuitBreaker } from './detect-circuit-breaker.ts';
 import { detectIdempotencyKeyReused } from './detect-idempotency-key-reused.ts';
@@ -62,7 +63,21 @@ export class SessionAnalyzer {
    * failed and undefined when it succeeded. Returns the findings this exchange created or updated.
    */
   add(exchange: Exchange, diagnosis: Diagnosis | undefined): Finding[] {
-    const attempt = attemptOf(exchange, diagnosis, this.#now);
+    return this.addAttempt(this.attemptOf(exchange, diagnosis));
+  }
+
+  /**
+   * What the rules read from one exchange. A host that keeps exchanges can keep this instead of a
+   * success's bodies and replay it (`addAttempt`) after a reclassification: a success's attempt
+   * does not depend on any setting. `now` overrides the analyzer's clock, so a replayed exchange
+   * without a start time keeps the arrival time it was first seen at.
+   */
+  attemptOf(exchange: Exchange, diagnosis: Diagnosis | undefined, now = this.#now): Attempt {
+    return attemptOf(exchange, diagnosis, now);
+  }
+
+  /** Feed one attempt built by `attemptOf`, in arrival order; same result as `add`. */
+  addAttempt(attempt: Attempt): Finding[] {
     const changed = new Map<string, Finding>();
     for (const detector of this.#detectors)
       for (const finding of detector.add(attempt)) changed.set(finding.id ?? finding.kind, finding);

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange, Header } from '../exchange.ts';
 import { headerValue } from '../header-value.ts';
-import { profileById } from '../profiles/profile-by-id.ts';
+import { registryFor } from '../profiles/index.ts';
 import {
   nameWords,
   PLACEHOLDER_PATTERN,
@@ -279,9 +279,10 @@ function ticketFields(exchange: Exchange, diagnosis: Diagnosis, session: Redacti
   const ours = (label: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') fields.push({ label, value });
   };
-  const profile = profileById(diagnosis.provider);
+  // A user profile's own fields are not at hand here; its name and doc travel in the Diagnosis.
+  const profile = registryFor(undefined).byId(diagnosis.provider);
   const [, authority, path = ''] = URI.exec(exchange.url) ?? [];
-  ours('Provider', profile.name);
+  ours('Provider', diagnosis.providerName);
   if (authority !== undefined && authority !== '')
     fromExchange('Host', authority.slice(authority.lastIndexOf('@') + 1));
   fields.push({
@@ -306,19 +307,22 @@ function ticketFields(exchange: Exchange, diagnosis: Diagnosis, session: Redacti
   const limited = exchange.status === 429 || diagnosis.category === 'rate_limited';
   if (limited && diagnosis.retryAfterS !== undefined) ours('Retry-After', `${diagnosis.retryAfterS} s`);
   if (limited) ours('Rate limit', rateLimitLine(diagnosis));
-  const identifier = supportIdentifierOf(exchange, profile.supportIdentifiers);
+  const identifier = supportIdentifierOf(exchange, profile?.supportIdentifiers ?? []);
   if (identifier !== undefined) fromExchange(identifier.name, identifier.value, true);
   return fields;
 }
 
 function adviceFor(diagnosis: Diagnosis): TicketAdvice[] {
-  const profile = profileById(diagnosis.provider);
+  const profile = registryFor(undefined).byId(diagnosis.provider);
   const advice: TicketAdvice[] = [
     { label: 'Verdict', text: `${diagnosis.category} (${diagnosis.class} error; retry: ${diagnosis.retry})` },
     { label: 'Recommended action', text: diagnosis.action },
   ];
-  const href = diagnosis.doc.url ?? profile.docUrl;
-  advice.push({ label: 'Documentation', text: `${profile.name}: ${diagnosis.doc.section}`, href });
+  const href = diagnosis.doc.url ?? profile?.docUrl;
+  const doc = `${diagnosis.providerName}: ${diagnosis.doc.section}`;
+  advice.push(
+    href === undefined ? { label: 'Documentation', text: doc } : { label: 'Documentation', text: doc, href },
+  );
   return advice;
 }
 

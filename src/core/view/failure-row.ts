@@ -27,6 +27,8 @@ export interface FailureRow {
   /** The error message (or title) the body carried. */
   message?: string;
   networkError?: string;
+  /** The GraphQL operationName the request named, so a row of `POST /graphql` says which one. */
+  operation?: string;
 }
 
 export function failureRow(exchange: Exchange, diagnosis: Diagnosis): FailureRow {
@@ -50,6 +52,7 @@ export function failureRow(exchange: Exchange, diagnosis: Diagnosis): FailureRow
   if (code !== undefined) row.code = code;
   if (message !== undefined) row.message = message;
   if (exchange.networkError !== undefined) row.networkError = exchange.networkError;
+  if (exchange.graphqlOperationName !== undefined) row.operation = exchange.graphqlOperationName;
   return row;
 }
 

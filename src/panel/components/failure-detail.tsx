@@ -1,5 +1,5 @@
 import type { PanelStore } from '../store/panel-store.ts';
-import type { SessionRecord } from '../store/session-record.ts';
+import type { EngineRecord } from '../../core/engine/index.ts';
 import { BodyText } from './body-text.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
 import { HeadersTable } from './headers-table.tsx';
@@ -52,7 +52,7 @@ export function FailureDetail({ store }: { store: PanelStore }) {
   );
 }
 
-function Raw({ record }: { record: SessionRecord }) {
+function Raw({ record }: { record: EngineRecord }) {
   const { exchange } = record;
   return (
     <>

@@ -54,7 +54,7 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
     <div
       {...lineAttrs(p, p.nested ? 'fl-row fl-nested' : 'fl-row')}
       aria-level={p.tree ? (p.nested ? 2 : 1) : undefined}
-      aria-label={`${row.method} ${row.host}${row.path}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
+      aria-label={`${row.method} ${row.host}${row.path}${row.operation ? ` ${row.operation}` : ''}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
       data-testid="failure"
       data-status={row.status}
       data-category={row.category}
@@ -71,6 +71,12 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
       </span>
       <span class="fl-path" title={row.message ?? row.networkError ?? row.path}>
         {row.path}
+        {row.operation !== undefined && (
+          <span class="fl-operation" data-testid="operation">
+            {' '}
+            {row.operation}
+          </span>
+        )}
       </span>
       <span class="fl-provider">{row.provider}</span>
       <span class="fl-category">{row.category}</span>

@@ -36,7 +36,7 @@ export function FindingsStrip({ store }: { store: PanelStore }) {
               data-testid="finding"
               data-kind={finding.kind}
               aria-pressed={focus?.finding === finding}
-              title={finding.doc ? `${finding.doc.file} › ${finding.doc.section}` : undefined}
+              title={finding.doc ? `${finding.doc.title} › ${finding.doc.section}` : undefined}
               onClick={() => store.selectFinding(finding)}
             >
               <strong>{KIND_LABEL[finding.kind]}</strong>

@@ -1,5 +1,5 @@
 import type { PanelStore } from '../store/panel-store.ts';
-import type { HostRateLimit } from '../store/host-rate-limit.ts';
+import type { HostRateLimit } from '../../core/engine/index.ts';
 
 /** Persona advises slowing down below 15 % of the limit (persona.txt › "429 Too Many Requests"). */
 const LOW_SHARE = 0.15;

@@ -27,7 +27,7 @@ export function Toolbar({ store, importSlot }: { store: PanelStore; importSlot?:
       <button
         type="button"
         onClick={() => store.exportSanitizedHar()}
-        disabled={store.records.value.length === 0}
+        disabled={store.counts.value.failures + store.counts.value.successes === 0}
         title="Download the captured requests as a HAR file with secrets and personal data replaced"
         data-testid="export-har"
       >
@@ -47,32 +47,34 @@ export function Toolbar({ store, importSlot }: { store: PanelStore; importSlot?:
 }
 
 function Counts({ store }: { store: PanelStore }) {
-  const failures = store.failures.value.length;
-  const total = store.records.value.length;
-  const { exchanges, truncatedBodies } = store.dropped.value;
+  const { failures, successes } = store.counts.value;
+  const dropped = store.dropped.value;
+  const droppedFailures = dropped.failures;
+  const droppedSuccesses = dropped.successes + dropped.beforePanel;
   return (
     <span class="counts" aria-live="polite">
-      <span data-testid="failure-count">{failures}</span> failed of {total}
+      <span data-testid="failure-count">{failures}</span> failed of {failures + successes}
       {store.source.value !== undefined && (
         <span class="muted" data-testid="source">
           {' '}
           · from {store.source.value} (live capture paused, Clear to resume)
         </span>
       )}
-      {exchanges > 0 && (
+      {droppedFailures + droppedSuccesses > 0 && (
         <span
           class="dropped"
           data-testid="dropped"
-          title="Oldest requests dropped to stay within the retention limit (Settings)"
+          title="Oldest requests dropped to stay within the retention limits (Settings): failures and successes are kept apart, so successes never push a failure out"
         >
           {' '}
-          · {exchanges} dropped
+          · dropped {droppedFailures} {droppedFailures === 1 ? 'failure' : 'failures'}, {droppedSuccesses}{' '}
+          {droppedSuccesses === 1 ? 'success' : 'successes'}
         </span>
       )}
-      {truncatedBodies > 0 && (
+      {dropped.truncatedBodies > 0 && (
         <span class="dropped" data-testid="truncated-count">
           {' '}
-          · {truncatedBodies} bodies truncated
+          · {dropped.truncatedBodies} bodies truncated
         </span>
       )}
     </span>

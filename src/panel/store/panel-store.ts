@@ -1,10 +1,24 @@
 import { batch, computed, signal } from '@preact/signals';
+import type { ClassifyOptions } from '../../core/classify.ts';
+import {
+  TriageEngine,
+  type DroppedCounts,
+  type EngineRecord,
+  type EngineUpdate,
+  type HostRateLimit,
+} from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { Har, HarEntry } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
+import {
+  loadProfile,
+  loadProfileText,
+  registryFor,
+  type Profile,
+  type ProfileDocument,
+} from '../../core/profiles/index.ts';
 import { sanitizeHar } from '../../core/redact/index.ts';
-import { SessionAnalyzer } from '../../core/session/session-analyzer.ts';
 import { buildTicket } from '../../core/ticket/index.ts';
 import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
 import type { FailureRow } from '../../core/view/failure-row.ts';
@@ -13,20 +27,14 @@ import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts
 import { facetsOf } from '../../core/view/facets-of.ts';
 import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
 import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
-import type { Platform, Theme } from '../../platform/platform.ts';
-import { hostRateLimit, type HostRateLimit } from './host-rate-limit.ts';
-import { diagnosed } from './diagnosed.ts';
-import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
-import { recordFromEntry } from './record-from-entry.ts';
-import { sessionHar } from './session-har.ts';
-import type { SessionRecord } from './session-record.ts';
+import type { CaptureLimits, Platform, Theme } from '../../platform/platform.ts';
+import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-export interface Dropped {
-  /** Exchanges evicted because the session exceeded the retention limit. */
-  exchanges: number;
-  /** Bodies cut to the body limit. */
-  truncatedBodies: number;
+/** What the session no longer holds: the engine's counts plus what the devtools page dropped. */
+export interface Dropped extends DroppedCounts {
+  /** Entries the devtools page evicted from its buffer before the panel was first shown. */
+  beforePanel: number;
 }
 
 export interface FindingFocus {
@@ -37,21 +45,23 @@ export interface FindingFocus {
 export type Connection = 'connecting' | 'live' | 'unavailable';
 export type Notice = { kind: 'error' | 'info'; text: string };
 
-const NO_DROPS: Dropped = { exchanges: 0, truncatedBodies: 0 };
+const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, skipped: 0, beforePanel: 0 };
+
+/** The capture buffer's limits follow the panel's retention (both bound the same session). */
+function captureLimits(settings: Settings): CaptureLimits {
+  return { maxExchanges: settings.maxFailures + settings.maxSuccesses, maxBodyChars: settings.maxBodyChars };
+}
 
 /**
- * All panel state, as signals. Components read signals and call methods; nothing else mutates.
- * Work per captured exchange is constant (classify once, one incremental analyzer step); only a
- * mapping change re-classifies the session.
+ * The panel's UI state, as signals, over the one engine in core (DESIGN.md "One pipeline"): the
+ * store hands the engine what capture and import deliver, and turns what the engine reports into
+ * signals. It classifies nothing itself. Components read signals and call methods.
  */
 export class PanelStore {
-  readonly records = signal<readonly SessionRecord[]>([]);
-  /**
-   * The failed subset of `records`, kept in step by hand rather than computed: a burst of
-   * successful requests then leaves it (and the filtered, sorted list built on it) untouched,
-   * which keeps live capture cheap with thousands of failures kept.
-   */
-  readonly failures = signal<readonly SessionRecord[]>([]);
+  /** Kept failures, oldest first; a new array only when failures change (successes leave it alone). */
+  readonly failures = signal<readonly EngineRecord[]>([]);
+  /** How many failures and successes are kept (the toolbar's counts). */
+  readonly counts = signal({ failures: 0, successes: 0 });
   readonly rows = computed(() => this.failures.value.map((r) => r.row as FailureRow));
   readonly filter = signal<FailureFilter>(EMPTY_FILTER);
   readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });
@@ -69,7 +79,8 @@ export class PanelStore {
   readonly detailOpen = signal(false);
   readonly selected = computed(() => {
     const id = this.selectedId.value;
-    return id === undefined ? undefined : this.records.value.find((r) => r.exchange.index === id);
+    void this.failures.value; // re-read after a reclassification replaced the records
+    return id === undefined ? undefined : this.#engine.get(id);
   });
   readonly ticket = computed(() => {
     const record = this.selected.value;
@@ -81,6 +92,29 @@ export class PanelStore {
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
   readonly managedHostMap = signal<Settings['hostMap']>({});
   readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  /** Profiles from managed storage (the organisation's), below the user's own of the same id. */
+  readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
+  /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
+  readonly profiles = computed<readonly Profile[]>(() => {
+    const own = this.settings.value.profiles;
+    const ids = new Set(own.map((doc) => doc.id));
+    const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
+    return documents.flatMap((doc) => {
+      const loaded = loadProfile(doc);
+      return loaded.ok ? [loaded.profile] : [];
+    });
+  });
+  /** Every profile a host can be mapped to, the user's and organisation's first, generic last. */
+  readonly profileChoices = computed(() => {
+    const registry = registryFor(this.profiles.value);
+    return [...registry.profiles, registry.generic].map((p) => ({
+      id: p.id,
+      name: p.name,
+      builtIn: p.builtIn,
+    }));
+  });
+  /** Problems of the last profile file that failed to import, for Settings to list. */
+  readonly profileProblems = signal<readonly string[]>([]);
   readonly theme = signal<Theme>('light');
   readonly connection = signal<Connection>('connecting');
   readonly notice = signal<Notice | undefined>(undefined);
@@ -89,13 +123,15 @@ export class PanelStore {
   readonly source = signal<string | undefined>(undefined);
 
   readonly #platform: Platform;
-  #analyzer = new SessionAnalyzer();
-  #nextIndex = 0;
+  readonly #engine: TriageEngine;
+  #beforePanel = 0;
   #cleanups: (() => void)[] = [];
   #connection: CaptureConnection | undefined;
 
   constructor(platform: Platform) {
     this.#platform = platform;
+    // Date.now: a captured request without a start time arrived when the browser reported it.
+    this.#engine = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
   }
 
   get platform(): Platform {
@@ -107,9 +143,10 @@ export class PanelStore {
     this.theme.value = this.#platform.theme();
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     await this.#loadSettings();
-    const { maxExchanges, maxBodyChars } = this.settings.value;
+    this.#engine.configure(this.#classifyOptions());
+    this.#engine.setRetention(this.settings.value);
     const connection = this.#platform.connect(
-      { maxExchanges, maxBodyChars },
+      captureLimits(this.settings.value),
       (received) => this.receive(received),
       () => {
         if (this.connection.value === 'connecting') this.connection.value = 'unavailable';
@@ -125,15 +162,23 @@ export class PanelStore {
 
   async #loadSettings(): Promise<void> {
     try {
-      this.settings.value = parseSettings(await this.#platform.readSettings());
-    } catch (error) {
-      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
-    }
-    try {
-      this.managedHostMap.value = parseManagedHostMap(await this.#platform.readManagedSettings());
+      const managed = parseManagedSettings(await this.#platform.readManagedSettings());
+      this.managedHostMap.value = managed.hostMap;
+      this.managedProfiles.value = managed.profiles;
     } catch {
       // No managed storage in this browser: no organisation presets.
     }
+    try {
+      const managedIds = this.managedProfiles.value.map((doc) => doc.id);
+      this.settings.value = parseSettings(await this.#platform.readSettings(), managedIds);
+    } catch (error) {
+      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
+    }
+  }
+
+  /** The host mappings and profiles in force; the profiles array is reused until they change. */
+  #classifyOptions(): ClassifyOptions {
+    return { hostMap: this.hostMap.value, profiles: this.profiles.value };
   }
 
   /** One batch from the devtools page, in capture order. */
@@ -143,17 +188,18 @@ export class PanelStore {
       // An imported file is shown on its own: live traffic (and navigations, which would clear
       // it) wait until the user clears the import.
       if (this.source.value !== undefined) return;
-      if (received.dropped > 0) this.#addDropped({ exchanges: received.dropped, truncatedBodies: 0 });
+      this.#beforePanel += received.dropped;
       let pending: HarEntry[] = [];
       for (const event of received.events) {
         if (event.type === 'entry') pending.push(event.entry);
         else {
-          this.#append(pending);
+          this.#feed(pending);
           pending = [];
           this.navigated();
         }
       }
-      this.#append(pending);
+      this.#feed(pending);
+      this.#publishDropped();
     });
   }
 
@@ -164,8 +210,10 @@ export class PanelStore {
 
   clear(): void {
     batch(() => {
-      this.records.value = [];
+      this.#engine.clear();
+      this.#beforePanel = 0;
       this.failures.value = [];
+      this.counts.value = { failures: 0, successes: 0 };
       this.findings.value = [];
       this.rateLimits.value = new Map();
       this.dropped.value = NO_DROPS;
@@ -173,7 +221,6 @@ export class PanelStore {
       this.detailOpen.value = false;
       this.focus.value = undefined;
       this.source.value = undefined;
-      this.#analyzer.reset();
     });
   }
 
@@ -200,86 +247,71 @@ export class PanelStore {
   importHar(har: Har, name: string): void {
     batch(() => {
       this.clear();
-      this.#nextIndex = 0;
-      this.#append(har.log.entries);
+      this.#feed(har.log.entries);
+      this.#publishDropped();
       this.source.value = name;
-      this.notice.value = {
-        kind: 'info',
-        text: importNotice(har.log.entries, name, this.settings.value),
-      };
+      this.notice.value = { kind: 'info', text: importNotice(har.log.entries, name, this.dropped.value) };
     });
   }
 
-  #append(entries: readonly HarEntry[]): void {
+  /** Hand entries to the engine and publish what changed. */
+  #feed(entries: readonly unknown[]): void {
     if (entries.length === 0) return;
-    const { maxBodyChars } = this.settings.value;
-    const hostMap = this.hostMap.value;
-    const added: SessionRecord[] = [];
-    let truncated = 0;
-    let findingsChanged = false;
-    let limits: Map<string, HostRateLimit> | undefined;
-    for (const entry of entries as readonly unknown[]) {
-      const index = this.#nextIndex++;
-      if (!isHarEntry(entry)) continue; // an imported file's broken item: skipped, indexes kept
-      const record = recordFromEntry(entry, index, maxBodyChars, hostMap);
-      if (record.exchange.responseBodyTruncated === true) truncated++;
-      if (this.#analyzer.add(record.exchange, record.diagnosis).length > 0) findingsChanged = true;
-      const limit = hostRateLimit(record.exchange);
-      if (limit) (limits ??= new Map(this.rateLimits.value)).set(limit.host, limit);
-      added.push(record);
-    }
+    this.#apply(this.#engine.add(entries));
+  }
+
+  #apply(update: EngineUpdate): void {
     batch(() => {
-      this.#setRecords(
-        [...this.records.value, ...added],
-        added.filter((r) => r.row !== undefined),
-      );
-      if (truncated > 0) this.#addDropped({ exchanges: 0, truncatedBodies: truncated });
-      if (findingsChanged) this.findings.value = this.#analyzer.findings();
-      if (limits) this.rateLimits.value = limits;
+      const failed = update.added.some((r) => r.diagnosis !== undefined);
+      if (failed || update.evictedFailures.length > 0 || update.failuresReplaced)
+        this.failures.value = this.#engine.failures();
+      const { failures, successes } = this.#engine.counts();
+      this.counts.value = { failures, successes };
+      if (update.findingsChanged) this.findings.value = this.#engine.findings();
+      if (update.rateLimitsChanged) this.rateLimits.value = this.#engine.rateLimits();
+      const selected = this.selectedId.value;
+      if (selected !== undefined && update.evictedFailures.includes(selected)) {
+        this.selectedId.value = undefined;
+        this.detailOpen.value = false;
+      }
     });
   }
 
-  /** Keep at most maxExchanges, evicting the oldest and counting them. */
-  #setRecords(records: readonly SessionRecord[], addedFailures: readonly SessionRecord[]): void {
-    const excess = Math.max(0, records.length - this.settings.value.maxExchanges);
-    const kept = excess > 0 ? records.slice(excess) : records;
-    let failures = this.failures.value;
-    if (addedFailures.length > 0) failures = [...failures, ...addedFailures];
-    if (records.slice(0, excess).some((r) => r.row !== undefined)) {
-      // Indexes grow with arrival, so everything before the first kept record was evicted.
-      const firstKept = kept[0]?.exchange.index ?? Number.POSITIVE_INFINITY;
-      failures = failures.filter((r) => r.exchange.index >= firstKept);
-    }
-    this.records.value = kept;
-    if (failures !== this.failures.value) this.failures.value = failures;
-    if (excess === 0) return;
-    this.#addDropped({ exchanges: excess, truncatedBodies: 0 });
-    const selected = this.selectedId.value;
-    if (selected !== undefined && !kept.some((r) => r.exchange.index === selected)) {
-      this.selectedId.value = undefined;
-      this.detailOpen.value = false;
-    }
-  }
-
-  #addDropped(more: Dropped): void {
+  #publishDropped(): void {
+    const counts = this.#engine.dropped();
     const now = this.dropped.value;
-    this.dropped.value = {
-      exchanges: now.exchanges + more.exchanges,
-      truncatedBodies: now.truncatedBodies + more.truncatedBodies,
-    };
+    const next: Dropped = { ...counts, beforePanel: this.#beforePanel };
+    if (
+      next.failures !== now.failures ||
+      next.successes !== now.successes ||
+      next.truncatedBodies !== now.truncatedBodies ||
+      next.skipped !== now.skipped ||
+      next.beforePanel !== now.beforePanel
+    )
+      this.dropped.value = next;
   }
 
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
     const before = this.settings.value;
-    const next = parseSettings({ ...before, ...change });
+    const next = parseSettings(
+      { ...before, ...change },
+      this.managedProfiles.value.map((doc) => doc.id),
+    );
     batch(() => {
       this.settings.value = next;
-      if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
-      if (next.maxExchanges < before.maxExchanges) this.#setRecords(this.records.value, []);
+      const changed = (key: 'hostMap' | 'profiles'): boolean =>
+        JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+      if (changed('hostMap') || changed('profiles')) this.reclassify();
+      this.#apply(this.#engine.setRetention(next));
+      this.#publishDropped();
     });
-    if (next.maxExchanges !== before.maxExchanges || next.maxBodyChars !== before.maxBodyChars)
-      this.#connection?.setLimits({ maxExchanges: next.maxExchanges, maxBodyChars: next.maxBodyChars });
+    if (
+      next.maxFailures !== before.maxFailures ||
+      next.maxSuccesses !== before.maxSuccesses ||
+      next.maxBodyChars !== before.maxBodyChars
+    )
+      this.#connection?.setLimits(captureLimits(next));
     try {
       await this.#platform.writeSettings(next);
     } catch (error) {
@@ -287,20 +319,35 @@ export class PanelStore {
     }
   }
 
-  /** Re-run classification and the session analyses over everything kept. */
+  /** Classify everything kept again under the current settings (the engine replays the findings). */
   reclassify(): void {
-    const hostMap = this.hostMap.value;
-    this.#analyzer.reset();
-    const records = this.records.value.map((record) => {
-      const next = diagnosed(record, hostMap);
-      this.#analyzer.add(next.exchange, next.diagnosis);
-      return next;
-    });
-    batch(() => {
-      this.records.value = records;
-      this.failures.value = records.filter((r) => r.row !== undefined);
-      this.findings.value = this.#analyzer.findings();
-    });
+    this.#apply(this.#engine.configure(this.#classifyOptions()));
+  }
+
+  /**
+   * A profile file the user picked in Settings: checked, then stored (replacing a profile of the
+   * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
+   */
+  async importProfile(fileName: string, text: string): Promise<void> {
+    const loaded = loadProfileText(text);
+    if (!loaded.ok) {
+      this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
+      this.reportError(`${fileName}: ${loaded.error}`);
+      return;
+    }
+    const document = loaded.profile.document;
+    this.profileProblems.value = [];
+    const others = this.settings.value.profiles.filter((doc) => doc.id !== document.id);
+    await this.updateSettings({ profiles: [...others, document] });
+    this.notice.value = {
+      kind: 'info',
+      text: `Profile "${document.name}" (${document.id}) added from ${fileName}.`,
+    };
+  }
+
+  /** Forget an imported profile; host mappings to it stop applying until it is imported again. */
+  async removeProfile(id: string): Promise<void> {
+    await this.updateSettings({ profiles: this.settings.value.profiles.filter((doc) => doc.id !== id) });
   }
 
   select(id: number | undefined, open = true): void {
@@ -357,9 +404,25 @@ export class PanelStore {
     this.grouped.value = grouped;
   }
 
-  /** The kept HAR entries as one HAR log (what "Export sanitized HAR" sanitizes). */
+  /** Every kept record, in arrival order (for the export and tests). */
+  records(): EngineRecord[] {
+    return this.#engine.records();
+  }
+
+  /**
+   * The kept HAR entries as one HAR log, in start order like the Network panel's own export: the
+   * browser reports requests as they finish, and a failure with no response can be reported before
+   * slower requests that started earlier.
+   */
   har(): Har {
-    return sessionHar(this.records.value, this.#platform.version);
+    const records = this.records().sort((a, b) => a.exchange.startedMs - b.exchange.startedMs);
+    return {
+      log: {
+        version: '1.2',
+        creator: { name: 'API Error Inspector', version: this.#platform.version },
+        entries: records.map((r) => r.entry),
+      },
+    };
   }
 
   /** Download the kept entries as a HAR with every secret and piece of personal data replaced. */
@@ -382,17 +445,17 @@ export class PanelStore {
   }
 }
 
-/** Say when the retention limit hid part of an imported file, and how to see all of it. */
-function importNotice(entries: readonly unknown[], name: string, settings: Settings): string {
+/** Say when the retention limits hid part of an imported file, and how to see all of it. */
+function importNotice(entries: readonly unknown[], name: string, dropped: Dropped): string {
   const total = entries.length;
   const skipped = entries.filter((entry) => !isHarEntry(entry)).length;
   const broken =
     skipped === 0
       ? ''
       : ` ${skipped} ${skipped === 1 ? 'item was' : 'items were'} not HAR entries and skipped.`;
-  if (total <= settings.maxExchanges) return `Imported ${total} entries from ${name}.${broken}`;
+  if (dropped.failures === 0) return `Imported ${total} entries from ${name}.${broken}`;
   return (
-    `Imported ${name}: showing the newest ${settings.maxExchanges} of ${total} entries (the retention ` +
-    `limit). Raise "Keep at most … requests" in Settings and import it again to see them all.${broken}`
+    `Imported ${name}: ${dropped.failures} of its oldest failures are not shown (the retention ` +
+    `limit). Raise "Keep at most … failures" in Settings and import it again to see them all.${broken}`
   );
 }

@@ -60,7 +60,7 @@ describe('failure list', () => {
   it('selecting a failure shows its ticket, exactly the ticket text', async () => {
     const { store } = await mountPanel([PERSONA_429]);
     await settle(() => fireEvent.click(failures()[0]!));
-    const record = store.records.value[0]!;
+    const record = store.records()[0]!;
     const expected = buildTicket(record.exchange, record.diagnosis!).text;
     expect(screen.getByTestId('ticket').textContent).toBe(expected);
     expect(expected).not.toContain('jane.doe@example.com');

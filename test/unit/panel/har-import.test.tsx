@@ -39,12 +39,17 @@ describe('HAR import', () => {
 
   it('says when the retention limit hides part of a large file, and how to see all of it', async () => {
     const { store } = await mountPanel([]);
-    await settle(() => store.updateSettings({ maxExchanges: 100 }));
-    const entries = Array.from({ length: 150 }, (_, i) => (i === 0 || i === 149 ? NOT_FOUND : OK));
+    await settle(() => store.updateSettings({ maxFailures: 100 }));
+    // 150 failures and 150 successes: only the oldest failures make way, never for a success.
+    const entries = Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? NOT_FOUND : OK));
     await settle(() => choose('big.har', JSON.stringify({ log: { entries } })));
-    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('newest 100 of 150'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notice').textContent).toContain('50 of its oldest failures are not shown'),
+    );
     expect(screen.getByTestId('notice').textContent).toContain('Settings');
-    expect(failures().map((el) => el.dataset['index'])).toEqual(['149']);
+    // The list is virtualised: the store holds the kept failures, the first rows are on screen.
+    expect(store.failures.value).toHaveLength(100);
+    expect(failures()[0]?.dataset['index']).toBe('100');
   });
 
   it('explains what to do with a file that is not a HAR', async () => {

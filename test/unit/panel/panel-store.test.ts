@@ -21,35 +21,40 @@ describe('PanelStore', () => {
     platform.entries([NOT_FOUND]);
     const rows = store.visibleRows.value;
     platform.entries([OK, ok(1), ok(2)]);
-    expect(store.records.value).toHaveLength(4);
+    expect(store.records()).toHaveLength(4);
     expect(store.visibleRows.value).toBe(rows);
   });
 
-  it('keeps failures in step with records through eviction', async () => {
-    const { platform, store } = await started({ maxExchanges: 100 });
-    platform.entries(Array.from({ length: 120 }, (_, n) => (n % 3 === 0 ? fail(n) : ok(n))));
-    const kept = new Set(store.records.value.map((r) => r.exchange.index));
-    expect(store.records.value).toHaveLength(100);
-    expect(store.failures.value.every((r) => kept.has(r.exchange.index))).toBe(true);
-    expect(store.failures.value).toEqual(store.records.value.filter((r) => r.diagnosis !== undefined));
-    expect(store.dropped.value.exchanges).toBe(20);
+  it('keeps failures and successes apart: successes never push a failure out', async () => {
+    const { platform, store } = await started({ maxFailures: 100, maxSuccesses: 100 });
+    platform.entries(Array.from({ length: 360 }, (_, n) => (n % 3 === 0 ? fail(n) : ok(n))));
+    expect(store.failures.value).toHaveLength(100);
+    expect(store.failures.value.map((r) => r.exchange.index)).toEqual(
+      Array.from({ length: 100 }, (_, i) => 60 + i * 3),
+    );
+    expect(store.records().filter((r) => r.diagnosis === undefined)).toHaveLength(100);
+    expect(store.dropped.value).toMatchObject({ failures: 20, successes: 140 });
   });
 
   it('drops the selection when its exchange is evicted', async () => {
-    const { platform, store } = await started({ maxExchanges: 100 });
+    const { platform, store } = await started({ maxFailures: 100 });
     platform.entries([fail(0)]);
     store.select(store.rows.value[0]?.id);
     expect(store.detailOpen.value).toBe(true);
-    platform.entries(Array.from({ length: 100 }, (_, n) => ok(n)));
+    platform.entries(Array.from({ length: 100 }, (_, n) => fail(n + 1)));
     expect(store.selectedId.value).toBeUndefined();
     expect(store.detailOpen.value).toBe(false);
   });
 
   it('keeps no body for successes, so memory goes to failures', async () => {
     const { platform, store } = await started();
-    platform.entries([
-      harEntry({ url: 'https://api.example.test/big', status: 200, body: '{"data":[1,2,3]}' }),
-    ]);
-    expect(store.records.value[0]?.exchange.responseBody).toBeUndefined();
+    const success = harEntry({ url: 'https://api.example.test/big', status: 200, body: '{"data":[1,2,3]}' });
+    success.request!.postData = { mimeType: 'application/json', text: '{"card":"4242424242424242"}' };
+    platform.entries([success]);
+    const [record] = store.records();
+    expect(record?.exchange.responseBody).toBeUndefined();
+    expect(record?.exchange.requestBody).toBeUndefined();
+    expect(record?.entry.request?.postData?.text).toBeUndefined();
+    expect(record?.entry.response?.content?.text).toBeUndefined();
   });
 });

@@ -14,19 +14,36 @@ const failing = (n: number) =>
   });
 
 describe('bounded memory', () => {
-  it('evicts the oldest beyond the retention limit and shows how many were dropped', async () => {
-    const { platform, store } = await mountPanel([], (p) => (p.stored = { maxExchanges: 100 }));
-    expect(platform.limits).toEqual({ maxExchanges: 100, maxBodyChars: 1_000_000 });
+  it('evicts the oldest failures beyond the retention limit and says how many were dropped', async () => {
+    const { platform, store } = await mountPanel(
+      [],
+      (p) => (p.stored = { maxFailures: 100, maxSuccesses: 10 }),
+    );
+    expect(platform.limits).toEqual({ maxExchanges: 110, maxBodyChars: 1_000_000 });
     await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
-    expect(store.records.value).toHaveLength(100);
-    expect(store.records.value[0]?.exchange.url).toBe('https://api.example.test/v1/items/5');
-    expect(screen.getByTestId('dropped').textContent).toContain('5 dropped');
+    expect(store.failures.value).toHaveLength(100);
+    expect(store.failures.value[0]?.exchange.url).toBe('https://api.example.test/v1/items/5');
+    expect(screen.getByTestId('dropped').textContent).toContain('dropped 5 failures, 0 successes');
+  });
+
+  it('never drops a failure to keep a success', async () => {
+    const { platform, store } = await mountPanel(
+      [],
+      (p) => (p.stored = { maxFailures: 100, maxSuccesses: 10 }),
+    );
+    const ok = (i: number) => harEntry({ url: `https://api.example.test/ok/${i}`, status: 200 });
+    await settle(() =>
+      platform.entries(Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? failing(i) : ok(i)))),
+    );
+    expect(store.failures.value).toHaveLength(100);
+    expect(store.counts.value).toEqual({ failures: 100, successes: 10 });
+    expect(screen.getByTestId('dropped').textContent).toContain('dropped 0 failures, 190 successes');
   });
 
   it('adds what the devtools page dropped before the panel opened', async () => {
     const { platform } = await mountPanel([]);
     await settle(() => platform.send({ initial: false, dropped: 7, events: [] }));
-    expect(screen.getByTestId('dropped').textContent).toContain('7 dropped');
+    expect(screen.getByTestId('dropped').textContent).toContain('7 successes');
   });
 
   it('cuts bodies to the body limit, marked in the detail', async () => {
@@ -44,10 +61,10 @@ describe('bounded memory', () => {
   it('lowering the limit in Settings evicts at once', async () => {
     const { platform, store } = await mountPanel(Array.from({ length: 150 }, (_, i) => failing(i)));
     await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
-    await settle(() => fireEvent.change(screen.getByTestId('max-exchanges'), { target: { value: '120' } }));
-    expect(store.records.value).toHaveLength(120);
-    expect(platform.writes.at(-1)).toMatchObject({ maxExchanges: 120 });
-    expect(platform.limits).toEqual({ maxExchanges: 120, maxBodyChars: 1_000_000 });
+    await settle(() => fireEvent.change(screen.getByTestId('max-failures'), { target: { value: '120' } }));
+    expect(store.failures.value).toHaveLength(120);
+    expect(platform.writes.at(-1)).toMatchObject({ maxFailures: 120 });
+    expect(platform.limits).toEqual({ maxExchanges: 2_120, maxBodyChars: 1_000_000 });
   });
 });
 
@@ -91,7 +108,7 @@ describe('navigation', () => {
   it('Clear empties the list and the counts', async () => {
     const { store } = await mountPanel([NOT_FOUND, OK]);
     await settle(() => fireEvent.click(screen.getByTestId('clear')));
-    expect(store.records.value).toHaveLength(0);
+    expect(store.records()).toHaveLength(0);
     expect(screen.getByTestId('empty')).toBeTruthy();
   });
 });

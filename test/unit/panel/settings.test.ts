@@ -12,16 +12,26 @@ describe('parseSettings', () => {
 
   it('clamps limits and keeps only valid host mappings', () => {
     const parsed = parseSettings({
-      maxExchanges: 1e9,
+      maxFailures: 1e9,
+      maxSuccesses: -5,
       maxBodyChars: 1,
       preserveLog: true,
       hostMap: { 'API.Example.test': 'persona', 'bad.test': 'nobody', '': 'ranex' },
     });
     expect(parsed).toEqual({
-      maxExchanges: 50_000,
+      maxFailures: 50_000,
+      maxSuccesses: 0,
       maxBodyChars: 1_000,
       preserveLog: true,
       hostMap: { 'api.example.test': 'persona' },
+      profiles: [],
+    });
+  });
+
+  it('carries a stored limit from before failures and successes were kept apart over to failures', () => {
+    expect(parseSettings({ maxExchanges: 20_000 })).toMatchObject({
+      maxFailures: 20_000,
+      maxSuccesses: DEFAULT_SETTINGS.maxSuccesses,
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { captureEntry, NO_REASON_GIVEN } from '../../../src/platform/capture/capture-entry.ts';
 import type { BodyContent } from '../../../src/platform/capture/body-content.ts';
-import { exchangeFromCaptured } from '../../../src/platform/capture/exchange-from-captured.ts';
+import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
 
 /** The shape Chromium hands to onRequestFinished: a HAR entry plus a getContent method. */
 function chromiumRequest(status: number, mimeType: string, extra: Record<string, unknown> = {}) {
@@ -101,7 +101,7 @@ describe('captureEntry', () => {
       LIMIT,
     );
     expect(read).not.toHaveBeenCalled();
-    const exchange = exchangeFromCaptured(entry, 7, { maxBodyChars: LIMIT });
+    const exchange = exchangeFromHarEntry(entry, 7, { maxBodyChars: LIMIT });
     expect(exchange).toMatchObject({ index: 7, status: 0, networkError: 'net::ERR_CONNECTION_REFUSED' });
   });
 
@@ -109,7 +109,7 @@ describe('captureEntry', () => {
     const long = `{"message":"${'x'.repeat(5000)}"}`;
     const entry = await captureEntry(chromiumRequest(500, 'application/json'), body({ text: long }), LIMIT);
     expect(entry.response?.content?.text).toHaveLength(LIMIT);
-    const exchange = exchangeFromCaptured(entry, 0, { maxBodyChars: LIMIT });
+    const exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars: LIMIT });
     expect(exchange.responseBodyTruncated).toBe(true);
     expect(exchange.responseBodySize).toBe(long.length);
   });
@@ -130,6 +130,33 @@ describe('captureEntry on Firefox failures', () => {
       time: 0,
     };
     const entry = await captureEntry(firefox, body({}), LIMIT);
-    expect(exchangeFromCaptured(entry, 0, { maxBodyChars: LIMIT }).networkError).toBe(NO_REASON_GIVEN);
+    expect(exchangeFromHarEntry(entry, 0, { maxBodyChars: LIMIT }).networkError).toBe(NO_REASON_GIVEN);
+  });
+});
+
+describe('captureEntry: errors inside a 2xx body', () => {
+  it('keeps a 200 event stream that carries an error event, and drops one that does not', async () => {
+    const failed =
+      'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    const kept = await captureEntry(chromiumRequest(200, 'text/event-stream'), body({ text: failed }), LIMIT);
+    expect(kept.response?.content?.text).toBe(failed);
+    const fine = 'data: {"delta":"hi"}\n\ndata: [DONE]\n\n';
+    const dropped = await captureEntry(
+      chromiumRequest(200, 'text/event-stream'),
+      body({ text: fine }),
+      LIMIT,
+    );
+    expect(dropped.response?.content?.text).toBeUndefined();
+  });
+
+  it("keeps Slack's 200 {ok: false} body, which its profile declares a failure", async () => {
+    const request = chromiumRequest(200, 'application/json');
+    request.request.url = 'https://slack.com/api/chat.postMessage';
+    const entry = await captureEntry(
+      request,
+      body({ text: '{"ok":false,"error":"channel_not_found"}' }),
+      LIMIT,
+    );
+    expect(entry.response?.content?.text).toBe('{"ok":false,"error":"channel_not_found"}');
   });
 });

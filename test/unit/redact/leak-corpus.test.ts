@@ -15,6 +15,7 @@ function diagnosisWith(planted: Planted): Diagnosis {
   const text = planted.field === undefined ? planted.value : `${planted.field}=${planted.value}`;
   return {
     provider: 'ranex',
+    providerName: 'Ranex',
     recognizedBy: { source: 'host', detail: 'test' },
     class: 'server',
     category: 'server_error',
@@ -24,7 +25,7 @@ function diagnosisWith(planted: Planted): Diagnosis {
     idempotency: { retryKey: 'none' },
     action: 'Retry with backoff.',
     evidence: [],
-    doc: { file: 'ranex.txt', section: 'Talking to support' },
+    doc: { title: 'Ranex API reference', section: 'Talking to support' },
     error: { format: 'message', message: `could not process ${text} today`, title: text, code: 'E_INTERNAL' },
   };
 }

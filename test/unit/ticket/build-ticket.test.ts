@@ -33,6 +33,7 @@ function exchange(overrides: Partial<Exchange> = {}): Exchange {
 function diagnosis(overrides: Partial<Diagnosis> = {}): Diagnosis {
   return {
     provider: 'ranex',
+    providerName: 'Ranex',
     recognizedBy: { source: 'host', detail: 'api.ranex.test' },
     class: 'server',
     category: 'server_error',
@@ -43,7 +44,7 @@ function diagnosis(overrides: Partial<Diagnosis> = {}): Diagnosis {
     idempotency: { retryKey: 'none' },
     action: 'Retry with backoff; creating an applicant is idempotent on externalUserId.',
     evidence: [],
-    doc: { file: 'ranex.txt', section: '500 Internal Server Error' },
+    doc: { title: 'Ranex API reference', section: '500 Internal Server Error' },
     error: { format: 'message', message: 'Internal error' },
     ...overrides,
   };

@@ -24,6 +24,7 @@ const exchange: Exchange = {
 
 const diagnosis: Diagnosis = {
   provider: 'persona',
+  providerName: 'Persona',
   recognizedBy: { source: 'host', detail: 'test' },
   class: 'client',
   category: 'unauthorized',
@@ -33,7 +34,7 @@ const diagnosis: Diagnosis = {
   idempotency: { retryKey: 'none' },
   action: 'Check the credentials: the key or token is missing, expired or revoked.',
   evidence: [],
-  doc: { file: 'persona.txt', section: 'Errors', url: 'https://docs.withpersona.test/errors' },
+  doc: { title: 'Persona API documentation', section: 'Errors', url: 'https://docs.withpersona.test/errors' },
 };
 
 describe('TicketPreview', () => {

@@ -19,6 +19,7 @@ const exchange: Exchange = {
 
 const diagnosis: Diagnosis = {
   provider: 'persona',
+  providerName: 'Persona',
   recognizedBy: { source: 'host', detail: 'api.withpersona.com' },
   class: 'client',
   category: 'rate_limited',
@@ -28,7 +29,7 @@ const diagnosis: Diagnosis = {
   idempotency: { retryKey: 'same' },
   action: 'Wait, then retry.',
   evidence: [],
-  doc: { file: 'persona.txt', section: '429 Too Many Requests' },
+  doc: { title: 'Persona documentation', section: '429 Too Many Requests' },
   error: { format: 'jsonapi', title: 'Rate limit exceeded', message: 'Slow down' },
 };
 
