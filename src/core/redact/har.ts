@@ -147,6 +147,9 @@ export class HarSanitizer {
             : redactText(copy.title, this.session);
         return copy;
       });
+    // HAR 1.2 makes `pages` optional, but Firefox's Network panel cannot import a log without it
+    // (devtools/client/netmonitor/src/har/har-importer.js reads `har.log.pages.forEach`).
+    if (!Array.isArray(log.pages)) log.pages = [];
     log.entries = [];
     const out: Fields = { ...har, log };
     this.extras(out);
