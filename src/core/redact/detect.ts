@@ -122,6 +122,10 @@ function isKeyCode(code: number): boolean {
   );
 }
 
+function isSchemeCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45;
+}
+
 /** Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space. */
 const SCHEMES =
   /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
@@ -152,8 +156,8 @@ function valueSpan(text: string, from: number, to: number): { start: number; end
     end = i;
   }
   let word = start;
-  while (word < end && /[A-Za-z0-9-]/.test(text[word] ?? ' ')) word++;
-  if (word > start && SCHEMES.test(text.slice(start, word))) {
+  while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
+  if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
     if (word === end && text[end] !== ' ') return { start, end };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;

@@ -641,11 +641,35 @@ class RunEnds {
   private text = '';
   private limit = 0;
 
+  /** The last digit search: [digitFrom, digitTo) searched, first digit at digitAt (-1: none). */
+  private digitFrom = -1;
+  private digitTo = -1;
+  private digitAt = -1;
+
   reset(text: string, limit: number): this {
     this.text = text;
     this.limit = limit;
     this.from.fill(-1);
+    this.digitFrom = -1;
     return this;
+  }
+
+  /** The first digit in [from, to), or -1; a search inside the last one's range reuses it. */
+  nextDigit(from: number, to: number): number {
+    if (this.digitFrom !== -1 && from >= this.digitFrom) {
+      if (this.digitAt !== -1 && from <= this.digitAt) return this.digitAt < to ? this.digitAt : -1;
+      if (this.digitAt === -1 && to <= this.digitTo) return -1;
+    }
+    let i = from;
+    while (i < to) {
+      const code = this.text.charCodeAt(i);
+      if (code >= 48 && code <= 57) break;
+      i++;
+    }
+    this.digitFrom = from;
+    this.digitTo = to;
+    this.digitAt = i < to ? i : -1;
+    return this.digitAt;
   }
 
   /** The end of the run of `bits` characters starting at `at` (at itself when none). */
@@ -663,20 +687,14 @@ class RunEnds {
 
 const RUNS = new RunEnds();
 
-/**
- * A digit and a letter within the first 64 characters of the body (a generated key has both
- * early; looking no further keeps overlapping candidates from rescanning one long run).
- */
-function hasDigitAndLetter(text: string, start: number, end: number): boolean {
-  let digit = false;
-  let letter = false;
-  const limit = Math.min(end, start + 64);
-  for (let i = start; i < limit && !(digit && letter); i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digit = true;
-    else if ((code | 32) >= 97 && (code | 32) <= 122) letter = true;
+/** The body holds a digit (searched through `runs`, so overlapping candidates share it) and a letter. */
+function hasDigitAndLetter(text: string, start: number, end: number, runs: RunEnds): boolean {
+  if (runs.nextDigit(start, end) === -1) return false;
+  for (let i = start; i < end && i < start + 64; i++) {
+    const code = text.charCodeAt(i) | 32;
+    if (code >= 97 && code <= 122) return true;
   }
-  return digit && letter;
+  return false;
 }
 
 function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): number {
@@ -684,7 +702,7 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
   const bodyEnd = runs.of(rule.body, bodyStart);
   const length = bodyEnd - bodyStart;
   if (length < rule.min) return -1;
-  if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd)) return -1;
+  if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd, runs)) return -1;
   if (rule.max > 0) {
     if (length > rule.max) return -1;
     const after = text.charCodeAt(bodyEnd);
@@ -852,19 +870,22 @@ export function findPrivateKeys(text: string, from: number, to: number, into: Sp
  * Documentation placeholders and variable names that stand where a credential would
  * (`YOUR_API_KEY`, `<token>`, `{{apiKey}}`, `${GH_TOKEN}`, `xxxx`, `sk_test_…`): never a secret.
  */
+const DOC_PLACEHOLDER = new RegExp(
+  [
+    '^(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|%[A-Za-z_]+%|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
+    '^(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
+    '[-_](?:here|goes[-_]here)$',
+    '(?:\\.\\.\\.|…)$',
+    '^(?:null|none|undefined|true|false|empty|n/a|-)$',
+  ].join('|'),
+  'i',
+);
+
+/** An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 export function isDocPlaceholder(value: string): boolean {
-  return (
-    /^(?:<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%|[xX*•.…#-]{3,}|\[[^\]]{1,40}\])$/.test(
-      value,
-    ) ||
-    /^(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)[-_ ]?/i.test(
-      value,
-    ) ||
-    /[-_](?:here|goes[-_]here)$/i.test(value) ||
-    /(?:\.\.\.|…)$/.test(value) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) ||
-    /^(?:null|none|undefined|true|false|empty|n\/a|-)$/i.test(value)
-  );
+  return VARIABLE_NAME.test(value) || DOC_PLACEHOLDER.test(value);
 }
 
 /**

@@ -86,6 +86,11 @@ export interface Span {
 /** Non-overlapping spans, ordered; where two overlap the one starting first (then longer) wins. */
 export function orderedSpans(spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
+  // One family's spans usually come in order already: then there is nothing to sort.
+  let ordered = true;
+  for (let i = 1; i < spans.length && ordered; i++)
+    ordered = (spans[i]?.start ?? 0) >= (spans[i - 1]?.end ?? 0);
+  if (ordered) return spans;
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
   let reach = -1;
