@@ -201,7 +201,9 @@ function hashSpan(text: string, start: number, end: number): number {
  * inside a placeholder.
  */
 export class KnownValues {
-  private readonly filter = new Uint8Array(FILTER_BITS);
+  /** Sized to the values (a ticket's handful needs 1 KiB, a HAR's thousands 256 KiB). */
+  private readonly filter: Uint8Array;
+  private readonly mask: number;
   /** Which two-character starts some value has (ASCII pairs; a wide first character counts as 127). */
   private readonly starts = new Uint8Array(128 * 128);
   /** Per 4-character prefix hash: the lengths of the values that start so, ascending. */
@@ -218,6 +220,9 @@ export class KnownValues {
     entries: readonly { value: string; placeholder: string; kind: RedactionKind }[],
     json: boolean,
   ) {
+    const bits = 2 ** Math.ceil(Math.log2(entries.length * 32 + 1));
+    this.filter = new Uint8Array(Math.min(FILTER_BITS, Math.max(1024, bits)));
+    this.mask = this.filter.length - 1;
     this.exactSlots = new Int32Array(Math.max(64, 1 << Math.ceil(Math.log2(entries.length * 2 + 1))));
     for (const entry of entries) {
       const needle = json && needsEscape(entry.value) ? jsonSpelling(entry.value) : entry.value;
@@ -227,7 +232,7 @@ export class KnownValues {
       this.placeholders.push(entry.placeholder);
       this.kinds.push(entry.kind);
       const prefix = hash4(needle, 0);
-      this.filter[prefix & (FILTER_BITS - 1)] = 1;
+      this.filter[prefix & this.mask] = 1;
       this.starts[startKey(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
       const lengths = this.lengths.get(prefix);
       if (lengths === undefined) this.lengths.set(prefix, [needle.length]);
@@ -278,6 +283,7 @@ export class KnownValues {
     if (this.needles.length === 0) return;
     const last = to - 4;
     const filter = this.filter;
+    const mask = this.mask;
     const starts = this.starts;
     for (let i = from; i <= last; i++) {
       const code = text.charCodeAt(i);
@@ -292,7 +298,7 @@ export class KnownValues {
         if (!json || (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92)) continue;
       }
       const prefix = hash4(text, i);
-      if (filter[prefix & (FILTER_BITS - 1)] === 0) continue;
+      if (filter[prefix & mask] === 0) continue;
       const found = this.matchAt(text, i, to, json, prefix);
       if (found === -1) continue;
       const length = this.needles[found]?.length ?? 0;
