@@ -535,7 +535,7 @@ export class PanelStore {
    * sanitizer (the whole body redaction) is fetched on first use: it is not needed to show the panel.
    */
   async exportSanitizedHar(): Promise<void> {
-    const { sanitizeHar } = await import('../../core/redact/sanitize-har.ts');
+    const { sanitizeHar } = await import('../../core/redact/index.ts');
     const sanitized = sanitizeHar(this.har());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     this.#platform.downloadText(
