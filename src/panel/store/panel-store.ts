@@ -6,9 +6,10 @@ import {
   type EngineRecord,
   type EngineUpdate,
   type HostRateLimit,
+  type Retention,
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
-import type { Har, HarEntry } from '../../core/har.ts';
+import type { Har } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
 import { sanitizeHar } from '../../core/redact/sanitize-har.ts';
@@ -18,17 +19,22 @@ import type { FailureRow } from '../../core/view/failure-row.ts';
 import { filterFailures } from '../../core/view/filter-failures.ts';
 import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
 import { facetsOf } from '../../core/view/facets-of.ts';
-import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
-import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
-import type { CaptureLimits, Platform, Theme } from '../../platform/platform.ts';
+import type {
+  CaptureBatch,
+  CaptureConnection,
+  CaptureLimits,
+  DroppedBeforePanel,
+} from '../../platform/capture-channel.ts';
+import type { Platform, Theme } from '../../platform/platform.ts';
+import { CaptureIntake } from './capture-intake.ts';
 import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
-import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-/** What the session no longer holds: the engine's counts plus what the devtools page dropped. */
-export interface Dropped extends DroppedCounts {
-  /** Entries the devtools page evicted from its buffer before the panel was first shown. */
-  beforePanel: number;
-}
+/**
+ * What the session no longer holds, by kind: the engine's counts plus what the devtools page's
+ * buffer let go of before the panel was first shown (issue 11: "which were dropped").
+ */
+export type Dropped = DroppedCounts;
 
 export interface FindingFocus {
   finding: Finding;
@@ -38,12 +44,34 @@ export interface FindingFocus {
 export type Connection = 'connecting' | 'live' | 'unavailable';
 export type Notice = { kind: 'error' | 'info'; text: string };
 
-const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, skipped: 0, beforePanel: 0 };
+const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, trimmedBodies: 0, skipped: 0 };
+const NOTHING_BEFORE_PANEL: DroppedBeforePanel = { failures: 0, successes: 0, trimmedBodies: 0 };
 
-/** The capture buffer's limits follow the panel's retention (both bound the same session). */
+/** The capture buffer's limits are the panel's retention (both bound the same session). */
 function captureLimits(settings: Settings): CaptureLimits {
-  return { maxExchanges: settings.maxFailures + settings.maxSuccesses, maxBodyChars: settings.maxBodyChars };
+  return {
+    maxFailures: settings.maxFailures,
+    maxSuccesses: settings.maxSuccesses,
+    maxBodyChars: settings.maxBodyChars,
+    maxRetainedBodyChars: settings.maxRetainedBodyMB * CHARS_PER_MB,
+  };
 }
+
+/** What the engine changed since the views were last updated. */
+interface Changes {
+  failures: boolean;
+  findings: boolean;
+  rateLimits: boolean;
+  /** Failures no longer kept, to drop the selection if it is one of them. */
+  evicted: Set<number>;
+}
+
+const noChanges = (): Changes => ({
+  failures: false,
+  findings: false,
+  rateLimits: false,
+  evicted: new Set(),
+});
 
 /**
  * The panel's UI state, as signals, over the one engine in core (DESIGN.md "One pipeline"): the
@@ -94,7 +122,14 @@ export class PanelStore {
 
   readonly #platform: Platform;
   readonly #engine: TriageEngine;
-  #beforePanel = 0;
+  /** Capture is fed to the engine in time slices (issue 11: no task over 100 ms). */
+  readonly #intake = new CaptureIntake({
+    entries: (entries) => this.#feed(entries),
+    navigated: () => this.navigated(),
+    publish: () => this.#publish(),
+  });
+  #changes = noChanges();
+  #beforePanel = NOTHING_BEFORE_PANEL;
   #cleanups: (() => void)[] = [];
   #connection: CaptureConnection | undefined;
 
@@ -114,7 +149,7 @@ export class PanelStore {
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     await this.#loadSettings();
     this.#engine.configure(this.#classifyOptions());
-    this.#engine.setRetention(this.settings.value);
+    this.#engine.setRetention(retentionOf(this.settings.value));
     const connection = this.#platform.connect(
       captureLimits(this.settings.value),
       (received) => this.receive(received),
@@ -147,37 +182,47 @@ export class PanelStore {
     return { hostMap: this.hostMap.value };
   }
 
-  /** One batch from the devtools page, in capture order. */
-  receive(received: CaptureBatch): void {
-    batch(() => {
-      if (received.initial) this.connection.value = 'live';
-      // An imported file is shown on its own: live traffic (and navigations, which would clear
-      // it) wait until the user clears the import.
-      if (this.source.value !== undefined) return;
-      this.#beforePanel += received.dropped;
-      let pending: HarEntry[] = [];
-      for (const event of received.events) {
-        if (event.type === 'entry') pending.push(event.entry);
-        else {
-          this.#feed(pending);
-          pending = [];
-          this.navigated();
-        }
-      }
-      this.#feed(pending);
-      this.#publishDropped();
-    });
+  /**
+   * One batch from the devtools page, in capture order. It is fed to the engine in time slices
+   * after any batch still waiting; the promise resolves once it is in the views (a small batch
+   * already is when this returns).
+   */
+  receive(received: CaptureBatch): Promise<void> {
+    if (received.initial) this.connection.value = 'live';
+    // An imported file is shown on its own: live traffic (and navigations, which would clear
+    // it) wait until the user clears the import.
+    if (this.source.value !== undefined) return Promise.resolve();
+    const dropped = received.dropped;
+    if (dropped.failures + dropped.successes + dropped.trimmedBodies > 0)
+      this.#beforePanel = {
+        failures: this.#beforePanel.failures + dropped.failures,
+        successes: this.#beforePanel.successes + dropped.successes,
+        trimmedBodies: this.#beforePanel.trimmedBodies + dropped.trimmedBodies,
+      };
+    return this.#intake.push(received.events);
+  }
+
+  /** Resolves when every batch received so far is in the views. */
+  settled(): Promise<void> {
+    return this.#intake.settled();
   }
 
   /** The inspected page navigated: start over unless Preserve log is on (Network panel habit). */
   navigated(): void {
-    if (!this.settings.value.preserveLog) this.clear();
+    if (!this.settings.value.preserveLog) this.#startOver();
   }
 
+  /** Clear: forget the session and whatever capture is still waiting to be fed. */
   clear(): void {
+    this.#intake.cancel();
+    this.#startOver();
+  }
+
+  #startOver(): void {
     batch(() => {
       this.#engine.clear();
-      this.#beforePanel = 0;
+      this.#changes = noChanges();
+      this.#beforePanel = NOTHING_BEFORE_PANEL;
       this.failures.value = [];
       this.counts.value = { failures: 0, successes: 0 };
       this.findings.value = [];
@@ -214,46 +259,59 @@ export class PanelStore {
     batch(() => {
       this.clear();
       this.#feed(har.log.entries);
-      this.#publishDropped();
+      this.#publish();
       this.source.value = name;
       this.notice.value = { kind: 'info', text: importNotice(har.log.entries, name, this.dropped.value) };
     });
   }
 
-  /** Hand entries to the engine and publish what changed. */
+  /** Hand entries to the engine; the views follow at the next `#publish`. */
   #feed(entries: readonly unknown[]): void {
     if (entries.length === 0) return;
-    this.#apply(this.#engine.add(entries));
+    this.#note(this.#engine.add(entries));
   }
 
-  #apply(update: EngineUpdate): void {
+  #note(update: EngineUpdate): void {
+    const changes = this.#changes;
+    if (update.failuresReplaced || update.evictedFailures.length > 0) changes.failures = true;
+    else if (!changes.failures) changes.failures = update.added.some((r) => r.diagnosis !== undefined);
+    if (update.findingsChanged) changes.findings = true;
+    if (update.rateLimitsChanged) changes.rateLimits = true;
+    for (const index of update.evictedFailures) changes.evicted.add(index);
+  }
+
+  /** Turn what the engine changed since the last call into signals: one update of the views. */
+  #publish(): void {
+    const changes = this.#changes;
+    this.#changes = noChanges();
     batch(() => {
-      const failed = update.added.some((r) => r.diagnosis !== undefined);
-      if (failed || update.evictedFailures.length > 0 || update.failuresReplaced)
-        this.failures.value = this.#engine.failures();
+      if (changes.failures) this.failures.value = this.#engine.failures();
       const { failures, successes } = this.#engine.counts();
-      this.counts.value = { failures, successes };
-      if (update.findingsChanged) this.findings.value = this.#engine.findings();
-      if (update.rateLimitsChanged) this.rateLimits.value = this.#engine.rateLimits();
+      const counts = this.counts.value;
+      if (counts.failures !== failures || counts.successes !== successes)
+        this.counts.value = { failures, successes };
+      if (changes.findings) this.findings.value = this.#engine.findings();
+      if (changes.rateLimits) this.rateLimits.value = this.#engine.rateLimits();
       const selected = this.selectedId.value;
-      if (selected !== undefined && update.evictedFailures.includes(selected)) {
+      if (selected !== undefined && changes.evicted.has(selected)) {
         this.selectedId.value = undefined;
         this.detailOpen.value = false;
       }
+      this.#publishDropped();
     });
   }
 
   #publishDropped(): void {
     const counts = this.#engine.dropped();
+    const before = this.#beforePanel;
     const now = this.dropped.value;
-    const next: Dropped = { ...counts, beforePanel: this.#beforePanel };
-    if (
-      next.failures !== now.failures ||
-      next.successes !== now.successes ||
-      next.truncatedBodies !== now.truncatedBodies ||
-      next.skipped !== now.skipped ||
-      next.beforePanel !== now.beforePanel
-    )
+    const next: Dropped = {
+      ...counts,
+      failures: counts.failures + before.failures,
+      successes: counts.successes + before.successes,
+      trimmedBodies: counts.trimmedBodies + before.trimmedBodies,
+    };
+    if ((Object.keys(next) as (keyof Dropped)[]).some((kind) => next[kind] !== now[kind]))
       this.dropped.value = next;
   }
 
@@ -264,14 +322,10 @@ export class PanelStore {
     batch(() => {
       this.settings.value = next;
       if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
-      this.#apply(this.#engine.setRetention(next));
-      this.#publishDropped();
+      this.#note(this.#engine.setRetention(retentionOf(next)));
+      this.#publish();
     });
-    if (
-      next.maxFailures !== before.maxFailures ||
-      next.maxSuccesses !== before.maxSuccesses ||
-      next.maxBodyChars !== before.maxBodyChars
-    )
+    if (JSON.stringify(captureLimits(next)) !== JSON.stringify(captureLimits(before)))
       this.#connection?.setLimits(captureLimits(next));
     try {
       await this.#platform.writeSettings(next);
@@ -282,7 +336,8 @@ export class PanelStore {
 
   /** Classify everything kept again under the current settings (the engine replays the findings). */
   reclassify(): void {
-    this.#apply(this.#engine.configure(this.#classifyOptions()));
+    this.#note(this.#engine.configure(this.#classifyOptions()));
+    this.#publish();
   }
 
   select(id: number | undefined, open = true): void {
@@ -378,6 +433,11 @@ export class PanelStore {
   dismissNotice(): void {
     this.notice.value = undefined;
   }
+}
+
+/** The engine's retention as the user set it. */
+function retentionOf(settings: Settings): Partial<Retention> {
+  return { ...captureLimits(settings), keepSuccessBodies: settings.keepSuccessBodies };
 }
 
 /** Say when the retention limits hid part of an imported file, and how to see all of it. */

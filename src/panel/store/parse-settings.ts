@@ -44,6 +44,12 @@ export function parseSettings(value: unknown): Settings {
       LIMIT_BOUNDS.maxBodyChars,
       DEFAULT_SETTINGS.maxBodyChars,
     ),
+    maxRetainedBodyMB: clampedInteger(
+      record['maxRetainedBodyMB'],
+      LIMIT_BOUNDS.maxRetainedBodyMB,
+      DEFAULT_SETTINGS.maxRetainedBodyMB,
+    ),
+    keepSuccessBodies: record['keepSuccessBodies'] === true,
     preserveLog: record['preserveLog'] === true,
   };
 }

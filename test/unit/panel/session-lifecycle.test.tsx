@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { failures, mountPanel, settle } from './mount-panel.tsx';
 import { NOT_FOUND, OK, PERSONA_429, harEntry } from './har-entries.ts';
+import { NOTHING_DROPPED } from '../../../src/platform/capture-channel.ts';
 
 afterEach(cleanup);
 
@@ -19,7 +20,12 @@ describe('bounded memory', () => {
       [],
       (p) => (p.stored = { maxFailures: 100, maxSuccesses: 10 }),
     );
-    expect(platform.limits).toEqual({ maxExchanges: 110, maxBodyChars: 1_000_000 });
+    expect(platform.limits).toEqual({
+      maxFailures: 100,
+      maxSuccesses: 10,
+      maxBodyChars: 1_000_000,
+      maxRetainedBodyChars: 32 * 1024 * 1024,
+    });
     await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
     expect(store.failures.value).toHaveLength(100);
     expect(store.failures.value[0]?.exchange.url).toBe('https://api.example.test/v1/items/5');
@@ -40,10 +46,13 @@ describe('bounded memory', () => {
     expect(screen.getByTestId('dropped').textContent).toContain('dropped 0 failures, 190 successes');
   });
 
-  it('adds what the devtools page dropped before the panel opened', async () => {
+  it('adds what the devtools page dropped before the panel opened, by kind', async () => {
     const { platform } = await mountPanel([]);
-    await settle(() => platform.send({ initial: false, dropped: 7, events: [] }));
-    expect(screen.getByTestId('dropped').textContent).toContain('7 successes');
+    await settle(() =>
+      platform.send({ initial: false, dropped: { failures: 2, successes: 7, trimmedBodies: 3 }, events: [] }),
+    );
+    expect(screen.getByTestId('dropped').textContent).toContain('dropped 2 failures, 7 successes');
+    expect(screen.getByTestId('trimmed-count').textContent).toContain('3 older bodies trimmed');
   });
 
   it('cuts bodies to the body limit, marked in the detail', async () => {
@@ -64,7 +73,7 @@ describe('bounded memory', () => {
     await settle(() => fireEvent.change(screen.getByTestId('max-failures'), { target: { value: '120' } }));
     expect(store.failures.value).toHaveLength(120);
     expect(platform.writes.at(-1)).toMatchObject({ maxFailures: 120 });
-    expect(platform.limits).toEqual({ maxExchanges: 2_120, maxBodyChars: 1_000_000 });
+    expect(platform.limits).toMatchObject({ maxFailures: 120, maxSuccesses: 2_000 });
   });
 });
 
@@ -93,7 +102,7 @@ describe('navigation', () => {
     await settle(() =>
       platform.send({
         initial: false,
-        dropped: 0,
+        dropped: NOTHING_DROPPED,
         events: [
           { type: 'entry', entry: NOT_FOUND },
           { type: 'navigated', url: 'https://shop.example/next' },

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CaptureHub } from '../../../src/platform/capture/capture-hub.ts';
+import { CaptureHub } from '../../../src/platform/capture/index.ts';
 import {
   captureChannelName,
+  connectCapture,
   type CaptureBatch,
   type CaptureChannel,
   type CaptureEvent,
-} from '../../../src/platform/capture/capture-message.ts';
-import { connectCapture } from '../../../src/platform/capture/connect-capture.ts';
+  type CaptureLimits,
+} from '../../../src/platform/capture-channel.ts';
 
 // Real BroadcastChannels (Node has them too): the same transport the devtools page and the panel use.
 const open: CaptureChannel[] = [];
@@ -23,7 +24,12 @@ const entry = (n: number): CaptureEvent => ({
   type: 'entry',
   entry: { request: { url: `https://a.test/${n}` } },
 });
-const LIMITS = { maxExchanges: 100, maxBodyChars: 1000 };
+const LIMITS: CaptureLimits = {
+  maxFailures: 100,
+  maxSuccesses: 10,
+  maxBodyChars: 1000,
+  maxRetainedBodyChars: 100_000,
+};
 const urls = (batches: CaptureBatch[]) =>
   batches.flatMap((b) => b.events.map((e) => (e.type === 'entry' ? e.entry.request?.url : `nav:${e.url}`)));
 
@@ -60,8 +66,8 @@ describe('capture channel between the devtools page and the panel', () => {
     const batches: CaptureBatch[] = [];
     const connection = connectCapture(channel(), LIMITS, (b) => batches.push(b));
     await vi.waitFor(() => expect(batches).toHaveLength(1));
-    connection.setLimits({ maxExchanges: 200, maxBodyChars: 5000 });
-    await vi.waitFor(() => expect(hub.buffer.limits()).toEqual({ maxExchanges: 200, maxBodyChars: 5000 }));
+    connection.setLimits({ ...LIMITS, maxFailures: 200 });
+    await vi.waitFor(() => expect(hub.buffer.limits()).toEqual({ ...LIMITS, maxFailures: 200 }));
   });
 
   it('repeats the hello until a devtools page that started late answers', async () => {
@@ -90,5 +96,36 @@ describe('capture channel between the devtools page and the panel', () => {
     connectCapture(channel(1), LIMITS, (b) => batches.push(b));
     await vi.waitFor(() => expect(batches).toHaveLength(1));
     expect(urls(batches)).toEqual(['https://a.test/6']);
+  });
+
+  it('sends a burst of live events as a few batches, in order, the first at once', async () => {
+    const hub = new CaptureHub(channel(), { coalesceMs: 60_000 });
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    for (let n = 0; n < 50; n++) hub.emit(entry(n));
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    expect(urls(batches)).toEqual(['https://a.test/0']);
+    // The rest waits for the coalescing window, or goes first when a new panel says hello.
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(urls(batches)).toHaveLength(50));
+    expect(urls(batches)).toEqual(Array.from({ length: 50 }, (_, n) => `https://a.test/${n}`));
+  });
+
+  it('keeps events not sent yet for the next panel when the panel says bye', async () => {
+    const hub = new CaptureHub(channel(), { coalesceMs: 60_000 });
+    const first: CaptureBatch[] = [];
+    const connection = connectCapture(channel(), LIMITS, (b) => first.push(b));
+    await vi.waitFor(() => expect(first).toHaveLength(1));
+    hub.emit(entry(1));
+    await vi.waitFor(() => expect(urls(first)).toEqual(['https://a.test/1']));
+    hub.emit(entry(2));
+    connection.close();
+    await vi.waitFor(() => expect(hub.buffer.attached).toBe(false));
+    const second: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => second.push(b));
+    await vi.waitFor(() => expect(second).toHaveLength(1));
+    expect(urls(first)).toEqual(['https://a.test/1']);
+    expect(urls(second)).toEqual(['https://a.test/2']);
   });
 });
