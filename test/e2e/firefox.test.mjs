@@ -29,10 +29,9 @@ definePanelSuite({
     });
     try {
       await browser.installExtension(extensionDir('firefox'));
-      const page = (await browser.pages())[0];
+      const { page, evalChrome } = browser;
       await page.goto(server.pageUrl);
       await waitForDemo(page);
-      const evalChrome = await firefox.chromeWindow(browser);
       await firefox.openToolbox(evalChrome);
       const run = (fn, arg) => firefox.evalPanel(evalChrome, String(fn), arg);
       return {

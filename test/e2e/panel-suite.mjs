@@ -1,6 +1,7 @@
 // The behaviour every browser must show, written once. Each browser's test file supplies a driver
 // (see devtools-firefox.mjs and src/demo/devtools-chromium.ts for the browser internals) with:
-//   page                    puppeteer Page of the inspected demo page
+//   page                    the inspected demo page: evaluate(fn, ...args), reload() (a puppeteer
+//                           Page in Chromium, Marionette-driven in Firefox)
 //   showPanel()             select the API Errors panel for the first time
 //   run(fn, arg)            evaluate `(doc, win, arg) => value` in the panel document
 //   clickFailure(i)         a trusted click on the i-th rendered failure row
