@@ -22,7 +22,7 @@ export interface DevtoolsNetwork {
 }
 
 export interface CaptureOptions extends HubOptions {
-  /** How long to wait for getHAR before live events flow without what it would have recovered. */
+  /** The longest live events are held while DevTools' log is asked for (see `recover`). */
   recoveryTimeoutMs?: number;
   /** Bodies of recovered entries read at once (each is a round trip to DevTools). */
   recoveryReads?: number;
@@ -84,6 +84,39 @@ function recoveredLog(value: unknown, read: (entry: unknown) => Pending): Recove
 }
 
 /**
+ * Asks DevTools for its log, once, then merges it.
+ *
+ * Chromium answers with the Network panel's whole log. Firefox's Network monitor API is created
+ * by this page's first call and fills its request list from what the toolbox had recorded only
+ * after that call returned, so on Firefox ESR 140 the answer is an empty log, and what the
+ * toolbox recorded before this page listened is not recovered. Asking again is not an option
+ * there: while Firefox builds the HAR it stops its Network monitor from taking new requests
+ * (devtools/client/netmonitor/src/har/har-exporter.js, buildHarData:
+ * `connector.enableActions(false)`), and under load the build lasts until the page goes quiet.
+ * Measured on ESR 140 with a page firing every 20 ms: a second getHAR over 130 requests answered
+ * after 36 s, and Firefox's own Network panel missed the 1,500 requests made meanwhile, as did
+ * onRequestFinished, which reads that list; with a second ask after 1.5 s without a finished
+ * request, the panel stopped for good. One ask at start, when that list is empty, costs nothing.
+ * webextension-polyfill has no metadata for getHAR and passes Chromium's callback-only method
+ * through unwrapped (checked in Chromium 150): it must be offered a callback.
+ */
+async function recover(
+  network: DevtoolsNetwork,
+  merge: CaptureMerge<Pending>,
+  read: (entry: unknown) => Pending,
+  timeoutMs: number,
+): Promise<void> {
+  const answer = await callbackOrPromise(
+    (callback) => network.getHAR(callback),
+    (args) => args[0],
+    (log) => log,
+    undefined,
+    timeoutMs,
+  );
+  merge.recover(recoveredLog(answer, read));
+}
+
+/**
  * Runs in the devtools page from the moment DevTools opens, so requests that finish before the
  * panel is first shown are not missed (the panel's own code only runs once it is shown), and
  * recovers what DevTools recorded before this page listened (issue 11): it subscribes to the live
@@ -127,14 +160,6 @@ export function startCapture(
       reads(() => captureEntry(entry, contentReader(entry), hub.buffer.limits().maxBodyChars));
   // Asked after both listeners are registered, so the log and the live stream overlap instead of
   // leaving a gap. A browser without getHAR, or one that never answers, recovers nothing.
-  // webextension-polyfill has no metadata for getHAR and passes Chromium's callback-only method
-  // through unwrapped (checked in Chromium 150): it must be offered a callback.
-  void callbackOrPromise(
-    (callback) => network.getHAR(callback),
-    (args) => args[0],
-    (log) => log,
-    undefined,
-    recoveryTimeoutMs,
-  ).then((log) => merge.recover(recoveredLog(log, read)));
+  void recover(network, merge, read, recoveryTimeoutMs);
   return hub;
 }

@@ -159,4 +159,24 @@ describe('startCapture', () => {
     await vi.waitFor(() => expect(others).toHaveLength(1));
     expect(received(others)).toEqual([]);
   });
+
+  it("asks for the log once, even an empty one: a second getHAR would stop Firefox's own monitor", async () => {
+    const finished: ((request: unknown) => void)[] = [];
+    let asks = 0;
+    const firefox: DevtoolsNetwork = {
+      onRequestFinished: { addListener: (l) => finished.push(l) },
+      onNavigated: { addListener: () => undefined },
+      getHAR: () => {
+        asks++;
+        return Promise.resolve({ pages: [], entries: [] });
+      },
+    };
+    startCapture(firefox, channel(15), { coalesceMs: 0 });
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(15), LIMITS, (b) => batches.push(b), { retryMs: 5 });
+    for (let n = 0; n < 5; n++)
+      finished.forEach((l) => l({ ...entryAt('/tick/4'), startedDateTime: `2026-11-29T17:10:0${n}.000Z` }));
+    await vi.waitFor(() => expect(received(batches)).toHaveLength(5));
+    expect(asks).toBe(1);
+  });
 });
