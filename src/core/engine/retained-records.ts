@@ -1,57 +1,5 @@
-import { BODY_HEAD_CHARS, withCutBody, type RetentionLimits } from '../retention.ts';
+import { BODY_HEAD_CHARS, Fifo, headOf, withCutBody, type RetentionLimits } from '../retention.ts';
 import type { EngineRecord } from './triage-engine.ts';
-
-/**
- * A first-in, first-out list of records with O(1) amortised push and evict-oldest: a head offset
- * instead of `Array#shift` (which moves every element), compacted once the dead prefix is as long
- * as the live part. Eviction in a 10,000-failure session then costs the same as in a 10-record one.
- */
-class RecordQueue {
-  #items: EngineRecord[] = [];
-  #head = 0;
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
-
-  push(record: EngineRecord): void {
-    this.#items.push(record);
-  }
-
-  /** The record `offset` places after the oldest. */
-  at(offset: number): EngineRecord | undefined {
-    return this.#items[this.#head + offset];
-  }
-
-  replaceAt(offset: number, record: EngineRecord): void {
-    this.#items[this.#head + offset] = record;
-  }
-
-  evictOldest(): EngineRecord | undefined {
-    const record = this.#items[this.#head];
-    if (record === undefined) return undefined;
-    this.#head++;
-    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return record;
-  }
-
-  /** The live records, oldest first (a copy: callers may keep it while the queue changes). */
-  toArray(): EngineRecord[] {
-    return this.#items.slice(this.#head);
-  }
-
-  replaceAll(records: EngineRecord[]): void {
-    this.#items = records;
-    this.#head = 0;
-  }
-
-  clear(): void {
-    this.replaceAll([]);
-  }
-}
 
 /** What one `admit` or `applyLimits` call changed, by kind. */
 export interface Evicted {
@@ -74,7 +22,7 @@ function cutRecord(record: EngineRecord, keep: number): EngineRecord {
   const body = exchange.responseBody;
   if (body === undefined || body.length <= keep) return record;
   const originalSize = exchange.responseBodySize ?? body.length;
-  const text = body.slice(0, keep);
+  const text = headOf(body, keep);
   const cut = { ...exchange, responseBodyTruncated: true, responseBodySize: originalSize };
   if (keep > 0) cut.responseBody = text;
   else delete cut.responseBody;
@@ -94,8 +42,8 @@ function cutRecord(record: EngineRecord, keep: number): EngineRecord {
  * the failure count limit evicts failures. Records are looked up by index in O(1).
  */
 export class RetainedRecords {
-  readonly #failures = new RecordQueue();
-  readonly #successes = new RecordQueue();
+  readonly #failures = new Fifo<EngineRecord>();
+  readonly #successes = new Fifo<EngineRecord>();
   readonly #byIndex = new Map<number, EngineRecord>();
   #bodyChars = 0;
   /**
@@ -214,8 +162,8 @@ export class RetainedRecords {
   }
 
   clear(): void {
-    this.#failures.clear();
-    this.#successes.clear();
+    this.#failures.replaceAll([]);
+    this.#successes.replaceAll([]);
     this.#byIndex.clear();
     this.#bodyChars = 0;
     this.#headCut = 0;

@@ -9,7 +9,7 @@ import { isHarEntry } from '../is-har-entry.ts';
 import type { Attempt } from '../session/attempt.ts';
 import { SessionAnalyzer } from '../session/session-analyzer.ts';
 import { failureRow, type FailureRow } from '../view/failure-row.ts';
-import { DEFAULT_RETENTION, withCutBody, type Retention } from '../retention.ts';
+import { DEFAULT_RETENTION, StringPool, withCutBody, type Retention } from '../retention.ts';
 import { RetainedRecords, type Evicted } from './retained-records.ts';
 
 /** One exchange as the engine keeps it. Immutable: a reclassification makes a new record. */
@@ -131,6 +131,7 @@ export class TriageEngine {
   #retention: Retention;
   readonly #analyzer: SessionAnalyzer;
   readonly #records = new RetainedRecords();
+  readonly #strings = new StringPool();
   #rateLimits = new Map<string, HostRateLimit>();
   #dropped: DroppedCounts = NO_DROPS;
   #nextIndex = 0;
@@ -176,7 +177,10 @@ export class TriageEngine {
       this.#count({ skipped: 1 });
       return;
     }
-    const { maxBodyChars, keepSuccessBodies } = this.#retention;
+    const { maxBodyChars, keepSuccessBodies, maxFailures, maxSuccesses } = this.#retention;
+    // A record that may be kept shares its short strings with the others (equal strings, so the
+    // caller's entry reads the same); a streaming host keeps nothing and skips the walk.
+    if (maxFailures > 0 || maxSuccesses > 0) this.#strings.internIn(entry);
     let exchange = exchangeFromHarEntry(entry, index, { maxBodyChars });
     const diagnosis = isFailure(exchange) ? classify(exchange, this.#options) : undefined;
     const attempt = this.#analyzer.attemptOf(exchange, diagnosis);
@@ -191,7 +195,10 @@ export class TriageEngine {
     } else {
       if (exchange.responseBodyTruncated === true) this.#count({ truncatedBodies: 1 });
       const kept = keptFailureEntry(entry, exchange);
-      record = { index, entry: kept, exchange, diagnosis, row: failureRow(exchange, diagnosis), attempt };
+      const row = failureRow(exchange, diagnosis);
+      // The diagnosis and row repeat their texts (actions, evidence, categories) across failures.
+      if (maxFailures > 0) for (const made of [diagnosis, row, attempt]) this.#strings.internIn(made);
+      record = { index, entry: kept, exchange, diagnosis, row, attempt };
     }
     update.added.push(record);
     // With a limit of 0 (the streaming CLI) nothing is kept and nothing counts as dropped: the
