@@ -144,16 +144,18 @@ export function contentReader(request: unknown): () => Promise<BodyContent> {
 }
 
 /**
- * A structured-cloneable copy of the request object devtools.network hands out: it is a HAR entry
- * plus methods (getContent), and methods cannot cross a BroadcastChannel.
+ * The HAR entry in the request object devtools.network hands out, without its methods
+ * (getContent), which cannot cross a BroadcastChannel.
  *
- * The fields are gathered with `for…in`, not by JSON-serialising the object itself: where the
- * browser has no native `browser` namespace (Chromium before 148, e.g. Debian's Chromium 150 build,
- * which ships without it), webextension-polyfill hands listeners a Proxy over `Object.create(entry)`
- * so it can promisify getContent. That proxy has no own keys, so `JSON.stringify` sees `{}` and
- * every request would become an empty `GET` with status 0; `for…in` walks the prototype chain and
- * finds the entry's fields. JSON round-tripping each field then drops methods and anything else
- * that is not plain data.
+ * The fields are gathered with `for…in`, not by JSON-serialising or spreading the object itself:
+ * where the browser has no native `browser` namespace (Chromium before 148, e.g. Debian's Chromium
+ * 150 build, which ships without it), webextension-polyfill hands listeners a Proxy over
+ * `Object.create(entry)` so it can promisify getContent. That proxy has no own keys, so
+ * `JSON.stringify` sees `{}` and every request would become an empty `GET` with status 0; `for…in`
+ * walks the prototype chain and finds the entry's fields. Their values are plain data (the
+ * browser's extension API built them from a message, or from JSON), so they are taken as they are:
+ * a deep copy per field cost more main-thread time than anything else in the devtools page under
+ * load (bench:capture profile), and the channel's structured clone copies them anyway.
  */
 export function plainHarEntry(request: unknown): HarEntry {
   if (typeof request !== 'object' || request === null) return {};
@@ -162,8 +164,7 @@ export function plainHarEntry(request: unknown): HarEntry {
   for (const key in request) {
     try {
       const value: unknown = (request as Record<string, unknown>)[key];
-      if (typeof value === 'function' || value === undefined) continue;
-      copy[key] = JSON.parse(JSON.stringify(value)) as unknown;
+      if (typeof value !== 'function' && value !== undefined) copy[key] = value;
     } catch {
       continue;
     }
@@ -172,17 +173,37 @@ export function plainHarEntry(request: unknown): HarEntry {
 }
 
 /**
- * Whether a finished request's body is worth reading. Error statuses carry the error document;
- * a 2xx JSON may carry GraphQL `errors[]` (GraphQL over HTTP answers errors with 200) and a 2xx
- * event stream error events (DESIGN.md "ErrorBody"). Status 0 has no response to read, and other
- * successes never become failures, so their bodies are not fetched.
+ * The GraphQL over HTTP spec (section "Request Parameters") sends `query`, `operationName`,
+ * `variables` and `extensions` in a POST's JSON body or a GET's query string; persisted-query
+ * clients send a document id instead (`id`, `doc_id`, `documentId`). A request naming none of them,
+ * at a URL that does not say graphql, is not a GraphQL call.
+ */
+const GRAPHQL_BODY = /"(?:query|operationName|variables|extensions|doc_?[iI]d|documentId)"\s*:/;
+const GRAPHQL_QUERY = /[?&](?:query|extensions|operationName)=/;
+
+function looksLikeGraphql(entry: HarEntry): boolean {
+  const request = entry.request ?? {};
+  const url = String(request.url ?? '');
+  if (/graphql|gql/i.test(url) || GRAPHQL_QUERY.test(url)) return true;
+  const post = request.postData;
+  if (String(post?.mimeType ?? '').includes('graphql')) return true;
+  return typeof post?.text === 'string' && GRAPHQL_BODY.test(post.text);
+}
+
+/**
+ * Whether a finished request's body is worth reading: each read is a round trip to DevTools, and at
+ * 200 requests a second reading every JSON success would double the capture's work for nothing.
+ * Error statuses carry the error document. A 2xx is a failure only when it is a GraphQL response
+ * carrying `errors[]` (GraphQL over HTTP answers errors with 200) or an event stream carrying
+ * error events (DESIGN.md "ErrorBody"), so only those bodies are read. Status 0 has no response.
  */
 function wantsBody(entry: HarEntry): boolean {
   const status = Number(entry.response?.status);
   if (status >= 400) return true;
   if (status < 200 || status > 299) return false;
   const mime = String(entry.response?.content?.mimeType ?? '').toLowerCase();
-  return mime.includes('json') || mime.includes('graphql') || mime.includes('event-stream');
+  if (mime.includes('event-stream') || mime.includes('graphql')) return true;
+  return mime.includes('json') && looksLikeGraphql(entry);
 }
 
 /**
@@ -223,8 +244,9 @@ export async function captureEntry(
   maxBodyChars: number,
 ): Promise<CapturedEntry> {
   const entry = plainHarEntry(request);
-  const response = (entry.response ??= {});
-  const content: CapturedContent = (response.content ??= {});
+  // The response and its content are edited below: copies, so the browser's objects stay as given.
+  const response = (entry.response = { ...entry.response });
+  const content: CapturedContent = (response.content = { ...response.content });
   delete content.text;
   delete content.encoding;
   if (wantsBody(entry)) {

@@ -1,4 +1,4 @@
-import { BODY_HEAD_CHARS, DEFAULT_RETENTION, withCutBody } from '../../core/retention.ts';
+import { BODY_HEAD_CHARS, DEFAULT_RETENTION, Fifo, headOf, withCutBody } from '../../core/retention.ts';
 import {
   NOTHING_DROPPED,
   type CaptureBatch,
@@ -25,37 +25,12 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
 
 type EntryEvent = Extract<CaptureEvent, { type: 'entry' }>;
 
+/** The most one message to the panel carries (see CaptureHub's #postInParts). */
+const MESSAGE_EVENTS = 500;
+const MESSAGE_BODY_CHARS = 512 * 1024;
+
 const bodyChars = (event: EntryEvent): number =>
   (event.entry.response?.content?.text?.length ?? 0) + (event.entry.request?.postData?.text?.length ?? 0);
-
-/** Positions of one kind of entry in the event list, oldest first, with an O(1) shift. */
-class Positions {
-  #items: number[] = [];
-  #head = 0;
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
-
-  push(position: number): void {
-    this.#items.push(position);
-  }
-
-  at(offset: number): number | undefined {
-    return this.#items[this.#head + offset];
-  }
-
-  shift(): number | undefined {
-    const position = this.#items[this.#head];
-    if (position === undefined) return undefined;
-    this.#head++;
-    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return position;
-  }
-}
 
 /**
  * The devtools page's side of the hand-over. The panel's code only runs once the panel is first
@@ -70,8 +45,8 @@ export class CaptureBuffer {
   #limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS;
   /** Buffered events in order; an evicted entry leaves a hole, compacted on attach. */
   #events: (CaptureEvent | undefined)[] = [];
-  #failures = new Positions();
-  #successes = new Positions();
+  #failures = new Fifo<number>();
+  #successes = new Fifo<number>();
   #bodyChars = 0;
   /** How many of the oldest buffered failures had their body cut (a prefix, like evictions). */
   #cut = 0;
@@ -113,8 +88,8 @@ export class CaptureBuffer {
       dropped: this.#dropped,
     };
     this.#events = [];
-    this.#failures = new Positions();
-    this.#successes = new Positions();
+    this.#failures = new Fifo<number>();
+    this.#successes = new Fifo<number>();
     this.#bodyChars = 0;
     this.#cut = 0;
     this.#dropped = { failures: 0, successes: 0, trimmedBodies: 0 };
@@ -132,11 +107,11 @@ export class CaptureBuffer {
   #evictBeyond(): void {
     const { maxFailures, maxSuccesses, maxRetainedBodyChars } = this.#limits;
     while (this.#successes.size > Math.max(0, maxSuccesses)) {
-      this.#remove(this.#successes.shift());
+      this.#remove(this.#successes.evictOldest());
       this.#dropped.successes++;
     }
     while (this.#failures.size > Math.max(0, maxFailures)) {
-      const gone = this.#remove(this.#failures.shift());
+      const gone = this.#remove(this.#failures.evictOldest());
       if (gone !== undefined) this.#bodyChars -= bodyChars(gone);
       this.#cut = Math.max(0, this.#cut - 1);
       this.#dropped.failures++;
@@ -162,7 +137,7 @@ export class CaptureBuffer {
     const size = typeof original === 'number' ? original : text.length;
     this.#events[position] = {
       ...event,
-      entry: withCutBody(event.entry, text.slice(0, BODY_HEAD_CHARS), size),
+      entry: withCutBody(event.entry, headOf(text, BODY_HEAD_CHARS), size),
     };
     this.#bodyChars -= text.length - BODY_HEAD_CHARS;
     this.#dropped.trimmedBodies++;
@@ -213,14 +188,43 @@ export class CaptureHub {
     const events = this.#outgoing;
     this.#outgoing = [];
     this.#lastPost = performance.now();
-    this.#post({ type: 'batch', batch: { initial: false, events, dropped: NOTHING_DROPPED } });
+    this.#postInParts({ initial: false, events, dropped: NOTHING_DROPPED });
+  }
+
+  /**
+   * Posts `batch` as messages of at most MESSAGE_EVENTS events and about MESSAGE_BODY_CHARS of body
+   * text: the panel deserialises each message in one task, and the buffer handed over at hello can
+   * hold thousands of failures (a single 26 MB message measured 390 ms of the panel's main thread
+   * in bench:capture). Only the first part is `initial` and carries the drop counts.
+   */
+  #postInParts(batch: CaptureBatch): void {
+    let part: CaptureEvent[] = [];
+    let chars = 0;
+    let first = true;
+    const send = (): void => {
+      this.#post({
+        type: 'batch',
+        batch: first
+          ? { ...batch, events: part }
+          : { initial: false, events: part, dropped: NOTHING_DROPPED },
+      });
+      first = false;
+      part = [];
+      chars = 0;
+    };
+    for (const event of batch.events) {
+      part.push(event);
+      if (event.type === 'entry') chars += bodyChars(event);
+      if (part.length >= MESSAGE_EVENTS || chars >= MESSAGE_BODY_CHARS) send();
+    }
+    if (part.length > 0 || first) send();
   }
 
   #receive(message: PanelMessage): void {
     if (message.type === 'hello') {
       // Anything still waiting to go out predates the hello's answer: send it first.
       this.#flush();
-      this.#post({ type: 'batch', batch: this.buffer.attach(message.limits) });
+      this.#postInParts(this.buffer.attach(message.limits));
     } else if (message.type === 'limits') this.buffer.setLimits(message.limits);
     else if (message.type === 'bye') {
       // Events not posted yet were meant for the panel that left: keep them for the next one.
@@ -234,6 +238,12 @@ export class CaptureHub {
   }
 
   #post(message: CaptureMessage): void {
-    this.#channel.postMessage(message);
+    try {
+      this.#channel.postMessage(message);
+    } catch {
+      // A field the structured clone refuses (DataCloneError): send what JSON keeps of the batch
+      // rather than lose it.
+      this.#channel.postMessage(JSON.parse(JSON.stringify(message)) as CaptureMessage);
+    }
   }
 }

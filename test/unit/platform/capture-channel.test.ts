@@ -1,37 +1,24 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaptureHub } from '../../../src/platform/capture/index.ts';
 import {
-  captureChannelName,
   connectCapture,
   type CaptureBatch,
-  type CaptureChannel,
   type CaptureEvent,
   type CaptureLimits,
 } from '../../../src/platform/capture-channel.ts';
-
-// Real BroadcastChannels (Node has them too): the same transport the devtools page and the panel use.
-const open: CaptureChannel[] = [];
-function channel(tabId = 1): CaptureChannel {
-  const c = new BroadcastChannel(captureChannelName(tabId)) as unknown as CaptureChannel;
-  open.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of open.splice(0)) c.close();
-});
+import { LIMITS as BASE_LIMITS, channel, received } from './real-channels.ts';
 
 const entry = (n: number): CaptureEvent => ({
   type: 'entry',
   entry: { request: { url: `https://a.test/${n}` } },
 });
 const LIMITS: CaptureLimits = {
-  maxFailures: 100,
+  ...BASE_LIMITS,
   maxSuccesses: 10,
   maxBodyChars: 1000,
   maxRetainedBodyChars: 100_000,
 };
-const urls = (batches: CaptureBatch[]) =>
-  batches.flatMap((b) => b.events.map((e) => (e.type === 'entry' ? e.entry.request?.url : `nav:${e.url}`)));
+const urls = (batches: CaptureBatch[]) => received(batches, (url) => url);
 
 describe('capture channel between the devtools page and the panel', () => {
   it('hands over what was captured before the panel, then streams live events in order', async () => {
@@ -127,5 +114,19 @@ describe('capture channel between the devtools page and the panel', () => {
     await vi.waitFor(() => expect(second).toHaveLength(1));
     expect(urls(first)).toEqual(['https://a.test/1']);
     expect(urls(second)).toEqual(['https://a.test/2']);
+  });
+
+  it('hands a large buffer over in parts, in order, only the first marked initial', async () => {
+    const hub = new CaptureHub(channel());
+    for (let n = 0; n < 1200; n++) hub.emit(entry(n));
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(urls(batches)).toHaveLength(1200));
+    expect(batches.map((b) => [b.initial, b.events.length])).toEqual([
+      [true, 500],
+      [false, 500],
+      [false, 200],
+    ]);
+    expect(urls(batches)).toEqual(Array.from({ length: 1200 }, (_, n) => `https://a.test/${n}`));
   });
 });

@@ -148,9 +148,30 @@ describe('captureEntry on Firefox failures', () => {
 describe('captureEntry says whether the entry failed', () => {
   it('marks failures and successes for the devtools page buffer', async () => {
     const read = body({ text: '{"data":null,"errors":[{"message":"x"}]}' });
+    const graphql = chromiumRequest(200, 'application/json');
+    graphql.request.postData.text = '{"query":"{ viewer { id } }"}';
     expect((await capture(chromiumRequest(503, 'application/json'), body({}), LIMIT)).failed).toBe(true);
-    expect((await capture(chromiumRequest(200, 'application/json'), read, LIMIT)).failed).toBe(true);
+    expect((await capture(graphql, read, LIMIT)).failed).toBe(true);
     expect((await capture(chromiumRequest(204, 'text/plain'), body({}), LIMIT)).failed).toBe(false);
+  });
+
+  it('reads a 2xx JSON body only for a GraphQL call: a REST success costs no round trip', async () => {
+    const read = body({ text: '{"data":null,"errors":[{"message":"x"}]}' });
+    await capture(chromiumRequest(200, 'application/json'), read, LIMIT);
+    expect(read).not.toHaveBeenCalled();
+    const calls = [
+      { url: 'https://api.example.test/graphql', text: '{}' },
+      { url: 'https://api.example.test/v1?query=%7Bme%7D', text: '' },
+      { url: 'https://api.example.test/v1', text: '{"variables":{},"doc_id":"123"}' },
+      { url: 'https://api.example.test/v1', text: '{ "extensions" : {"persistedQuery":{}} }' },
+    ];
+    for (const { url, text } of calls) {
+      const request = chromiumRequest(200, 'application/json');
+      request.request.url = url;
+      request.request.postData.text = text;
+      expect((await capture(request, read, LIMIT)).failed, url + text).toBe(true);
+    }
+    expect(read).toHaveBeenCalledTimes(calls.length);
   });
 });
 

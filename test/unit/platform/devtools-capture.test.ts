@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HarEntry } from '../../../src/core/har.ts';
 import { startCapture, type DevtoolsNetwork } from '../../../src/platform/capture/index.ts';
-import {
-  captureChannelName,
-  connectCapture,
-  type CaptureBatch,
-  type CaptureChannel,
-  type CaptureLimits,
-} from '../../../src/platform/capture-channel.ts';
+import { connectCapture, type CaptureBatch } from '../../../src/platform/capture-channel.ts';
+import { LIMITS, channel, received as receivedAs } from './real-channels.ts';
+
+const received = (batches: CaptureBatch[]) =>
+  receivedAs(batches).map((e) => (e.startsWith('nav:') ? 'nav' : e));
 
 // The devtools page's capture against a fake `devtools.network` (the seam) and real
 // BroadcastChannels, with the Chromium 150 getHAR log recorded in test/fixtures/capture.
@@ -53,26 +51,6 @@ function chromiumNetwork() {
   };
 }
 
-const open: CaptureChannel[] = [];
-function channel(tab: number): CaptureChannel {
-  const c = new BroadcastChannel(captureChannelName(tab)) as unknown as CaptureChannel;
-  open.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of open.splice(0)) c.close();
-});
-
-const LIMITS: CaptureLimits = {
-  maxFailures: 100,
-  maxSuccesses: 100,
-  maxBodyChars: 10_000,
-  maxRetainedBodyChars: 1_000_000,
-};
-const received = (batches: CaptureBatch[]) =>
-  batches.flatMap((b) =>
-    b.events.map((e) => (e.type === 'entry' ? new URL(e.entry.request?.url ?? '').pathname : `nav`)),
-  );
 const entryAt = (path: string): HarEntry => {
   const entry = (JSON.parse(fixture) as { entries: HarEntry[] }).entries.find(
     (e) => new URL(e.request?.url ?? '').pathname === path,
