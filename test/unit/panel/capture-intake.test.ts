@@ -49,8 +49,9 @@ describe('CaptureIntake', () => {
     const perTask: number[] = [log.filter((l) => l !== 'publish').length];
     while (runTask())
       perTask.push(log.filter((l) => l !== 'publish').length - perTask.reduce((a, b) => a + b, 0));
-    // 16 entries per engine call, 1 ms each: two calls fit in 32 ms.
-    expect(perTask).toEqual([32, 32, 32, 32, 32, 32, 8]);
+    // 16 entries per engine call, 1 ms each: two calls fit in 32 ms. The last task only publishes:
+    // the first slice published less than publishMs before.
+    expect(perTask).toEqual([32, 32, 32, 32, 32, 32, 8, 0]);
     expect(log.filter((l) => l !== 'publish')).toEqual(Array.from({ length: 200 }, (_, i) => String(i)));
     await Promise.resolve();
     expect(settled).toBe(true);
@@ -64,6 +65,24 @@ describe('CaptureIntake', () => {
       l === 'publish' ? [log.slice(0, i).filter((x) => x !== 'publish').length] : [],
     );
     expect(publishedAfter).toEqual([16, 64, 112, 160]);
+  });
+
+  it('publishes batches that come in quick succession together, at most every publishMs', async () => {
+    const { intake, log, tasks, runTask } = harness({ sliceMs: 100, publishMs: 50 });
+    void intake.push(entries(0, 2));
+    const second = intake.push(entries(2, 2));
+    const third = intake.push(entries(4, 2));
+    // All six are fed at once, but only the first batch is on screen yet.
+    expect(log).toEqual(['0', '1', 'publish', '2', '3', '4', '5']);
+    expect(tasks).toHaveLength(1);
+    let settled = false;
+    void Promise.all([second, third]).then(() => (settled = true));
+    runTask();
+    expect(log.at(-1)).toBe('publish');
+    expect(log.filter((l) => l === 'publish')).toHaveLength(2);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
   });
 
   it('delivers a navigation between the entries around it, and a later batch after an earlier one', () => {

@@ -24,7 +24,7 @@ describe('bounded memory', () => {
       maxFailures: 100,
       maxSuccesses: 10,
       maxBodyChars: 1_000_000,
-      maxRetainedBodyChars: 32 * 1024 * 1024,
+      maxRetainedBodyChars: 24 * 1024 * 1024,
     });
     await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
     expect(store.failures.value).toHaveLength(100);
@@ -74,6 +74,39 @@ describe('bounded memory', () => {
     expect(store.failures.value).toHaveLength(120);
     expect(platform.writes.at(-1)).toMatchObject({ maxFailures: 120 });
     expect(platform.limits).toMatchObject({ maxFailures: 120, maxSuccesses: 2_000 });
+  });
+
+  it('a smaller body budget in Settings trims the oldest bodies, keeps every failure, and says so', async () => {
+    const big = (i: number) =>
+      harEntry({
+        url: `https://api.example.test/v1/big/${i}`,
+        status: 500,
+        body: JSON.stringify({ message: `big ${i}`, details: 'z'.repeat(1_500_000) }),
+      });
+    const { platform, store } = await mountPanel(
+      [0, 1, 2, 3, 4, 5].map(big),
+      (p) => (p.stored = { maxBodyChars: 2_000_000 }),
+    );
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    await settle(() => fireEvent.change(screen.getByTestId('max-body-memory'), { target: { value: '4' } }));
+    expect(platform.limits).toMatchObject({ maxRetainedBodyChars: 4 * 1024 * 1024 });
+    expect(store.failures.value).toHaveLength(6);
+    expect(store.failures.value.map((r) => r.exchange.responseBody?.length ?? 0).slice(0, 4)).toEqual([
+      2_048, 2_048, 2_048, 2_048,
+    ]);
+    expect(screen.getByTestId('trimmed-count').textContent).toContain('4 older bodies trimmed');
+  });
+
+  it('keeps the request bodies of successes only when Settings asks', async () => {
+    const success = harEntry({ method: 'POST', url: 'https://api.example.test/v1/ok', status: 201 });
+    success.request!.postData = { mimeType: 'application/json', text: '{"name":"x"}' };
+    const { platform, store } = await mountPanel([success]);
+    expect(store.records()[0]?.entry.request?.postData?.text).toBeUndefined();
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    await settle(() => fireEvent.click(screen.getByTestId('keep-success-bodies')));
+    expect(platform.writes.at(-1)).toMatchObject({ keepSuccessBodies: true });
+    await settle(() => platform.entries([success]));
+    expect(store.records()[1]?.entry.request?.postData?.text).toBe('{"name":"x"}');
   });
 });
 
