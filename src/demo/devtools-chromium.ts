@@ -91,13 +91,16 @@ export async function undockDevtools(devtools: Page): Promise<void> {
 }
 
 /**
- * What DevTools' own Network panel recorded (its NetworkLog), oldest first; `startedMs` is the
+ * What DevTools' own Network panel recorded (its NetworkLog), oldest first; `failed` is a request
+ * that got no response (net::ERR_…), `finished` one that is over; `startedMs` is the
  * epoch milliseconds its HAR export gives as `startedDateTime` (HAR.Log: pseudoWallTime of the
  * issue time).
  */
 export function networkLogRequests(
   devtools: Page,
-): Promise<{ url: string; method: string; status: number; startedMs: number }[]> {
+): Promise<
+  { url: string; method: string; status: number; failed: boolean; finished: boolean; startedMs: number }[]
+> {
   return devtools.evaluate(async () => {
     const logs = './models/logs/logs.js';
     const { NetworkLog } = await import(logs);
@@ -106,6 +109,8 @@ export function networkLogRequests(
         url(): string;
         requestMethod: string;
         statusCode: number;
+        failed: boolean;
+        finished: boolean;
         issueTime(): number;
         pseudoWallTime(time: number): number;
       }[]
@@ -113,6 +118,8 @@ export function networkLogRequests(
       url: r.url(),
       method: r.requestMethod,
       status: r.statusCode,
+      failed: r.failed,
+      finished: r.finished,
       startedMs: Math.floor(r.pseudoWallTime(r.issueTime()) * 1000),
     }));
   });
