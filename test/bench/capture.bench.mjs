@@ -435,7 +435,7 @@ function report(r) {
     `  failures listed: ${r.listed}, expected within retention: ${r.expected} ` +
       `(NetworkLog recorded ${r.recordedTotal} calls, ${r.recordedFailing} failing; limit ${MAX_FAILURES})`,
   );
-  console.log(`  panel JS heap after GC: ${r.heapMb.toFixed(1)} MB  [budget 100 MB]`);
+  console.log(`  panel JS heap after GC: ${r.heapMb.toFixed(1)} MB  [budget 120 MB, DEFAULT_RETENTION]`);
   console.log(
     `  longest panel task during capture: ${lt(r.longestAll)} (${r.longTasks} tasks of 50 ms or more, ` +
       `${r.over100} over 100 ms; selections apart)  [target <= 100 ms]`,

@@ -126,7 +126,7 @@ type LimitName = 'maxFailures' | 'maxSuccesses' | 'maxBodyChars' | 'maxRetainedB
 
 /**
  * The retention limits (issue 11): memory goes to failures first. Defaults keep 10,000 failures
- * and 2,000 successes within about 100 MB of panel memory (DEFAULT_RETENTION in core/engine).
+ * and 2,000 successes within about 120 MB of panel memory (DEFAULT_RETENTION in core/retention.ts).
  */
 function Retention({ store }: { store: PanelStore }) {
   const apply = (name: LimitName, value: string): void => {
