@@ -1,5 +1,4 @@
-import { redactPath } from '../core/redact/redact-path.ts';
-import type { RedactionSession } from '../core/redact/redaction-session.ts';
+import { redactPath, type RedactionSession } from '../core/redact/index.ts';
 
 const MAX_PATH_CHARS = 70;
 

@@ -1,6 +1,6 @@
 import type { HarEntry } from '../core/har.ts';
 import type { TriageEntry } from '../core/engine/index.ts';
-import { RedactionSession } from '../core/redact/redaction-session.ts';
+import { RedactionSession } from '../core/redact/index.ts';
 import { displayPath } from './display-path.ts';
 import type { Paint, TerminalStyle } from './terminal-style.ts';
 

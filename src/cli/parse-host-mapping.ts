@@ -1,11 +1,8 @@
-import { PROVIDER_IDS, type ProviderId } from '../core/diagnosis.ts';
+import type { ProviderId } from '../core/diagnosis.ts';
+import { BUILT_IN_PROVIDER_IDS } from '../core/profiles/index.ts';
 
 export type HostMappingResult =
   { ok: true; host: string; profile: ProviderId } | { ok: false; error: string };
-
-function isProviderId(value: string): value is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(value);
-}
 
 /**
  * The host part as the classifier will see it: `new URL(...).hostname` of the exchange's URL is
@@ -22,8 +19,14 @@ function normaliseHost(text: string): string | undefined {
   }
 }
 
-/** One `--map HOST=PROFILE` value: a host name and one of the profile ids the classifier knows. */
-export function parseHostMapping(value: string): HostMappingResult {
+/**
+ * One `--map HOST=PROFILE` value: a host name and one of the profile ids the classifier knows (the
+ * built-ins, or `knownIds` when `--profile` files were loaded).
+ */
+export function parseHostMapping(
+  value: string,
+  knownIds: readonly string[] = BUILT_IN_PROVIDER_IDS,
+): HostMappingResult {
   const eq = value.indexOf('=');
   if (eq === -1) return { ok: false, error: `--map "${value}": expected HOST=PROFILE` };
   const hostText = value.slice(0, eq).trim();
@@ -34,10 +37,10 @@ export function parseHostMapping(value: string): HostMappingResult {
   const host = hostText === '' ? undefined : normaliseHost(hostText);
   if (host === undefined)
     return { ok: false, error: `--map "${value}": "${hostText}" is not a host name (e.g. api.example.com)` };
-  if (!isProviderId(profile))
+  if (!knownIds.includes(profile))
     return {
       ok: false,
-      error: `--map "${value}": unknown profile "${profile}" (one of: ${PROVIDER_IDS.join(', ')})`,
+      error: `--map "${value}": unknown profile "${profile}" (one of: ${knownIds.join(', ')})`,
     };
   return { ok: true, host, profile };
 }

@@ -1,4 +1,4 @@
-import { sanitizeHar } from '../core/redact/sanitize-har.ts';
+import { sanitizeHar } from '../core/redact/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_STATUS } from './exit-status.ts';
 import { parseCliArgs } from './parse-cli-args.ts';

@@ -2,7 +2,9 @@ import { triageHar } from '../core/engine/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_STATUS } from './exit-status.ts';
 import { formatTriageReport } from './format-triage-report.ts';
-import { parseTriageArgs } from './parse-triage-args.ts';
+import { BUILT_IN_PROVIDER_IDS } from '../core/profiles/index.ts';
+import { loadProfileFiles } from './load-profile-files.ts';
+import { parseTriageArgs, profileFilesOf } from './parse-triage-args.ts';
 import { readHarFile } from './read-har-file.ts';
 import { terminalStyle } from './terminal-style.ts';
 import { TRIAGE_USAGE } from './triage-usage.ts';
@@ -18,7 +20,13 @@ const PROGRAM = 'triage';
  */
 export function runTriage(argv: readonly string[], io: CliIo): number {
   try {
-    const parsed = parseTriageArgs(argv);
+    const loaded = loadProfileFiles(profileFilesOf(argv));
+    if (!loaded.ok) {
+      writeErrorLine(io, PROGRAM, loaded.error);
+      return EXIT_STATUS.badInput;
+    }
+    const { profiles } = loaded;
+    const parsed = parseTriageArgs(argv, [...profiles.map((p) => p.id), ...BUILT_IN_PROVIDER_IDS]);
     if (!parsed.ok) {
       writeErrorLine(io, PROGRAM, `${parsed.error} (see --help)`);
       return EXIT_STATUS.badInput;
@@ -34,7 +42,7 @@ export function runTriage(argv: readonly string[], io: CliIo): number {
       return EXIT_STATUS.badInput;
     }
     warnSkippedEntries(io, PROGRAM, file, read.skipped);
-    const report = triageHar(read.har, { hostMap });
+    const report = triageHar(read.har, { hostMap, profiles });
     const style = terminalStyle(useColour(io.isTTY, io.env));
     // JSON is indented for a person at a terminal and compact for the program reading a pipe.
     io.stdout(

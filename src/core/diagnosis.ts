@@ -1,9 +1,11 @@
 /**
  * The classifier's vocabulary. The string values are a public contract: the CLI's --json output
  * and the panel's data-* test hooks carry them verbatim (DESIGN.md "CLI contract").
+ *
+ * A provider id is a built-in's (`BuiltInProviderId` in profiles/, derived from the registry) or
+ * the id of a profile a user or team loaded, hence a string.
  */
-export const PROVIDER_IDS = ['persona', 'ranex', 'error-envelope', 'persly', 'privo', 'generic'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type ProviderId = string;
 
 export const CATEGORIES = [
   'bad_request',
@@ -28,13 +30,13 @@ export type ErrorClass = 'client' | 'server' | 'network';
 /** yes: re-send after the wait; no: not unchanged; conditional: only if the operation is idempotent. */
 export type RetryVerdict = 'yes' | 'no' | 'conditional';
 
-/** Where a rule comes from: a provider doc file in shared/provider-docs and the section in it. */
+/** Where a rule comes from: the public document, the section in it, and its link when there is one. */
 export interface DocRef {
-  /** File name under provider-docs, e.g. `persona.txt`; `DESIGN.md` for the generic baseline. */
-  file: string;
+  /** A readable name of the document (`Stripe documentation`, `RFC 9110 HTTP Semantics`). */
+  title: string;
   /** The section heading (or table row) the rule encodes, quoted from the doc. */
   section: string;
-  /** The provider's public page for that section, when known. */
+  /** The public page for that section, when known. */
   url?: string;
 }
 
@@ -79,10 +81,16 @@ export interface IdempotencyAdvice {
   keySent?: string;
   /** What the retry must do with the key: reuse it, use a new one, or no key involved. */
   retryKey: 'same' | 'new' | 'none';
+  /** The header the provider reads the key from, when it documents one. */
+  header?: string;
+  /** How to avoid duplicates where the provider documents another mechanism than a key. */
+  advice?: string;
 }
 
 export interface Diagnosis {
   provider: ProviderId;
+  /** The provider's display name (`Persona`, `Generic HTTP API`). */
+  providerName: string;
   /** What decided the provider (mapping, host, body shape, or the generic fallback). */
   recognizedBy: Evidence;
   class: ErrorClass;
@@ -90,6 +98,10 @@ export interface Diagnosis {
   retry: RetryVerdict;
   /** Server-given wait in seconds (Retry-After, RateLimit reset, Google RetryInfo). */
   retryAfterS?: number;
+  /** Which field gave `retryAfterS`: `Retry-After`, `RetryInfo`, `RateLimit reset`, … */
+  waitSource?: string;
+  /** For `conditional`: what makes repeating the request safe. */
+  condition?: string;
   /** Documented backoff schedule in seconds, empty when the doc gives none or retry is `no`. */
   backoffS: number[];
   /** Documented cap on one wait, seconds (Ranex: ~30 s). */
@@ -99,7 +111,7 @@ export interface Diagnosis {
   /** The doc asks for jitter on the schedule. */
   jitter: boolean;
   idempotency: IdempotencyAdvice;
-  /** One sentence, in our own words, saying what the client should do next. */
+  /** What the client should do next, in our own words; its timing always agrees with `retry`. */
   action: string;
   evidence: Evidence[];
   doc: DocRef;

@@ -1,23 +1,31 @@
+import type { ClassifyOptions } from './classify.ts';
 import type { Exchange } from './exchange.ts';
-import { graphqlErrors, startsWithGraphqlErrors } from './formats/graphql-errors.ts';
-import { parseJsonBody } from './formats/parse-json-body.ts';
-
-function hasGraphqlErrors(exchange: Exchange): boolean {
-  const body = exchange.responseBody;
-  // Cheap gate first: most successful responses never mention "errors", and triage runs this on
-  // every entry of a HAR file.
-  if (body === undefined || !body.includes('"errors"')) return false;
-  const json = parseJsonBody(body);
-  if (json === undefined) return startsWithGraphqlErrors(body);
-  return graphqlErrors(json) !== undefined;
-}
+import {
+  eventStreamError,
+  graphqlErrors,
+  isEventStream,
+  parseJsonBody,
+  startsWithGraphqlErrors,
+} from './formats/index.ts';
+import { registryFor } from './profiles/index.ts';
 
 /**
  * Whether an exchange is a failed API call (DESIGN.md "CLI contract"): an HTTP error status, no
- * response at all, or a 2xx GraphQL response carrying `errors[]`.
+ * response at all, a 2xx GraphQL response carrying `errors[]`, a 2xx event stream carrying an error
+ * event, or a 2xx body its provider's profile declares a failure (Slack's `"ok": false`).
  */
-export function isFailure(exchange: Exchange): boolean {
+export function isFailure(exchange: Exchange, options: Pick<ClassifyOptions, 'profiles'> = {}): boolean {
   if (exchange.status === 0 || exchange.status >= 400) return true;
   if (exchange.status < 200 || exchange.status >= 300) return false;
-  return hasGraphqlErrors(exchange);
+  const body = exchange.responseBody;
+  if (body === undefined) return false;
+  if (isEventStream(exchange.mimeType, body)) return eventStreamError(body) !== undefined;
+  // Cheap gates first: most successful responses mention neither "errors" nor a provider's own
+  // failure field, and triage runs this on every entry of a HAR file.
+  const provider = registryFor(options.profiles).failingIn2xxFor(exchange);
+  const graphql = body.includes('"errors"');
+  const json = graphql || provider !== undefined ? parseJsonBody(body) : undefined;
+  if (graphql && (json === undefined ? startsWithGraphqlErrors(body) : graphqlErrors(json) !== undefined))
+    return true;
+  return json !== undefined && provider !== undefined && provider.failsIn2xx(json);
 }

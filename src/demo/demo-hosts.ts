@@ -33,3 +33,13 @@ export const LOOPBACK_HOSTS: Readonly<Record<ProviderHost, string>> = {
 };
 
 export const providerHostNames = (): string[] => Object.values(PROVIDER_HOSTS);
+
+/**
+ * The settings the demo starts the panel with: a host → profile mapping for each demo host the
+ * classifier cannot recognise on its own. PRIVO documents neither a host nor a body shape
+ * (privo.txt), so without it the demo's PRIVO rows would show as generic; the mapping is the one a
+ * user adds in Settings (or an organisation presets in managed storage), not a product special case.
+ */
+export function demoSettings(): { hostMap: Record<string, string> } {
+  return { hostMap: { [PROVIDER_HOSTS.privo]: 'privo' } };
+}

@@ -68,7 +68,8 @@ export function demoPageHtml(
   <header>
     <h1>API Error Inspector demo</h1>
     <p>Open DevTools → <b>API Errors</b>, then press buttons. Green buttons succeed and must not be listed.
-      <button type="button" id="run-all">Run every scenario</button></p>
+      <button type="button" id="run-all">Run every scenario</button>
+      <button type="button" id="retry-story" title="Retries too early, without backoff and into a circuit breaker, then with growing backoff (about 7 s)">Retry badly, then well</button></p>
   </header>
   ${sections.join('\n  ')}
   <h2>Log</h2>

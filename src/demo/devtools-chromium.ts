@@ -91,6 +91,60 @@ export async function undockDevtools(devtools: Page): Promise<void> {
 }
 
 /**
+ * Switches DevTools' theme the way its Settings › Appearance does (`ui-theme`: 'default' light,
+ * 'dark', 'systemPreferred'), live: extension panels learn of it through setThemeChangeHandler.
+ */
+export async function setDevtoolsTheme(devtools: Page, theme: 'default' | 'dark'): Promise<void> {
+  await devtools.evaluate(async (value: string) => {
+    const common = './core/common/common.js';
+    const { Settings } = await import(common);
+    Settings.Settings.instance().moduleSetting('ui-theme').set(value);
+  }, theme);
+}
+
+/** Whether DevTools' drawer (Console, …) is open. */
+export function drawerVisible(devtools: Page): Promise<boolean> {
+  return devtools.evaluate(async () => {
+    const legacy = './ui/legacy/legacy.js';
+    const { InspectorView } = await import(legacy);
+    return Boolean(InspectorView.InspectorView.instance().drawerVisible());
+  });
+}
+
+/** Opens DevTools' find bar over the shown panel, as Ctrl+F does when DevTools has the focus. */
+export async function openFindBar(devtools: Page): Promise<void> {
+  await devtools.evaluate(async () => {
+    const legacy = './ui/legacy/legacy.js';
+    const { ActionRegistry } = await import(legacy);
+    await ActionRegistry.ActionRegistry.instance().getAction('main.search-in-panel.find').execute();
+  });
+}
+
+/**
+ * Stores settings in the extension before DevTools opens, through the extension's own storage (the
+ * panel page opened in a tab, as any extension page can), so the panel starts with them: the
+ * demo's host mappings, exactly as a user would have added them in Settings.
+ */
+export async function presetSettings(
+  browser: Browser,
+  extensionId: string,
+  settings: unknown,
+): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}${PANEL_PATH}?tab=-1`);
+    await page.evaluate(async (value: unknown) => {
+      const chrome = (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome;
+      await chrome.storage.local.set({ settings: value });
+    }, settings);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * What DevTools' own Network panel recorded (its NetworkLog), oldest first; `failed` is a request
  * that got no response (net::ERR_…), `finished` one that is over; `startedMs` is the
  * epoch milliseconds its HAR export gives as `startedDateTime` (HAR.Log: pseudoWallTime of the

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { DemoServer } from './demo-server.ts';
-import { launchChromium, openDevtools, showPanel } from './devtools-chromium.ts';
+import { demoSettings } from './demo-hosts.ts';
+import { launchChromium, openDevtools, presetSettings, showPanel } from './devtools-chromium.ts';
 import { findChrome } from './find-chrome.ts';
 import { printManualSteps } from './print-manual-steps.ts';
 import { startDemoServerPreferred } from './start-demo-server-preferred.ts';
@@ -21,6 +22,7 @@ async function openBrowser(chrome: string, server: DemoServer): Promise<Browser>
     args: ['--window-size=1500,950'],
   });
   const extensionId = await browser.installExtension(path.resolve('dist/chrome'));
+  await presetSettings(browser, extensionId, demoSettings());
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.goto(server.pageUrl);
   const devtools = await openDevtools(page, extensionId);

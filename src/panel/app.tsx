@@ -1,42 +1,119 @@
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { EmptyState } from './components/empty-state.tsx';
-import { FailureDetail } from './components/failure-detail.tsx';
 import { FailureList } from './components/failure-list.tsx';
-import { FilterBar } from './components/filter-bar.tsx';
-import { HarDropZone, HarImportButton } from './components/har-import.tsx';
 import { FindingsStrip } from './components/findings-strip.tsx';
+import { HarDropZone, HarImportButton } from './components/har-import.tsx';
+import { LazyFailureDetail, LazyRetryTimeline, LazySettingsView } from './components/lazy-view.tsx';
 import { NoticeBar } from './components/notice-bar.tsx';
 import { RateLimitGauges } from './components/rate-limit-gauges.tsx';
-import { SettingsView } from './components/settings-view.tsx';
+import { RowMenu, type RowMenuState } from './components/row-menu.tsx';
 import { Toolbar } from './components/toolbar.tsx';
 import type { PanelStore } from './store/panel-store.ts';
 
-/** The panel: toolbar, filters, findings and gauges above the failure list, the detail beside it. */
+/** Below this width the panel is "docked narrow": one toolbar row, findings folded. */
+const NARROW = '(max-width: 640px)';
+
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const onChange = (): void => setMatches(list.matches);
+    list.addEventListener('change', onChange);
+    onChange();
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return matches;
+}
+
+const isFind = (e: KeyboardEvent): boolean =>
+  (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f';
+
+/**
+ * The panel's keys that DevTools also wants, handled once on <html>, bubbling.
+ *
+ * Chromium: the extension API DevTools injects into extension pages forwards Escape and modified
+ * keys from a bubbling `keydown` listener on `document` (TESTING.md "Escape"; verified in
+ * Chromium 150), where Escape toggles the Console drawer and Ctrl+F opens DevTools' find bar.
+ * <html> is the last stop before `document`: stopping propagation here keeps DevTools out.
+ *
+ * Firefox ESR 140: the toolbox toggles its split console on an Escape before the panel sees it,
+ * and again on the reply the parent process gets for a key the panel did not preventDefault (see
+ * test/e2e/devtools-firefox.mjs "Key presses"). An Escape the panel uses must therefore NOT be
+ * default-prevented there, or the split console stays open. Hence the rule for Escape, in every
+ * component: a component that uses it calls stopPropagation (never preventDefault), so it never
+ * reaches this handler, and this handler does the same when it closes something. Ctrl+F is the
+ * opposite: preventDefault keeps Firefox's reply (its own find handling) from acting on it.
+ *
+ * - Ctrl+F / Cmd+F focuses the panel's filter box (Firefox has no find bar for extension panels;
+ *   in Chromium, DevTools' find bar still drives the filter when opened from DevTools itself);
+ * - Escape closes the innermost open thing here (Settings, the detail, a finding's focus). With
+ *   nothing to close, it reaches DevTools and toggles the drawer as on any other panel.
+ */
+function usePanelKeys(store: PanelStore): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (isFind(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+        store.focusFilter();
+        return;
+      }
+      if (e.key !== 'Escape' || !closeOne(store)) return;
+      e.stopPropagation();
+    };
+    const root = document.documentElement;
+    root.addEventListener('keydown', onKey);
+    return () => root.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
+/** Close the innermost open thing; false when nothing was open. */
+function closeOne(store: PanelStore): boolean {
+  if (store.view.value === 'settings') {
+    store.view.value = 'list';
+    return true;
+  }
+  if (store.detailOpen.value) {
+    store.closeDetail();
+    // Focus may have been inside the detail, which is gone: hand it back to the list.
+    document.querySelector<HTMLElement>('[data-testid="failure-list"]')?.focus();
+    return true;
+  }
+  if (store.focus.value !== undefined) {
+    store.clearFocus();
+    return true;
+  }
+  return false;
+}
+
+/** The panel: one toolbar row, findings and gauges above the failure list, the detail beside it. */
 export function App({ store }: { store: PanelStore }) {
   const theme = store.theme.value;
+  const narrow = useMedia(NARROW);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && store.detailOpen.value) {
-      event.preventDefault();
-      store.closeDetail();
-    }
-  };
+  usePanelKeys(store);
   const onImport = (fileName: string, text: string): void => void store.importText(fileName, text);
   const onImportError = (message: string): void => store.reportError(message);
   return (
     <HarDropZone onImport={onImport} onError={onImportError}>
-      <div class="app" onKeyDown={onKeyDown}>
+      <div class="app" data-narrow={narrow}>
         <Toolbar store={store} importSlot={<HarImportButton onImport={onImport} onError={onImportError} />} />
         <NoticeBar store={store} />
-        {store.view.value === 'settings' ? <SettingsView store={store} /> : <Session store={store} />}
+        {store.view.value === 'settings' ? (
+          <LazySettingsView store={store} />
+        ) : (
+          <Session store={store} narrow={narrow} />
+        )}
       </div>
     </HarDropZone>
   );
 }
 
-function Session({ store }: { store: PanelStore }) {
+function Session({ store, narrow }: { store: PanelStore; narrow: boolean }) {
+  const [menu, setMenu] = useState<RowMenuState | undefined>(undefined);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
   const open = store.detailOpen.value && store.selected.value !== undefined;
   const rows = store.visibleRows.value;
   // A click on a failure line opens its detail; arrow keys only move the selection (Enter opens),
@@ -48,17 +125,8 @@ function Session({ store }: { store: PanelStore }) {
   };
   return (
     <>
-      <FilterBar
-        filter={store.filter.value}
-        onChange={(filter) => store.setFilter(filter)}
-        facets={store.facets.value}
-        sort={store.sort.value}
-        onSortChange={(sort) => store.setSort(sort)}
-        grouped={store.grouped.value}
-        onGroupedChange={(grouped) => store.setGrouped(grouped)}
-        counts={{ shown: rows.length, total: store.rows.value.length }}
-      />
-      <FindingsStrip store={store} />
+      <FindingsStrip store={store} narrow={narrow} />
+      {store.timelineOpen.value && <LazyRetryTimeline store={store} />}
       <RateLimitGauges store={store} />
       <main class="split" data-detail={open ? 'open' : 'closed'}>
         <section class="list-pane" aria-label="Failures" onClick={onClick}>
@@ -68,13 +136,21 @@ function Session({ store }: { store: PanelStore }) {
             selectedId={store.selectedId.value}
             onSelect={(id) => store.select(id, store.detailOpen.value)}
             onOpen={(id) => store.select(id, true)}
-            onClose={() => store.closeDetail()}
+            onClose={() => {
+              if (!store.detailOpen.value) return false;
+              store.closeDetail();
+              return true;
+            }}
+            sort={store.sort.value}
+            onSortChange={(sort) => store.setSort(sort)}
+            onContextMenu={(id, x, y) => setMenu({ id, x, y })}
             label="Failed API calls"
             empty={<EmptyState store={store} />}
           />
         </section>
-        {open && <FailureDetail store={store} />}
+        {open && <LazyFailureDetail store={store} />}
       </main>
+      {menu && <RowMenu store={store} menu={menu} onClose={closeMenu} />}
     </>
   );
 }

@@ -2,8 +2,9 @@ import browser from 'webextension-polyfill';
 import { captureChannelName, connectCapture, type CaptureConnection } from './capture-channel.ts';
 import { copyText } from './copy-text.ts';
 import { downloadText } from './download-text.ts';
-import type { CaptureLimits, Platform, Theme } from './platform.ts';
-import { themeFromName } from './theme-from-name.ts';
+import { listenForSearch } from './panel-search.ts';
+import type { CaptureLimits, Platform } from './platform.ts';
+import { currentTheme, onThemeChanged } from './theme.ts';
 
 const SETTINGS_KEY = 'settings';
 
@@ -23,18 +24,6 @@ function connect(
   // The devtools page must know when this document goes away, to buffer again for the next one.
   addEventListener('pagehide', () => connection.close(), { once: true });
   return connection;
-}
-
-function onThemeChanged(listener: (theme: Theme) => void): () => void {
-  // Firefox fires onThemeChanged; Chromium has no such event (its theme is fixed until DevTools
-  // reloads the panel), so the absence is fine.
-  const event = (browser.devtools as typeof browser.devtools | undefined)?.panels?.onThemeChanged as
-    | { addListener(cb: (name: string) => void): void; removeListener(cb: (name: string) => void): void }
-    | undefined;
-  if (!event) return () => undefined;
-  const handler = (name: string): void => listener(themeFromName(name));
-  event.addListener(handler);
-  return () => event.removeListener(handler);
 }
 
 /** The real browser behind the panel's Platform seam. */
@@ -57,13 +46,9 @@ export function browserPlatform(): Platform {
         return undefined;
       }
     },
-    theme: () => {
-      // Panel documents get devtools.panels in Chromium; if a browser withholds it, follow the OS.
-      const name: unknown = (browser.devtools as typeof browser.devtools | undefined)?.panels?.themeName;
-      if (name !== undefined) return themeFromName(name);
-      return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    },
+    theme: currentTheme,
     onThemeChanged,
+    onSearch: (listener) => listenForSearch(inspectedTabId(), listener),
     copyText: (text) => copyText(text),
     downloadText: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
     version: browser.runtime.getManifest().version,

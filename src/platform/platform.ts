@@ -1,6 +1,8 @@
 import type { CaptureBatch, CaptureConnection, CaptureLimits } from './capture-channel.ts';
+import type { SearchEvent } from './panel-search.ts';
 
 export type { CaptureLimits } from './capture-channel.ts';
+export type { SearchEvent } from './panel-search.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -31,6 +33,8 @@ export interface Platform {
   theme(): Theme;
   /** Calls back when the DevTools theme changes; returns the unsubscribe function. */
   onThemeChanged(listener: (theme: Theme) => void): () => void;
+  /** DevTools' find bar over this panel (Chromium only); returns the unsubscribe function. */
+  onSearch(listener: (event: SearchEvent) => void): () => void;
   copyText(text: string): Promise<CopyResult>;
   downloadText(fileName: string, text: string, mimeType: string): void;
   /** The extension version, for the HAR `creator` of exports. */

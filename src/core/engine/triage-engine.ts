@@ -182,7 +182,7 @@ export class TriageEngine {
     // caller's entry reads the same); a streaming host keeps nothing and skips the walk.
     if (maxFailures > 0 || maxSuccesses > 0) this.#strings.internIn(entry);
     let exchange = exchangeFromHarEntry(entry, index, { maxBodyChars });
-    const diagnosis = isFailure(exchange) ? classify(exchange, this.#options) : undefined;
+    const diagnosis = isFailure(exchange, this.#options) ? classify(exchange, this.#options) : undefined;
     const attempt = this.#analyzer.attemptOf(exchange, diagnosis);
     if (this.#analyzer.addAttempt(attempt).length > 0) update.findingsChanged = true;
     if (attempt.rateLimit !== undefined && this.#noteRateLimit(exchange, attempt.rateLimit))

@@ -3,7 +3,7 @@ import type { Category, Diagnosis, ErrorClass, ProviderId, RetryVerdict } from '
 import type { Exchange } from '../exchange.ts';
 import type { Finding, FindingKind } from '../finding.ts';
 import type { Har } from '../har.ts';
-import { buildTicket } from '../ticket/build-ticket.ts';
+import { buildTicket } from '../ticket/index.ts';
 import { KEEP_NOTHING } from '../retention.ts';
 import { TriageEngine } from './triage-engine.ts';
 

@@ -1,37 +1,19 @@
-import type { ErrorBody, Evidence, RateLimitInfo } from '../diagnosis.ts';
+import type { ErrorBody, RateLimitInfo } from '../diagnosis.ts';
 import type { Header } from '../exchange.ts';
 import { headerValue } from '../header-value.ts';
-import { readRetryAfter } from '../rate-limit/read-retry-after.ts';
-
-export interface ServerWait {
-  seconds: number;
-  evidence: Evidence;
-}
-
-/** A rate-limit reset only says when to retry a request that was refused for the rate limit. */
-function resetWait(status: number, rateLimit: RateLimitInfo | undefined): ServerWait | undefined {
-  if (status !== 429 || rateLimit?.resetS === undefined) return undefined;
-  if (rateLimit.remaining !== undefined && rateLimit.remaining > 0) return undefined;
-  return {
-    seconds: rateLimit.resetS,
-    evidence: { source: 'header', detail: `${rateLimit.dialect} reset in ${rateLimit.resetS} s` },
-  };
-}
+import type { ServerWait } from '../profiles/index.ts';
+import { readRetryAfter } from '../rate-limit/index.ts';
 
 /**
- * How long the server asked the client to wait, from the most explicit signal present: the
- * Retry-After header (RFC 9110 §10.2.3), Google's RetryInfo detail, then a rate-limit reset time.
+ * A wait the response names outright: the Retry-After header (RFC 9110 §10.2.3), else Google's
+ * RetryInfo detail (https://google.aip.dev/193#error_details).
  */
-export function serverWait(
-  headers: readonly Header[],
-  status: number,
-  error: ErrorBody | undefined,
-  rateLimit: RateLimitInfo | undefined,
-): ServerWait | undefined {
+export function namedWait(headers: readonly Header[], error: ErrorBody | undefined): ServerWait | undefined {
   const retryAfter = readRetryAfter(headers);
   if (retryAfter !== undefined)
     return {
       seconds: retryAfter,
+      source: 'Retry-After',
       evidence: {
         source: 'header',
         detail: `Retry-After: ${headerValue(headers, 'retry-after')?.trim()} (${retryAfter} s)`,
@@ -40,7 +22,24 @@ export function serverWait(
   if (error?.retryDelayS !== undefined)
     return {
       seconds: error.retryDelayS,
+      source: 'RetryInfo',
       evidence: { source: 'body', detail: `Google RetryInfo retryDelay ${error.retryDelayS} s` },
     };
-  return resetWait(status, rateLimit);
+  return undefined;
+}
+
+/**
+ * The reset of a rate-limit window with nothing left: when the limit lifts. It is a wait only for a
+ * request refused by that limit (a 404 that used the last unit of the window is still a 404).
+ */
+export function resetWait(rateLimit: RateLimitInfo | undefined): ServerWait | undefined {
+  if (rateLimit?.resetS === undefined || rateLimit.remaining !== 0) return undefined;
+  return {
+    seconds: rateLimit.resetS,
+    source: 'RateLimit reset',
+    evidence: {
+      source: 'header',
+      detail: `${rateLimit.dialect} reset in ${rateLimit.resetS} s with 0 remaining`,
+    },
+  };
 }

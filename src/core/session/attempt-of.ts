@@ -1,9 +1,8 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange, Header } from '../exchange.ts';
-import { redactPath } from '../redact/redact-path.ts';
-import { RedactionSession } from '../redact/redaction-session.ts';
-import { readRateLimit } from '../rate-limit/read-rate-limit.ts';
-import { idempotencyKeyOf } from '../retry/idempotency-key-of.ts';
+import { RedactionSession, redactPath } from '../redact/index.ts';
+import { readRateLimit } from '../rate-limit/index.ts';
+import { idempotencyKeyOf } from '../retry/index.ts';
 import type { Attempt, Failure } from './attempt.ts';
 import { credentialFingerprint } from './credential-fingerprint.ts';
 import { hashText } from './hash-text.ts';
@@ -50,8 +49,18 @@ function lazyCredentials(headers: readonly Header[]): () => string {
 }
 
 function failureOf(diagnosis: Diagnosis): Failure {
-  const { provider, retry, category, backoffS, jitter, doc } = diagnosis;
-  const failure: Failure = { provider, class: diagnosis.class, retry, category, backoffS, jitter, doc };
+  const { provider, providerName, retry, category, backoffS, jitter, doc, idempotency } = diagnosis;
+  const failure: Failure = {
+    provider,
+    providerName,
+    class: diagnosis.class,
+    retry,
+    category,
+    backoffS,
+    jitter,
+    doc,
+    idempotency,
+  };
   if (diagnosis.backoffCapS !== undefined) failure.backoffCapS = diagnosis.backoffCapS;
   if (diagnosis.maxAttempts !== undefined) failure.maxAttempts = diagnosis.maxAttempts;
   return failure;
@@ -72,13 +81,13 @@ export function attemptOf(exchange: Exchange, diagnosis: Diagnosis | undefined, 
     status: exchange.status,
     ...timesOf(exchange, now),
   };
-  const key = idempotencyKeyOf(exchange.requestHeaders);
+  const key = idempotencyKeyOf(exchange.requestHeaders, diagnosis?.idempotency.header);
   if (key !== undefined) {
     attempt.idempotencyKey = hashText(key.value);
     attempt.idempotencyHeader = key.header;
   }
   if (diagnosis !== undefined) attempt.failure = failureOf(diagnosis);
-  const wait = serverWaitOf(exchange, diagnosis, rateLimit);
+  const wait = serverWaitOf(diagnosis);
   if (wait !== undefined) attempt.wait = wait;
   if (rateLimit !== undefined) attempt.rateLimit = rateLimit;
   return attempt;

@@ -7,7 +7,17 @@ import type { ServerWait } from './server-wait-of.ts';
  */
 export type Failure = Pick<
   Diagnosis,
-  'provider' | 'class' | 'category' | 'retry' | 'backoffS' | 'backoffCapS' | 'maxAttempts' | 'jitter' | 'doc'
+  | 'provider'
+  | 'providerName'
+  | 'class'
+  | 'category'
+  | 'retry'
+  | 'backoffS'
+  | 'backoffCapS'
+  | 'maxAttempts'
+  | 'jitter'
+  | 'doc'
+  | 'idempotency'
 >;
 
 /**

@@ -7,9 +7,11 @@ import { SESSION_DOCS } from './session-docs.ts';
 import { withEntries } from './with-entries.ts';
 
 // error-envelope.txt › "Circuit Breaker Pattern": failure threshold 5 consecutive failures, then a
-// 30-second timeout period before recovering with a few requests.
-const THRESHOLD = 5;
-const PAUSE_MS = 30_000;
+// 30-second timeout period before recovering with a few requests. Exported for the retry timeline,
+// which draws where the breaker opens (the THRESHOLD-th entry of the finding) and its pause.
+export const CIRCUIT_BREAKER = { threshold: 5, pauseMs: 30_000 } as const;
+const THRESHOLD = CIRCUIT_BREAKER.threshold;
+const PAUSE_MS = CIRCUIT_BREAKER.pauseMs;
 
 interface Streak {
   failures: number;

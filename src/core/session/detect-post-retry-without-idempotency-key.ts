@@ -1,6 +1,6 @@
 import { rememberAttempt } from './remember-attempt.ts';
 import type { Finding } from '../finding.ts';
-import type { Attempt } from './attempt.ts';
+import type { Attempt, Failure } from './attempt.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { follows } from './follows.ts';
 import { newFinding } from './new-finding.ts';
@@ -19,20 +19,34 @@ interface State {
 }
 
 function isUnprotectedRetry(previous: Attempt | undefined, attempt: Attempt): previous is Attempt {
-  const failureClass = previous?.failure?.class;
+  const failure = previous?.failure;
   return (
     previous !== undefined &&
-    (failureClass === 'server' || failureClass === 'network') &&
+    failure !== undefined &&
+    (failure.class === 'server' || failure.class === 'network') &&
+    // A keyless request its provider documents as safe to repeat (Ranex's POST /v1/applicants,
+    // a PRIVO registration carrying a unique email) was already judged `yes`: no finding.
+    !(failure.retry === 'yes' && previous.idempotencyKey === undefined) &&
     attempt.idempotencyKey === undefined &&
     follows(previous, attempt)
   );
 }
 
-function message(previous: Attempt, attempt: Attempt): string {
+/**
+ * What would have made the repeat safe, in the provider's own terms: its documented mechanism where
+ * it has one instead of a key (Ranex: a hash of endpoint + payload), else its key header.
+ */
+function remedy(failure: Failure): string {
+  const { advice, header } = failure.idempotency;
+  if (advice !== undefined) return advice;
+  return `Send ${header === undefined ? 'an Idempotency-Key' : `the ${header}`} header with such requests so the server can recognise a repeat.`;
+}
+
+function message(previous: Attempt, attempt: Attempt, failure: Failure): string {
   return (
     `${attempt.label()} was sent again after ${outcomeLabel(previous)} without an idempotency key. ` +
-    `The first attempt may have been carried out before it failed; without a key the server cannot ` +
-    `tell this retry from a new request and may act twice. Send an Idempotency-Key with such requests.`
+    `The first attempt may have been carried out before it failed, and ${failure.providerName} cannot ` +
+    `tell this repeat from a new request, so it may act twice. ${remedy(failure)}`
   );
 }
 
@@ -54,9 +68,10 @@ export function detectPostRetryWithoutIdempotencyKey(capacity: number): SessionD
         rememberAttempt(bySignature, attempt, { last: attempt, finding: undefined });
         return [];
       }
-      const text = message(previous, attempt);
+      const failure = previous.failure;
+      const text = failure === undefined ? '' : message(previous, attempt, failure);
       const indexes = [previous.index, attempt.index];
-      const doc = previous.failure?.doc ?? SESSION_DOCS.policy;
+      const doc = failure?.doc ?? SESSION_DOCS.policy;
       const finding =
         state.finding === undefined
           ? newFinding('post_retry_without_idempotency_key', indexes, text, doc)

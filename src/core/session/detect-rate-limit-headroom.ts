@@ -21,15 +21,21 @@ interface Reading {
   resetS: number | undefined;
 }
 
-function message(host: string, info: Reading, episode: { responses: number; lowest: number }): string {
+function message(
+  host: string,
+  info: Reading,
+  episode: { responses: number; lowest: number },
+  refused: boolean,
+): string {
   const percent = Math.round((info.remaining / info.limit) * 100);
   const reset = info.resetS === undefined ? '' : `, the window resets in ${info.resetS} s`;
   const seen =
     episode.responses > 1 ? ` Seen on ${episode.responses} responses so far, lowest ${episode.lowest}.` : '';
-  return (
-    `${host} reports ${info.remaining} of ${info.limit} requests left (${percent} %, under the 15 % mark${reset}). ` +
-    `Slow the request rate now, before the limit turns into 429s.${seen}`
-  );
+  // Once the host is refusing requests the advice is no longer "before it happens".
+  const advice = refused
+    ? 'It is already refusing requests: pace them below the limit once the window resets, rather than resending at the current rate.'
+    : 'Slow the request rate now, before the host starts refusing requests.';
+  return `${host} reports ${info.remaining} of ${info.limit} requests left (${percent} %, under the 15 % mark${reset}). ${advice}${seen}`;
 }
 
 /**
@@ -62,7 +68,8 @@ export function detectRateLimitHeadroom(capacity: number): SessionDetector {
         responses: (episode?.responses ?? 0) + 1,
         lowest: Math.min(episode?.lowest ?? remaining, remaining),
       };
-      const text = message(attempt.host, { limit, remaining, resetS: info.resetS }, figures);
+      const refused = attempt.status === 429 || attempt.failure?.category === 'rate_limited';
+      const text = message(attempt.host, { limit, remaining, resetS: info.resetS }, figures, refused);
       const finding =
         episode === undefined
           ? newFinding('rate_limit_headroom', [attempt.index], text, SESSION_DOCS.headroom)

@@ -60,7 +60,7 @@ function scheduleProblem(failure: Failure, k: number, gap: number): string | und
   if (nominal === undefined || gap >= nominal * 1000 * share) return undefined;
   const jitter = failure.jitter ? ', with jitter' : '';
   return (
-    `retry ${k} went out ${formatSeconds(gap)} after the failure, where the ${failure.provider} ` +
+    `retry ${k} went out ${formatSeconds(gap)} after the failure, where the ${failure.providerName} ` +
     `schedule (${failure.backoffS.join(', ')} s${jitter}) asks for about ${nominal} s`
   );
 }

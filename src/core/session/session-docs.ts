@@ -6,14 +6,31 @@ import type { DocRef } from '../diagnosis.ts';
  */
 export const SESSION_DOCS = {
   /** "begin throttling" when RateLimit-Remaining drops below 15 % of RateLimit-Limit. */
-  headroom: { file: 'persona.txt', section: '429 Too Many Requests' },
+  headroom: {
+    title: 'Persona documentation',
+    section: '429 Too Many Requests',
+    url: 'https://docs.withpersona.com/reference/errors',
+  },
   /** Failure threshold 5 consecutive failures, timeout period 30 seconds. */
-  circuitBreaker: { file: 'error-envelope.txt', section: 'Circuit Breaker Pattern' },
-  /** The same idempotency key with different parameters is answered with an error. */
-  // draft-ietf-httpapi-idempotency-key-header › "Error Scenarios" gives the same case a 422; the
-  // message says so.
-  keyReused: { file: 'persona.txt', section: 'Network errors' },
-  /** Fallbacks for a failure without a doc of its own: the generic baseline, the session analyses. */
-  policy: { file: 'DESIGN.md', section: 'The documented policy' },
-  session: { file: 'DESIGN.md', section: 'Session analyses' },
+  circuitBreaker: {
+    title: 'Error-envelope API reference › Error handling',
+    section: 'Circuit Breaker Pattern',
+  },
+  /** The same idempotency key with different parameters is answered with an error (422). */
+  keyReused: {
+    title: 'IETF draft-ietf-httpapi-idempotency-key-header',
+    section: 'Error Scenarios',
+    url: 'https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/',
+  },
+  /** Fallbacks for a failure without a doc of its own: what HTTP says about repeats and waits. */
+  policy: {
+    title: 'RFC 9110 HTTP Semantics',
+    section: '9.2.2 Idempotent Methods',
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2',
+  },
+  session: {
+    title: 'RFC 9110 HTTP Semantics',
+    section: '10.2.3 Retry-After',
+    url: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
+  },
 } as const satisfies Record<string, DocRef>;

@@ -1,6 +1,5 @@
 import type { Category, ProviderId, RetryVerdict } from '../diagnosis.ts';
-import type { FailureRow } from './failure-row.ts';
-import { statusClass, type StatusClass } from './status-class.ts';
+import { type FailureRow, statusClass, type StatusClass } from './failure-row.ts';
 
 export interface FacetCount<T extends string> {
   value: T;

@@ -1,3 +1,4 @@
+// One failed exchange as the list shows it: the row, its status class and its clock text.
 import type { Exchange } from '../exchange.ts';
 import type { Category, Diagnosis, ProviderId, RetryVerdict } from '../diagnosis.ts';
 
@@ -27,6 +28,8 @@ export interface FailureRow {
   /** The error message (or title) the body carried. */
   message?: string;
   networkError?: string;
+  /** The GraphQL operationName the request named, so a row of `POST /graphql` says which one. */
+  operation?: string;
 }
 
 export function failureRow(exchange: Exchange, diagnosis: Diagnosis): FailureRow {
@@ -50,6 +53,7 @@ export function failureRow(exchange: Exchange, diagnosis: Diagnosis): FailureRow
   if (code !== undefined) row.code = code;
   if (message !== undefined) row.message = message;
   if (exchange.networkError !== undefined) row.networkError = exchange.networkError;
+  if (exchange.graphqlOperationName !== undefined) row.operation = exchange.graphqlOperationName;
   return row;
 }
 
@@ -61,4 +65,27 @@ function hostAndPath(url: string): { host: string; path: string } {
     // Not an absolute URL (HAR files from some tools carry relative ones): keep the path part.
     return { host: '', path: url.split(/[?#]/, 1)[0] ?? url };
   }
+}
+
+/**
+ * The Network panel's coarse status buckets. `other` holds failures that arrived with a
+ * non-error status, i.e. GraphQL `errors[]` inside a 2xx body (DESIGN.md "CLI contract").
+ */
+export const STATUS_CLASSES = ['4xx', '5xx', 'network', 'other'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+
+export function statusClass(status: number): StatusClass {
+  if (status === 0) return 'network';
+  if (status >= 500) return '5xx';
+  if (status >= 400) return '4xx';
+  return 'other';
+}
+
+/**
+ * `HH:MM:SS.mmm` in UTC: the list's time column. UTC because tickets and provider logs speak UTC
+ * (DESIGN.md "Redaction and the ticket"), so what the list shows matches what support will see.
+ */
+export function formatClock(startedMs: number): string {
+  if (!Number.isFinite(startedMs) || startedMs <= 0) return '—';
+  return new Date(startedMs).toISOString().slice(11, 23);
 }

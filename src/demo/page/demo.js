@@ -35,12 +35,38 @@ async function runAll(ids = scenarios.map((s) => s.id)) {
   return statuses;
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Retries the way hurried integrations do, for the panel's findings and its retry timeline: a 429
+ * that asked for 30 s re-sent after 1 s twice (retried too early), a timing-out DELETE re-sent
+ * every 0.3 s until five failures in a row would have tripped a circuit breaker, and a 500 retried
+ * after 1 s then 2 s (backoff that grows, as the docs ask).
+ */
+async function retryStory() {
+  const statuses = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await sleep(1000);
+    statuses.push(await run('persona-429'));
+  }
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) await sleep(300);
+    statuses.push(await run('envelope-504'));
+  }
+  for (const wait of [0, 1000, 2000]) {
+    await sleep(wait);
+    statuses.push(await run('persly-500'));
+  }
+  return statuses;
+}
+
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button') : null;
   if (!button) return;
   if (button.id === 'run-all') void runAll();
+  else if (button.id === 'retry-story') void retryStory();
   else if (button.dataset.scenario) void run(button.dataset.scenario);
 });
 
 // For the e2e tests and for anyone scripting the demo from the console.
-window.demo = { run, runAll, ids: scenarios.map((s) => s.id) };
+window.demo = { run, runAll, retryStory, ids: scenarios.map((s) => s.id) };

@@ -1,14 +1,10 @@
 import type { Diagnosis } from '../../core/diagnosis.ts';
-import { profileById } from '../../core/profiles/profile-by-id.ts';
+import { retryLine } from '../../core/retry/index.ts';
 import { describeIdempotency } from './describe-idempotency.ts';
-import { describeSchedule } from './describe-schedule.ts';
-import { verdictLabel } from './verdict-label.ts';
 import { ExternalLink } from './external-link.tsx';
 
 /** Why this failure is what it is and what to do next, with the evidence and the doc behind it. */
 export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
-  const schedule = describeSchedule(d);
-  const profile = profileById(d.provider);
   return (
     <section class="diagnosis" aria-labelledby="diagnosis-heading" data-testid="diagnosis">
       <h3 id="diagnosis-heading">Diagnosis</h3>
@@ -18,7 +14,7 @@ export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
       <dl class="facts">
         <dt>Provider</dt>
         <dd data-testid="diagnosis-provider">
-          <ExternalLink href={profile.docUrl}>{profile.name}</ExternalLink> <code>{d.provider}</code>{' '}
+          <span title={`profile id: ${d.provider}`}>{d.providerName}</span>{' '}
           <span class="muted">
             (recognised by {d.recognizedBy.source}: {d.recognizedBy.detail})
           </span>
@@ -29,10 +25,9 @@ export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
         </dd>
         <dt>Retry</dt>
         <dd>
-          <span class="verdict" data-verdict={d.retry}>
-            {verdictLabel(d.retry)}
+          <span class="verdict" data-verdict={d.retry} data-testid="retry-line">
+            {retryLine(d)}
           </span>
-          {schedule !== undefined && <span>: {schedule}</span>}
         </dd>
         <dt>Idempotency</dt>
         <dd>{describeIdempotency(d)}</dd>
@@ -49,7 +44,7 @@ export function DiagnosisView({ diagnosis: d }: { diagnosis: Diagnosis }) {
         <dt>Documented in</dt>
         <dd>
           <ExternalLink href={d.doc.url}>
-            {d.doc.file} › “{d.doc.section}”
+            {d.doc.title} › “{d.doc.section}”
           </ExternalLink>
         </dd>
       </dl>

@@ -27,10 +27,8 @@ export function EmptyState({ store }: { store: PanelStore }) {
     );
   return (
     <div class="empty" role="status" data-testid="empty">
-      <p>
-        No failed API calls yet — use the page and failures (HTTP 4xx/5xx, no response, GraphQL errors) appear
-        here.
-      </p>
+      <p>No failed API calls yet. Use the page: each call that fails appears here as it happens.</p>
+      <p class="muted">Failed means an HTTP 4xx or 5xx, no response at all, or GraphQL errors in a 200.</p>
       <p class="muted">
         Requests made before DevTools was opened are not captured: reload the page to see them, or import a
         HAR file.

@@ -1,5 +1,7 @@
+import { useMemo } from 'preact/hooks';
 import type { PanelStore } from '../store/panel-store.ts';
 import type { EngineRecord } from '../../core/engine/index.ts';
+import { buildTicket } from '../../core/ticket/index.ts';
 import { BodyText } from './body-text.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
 import { HeadersTable } from './headers-table.tsx';
@@ -9,7 +11,11 @@ import { TicketPreview } from './ticket-preview.tsx';
 /** The selected failure: diagnosis, ticket, then the raw request and response as text. */
 export function FailureDetail({ store }: { store: PanelStore }) {
   const record = store.selected.value;
-  const ticket = store.ticket.value;
+  // Built here, in the lazily loaded detail, so ticket and redaction code stay out of the first load.
+  const ticket = useMemo(
+    () => (record?.diagnosis ? buildTicket(record.exchange, record.diagnosis) : undefined),
+    [record],
+  );
   if (record === undefined) return null;
   const { exchange } = record;
   return (

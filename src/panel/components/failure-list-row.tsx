@@ -1,8 +1,5 @@
 import type { HTMLAttributes } from 'preact';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import type { FailureGroup } from '../../core/view/group-failures.ts';
-import { formatClock } from '../../core/view/format-clock.ts';
-import { statusClass } from '../../core/view/status-class.ts';
+import { type FailureRow, formatClock, statusClass, type FailureGroup } from '../../core/view/index.ts';
 import type { RetryVerdict } from '../../core/diagnosis.ts';
 
 /** What every rendered line needs from the list: where it sits and whether it is active. */
@@ -33,6 +30,13 @@ function statusText(status: number): string {
   return status === 0 ? '(failed)' : String(status);
 }
 
+/** The Network panel's Time column: "85 ms", "1.4 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
 function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElement> {
   return {
     role: p.tree ? 'treeitem' : 'option',
@@ -54,7 +58,7 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
     <div
       {...lineAttrs(p, p.nested ? 'fl-row fl-nested' : 'fl-row')}
       aria-level={p.tree ? (p.nested ? 2 : 1) : undefined}
-      aria-label={`${row.method} ${row.host}${row.path}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
+      aria-label={`${row.method} ${row.host}${row.path}${row.operation ? ` ${row.operation}` : ''}, ${statusText(row.status)} ${row.category}, ${row.provider}, ${RETRY_LABEL[row.retry]}`}
       data-testid="failure"
       data-status={row.status}
       data-category={row.category}
@@ -71,12 +75,24 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
       </span>
       <span class="fl-path" title={row.message ?? row.networkError ?? row.path}>
         {row.path}
+        {row.operation !== undefined && (
+          <span class="fl-operation" data-testid="operation">
+            {' '}
+            {row.operation}
+          </span>
+        )}
+        {/* Shown only docked narrow, where the Provider and Category columns give way to the path. */}
+        <span class="fl-path-meta">
+          {' '}
+          {row.provider} · {row.category}
+        </span>
       </span>
       <span class="fl-provider">{row.provider}</span>
       <span class="fl-category">{row.category}</span>
       <span class="fl-retry" data-verdict={row.retry}>
         {RETRY_LABEL[row.retry]}
       </span>
+      <span class="fl-duration">{formatDuration(row.durationMs)}</span>
       <span class="fl-time" title={row.startedAt}>
         {formatClock(row.startedMs)}
       </span>
@@ -120,6 +136,7 @@ export function FailureListGroupRow(p: LineProps & { group: FailureGroup; expand
       <span class="fl-retry" data-verdict={latest.retry}>
         {RETRY_LABEL[latest.retry]}
       </span>
+      <span class="fl-duration">{formatDuration(latest.durationMs)}</span>
       <span class="fl-time" title={`${new Date(group.firstMs).toISOString()} – ${latest.startedAt}`}>
         {formatClock(group.lastMs)}
       </span>

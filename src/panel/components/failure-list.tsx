@@ -1,15 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import { groupFailures } from '../../core/view/group-failures.ts';
-import { flatModel, groupedModel } from '../../core/view/list-model.ts';
-import { moveIndex } from '../../core/view/move-index.ts';
-import { scrollToReveal } from '../../core/view/scroll-to-reveal.ts';
-import { visibleRange } from '../../core/view/visible-range.ts';
+import {
+  type FailureRow,
+  groupFailures,
+  flatModel,
+  groupedModel,
+  moveIndex,
+  scrollToReveal,
+  visibleRange,
+  type FailureSort,
+  groupItemKey,
+  type ListItem,
+} from '../../core/view/index.ts';
 import { FailureListHeader } from './failure-list-header.tsx';
-import { actOn } from './failure-list-keys.tsx';
 import { FailureListGroupRow, FailureListRow, type LineProps } from './failure-list-row.tsx';
-import { useViewportHeight } from './failure-list-viewport.tsx';
+import { useClientSize } from './client-size.tsx';
 import './failure-list.css';
 
 export interface FailureListProps {
@@ -27,8 +32,16 @@ export interface FailureListProps {
   onSelect: (id: number) => void;
   /** Enter on a failure: open its details. */
   onOpen?: (id: number) => void;
-  /** Escape in the list: close the details. */
-  onClose?: () => void;
+  /** Escape in the list: close the details; returns false when nothing was open. */
+  onClose?: () => boolean;
+  /** The order the rows come in, shown on the column headers, which change it when clicked. */
+  sort?: FailureSort;
+  onSortChange?: (sort: FailureSort) => void;
+  /**
+   * A context menu was asked for on a failure (right-click, the Menu key or Shift+F10): its id and
+   * where to show the menu, in client coordinates.
+   */
+  onContextMenu?: (id: number, x: number, y: number) => void;
   /** Accessible name of the listbox. */
   label?: string;
   /** Shown instead of lines when `rows` is empty (the caller's empty state). */
@@ -44,6 +57,35 @@ export interface FailureListProps {
   renderAllBelow?: number;
 }
 
+interface KeyActions {
+  onOpen?: (id: number) => void;
+  /** Escape: close what the list opened; false when nothing was open (the key is then not used). */
+  onClose?: () => boolean;
+  toggle: (groupKey: string) => void;
+  pickKey: (itemKey: string) => void;
+}
+
+/**
+ * Enter opens a failure (or toggles a group), Escape closes, and Right/Left expand and collapse
+ * groups the way tree views in DevTools do. Returns whether the key was used.
+ */
+function actOn(item: ListItem | undefined, key: string, actions: KeyActions): boolean {
+  if (key === 'Escape') {
+    // Only a key that closed something is used: otherwise DevTools gets it (its drawer toggles).
+    return actions.onClose?.() ?? false;
+  }
+  if (item === undefined) return false;
+  if (item.kind === 'row') {
+    if (key === 'Enter') actions.onOpen?.(item.row.id);
+    if (key === 'ArrowLeft' && item.groupKey !== undefined) actions.pickKey(groupItemKey(item.groupKey));
+    return key === 'Enter' || (key === 'ArrowLeft' && item.groupKey !== undefined);
+  }
+  const wants =
+    key === 'Enter' || (key === 'ArrowRight' && !item.expanded) || (key === 'ArrowLeft' && item.expanded);
+  if (wants) actions.toggle(item.group.key);
+  return wants;
+}
+
 /** Viewport height assumed before layout (or without one, as in happy-dom). */
 const FALLBACK_VIEWPORT_PX = 600;
 
@@ -57,7 +99,7 @@ export function FailureList(props: FailureListProps) {
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const viewport = useViewportHeight(scroller, FALLBACK_VIEWPORT_PX);
+  const viewport = useClientSize(scroller, 'height', FALLBACK_VIEWPORT_PX);
   const domPrefix = useId();
 
   const groups = useMemo(() => (grouped ? groupFailures(rows) : undefined), [rows, grouped]);
@@ -90,10 +132,23 @@ export function FailureList(props: FailureListProps) {
   // A selection made elsewhere (a finding, the detail's navigation) may be far down a long list:
   // bring it into view once when it changes (hence only selectedId as a dependency), never while
   // the user scrolls on their own.
+  // The list's height changes when the detail opens below it (docked narrow) or the findings
+  // strip unfolds: keep the selected line in view then too (issue 13).
   useLayoutEffect(() => {
     if (active >= 0) reveal(active);
-  }, [selectedId]);
+  }, [selectedId, viewport]);
+  const menuAt = (id: number, line: Element | null) => {
+    const box = line?.getBoundingClientRect();
+    props.onContextMenu?.(id, box ? box.left + 24 : 0, box ? box.bottom : 0);
+  };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      const item = model.at(active);
+      if (item?.kind !== 'row' || props.onContextMenu === undefined) return;
+      e.preventDefault();
+      menuAt(item.row.id, document.getElementById(lineId(active)));
+      return;
+    }
     const pageSize = Math.floor(viewport / rowHeight) - 1;
     const next = moveIndex(active, e.key, model.count, pageSize);
     if (next !== undefined) {
@@ -103,7 +158,19 @@ export function FailureList(props: FailureListProps) {
       return;
     }
     const actions = { ...props, toggle, pickKey: (key: string) => pick(model.indexOfKey(key)) };
-    if (actOn(model.at(active), e.key, actions)) e.preventDefault();
+    if (!actOn(model.at(active), e.key, actions)) return;
+    // A used Escape only stops propagating (app.tsx explains why it is never default-prevented).
+    if (e.key === 'Escape') e.stopPropagation();
+    else e.preventDefault();
+  };
+  const onContextMenu = (e: MouseEvent) => {
+    const line =
+      e.target instanceof Element ? e.target.closest<HTMLElement>('[data-testid="failure"]') : null;
+    const id = Number(line?.dataset['index']);
+    if (line === null || !Number.isInteger(id) || props.onContextMenu === undefined) return;
+    e.preventDefault();
+    props.onSelect(id);
+    props.onContextMenu(id, e.clientX, e.clientY);
   };
   const onClick = (index: number) => {
     const item = model.at(index);
@@ -126,7 +193,10 @@ export function FailureList(props: FailureListProps) {
 
   return (
     <div class="fl" data-grouped={grouped}>
-      <FailureListHeader />
+      <FailureListHeader
+        {...(props.sort === undefined ? {} : { sort: props.sort })}
+        {...(props.onSortChange === undefined ? {} : { onSort: props.onSortChange })}
+      />
       <div
         ref={scroller}
         class="fl-scroller"
@@ -137,6 +207,7 @@ export function FailureList(props: FailureListProps) {
         data-testid="failure-list"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
       >
         {count === 0 && props.empty !== undefined ? <div class="fl-empty">{props.empty}</div> : null}
         <div class="fl-canvas" style={{ height: `${count * rowHeight}px` }}>

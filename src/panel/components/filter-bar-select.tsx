@@ -1,4 +1,4 @@
-import type { FacetCount } from '../../core/view/facets-of.ts';
+import type { FacetCount } from '../../core/view/index.ts';
 
 export interface FilterBarSelectProps<T extends string> {
   /** Accessible name, e.g. "Provider". */

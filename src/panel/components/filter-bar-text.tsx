@@ -5,10 +5,27 @@ const TOKEN_HELP =
   'Tokens: status:429 status:5xx provider:persona category:rate_limited retry:no method:POST ' +
   'host:api.example.com code:… path:… — prefix with - to exclude, /regex/ for a pattern.';
 
-/** The free-text box: Ctrl/Cmd+F focuses it and Escape clears it, as in the Network panel. */
-export function FilterBarText({ text, onChange }: { text: string; onChange: (text: string) => void }) {
+export interface FilterBarTextProps {
+  text: string;
+  onChange: (text: string) => void;
+  /**
+   * Bumped by the panel to give the box focus (Ctrl+F / Cmd+F, handled once for the whole panel in
+   * app.tsx so DevTools' own find bar never sees the key).
+   */
+  focusRequest?: number;
+}
+
+/**
+ * The free-text box: Escape clears it, and stops there (propagation only, see app.tsx: an Escape
+ * default-prevented in Firefox leaves its split console open).
+ */
+export function FilterBarText({ text, onChange, focusRequest = 0 }: FilterBarTextProps) {
   const input = useRef<HTMLInputElement>(null);
-  useFindShortcut(input);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequest]);
   return (
     <input
       ref={input}
@@ -25,24 +42,9 @@ export function FilterBarText({ text, onChange }: { text: string; onChange: (tex
       onKeyDown={(e) => {
         // An empty box lets Escape through, so it still closes the detail.
         if (e.key !== 'Escape' || text === '') return;
-        e.preventDefault();
         e.stopPropagation();
         onChange('');
       }}
     />
   );
-}
-
-/** The panel frame receives the key first when it has focus, so DevTools' own search stays out. */
-function useFindShortcut(input: { current: HTMLInputElement | null }): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'f') return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [input]);
 }

@@ -1,4 +1,3 @@
-import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
 import type { PanelStore } from '../store/panel-store.ts';
 import { normalizeHost } from '../store/normalize-host.ts';
 
@@ -13,7 +12,7 @@ export function HostProfilePicker({ store, url }: { store: PanelStore; url: stri
   const onChange = (value: string): void => {
     const hostMap = { ...store.settings.value.hostMap };
     if (value === '') delete hostMap[host];
-    else hostMap[host] = value as ProviderId;
+    else hostMap[host] = value;
     void store.updateSettings({ hostMap });
   };
   return (
@@ -26,9 +25,9 @@ export function HostProfilePicker({ store, url }: { store: PanelStore; url: stri
           data-testid="host-profile"
         >
           <option value="">recognise automatically</option>
-          {PROVIDER_IDS.map((id) => (
-            <option key={id} value={id}>
-              {id}
+          {store.profileChoices.value.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.name}
             </option>
           ))}
         </select>

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { PROVIDER_IDS, type ProviderId } from '../../core/diagnosis.ts';
 import type { PanelStore } from '../store/panel-store.ts';
 import { normalizeHost } from '../store/normalize-host.ts';
 import { LIMIT_BOUNDS } from '../store/settings.ts';
@@ -15,6 +14,7 @@ export function SettingsView({ store }: { store: PanelStore }) {
         </button>
       </header>
       <HostMappings store={store} />
+      <Profiles store={store} />
       <Retention store={store} />
       <fieldset>
         <legend>Session</legend>
@@ -36,7 +36,8 @@ export function SettingsView({ store }: { store: PanelStore }) {
 
 function HostMappings({ store }: { store: PanelStore }) {
   const [host, setHost] = useState('');
-  const [profile, setProfile] = useState<ProviderId>('generic');
+  // No default profile: a preselected "generic" made a mapping that changed nothing (issue 13).
+  const [profile, setProfile] = useState('');
   const [error, setError] = useState('');
   const user = store.settings.value.hostMap;
   const managed = store.managedHostMap.value;
@@ -44,8 +45,10 @@ function HostMappings({ store }: { store: PanelStore }) {
     event.preventDefault();
     const normalized = normalizeHost(host);
     if (normalized === '') return setError('Enter a host name such as api.example.com.');
+    if (profile === '') return setError(`Pick the provider whose documented policy ${normalized} follows.`);
     setError('');
     setHost('');
+    setProfile('');
     void store.updateSettings({ hostMap: { ...user, [normalized]: profile } });
   };
   const remove = (name: string): void => {
@@ -99,12 +102,15 @@ function HostMappings({ store }: { store: PanelStore }) {
           Profile{' '}
           <select
             value={profile}
-            onChange={(e) => setProfile(e.currentTarget.value as ProviderId)}
+            onChange={(e) => setProfile(e.currentTarget.value)}
             data-testid="mapping-profile"
           >
-            {PROVIDER_IDS.map((id) => (
-              <option key={id} value={id}>
-                {id}
+            <option value="" disabled>
+              Choose a profile…
+            </option>
+            {store.profileChoices.value.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
               </option>
             ))}
           </select>
@@ -118,6 +124,87 @@ function HostMappings({ store }: { store: PanelStore }) {
           </p>
         )}
       </form>
+    </fieldset>
+  );
+}
+
+/**
+ * Provider profiles: import a profile file (the JSON format of src/core/profiles/profile.schema.json),
+ * see what is in force, remove what the user imported. A file that does not check out is refused
+ * with every problem listed, and the stored profiles stay as they were.
+ */
+function Profiles({ store }: { store: PanelStore }) {
+  const own = store.settings.value.profiles;
+  const ownIds = new Set(own.map((doc) => doc.id));
+  const managed = store.managedProfiles.value.filter((doc) => !ownIds.has(doc.id));
+  const problems = store.profileProblems.value;
+  const builtIns = store.profileChoices.value.filter((choice) => choice.builtIn && !ownIds.has(choice.id));
+  const onFile = async (event: Event): Promise<void> => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    await store.importProfile(file.name, await file.text());
+    input.value = '';
+  };
+  const rows = [
+    ...own.map((doc) => ({ doc, managed: false })),
+    ...managed.map((doc) => ({ doc, managed: true })),
+  ];
+  return (
+    <fieldset data-testid="profiles">
+      <legend>Provider profiles</legend>
+      <p class="muted">
+        A profile is one API's documented error policy as a JSON file (format version 1). Imported profiles
+        are recognised before the built-in ones, and one with a built-in's id replaces it.
+      </p>
+      {rows.length > 0 && (
+        <table class="mappings" data-testid="profile-list">
+          <tbody>
+            {rows.map(({ doc, managed: byOrganisation }) => (
+              <tr key={doc.id} data-testid="profile-row" data-profile={doc.id}>
+                <th scope="row">{doc.name}</th>
+                <td>
+                  <code>{doc.id}</code>
+                </td>
+                <td class="muted">{(doc.recognize.hosts ?? []).join(', ') || 'by mapping or signature'}</td>
+                <td>
+                  {byOrganisation ? (
+                    <span class="muted">set by your organisation</span>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-label={`Remove profile ${doc.name}`}
+                      onClick={() => void store.removeProfile(doc.id)}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <label>
+        Import a profile file{' '}
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void onFile(e)}
+          data-testid="profile-import"
+        />
+      </label>
+      {problems.length > 0 && (
+        <div class="error" role="alert" data-testid="profile-problems">
+          <p>The profile was not imported:</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="muted">Built in: {builtIns.map((choice) => choice.name).join(', ')}.</p>
     </fieldset>
   );
 }

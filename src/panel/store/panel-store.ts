@@ -12,27 +12,37 @@ import type { Finding } from '../../core/finding.ts';
 import type { Har } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
-import { sanitizeHar } from '../../core/redact/sanitize-har.ts';
-import { buildTicket } from '../../core/ticket/build-ticket.ts';
-import { EMPTY_FILTER, type FailureFilter } from '../../core/view/failure-filter.ts';
-import type { FailureRow } from '../../core/view/failure-row.ts';
-import { filterFailures } from '../../core/view/filter-failures.ts';
-import { sortFailures, type FailureSort } from '../../core/view/sort-failures.ts';
-import { facetsOf } from '../../core/view/facets-of.ts';
+import {
+  loadProfile,
+  loadProfileText,
+  registryFor,
+  type Profile,
+  type ProfileDocument,
+} from '../../core/profiles/index.ts';
+import {
+  EMPTY_FILTER,
+  type FailureFilter,
+  filterFailures,
+  type FailureRow,
+  sortFailures,
+  type FailureSort,
+  facetsOf,
+} from '../../core/view/index.ts';
 import type {
   CaptureBatch,
   CaptureConnection,
   CaptureLimits,
   DroppedBeforePanel,
 } from '../../platform/capture-channel.ts';
-import type { Platform, Theme } from '../../platform/platform.ts';
+import type { Platform, SearchEvent, Theme } from '../../platform/platform.ts';
 import { CaptureIntake } from './capture-intake.ts';
-import { parseManagedHostMap, parseSettings } from './parse-settings.ts';
+import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
- * What the session no longer holds, by kind: the engine's counts plus what the devtools page's
- * buffer let go of before the panel was first shown (issue 11: "which were dropped").
+ * What the session no longer holds, by kind: the engine's counts plus, for the live session, what
+ * the devtools page's buffer let go of before the panel was first shown (issue 11: "which were
+ * dropped").
  */
 export type Dropped = DroppedCounts;
 
@@ -42,7 +52,11 @@ export interface FindingFocus {
 }
 
 export type Connection = 'connecting' | 'live' | 'unavailable';
-export type Notice = { kind: 'error' | 'info'; text: string };
+/**
+ * A message above the list. `about: 'import'` marks one that speaks of an imported file: it goes
+ * when the file does (Clear, Back to live), so a failed import's error never outlives it.
+ */
+export type Notice = { kind: 'error' | 'info'; text: string; about?: 'import' };
 
 const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, trimmedBodies: 0, skipped: 0 };
 const NOTHING_BEFORE_PANEL: DroppedBeforePanel = { failures: 0, successes: 0, trimmedBodies: 0 };
@@ -57,7 +71,12 @@ function captureLimits(settings: Settings): CaptureLimits {
   };
 }
 
-/** What the engine changed since the views were last updated. */
+/** The engine's retention as the user set it. */
+function retentionOf(settings: Settings): Partial<Retention> {
+  return { ...captureLimits(settings), keepSuccessBodies: settings.keepSuccessBodies };
+}
+
+/** What capture changed in the live engine since the views were last updated. */
 interface Changes {
   failures: boolean;
   findings: boolean;
@@ -103,30 +122,60 @@ export class PanelStore {
     void this.failures.value; // re-read after a reclassification replaced the records
     return id === undefined ? undefined : this.#engine.get(id);
   });
-  readonly ticket = computed(() => {
-    const record = this.selected.value;
-    return record?.diagnosis ? buildTicket(record.exchange, record.diagnosis) : undefined;
-  });
   readonly findings = signal<readonly Finding[]>([]);
   readonly rateLimits = signal<ReadonlyMap<string, HostRateLimit>>(new Map());
   readonly dropped = signal<Dropped>(NO_DROPS);
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
   readonly managedHostMap = signal<Settings['hostMap']>({});
   readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  /** Profiles from managed storage (the organisation's), below the user's own of the same id. */
+  readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
+  /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
+  readonly profiles = computed<readonly Profile[]>(() => {
+    const own = this.settings.value.profiles;
+    const ids = new Set(own.map((doc) => doc.id));
+    const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
+    return documents.flatMap((doc) => {
+      const loaded = loadProfile(doc);
+      return loaded.ok ? [loaded.profile] : [];
+    });
+  });
+  /** Every profile a host can be mapped to, the user's and organisation's first, generic last. */
+  readonly profileChoices = computed(() => {
+    const registry = registryFor(this.profiles.value);
+    return [...registry.profiles, registry.generic].map((p) => ({
+      id: p.id,
+      name: p.name,
+      builtIn: p.builtIn,
+    }));
+  });
+  /** Problems of the last profile file that failed to import, for Settings to list. */
+  readonly profileProblems = signal<readonly string[]>([]);
   readonly theme = signal<Theme>('light');
   readonly connection = signal<Connection>('connecting');
   readonly notice = signal<Notice | undefined>(undefined);
   readonly view = signal<'list' | 'settings'>('list');
-  /** Name of the imported HAR file being shown, if any. */
+  /** Name of the imported HAR file being shown, if any (live capture goes on meanwhile). */
   readonly source = signal<string | undefined>(undefined);
+  /** The live session's counts, kept current while an imported file is shown ("Back to live"). */
+  readonly liveCounts = signal({ failures: 0, successes: 0 });
+  /** The findings strip: undefined follows the width (collapsed when narrow), else the user's choice. */
+  readonly findingsExpanded = signal<boolean | undefined>(undefined);
+  readonly timelineOpen = signal(false);
+  /** Bumped to ask the filter box to take focus (Ctrl+F, DevTools' find bar). */
+  readonly filterFocusRequest = signal(0);
 
   readonly #platform: Platform;
-  readonly #engine: TriageEngine;
-  /** Capture is fed to the engine in time slices (issue 11: no task over 100 ms). */
+  /** The live session; an imported file gets an engine of its own, so capture never pauses. */
+  readonly #live: TriageEngine;
+  #imported: TriageEngine | undefined;
+  /** The filter text before DevTools' find bar took over, restored on cancelSearch. */
+  #textBeforeSearch: string | undefined;
+  /** Capture is fed to the live engine in time slices (issue 11: no task over 100 ms). */
   readonly #intake = new CaptureIntake({
     entries: (entries) => this.#feed(entries),
     navigated: () => this.navigated(),
-    publish: () => this.#publish(),
+    publish: () => this.#publishLive(),
   });
   #changes = noChanges();
   #beforePanel = NOTHING_BEFORE_PANEL;
@@ -136,7 +185,12 @@ export class PanelStore {
   constructor(platform: Platform) {
     this.#platform = platform;
     // Date.now: a captured request without a start time arrived when the browser reported it.
-    this.#engine = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
+    this.#live = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
+  }
+
+  /** The engine whose session is shown: the imported file's, else the live one. */
+  get #engine(): TriageEngine {
+    return this.#imported ?? this.#live;
   }
 
   get platform(): Platform {
@@ -147,9 +201,10 @@ export class PanelStore {
   async start(): Promise<void> {
     this.theme.value = this.#platform.theme();
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
+    this.#cleanups.push(this.#platform.onSearch((event) => this.search(event)));
     await this.#loadSettings();
-    this.#engine.configure(this.#classifyOptions());
-    this.#engine.setRetention(retentionOf(this.settings.value));
+    this.#live.configure(this.#classifyOptions());
+    this.#live.setRetention(retentionOf(this.settings.value));
     const connection = this.#platform.connect(
       captureLimits(this.settings.value),
       (received) => this.receive(received),
@@ -167,31 +222,33 @@ export class PanelStore {
 
   async #loadSettings(): Promise<void> {
     try {
-      this.settings.value = parseSettings(await this.#platform.readSettings());
-    } catch (error) {
-      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
-    }
-    try {
-      this.managedHostMap.value = parseManagedHostMap(await this.#platform.readManagedSettings());
+      const managed = parseManagedSettings(await this.#platform.readManagedSettings());
+      this.managedHostMap.value = managed.hostMap;
+      this.managedProfiles.value = managed.profiles;
     } catch {
       // No managed storage in this browser: no organisation presets.
     }
+    try {
+      const managedIds = this.managedProfiles.value.map((doc) => doc.id);
+      this.settings.value = parseSettings(await this.#platform.readSettings(), managedIds);
+    } catch (error) {
+      this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
+    }
   }
 
+  /** The host mappings and profiles in force; the profiles array is reused until they change. */
   #classifyOptions(): ClassifyOptions {
-    return { hostMap: this.hostMap.value };
+    return { hostMap: this.hostMap.value, profiles: this.profiles.value };
   }
 
   /**
-   * One batch from the devtools page, in capture order. It is fed to the engine in time slices
-   * after any batch still waiting; the promise resolves once it is in the views (a small batch
+   * One batch from the devtools page, in capture order. Live traffic always reaches the live
+   * engine, also while an imported file is shown. It is fed in time slices after any batch still
+   * waiting; the promise resolves once it is in the views (a small batch after a quiet spell
    * already is when this returns).
    */
   receive(received: CaptureBatch): Promise<void> {
     if (received.initial) this.connection.value = 'live';
-    // An imported file is shown on its own: live traffic (and navigations, which would clear
-    // it) wait until the user clears the import.
-    if (this.source.value !== undefined) return Promise.resolve();
     const dropped = received.dropped;
     if (dropped.failures + dropped.successes + dropped.trimmedBodies > 0)
       this.#beforePanel = {
@@ -209,29 +266,60 @@ export class PanelStore {
 
   /** The inspected page navigated: start over unless Preserve log is on (Network panel habit). */
   navigated(): void {
-    if (!this.settings.value.preserveLog) this.#startOver();
+    if (!this.settings.value.preserveLog) this.#clearLive();
   }
 
-  /** Clear: forget the session and whatever capture is still waiting to be fed. */
+  /**
+   * Clear what is shown: the live session, or an imported file (which closes it and shows the live
+   * session again, untouched).
+   */
   clear(): void {
-    this.#intake.cancel();
-    this.#startOver();
+    if (this.#imported !== undefined) this.backToLive();
+    else {
+      // What capture delivered before Clear and is not fed yet belongs to the session cleared.
+      this.#intake.cancel();
+      this.#clearLive();
+    }
   }
 
-  #startOver(): void {
+  #clearLive(): void {
     batch(() => {
-      this.#engine.clear();
+      this.#live.clear();
       this.#changes = noChanges();
       this.#beforePanel = NOTHING_BEFORE_PANEL;
-      this.failures.value = [];
-      this.counts.value = { failures: 0, successes: 0 };
-      this.findings.value = [];
-      this.rateLimits.value = new Map();
-      this.dropped.value = NO_DROPS;
+      this.liveCounts.value = { failures: 0, successes: 0 };
+      this.#dropImportNotice();
+      if (this.#imported === undefined) this.#publishAll();
+    });
+  }
+
+  /** Leave an imported file for the live session, which went on being captured meanwhile. */
+  backToLive(): void {
+    batch(() => {
+      this.#imported = undefined;
+      this.source.value = undefined;
+      this.#dropImportNotice();
+      this.#publishAll();
+    });
+  }
+
+  #dropImportNotice(): void {
+    if (this.notice.value?.about === 'import') this.notice.value = undefined;
+  }
+
+  /** Every signal from the shown engine, selection and focus reset (the session changed). */
+  #publishAll(): void {
+    const engine = this.#engine;
+    batch(() => {
+      this.failures.value = engine.failures();
+      const { failures, successes } = engine.counts();
+      this.counts.value = { failures, successes };
+      this.findings.value = engine.findings();
+      this.rateLimits.value = engine.rateLimits();
       this.selectedId.value = undefined;
       this.detailOpen.value = false;
       this.focus.value = undefined;
-      this.source.value = undefined;
+      this.#publishDropped();
     });
   }
 
@@ -240,35 +328,48 @@ export class PanelStore {
    * Parsing a large file blocks for a moment, so the "Importing…" state is painted first.
    */
   importText(fileName: string, text: string): Promise<void> {
-    this.notice.value = { kind: 'info', text: `Importing ${fileName}…` };
+    this.notice.value = { kind: 'info', text: `Importing ${fileName}…`, about: 'import' };
     return new Promise((resolve) =>
       setTimeout(() => {
         const parsed = parseHar(text);
         if (parsed.ok) this.importHar(parsed.har, fileName);
         else
-          this.reportError(
-            `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
-          );
+          this.notice.value = {
+            kind: 'error',
+            text: `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
+            about: 'import',
+          };
         resolve();
       }, 0),
     );
   }
 
-  /** Show an imported HAR file instead of the live session, indexed like the CLI (log.entries). */
+  /**
+   * Show an imported HAR file, indexed like the CLI (log.entries), in an engine of its own: the
+   * live session goes on being captured and "Back to live" (or Clear) returns to it.
+   */
   importHar(har: Har, name: string): void {
+    const engine = new TriageEngine({
+      classify: this.#classifyOptions(),
+      retention: retentionOf(this.settings.value),
+    });
+    engine.add(har.log.entries);
     batch(() => {
-      this.clear();
-      this.#feed(har.log.entries);
-      this.#publish();
+      this.#imported = engine;
       this.source.value = name;
-      this.notice.value = { kind: 'info', text: importNotice(har.log.entries, name, this.dropped.value) };
+      this.#publishAll();
+      this.notice.value = {
+        kind: 'info',
+        text: importNotice(har.log.entries, name, this.dropped.value),
+        about: 'import',
+      };
     });
   }
 
-  /** Hand entries to the engine; the views follow at the next `#publish`. */
+  /** Hand live entries to the live engine; the views follow at the next `#publishLive`. */
   #feed(entries: readonly unknown[]): void {
     if (entries.length === 0) return;
-    this.#note(this.#engine.add(entries));
+    this.#note(this.#live.add(entries));
   }
 
   #note(update: EngineUpdate): void {
@@ -280,18 +381,23 @@ export class PanelStore {
     for (const index of update.evictedFailures) changes.evicted.add(index);
   }
 
-  /** Turn what the engine changed since the last call into signals: one update of the views. */
-  #publish(): void {
+  /** What the live engine changed since the last call, as signals: one update of the views. */
+  #publishLive(): void {
     const changes = this.#changes;
     this.#changes = noChanges();
     batch(() => {
-      if (changes.failures) this.failures.value = this.#engine.failures();
-      const { failures, successes } = this.#engine.counts();
+      const { failures, successes } = this.#live.counts();
+      const live = this.liveCounts.value;
+      if (live.failures !== failures || live.successes !== successes)
+        this.liveCounts.value = { failures, successes };
+      // An imported file is shown: the live session's views are rebuilt on "Back to live".
+      if (this.#imported !== undefined) return;
+      if (changes.failures) this.failures.value = this.#live.failures();
       const counts = this.counts.value;
       if (counts.failures !== failures || counts.successes !== successes)
         this.counts.value = { failures, successes };
-      if (changes.findings) this.findings.value = this.#engine.findings();
-      if (changes.rateLimits) this.rateLimits.value = this.#engine.rateLimits();
+      if (changes.findings) this.findings.value = this.#live.findings();
+      if (changes.rateLimits) this.rateLimits.value = this.#live.rateLimits();
       const selected = this.selectedId.value;
       if (selected !== undefined && changes.evicted.has(selected)) {
         this.selectedId.value = undefined;
@@ -301,9 +407,31 @@ export class PanelStore {
     });
   }
 
+  #apply(update: EngineUpdate, from: TriageEngine = this.#engine): void {
+    if (from === this.#live) {
+      const { failures, successes } = this.#live.counts();
+      this.liveCounts.value = { failures, successes };
+    }
+    if (from !== this.#engine) return;
+    batch(() => {
+      const failed = update.added.some((r) => r.diagnosis !== undefined);
+      if (failed || update.evictedFailures.length > 0 || update.failuresReplaced)
+        this.failures.value = this.#engine.failures();
+      const { failures, successes } = this.#engine.counts();
+      this.counts.value = { failures, successes };
+      if (update.findingsChanged) this.findings.value = this.#engine.findings();
+      if (update.rateLimitsChanged) this.rateLimits.value = this.#engine.rateLimits();
+      const selected = this.selectedId.value;
+      if (selected !== undefined && update.evictedFailures.includes(selected)) {
+        this.selectedId.value = undefined;
+        this.detailOpen.value = false;
+      }
+    });
+  }
+
   #publishDropped(): void {
     const counts = this.#engine.dropped();
-    const before = this.#beforePanel;
+    const before = this.#imported === undefined ? this.#beforePanel : NOTHING_BEFORE_PANEL;
     const now = this.dropped.value;
     const next: Dropped = {
       ...counts,
@@ -318,12 +446,20 @@ export class PanelStore {
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
     const before = this.settings.value;
-    const next = parseSettings({ ...before, ...change });
+    const next = parseSettings(
+      { ...before, ...change },
+      this.managedProfiles.value.map((doc) => doc.id),
+    );
     batch(() => {
       this.settings.value = next;
-      if (JSON.stringify(before.hostMap) !== JSON.stringify(next.hostMap)) this.reclassify();
-      this.#note(this.#engine.setRetention(retentionOf(next)));
-      this.#publish();
+      const changed = (key: 'hostMap' | 'profiles'): boolean =>
+        JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+      if (changed('hostMap') || changed('profiles')) this.reclassify();
+      if (this.#imported !== undefined)
+        this.#apply(this.#imported.setRetention(retentionOf(next)), this.#imported);
+      this.#note(this.#live.setRetention(retentionOf(next)));
+      this.#publishLive();
+      this.#publishDropped();
     });
     if (JSON.stringify(captureLimits(next)) !== JSON.stringify(captureLimits(before)))
       this.#connection?.setLimits(captureLimits(next));
@@ -336,8 +472,36 @@ export class PanelStore {
 
   /** Classify everything kept again under the current settings (the engine replays the findings). */
   reclassify(): void {
-    this.#note(this.#engine.configure(this.#classifyOptions()));
-    this.#publish();
+    if (this.#imported !== undefined)
+      this.#apply(this.#imported.configure(this.#classifyOptions()), this.#imported);
+    this.#note(this.#live.configure(this.#classifyOptions()));
+    this.#publishLive();
+  }
+
+  /**
+   * A profile file the user picked in Settings: checked, then stored (replacing a profile of the
+   * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
+   */
+  async importProfile(fileName: string, text: string): Promise<void> {
+    const loaded = loadProfileText(text);
+    if (!loaded.ok) {
+      this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
+      this.reportError(`${fileName}: ${loaded.error}`);
+      return;
+    }
+    const document = loaded.profile.document;
+    this.profileProblems.value = [];
+    const others = this.settings.value.profiles.filter((doc) => doc.id !== document.id);
+    await this.updateSettings({ profiles: [...others, document] });
+    this.notice.value = {
+      kind: 'info',
+      text: `Profile "${document.name}" (${document.id}) added from ${fileName}.`,
+    };
+  }
+
+  /** Forget an imported profile; host mappings to it stop applying until it is imported again. */
+  async removeProfile(id: string): Promise<void> {
+    await this.updateSettings({ profiles: this.settings.value.profiles.filter((doc) => doc.id !== id) });
   }
 
   select(id: number | undefined, open = true): void {
@@ -347,13 +511,16 @@ export class PanelStore {
     });
   }
 
-  /** Move the selection up or down the visible list (keyboard), keeping the detail state. */
-  moveSelection(delta: number): void {
+  /**
+   * Move the selection up or down the visible list (keyboard), keeping the detail state; `wrap`
+   * goes round from the last to the first (a find bar's next match).
+   */
+  moveSelection(delta: number, wrap = false): void {
     const rows = this.visibleRows.value;
     if (rows.length === 0) return;
     const at = rows.findIndex((row) => row.id === this.selectedId.value);
-    const next =
-      at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+    const to = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : at + delta;
+    const next = wrap ? (to + rows.length) % rows.length : Math.min(rows.length - 1, Math.max(0, to));
     this.selectedId.value = rows[next]?.id;
   }
 
@@ -390,8 +557,42 @@ export class PanelStore {
     this.sort.value = sort;
   }
 
+  /** Ctrl+F / Cmd+F: the filter box takes focus (on the list view, where it lives). */
+  focusFilter(): void {
+    batch(() => {
+      this.view.value = 'list';
+      this.filterFocusRequest.value += 1;
+    });
+  }
+
+  /**
+   * DevTools' find bar over the panel (Chromium): what is typed there filters the list like the
+   * filter box (and shows in it), Enter / Shift+Enter step through the matches, and closing the
+   * bar puts the filter text back as it was.
+   */
+  search(event: SearchEvent): void {
+    batch(() => {
+      if (event.action === 'performSearch') {
+        this.#textBeforeSearch ??= this.filter.value.text;
+        this.view.value = 'list';
+        this.setFilter({ ...this.filter.value, text: event.query ?? '' });
+      } else if (event.action === 'cancelSearch') {
+        if (this.#textBeforeSearch !== undefined)
+          this.setFilter({ ...this.filter.value, text: this.#textBeforeSearch });
+        this.#textBeforeSearch = undefined;
+      } else {
+        this.moveSelection(event.action === 'nextSearchResult' ? 1 : -1, true);
+      }
+    });
+  }
+
   setGrouped(grouped: boolean): void {
     this.grouped.value = grouped;
+  }
+
+  /** One kept record of the shown session by its index. */
+  record(index: number): EngineRecord | undefined {
+    return this.#engine.get(index);
   }
 
   /** Every kept record, in arrival order (for the export and tests). */
@@ -415,8 +616,12 @@ export class PanelStore {
     };
   }
 
-  /** Download the kept entries as a HAR with every secret and piece of personal data replaced. */
-  exportSanitizedHar(): void {
+  /**
+   * Download the kept entries as a HAR with every secret and piece of personal data replaced. The
+   * sanitizer (the whole body redaction) is fetched on first use: it is not needed to show the panel.
+   */
+  async exportSanitizedHar(): Promise<void> {
+    const { sanitizeHar } = await import('../../core/redact/index.ts');
     const sanitized = sanitizeHar(this.har());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     this.#platform.downloadText(
@@ -426,6 +631,11 @@ export class PanelStore {
     );
   }
 
+  /** A short confirmation (a copy from the context menu), in the notice line. */
+  say(text: string): void {
+    this.notice.value = { kind: 'info', text };
+  }
+
   reportError(text: string): void {
     this.notice.value = { kind: 'error', text };
   }
@@ -433,11 +643,6 @@ export class PanelStore {
   dismissNotice(): void {
     this.notice.value = undefined;
   }
-}
-
-/** The engine's retention as the user set it. */
-function retentionOf(settings: Settings): Partial<Retention> {
-  return { ...captureLimits(settings), keepSuccessBodies: settings.keepSuccessBodies };
 }
 
 /** Say when the retention limits hid part of an imported file, and how to see all of it. */

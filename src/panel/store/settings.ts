@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../core/diagnosis.ts';
+import type { ProfileDocument } from '../../core/profiles/index.ts';
 import { DEFAULT_RETENTION } from '../../core/engine/index.ts';
 
 /** The unit of the body budget setting: a mebi-character, a mebibyte for Latin-1 text. */
@@ -26,6 +27,8 @@ export interface Settings {
   keepSuccessBodies: boolean;
   /** Keep the list across navigations, as the Network panel's "Preserve log". */
   preserveLog: boolean;
+  /** Provider profiles the user imported (checked documents, format version 1), one per id. */
+  profiles: ProfileDocument[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRetainedBodyMB: DEFAULT_RETENTION.maxRetainedBodyChars / CHARS_PER_MB,
   keepSuccessBodies: DEFAULT_RETENTION.keepSuccessBodies,
   preserveLog: false,
+  profiles: [],
 };
 
 export const LIMIT_BOUNDS = {

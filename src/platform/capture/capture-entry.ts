@@ -173,37 +173,18 @@ export function plainHarEntry(request: unknown): HarEntry {
 }
 
 /**
- * The GraphQL over HTTP spec (section "Request Parameters") sends `query`, `operationName`,
- * `variables` and `extensions` in a POST's JSON body or a GET's query string; persisted-query
- * clients send a document id instead (`id`, `doc_id`, `documentId`). A request naming none of them,
- * at a URL that does not say graphql, is not a GraphQL call.
- */
-const GRAPHQL_BODY = /"(?:query|operationName|variables|extensions|doc_?[iI]d|documentId)"\s*:/;
-const GRAPHQL_QUERY = /[?&](?:query|extensions|operationName)=/;
-
-function looksLikeGraphql(entry: HarEntry): boolean {
-  const request = entry.request ?? {};
-  const url = String(request.url ?? '');
-  if (/graphql|gql/i.test(url) || GRAPHQL_QUERY.test(url)) return true;
-  const post = request.postData;
-  if (String(post?.mimeType ?? '').includes('graphql')) return true;
-  return typeof post?.text === 'string' && GRAPHQL_BODY.test(post.text);
-}
-
-/**
- * Whether a finished request's body is worth reading: each read is a round trip to DevTools, and at
- * 200 requests a second reading every JSON success would double the capture's work for nothing.
- * Error statuses carry the error document. A 2xx is a failure only when it is a GraphQL response
- * carrying `errors[]` (GraphQL over HTTP answers errors with 200) or an event stream carrying
- * error events (DESIGN.md "ErrorBody"), so only those bodies are read. Status 0 has no response.
+ * Whether a finished request's body is worth reading. Error statuses carry the error document;
+ * 2xx JSON may carry GraphQL `errors[]` (GraphQL over HTTP answers errors with 200) or a provider's
+ * own failure (Slack's `"ok": false`), and a 2xx event stream may carry an error event (OpenAI,
+ * Anthropic). Status 0 has no response to read, and other successes never become failures, so
+ * their bodies are not fetched.
  */
 function wantsBody(entry: HarEntry): boolean {
   const status = Number(entry.response?.status);
   if (status >= 400) return true;
   if (status < 200 || status > 299) return false;
   const mime = String(entry.response?.content?.mimeType ?? '').toLowerCase();
-  if (mime.includes('event-stream') || mime.includes('graphql')) return true;
-  return mime.includes('json') && looksLikeGraphql(entry);
+  return mime.includes('json') || mime.includes('graphql') || mime.includes('event-stream');
 }
 
 /**

@@ -21,8 +21,11 @@ describe('classify on captured HAR files', () => {
       backoffS: [5, 10, 20, 40],
       idempotency: { keySent: '7f9c2a1e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', retryKey: 'same' },
       rateLimit: { dialect: 'ratelimit-*', limit: 300, remaining: 0, resetS: 27 },
-      doc: { file: 'persona.txt', section: '429 Too Many Requests' },
+      doc: { url: 'https://docs.withpersona.com/reference/errors', section: '429 Too Many Requests' },
     });
+    // One voice: the server's 27 s comes first, not the 5-10-20-40 s schedule (issue 13).
+    expect(rate?.action).toMatch(/^Resend after 27 s \(Retry-After\)\./);
+    expect(rate?.action).not.toMatch(/5, 10, 20, 40/);
     expect(bad).toMatchObject({ category: 'bad_request', retry: 'no', idempotency: { retryKey: 'new' } });
     expect(conflict).toMatchObject({ category: 'conflict', retry: 'no', doc: { section: '409 Conflict' } });
     expect(unavailable).toMatchObject({
@@ -46,7 +49,7 @@ describe('classify on captured HAR files', () => {
     expect(diagnosis.recognizedBy.source).toBe('body');
   });
 
-  it('ranex: recognised by its credential headers', () => {
+  it('ranex: recognised by its credential pair, not by an X-Api-Key alone', () => {
     const all = diagnose('ranex.har');
     expect(all.map(pick)).toEqual([
       { provider: 'ranex', category: 'bad_request', retry: 'no' },
@@ -55,7 +58,8 @@ describe('classify on captured HAR files', () => {
       { provider: 'ranex', category: 'rate_limited', retry: 'yes' },
       { provider: 'ranex', category: 'bad_gateway', retry: 'yes' },
       { provider: 'ranex', category: 'service_unavailable', retry: 'conditional' },
-      { provider: 'ranex', category: 'server_error', retry: 'yes' },
+      // X-Api-Key with a {message} body and no X-Api-Secret: Amazon API Gateway looks the same.
+      { provider: 'generic', category: 'server_error', retry: 'yes' },
     ]);
     expect(all[0]?.recognizedBy.source).toBe('header');
     expect(all[2]?.action).toMatch(/never sends 409/);
@@ -105,10 +109,11 @@ describe('classify on captured HAR files', () => {
       { provider: 'privo', category: 'bad_gateway', retry: 'yes' },
       { provider: 'privo', category: 'bad_request', retry: 'no' },
     ]);
-    expect(all[0]?.evidence).toContainEqual({ source: 'body', detail: 'request body carries `email`' });
+    expect(all[0]?.evidence).toContainEqual({ source: 'rule', detail: 'PRIVO rejects a duplicate `email`' });
+    expect(all[0]?.action).toMatch(/Safe to repeat: PRIVO rejects a duplicate `email`/);
     expect(all[0]?.recognizedBy).toEqual({
       source: 'mapping',
-      detail: 'api.privo.example is mapped to privo in the settings',
+      detail: 'api.privo.example is mapped to PRIVO in the settings',
     });
   });
 
@@ -117,31 +122,37 @@ describe('classify on captured HAR files', () => {
     expect(first?.provider).toBe('generic');
   });
 
-  it('generic: Google quota, OpenAI quota, Stripe-Should-Retry', () => {
+  it('google, openai, stripe: a quota with RetryInfo clears, insufficient_quota does not, Stripe-Should-Retry', () => {
     const [gemini, sheets, pubsub] = diagnose('google.har');
+    // QuotaFailure and RetryInfo together: a per-minute quota, and the server's delay beats the
+    // quota guess (issue 10), so the action names the wait and no "waiting will not help".
     expect(gemini).toMatchObject({
-      provider: 'generic',
-      category: 'quota_exceeded',
-      retry: 'no',
+      provider: 'google',
+      category: 'rate_limited',
+      retry: 'yes',
       retryAfterS: 38,
+      waitSource: 'RetryInfo',
     });
+    expect(gemini?.action).toMatch(/^Resend after 38 s \(RetryInfo\)/);
+    expect(gemini?.action).not.toMatch(/will not help/);
     expect(sheets).toMatchObject({ category: 'bad_request', retry: 'no' });
     expect(pubsub).toMatchObject({ category: 'rate_limited', retry: 'yes', retryAfterS: 1.5 });
     const [openai, declined, stripe500] = diagnose('error-object.har');
     expect(openai).toMatchObject({
+      provider: 'openai',
       category: 'quota_exceeded',
       retry: 'no',
       rateLimit: { limit: 500, remaining: 499 },
     });
     expect(declined).toMatchObject({ category: 'client_error', retry: 'no' });
-    expect(stripe500).toMatchObject({ category: 'server_error', retry: 'yes' });
+    expect(stripe500).toMatchObject({ provider: 'stripe', category: 'server_error', retry: 'yes' });
     expect(stripe500?.evidence).toContainEqual({ source: 'header', detail: 'Stripe-Should-Retry: true' });
   });
 
-  it('a 200 with GraphQL errors is classified from extensions.code', () => {
+  it('a 200 with GraphQL errors is classified from its code: NOT_FOUND is not_found', () => {
     const [failed] = diagnose('graphql.har');
     expect(failed).toMatchObject({
-      provider: 'generic',
+      provider: 'github',
       category: 'not_found',
       retry: 'no',
       error: { format: 'graphql' },

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify.ts';
-import { CATEGORIES, PROVIDER_IDS } from '../../../src/core/diagnosis.ts';
+import { CATEGORIES } from '../../../src/core/diagnosis.ts';
+import { BUILT_IN_PROVIDER_IDS as PROVIDER_IDS } from '../../../src/core/profiles/index.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
 import { isFailure } from '../../../src/core/is-failure.ts';
 import { exchangeOf } from './exchange-of.ts';

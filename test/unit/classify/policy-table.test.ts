@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify.ts';
 import type { Category, ProviderId, RetryVerdict } from '../../../src/core/diagnosis.ts';
+import { backoffOf, DEFAULT_BACKOFF } from '../../../src/core/profiles/index.ts';
 import { exchangeOf } from './exchange-of.ts';
+
+const DEFAULT = backoffOf(DEFAULT_BACKOFF);
 
 // One row per line of DESIGN.md "The documented policy", per provider: status × method × key.
 interface Row {
@@ -59,14 +62,17 @@ function check(provider: ProviderId, rows: Row[]) {
       expect(diagnosis.provider).toBe(provider);
       expect(diagnosis.category).toBe(row.category);
       expect(diagnosis.retry).toBe(row.retry);
-      expect(diagnosis.backoffS).toEqual(row.retry === 'no' ? [] : (row.backoffS ?? []));
+      // A retry whose provider documents no schedule gets the generic default (profiles/generic.ts).
+      const byDefault = row.retry !== 'no' && row.backoffS === undefined;
+      expect(diagnosis.backoffS).toEqual(row.retry === 'no' ? [] : (row.backoffS ?? DEFAULT.delaysS));
       if (row.retryKey !== undefined) expect(diagnosis.idempotency.retryKey).toBe(row.retryKey);
-      expect(diagnosis.backoffCapS).toBe(row.capS);
+      expect(diagnosis.backoffCapS).toBe(row.capS ?? (byDefault ? DEFAULT.capS : undefined));
       expect(diagnosis.maxAttempts).toBe(row.maxAttempts);
-      expect(diagnosis.jitter).toBe(row.jitter ?? false);
+      expect(diagnosis.jitter).toBe(row.jitter ?? byDefault);
       if (row.action) expect(diagnosis.action).toMatch(row.action);
       expect(diagnosis.class).toBe(row.status === 0 ? 'network' : row.status >= 500 ? 'server' : 'client');
-      expect(diagnosis.doc.file).toMatch(provider === 'generic' ? 'DESIGN.md' : /\.txt$|DESIGN\.md/);
+      // Docs are cited by a readable title, never an internal file name (issue 13).
+      expect(diagnosis.doc.title).not.toMatch(/\.txt|\.md/);
     });
   });
 }
@@ -286,7 +292,13 @@ check('ranex', [
   { status: 422, method: 'POST', category: 'unprocessable', retry: 'no', action: /first failing field/ },
   { status: 409, method: 'POST', category: 'conflict', retry: 'no', action: /never sends 409/ },
   { status: 401, method: 'GET', category: 'unauthorized', retry: 'no', action: /X-Api-Secret/ },
-  { status: 429, method: 'POST', category: 'rate_limited', retry: 'yes', action: /Retry-After/ },
+  {
+    status: 429,
+    method: 'POST',
+    category: 'rate_limited',
+    retry: 'yes',
+    action: /client-side rate limiting/,
+  },
   ...SERVER.flatMap(([status, category]) => ranexTransient(status, category)),
   ...ranexTransient(0, 'network_error'),
   { status: 501, method: 'GET', category: 'server_error', retry: 'no' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readErrorBody } from '../../../src/core/formats/read-error-body.ts';
+import { readErrorBody } from '../../../src/core/formats/index.ts';
 import { loadHarExchanges } from './load-har-exchanges.ts';
 import { exchangeOf } from './exchange-of.ts';
 

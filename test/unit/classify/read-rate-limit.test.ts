@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../../../src/core/exchange.ts';
-import { readRateLimit } from '../../../src/core/rate-limit/read-rate-limit.ts';
-import { readShouldRetry } from '../../../src/core/rate-limit/read-should-retry.ts';
+import { readRateLimit, readShouldRetry } from '../../../src/core/rate-limit/index.ts';
 
 const date = { name: 'Date', value: 'Sun, 22 Nov 2026 05:00:00 GMT' };
 const dateS = Date.parse(date.value) / 1000;
@@ -109,10 +108,22 @@ describe('readRateLimit: X-RateLimit-* reset units', () => {
 });
 
 describe('readShouldRetry', () => {
-  it('reads Stripe-Should-Retry', () => {
-    expect(readShouldRetry([h('Stripe-Should-Retry', 'true')])).toBe(true);
-    expect(readShouldRetry([h('stripe-should-retry', 'false')])).toBe(false);
-    expect(readShouldRetry([h('stripe-should-retry', 'maybe')])).toBeUndefined();
-    expect(readShouldRetry([])).toBeUndefined();
+  const names = ['x-should-retry', 'Stripe-Should-Retry'];
+  it('reads the first true/false answer among the named headers, without case', () => {
+    expect(readShouldRetry([h('Stripe-Should-Retry', 'true')], names)).toEqual({
+      header: 'Stripe-Should-Retry',
+      retry: true,
+    });
+    expect(readShouldRetry([h('stripe-should-retry', 'FALSE')], names)).toEqual({
+      header: 'Stripe-Should-Retry',
+      retry: false,
+    });
+    expect(readShouldRetry([h('X-Should-Retry', 'false')], names)).toEqual({
+      header: 'x-should-retry',
+      retry: false,
+    });
+    expect(readShouldRetry([h('stripe-should-retry', 'maybe')], names)).toBeUndefined();
+    expect(readShouldRetry([h('stripe-should-retry', 'true')], ['x-should-retry'])).toBeUndefined();
+    expect(readShouldRetry([], names)).toBeUndefined();
   });
 });

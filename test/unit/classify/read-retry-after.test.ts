@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRetryAfter } from '../../../src/core/rate-limit/read-retry-after.ts';
+import { readRetryAfter } from '../../../src/core/rate-limit/index.ts';
 
 const date = 'Sun, 22 Nov 2026 05:00:00 GMT';
 

@@ -35,15 +35,31 @@ describe('recognition order: mapping, known host, unique shape, generic', () => 
     expect(diagnosis.recognizedBy.source).toBe('body');
   });
 
-  it('recognises Ranex by X-Api-Key with a {message} body, not by X-Api-Key alone', () => {
+  it('recognises Ranex by its X-Api-Key + X-Api-Secret pair, never by X-Api-Key and a {message} body', () => {
     const key = [{ name: 'X-Api-Key', value: 'k' }];
-    expect(
-      classify(exchangeOf({ status: 400, requestHeaders: key, body: '{"message":"bad"}' })).provider,
-    ).toBe('ranex');
-    expect(
-      classify(exchangeOf({ status: 400, requestHeaders: key, body: '{"error":{"message":"bad"}}' }))
-        .provider,
-    ).toBe('generic');
+    const pair = [...key, { name: 'X-Api-Secret', value: 's' }];
+    const message = '{"message":"bad"}';
+    expect(classify(exchangeOf({ status: 400, requestHeaders: pair, body: message })).provider).toBe('ranex');
+    // Amazon API Gateway answers an X-Api-Key request with exactly this shape (ranex.txt documents
+    // the key pair, not the body, as its mark).
+    expect(classify(exchangeOf({ status: 400, requestHeaders: key, body: message })).provider).toBe(
+      'generic',
+    );
+    const gateway = classify(
+      exchangeOf({
+        status: 403,
+        requestHeaders: key,
+        body: '{"message":"Forbidden"}',
+        responseHeaders: [
+          { name: 'x-amzn-RequestId', value: 'a1b2' },
+          { name: 'x-amzn-ErrorType', value: 'ForbiddenException' },
+        ],
+      }),
+    );
+    expect(gateway).toMatchObject({
+      provider: 'aws',
+      error: { code: 'ForbiddenException', requestId: 'a1b2' },
+    });
   });
 
   it('tells Persona errors[{title,details}] from JSON:API errors[{title,detail}]', () => {
@@ -130,6 +146,6 @@ describe('GraphQL errors inside a 200', () => {
       exchangeOf({ status: 200, method: 'POST', body: graphql('INTERNAL_SERVER_ERROR') }),
     );
     expect(diagnosis).toMatchObject({ class: 'server', category: 'server_error', retry: 'conditional' });
-    expect(diagnosis.action).toMatch(/^The server failed/);
+    expect(diagnosis.action).toMatch(/^Only if .*: resend with backoff of .*The GraphQL server failed/);
   });
 });

@@ -27,10 +27,19 @@ describe('parseHostMapping', () => {
     expect(parseHostMapping(value)).toMatchObject({ ok: false, error: /is not a host name/ });
   });
 
-  it('refuses a profile id the classifier does not know', () => {
-    expect(parseHostMapping('api.example.com=stripe')).toMatchObject({
+  it('refuses a profile id the classifier does not know, listing the ones it does', () => {
+    expect(parseHostMapping('api.example.com=acme')).toMatchObject({
       ok: false,
-      error: /unknown profile "stripe" \(one of: persona, ranex, error-envelope, persly, privo, generic\)/,
+      error:
+        /unknown profile "acme" \(one of: persona, ranex, error-envelope, persly, privo, openai, .*, generic\)/,
+    });
+    expect(parseHostMapping('api.example.com=stripe')).toMatchObject({ ok: true, profile: 'stripe' });
+  });
+
+  it('accepts the id of a profile loaded with --profile', () => {
+    expect(parseHostMapping('api.acme.test=acme', ['acme', 'generic'])).toMatchObject({
+      ok: true,
+      profile: 'acme',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTriage } from '../../../src/cli/run-triage.ts';
-import { CATEGORIES, PROVIDER_IDS } from '../../../src/core/diagnosis.ts';
+import { CATEGORIES } from '../../../src/core/diagnosis.ts';
+import { BUILT_IN_PROVIDER_IDS as PROVIDER_IDS } from '../../../src/core/profiles/index.ts';
 import { captureIo } from './capture-io.ts';
 import { fixturePath } from './fixture-path.ts';
 
@@ -184,7 +185,7 @@ describe('triage arguments', () => {
     [['--verbose', 'a.har'], /unknown option --verbose/],
     [['--map'], /--map needs a value/],
     [['--map', 'api.example.com', 'a.har'], /expected HOST=PROFILE/],
-    [['--map', 'api.example.com=stripe', 'a.har'], /unknown profile "stripe" \(one of: persona, ranex/],
+    [['--map', 'api.example.com=acme', 'a.har'], /unknown profile "acme" \(one of: persona, ranex/],
     [['--json=yes', 'a.har'], /--json takes no value/],
   ])('%j: exit 2 with one usage line', (args, message) => {
     const run = captureIo();
@@ -198,7 +199,7 @@ describe('triage arguments', () => {
     const run = captureIo();
     expect(runTriage(['--help'], run.io)).toBe(0);
     expect(run.stdout()).toContain(
-      'Usage: npm run --silent triage -- [--json] [--map HOST=PROFILE]... FILE.har',
+      'Usage: npm run --silent triage -- [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har',
     );
     expect(run.stdout()).toContain(PROVIDER_IDS.join(', '));
     expect(run.stdout()).toMatch(

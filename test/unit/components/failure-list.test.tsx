@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { FailureList } from '../../../src/panel/components/failure-list.tsx';
-import type { FailureRow } from '../../../src/core/view/failure-row.ts';
+import type { FailureRow } from '../../../src/core/view/index.ts';
 import { row } from '../view/rows.ts';
 
 afterEach(cleanup);

@@ -4,7 +4,13 @@ import {
   type CaptureBatch,
   type CaptureConnection,
 } from '../../../src/platform/capture-channel.ts';
-import type { CaptureLimits, CopyResult, Platform, Theme } from '../../../src/platform/platform.ts';
+import type {
+  CaptureLimits,
+  CopyResult,
+  Platform,
+  SearchEvent,
+  Theme,
+} from '../../../src/platform/platform.ts';
 
 /**
  * The panel's Platform seam, played by a plain object: it records what the panel asked of the
@@ -21,6 +27,7 @@ export class FakePlatform implements Platform {
   limits: CaptureLimits | undefined;
   #theme: Theme = 'light';
   #themeListener: ((theme: Theme) => void) | undefined;
+  #searchListener: ((event: SearchEvent) => void) | undefined;
   #onBatch: ((batch: CaptureBatch) => unknown) | undefined;
 
   unanswered: (() => void) | undefined;
@@ -74,6 +81,16 @@ export class FakePlatform implements Platform {
   onThemeChanged(listener: (theme: Theme) => void): () => void {
     this.#themeListener = listener;
     return () => (this.#themeListener = undefined);
+  }
+
+  onSearch(listener: (event: SearchEvent) => void): () => void {
+    this.#searchListener = listener;
+    return () => (this.#searchListener = undefined);
+  }
+
+  /** What DevTools' find bar would report (the devtools page forwards it in Chromium). */
+  search(event: SearchEvent): void {
+    this.#searchListener?.(event);
   }
 
   setTheme(theme: Theme): void {

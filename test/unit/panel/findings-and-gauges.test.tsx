@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { mountPanel, settle } from './mount-panel.tsx';
 import { harEntry } from './har-entries.ts';
@@ -36,10 +36,14 @@ describe('findings strip', () => {
 });
 
 describe('rate-limit gauge', () => {
-  it('shows remaining of limit and time to reset per host, from successes too', async () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows remaining of limit and a reset that counts down live, from successes too', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     const ok = harEntry({
       url: 'https://api.withpersona.com/api/v1/accounts',
       status: 200,
+      at: Date.now(),
       responseHeaders: [
         { name: 'RateLimit-Limit', value: '100' },
         { name: 'RateLimit-Remaining', value: '10' },
@@ -50,7 +54,28 @@ describe('rate-limit gauge', () => {
     const gauge = screen.getByTestId('rate-limit');
     expect(gauge.dataset['host']).toBe('api.withpersona.com');
     expect(gauge.textContent).toContain('10 of 100 left');
-    expect(gauge.textContent).toContain('resets in 30 s');
+    // The response arrived 42 ms after "now": the full 30 s, then 25.042 s left 5 s later.
+    expect(screen.getByTestId('rate-limit-text').textContent).toMatch(/^10 of 100 left, resets in 30 s/);
     expect(gauge.classList.contains('low')).toBe(true);
+    await settle(() => vi.advanceTimersByTime(5_000));
+    expect(screen.getByTestId('rate-limit').textContent).toContain('resets in 26 s');
+    await settle(() => vi.advanceTimersByTime(40_000));
+    expect(screen.getByTestId('rate-limit').textContent).toContain('reset at');
+    expect(screen.getByTestId('rate-limit').classList.contains('stale')).toBe(true);
+  });
+
+  it('draws an empty window as an empty bar, not a full one', async () => {
+    const empty = harEntry({
+      url: 'https://api.withpersona.com/api/v1/accounts',
+      status: 200,
+      responseHeaders: [
+        { name: 'RateLimit-Limit', value: '100' },
+        { name: 'RateLimit-Remaining', value: '0' },
+      ],
+    });
+    await mountPanel([empty]);
+    const bar = screen.getByRole('meter');
+    expect(bar.getAttribute('aria-valuenow')).toBe('0');
+    expect((bar.firstElementChild as HTMLElement).style.width).toBe('0.0%');
   });
 });

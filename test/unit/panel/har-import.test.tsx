@@ -24,17 +24,39 @@ describe('HAR import', () => {
     expect(screen.getByTestId('notice').textContent).toContain('Imported 4 entries from customer.har');
   });
 
-  it('pauses live capture while an import is shown, until Clear', async () => {
-    const { platform } = await mountPanel([]);
+  it('keeps capturing live while an import is shown, and Back to live returns to it', async () => {
+    const { platform, store } = await mountPanel([]);
     await settle(() => choose('customer.har', JSON.stringify({ log: { entries: [NOT_FOUND] } })));
     await waitFor(() => expect(failures()).toHaveLength(1));
+    await settle(() => platform.entries([PERSONA_429]));
+    // The file stays on screen; the live failure is counted on the way back.
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['404']);
+    expect(screen.getByTestId('source').textContent).toContain('customer.har');
+    expect(screen.getByTestId('back-to-live').textContent).toBe('Back to live (1 failed)');
+    await settle(() => fireEvent.click(screen.getByTestId('back-to-live')));
+    expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
+    expect(store.source.value).toBeUndefined();
+    expect(screen.queryByTestId('notice')).toBeNull();
+  });
+
+  it('Clear on an imported file closes it and leaves the live session as it was', async () => {
+    const { platform } = await mountPanel([PERSONA_429]);
+    await settle(() => choose('customer.har', JSON.stringify({ log: { entries: [NOT_FOUND] } })));
+    await waitFor(() => expect(failures().map((el) => el.dataset['status'])).toEqual(['404']));
     await settle(() => platform.navigate());
     await settle(() => platform.entries([PERSONA_429]));
-    expect(failures().map((el) => el.dataset['status'])).toEqual(['404']);
-    expect(screen.getByTestId('source').textContent).toContain('live capture paused');
     await settle(() => fireEvent.click(screen.getByTestId('clear')));
-    await settle(() => platform.entries([PERSONA_429]));
+    // The navigation cleared the live session (no Preserve log); the 429 after it remains.
     expect(failures().map((el) => el.dataset['status'])).toEqual(['429']);
+    expect(screen.queryByTestId('back-to-live')).toBeNull();
+  });
+
+  it('a failed import’s notice does not survive Clear', async () => {
+    await mountPanel([NOT_FOUND]);
+    await settle(() => choose('notes.txt', 'hello'));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('notes.txt'));
+    await settle(() => fireEvent.click(screen.getByTestId('clear')));
+    expect(screen.queryByTestId('notice')).toBeNull();
   });
 
   it('says when the retention limit hides part of a large file, and how to see all of it', async () => {

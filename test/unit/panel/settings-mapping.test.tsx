@@ -33,6 +33,20 @@ describe('host → profile mapping', () => {
     expect(failures()[0]?.dataset['provider']).toBe('persona');
   });
 
+  it('makes the user pick a profile instead of defaulting to generic', async () => {
+    const { platform } = await mountPanel([RATE_LIMITED]);
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    const select = screen.getByTestId('mapping-profile') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect(select.selectedOptions[0]?.textContent).toBe('Choose a profile…');
+    await settle(() =>
+      fireEvent.input(screen.getByTestId('mapping-host'), { target: { value: 'api.internal.test' } }),
+    );
+    await settle(() => fireEvent.click(screen.getByTestId('mapping-add')));
+    expect(screen.getByRole('alert').textContent).toContain('Pick the provider');
+    expect(platform.writes).toHaveLength(0);
+  });
+
   it('applies a stored mapping from the start', async () => {
     await mountPanel([RATE_LIMITED], (p) => (p.stored = { hostMap: { 'api.internal.test': 'ranex' } }));
     expect(failures()[0]?.dataset['provider']).toBe('ranex');

@@ -28,6 +28,7 @@ describe('parseSettings', () => {
       keepSuccessBodies: false,
       preserveLog: true,
       hostMap: { 'api.example.test': 'persona' },
+      profiles: [],
     });
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { parseHar } from '../../../src/core/parse-har.ts';
 import { mountPanel, settle } from './mount-panel.tsx';
 import { NOT_FOUND, OK, PERSONA_429 } from './har-entries.ts';
@@ -21,6 +21,8 @@ describe('sanitized HAR export', () => {
     // Reported in finishing order; exported in start order.
     const { platform } = await mountPanel([OK, NOT_FOUND, PERSONA_429]);
     await settle(() => fireEvent.click(screen.getByTestId('export-har')));
+    // The sanitizer is fetched on first use.
+    await waitFor(() => expect(platform.downloads).toHaveLength(1));
     const [download] = platform.downloads;
     expect(download?.fileName).toMatch(/\.har$/);
     const parsed = parseHar(download?.text ?? '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactJson } from '../../../src/core/redact/redact-json.ts';
-import { redactJsonText } from '../../../src/core/redact/redact-json-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactJson } from '../../../src/core/redact/index.ts';
+import { redactJsonText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 
 describe('redactJson', () => {
   it('replaces values under sensitive names whole, at any depth, and leaves the input alone', () => {

@@ -10,7 +10,7 @@ describe('retry_before_wait', () => {
     expect(updates[2]?.map((f) => f.id)).toEqual(['retry_before_wait:0']);
     expect(updates[1]?.[0]?.entries).toEqual([0, 1]);
     expect(findings[0]?.message).toMatch(/1\.89 s after HTTP 429.*28 s \(Retry-After\)/);
-    expect(findings[0]?.doc?.file).toBe('DESIGN.md');
+    expect(findings[0]?.doc?.title).toMatch(/^RFC /);
   });
 
   it('reads the wait from an exhausted RateLimit field when there is no Retry-After', () => {
@@ -18,7 +18,10 @@ describe('retry_before_wait', () => {
     const early = findings.find((f) => f.kind === 'retry_before_wait');
     expect(early?.entries).toEqual([0, 1]);
     expect(early?.message).toContain('25 s (RateLimit reset)');
-    expect(early?.doc).toMatchObject({ file: 'persona.txt', section: '429 Too Many Requests' });
+    expect(early?.doc).toMatchObject({
+      url: 'https://docs.withpersona.com/reference/errors',
+      section: '429 Too Many Requests',
+    });
     expect(shapes(findings).map((f) => f.kind)).toEqual(['rate_limit_headroom', 'retry_before_wait']);
   });
 
@@ -36,16 +39,22 @@ describe('retry_without_backoff', () => {
     // The first retry alone shows no trend; the third attempt is the first that can.
     expect(updates[1]).toEqual([]);
     expect(updates[2]?.[0]?.entries).toEqual([0, 1, 2]);
-    expect(findings[0]?.message).toContain('(1 s, 1 s, 1 s, 1 s) do not grow');
+    // The generic default schedule (1, 2, 4, 8, 16 s) is what a flat 1 s falls short of first.
+    expect(findings[0]?.message).toMatch(
+      /retry 4 went out 1 s after .*Generic HTTP API schedule \(1, 2, 4, 8, 16 s, with jitter\) asks for about 8 s/,
+    );
   });
 
   it("reports growing retries that stay under the provider's documented schedule", () => {
     const { findings, updates } = analyzeFixture('retry-faster-than-schedule.har');
     expect(shapes(findings)).toEqual([{ kind: 'retry_without_backoff', entries: [0, 1, 2, 3, 4] }]);
     expect(updates[1]?.[0]?.message).toMatch(
-      /retry 1 went out 1 s after.*persona schedule \(5, 10, 20, 40 s\) asks for about 5 s/,
+      /retry 1 went out 1 s after.*Persona schedule \(5, 10, 20, 40 s\) asks for about 5 s/,
     );
-    expect(findings[0]?.doc).toMatchObject({ file: 'persona.txt', section: 'Server errors' });
+    expect(findings[0]?.doc).toMatchObject({
+      url: 'https://docs.withpersona.com/reference/errors',
+      section: 'Server errors',
+    });
   });
 });
 
@@ -54,7 +63,7 @@ describe('non_retryable_resent', () => {
     const { findings } = analyzeFixture('non-retryable-resent.har');
     expect(shapes(findings)).toEqual([{ kind: 'non_retryable_resent', entries: [0, 1, 2] }]);
     expect(findings[0]?.message).toContain('after HTTP 400');
-    expect(findings[0]?.doc?.file).toBe('persly.txt');
+    expect(findings[0]?.doc?.url).toBe('https://developers.persly.ai/docs/errors');
   });
 });
 
@@ -75,7 +84,7 @@ describe('idempotency_key_reused', () => {
     const { findings } = analyzeFixture('idempotency-key-reused.har');
     expect(shapes(findings)).toEqual([{ kind: 'idempotency_key_reused', entries: [0, 1] }]);
     expect(findings[0]?.message).toContain('422');
-    expect(findings[0]?.doc).toMatchObject({ file: 'persona.txt', section: 'Network errors' });
+    expect(findings[0]?.doc).toMatchObject({ section: 'Error Scenarios' });
   });
 });
 
@@ -93,7 +102,7 @@ describe('circuit_breaker', () => {
     expect(findings[0]?.message).toContain('6 failures in a row from api.ledger.test');
     expect(findings[0]?.message).toContain('Yet 2 more requests went to it within those 30 s');
     expect(findings[0]?.doc).toMatchObject({
-      file: 'error-envelope.txt',
+      title: 'Error-envelope API reference › Error handling',
       section: 'Circuit Breaker Pattern',
     });
   });
@@ -109,7 +118,10 @@ describe('rate_limit_headroom', () => {
     expect(updates[1]).toEqual([]);
     expect(updates[4]).toEqual([]);
     expect(findings[0]?.message).toContain('700 of 5000 requests left (14 %');
-    expect(findings[0]?.doc).toMatchObject({ file: 'persona.txt', section: '429 Too Many Requests' });
+    expect(findings[0]?.doc).toMatchObject({
+      url: 'https://docs.withpersona.com/reference/errors',
+      section: '429 Too Many Requests',
+    });
   });
 
   it('reads every header dialect', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetsOf } from '../../../src/core/view/facets-of.ts';
-import { formatClock } from '../../../src/core/view/format-clock.ts';
+import { facetsOf, formatClock } from '../../../src/core/view/index.ts';
 import { row } from './rows.ts';
 
 describe('facetsOf', () => {

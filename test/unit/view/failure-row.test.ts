@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { failureRow } from '../../../src/core/view/failure-row.ts';
+import { failureRow } from '../../../src/core/view/index.ts';
 
 const exchange: Exchange = {
   index: 7,
@@ -19,6 +19,7 @@ const exchange: Exchange = {
 
 const diagnosis: Diagnosis = {
   provider: 'persona',
+  providerName: 'Persona',
   recognizedBy: { source: 'host', detail: 'api.withpersona.com' },
   class: 'client',
   category: 'rate_limited',
@@ -28,7 +29,7 @@ const diagnosis: Diagnosis = {
   idempotency: { retryKey: 'same' },
   action: 'Wait, then retry.',
   evidence: [],
-  doc: { file: 'persona.txt', section: '429 Too Many Requests' },
+  doc: { title: 'Persona documentation', section: '429 Too Many Requests' },
   error: { format: 'jsonapi', title: 'Rate limit exceeded', message: 'Slow down' },
 };
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, type FailureFilter } from '../../../src/core/view/failure-filter.ts';
-import { filterFailures } from '../../../src/core/view/filter-failures.ts';
-import { parseFilterText } from '../../../src/core/view/parse-filter-text.ts';
+import {
+  EMPTY_FILTER,
+  type FailureFilter,
+  filterFailures,
+  parseFilterText,
+} from '../../../src/core/view/index.ts';
 import { row } from './rows.ts';
 
 const rows = [

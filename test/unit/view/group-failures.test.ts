@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFailures } from '../../../src/core/view/group-failures.ts';
-import { pathTemplate } from '../../../src/core/view/path-template.ts';
+import { groupFailures, pathTemplate } from '../../../src/core/view/index.ts';
 import { row } from './rows.ts';
 
 describe('pathTemplate', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { activeIndex } from '../../../src/core/view/active-index.ts';
-import { groupFailures } from '../../../src/core/view/group-failures.ts';
-import { groupItems } from '../../../src/core/view/list-items.ts';
-import { flatModel, groupedModel } from '../../../src/core/view/list-model.ts';
-import { moveIndex } from '../../../src/core/view/move-index.ts';
-import { scrollToReveal } from '../../../src/core/view/scroll-to-reveal.ts';
-import { visibleRange } from '../../../src/core/view/visible-range.ts';
+import {
+  activeIndex,
+  groupItems,
+  flatModel,
+  groupedModel,
+  moveIndex,
+  scrollToReveal,
+  visibleRange,
+  groupFailures,
+} from '../../../src/core/view/index.ts';
 import { row } from './rows.ts';
 
 describe('visibleRange', () => {

@@ -1,4 +1,4 @@
-import type { FailureRow } from '../../../src/core/view/failure-row.ts';
+import type { FailureRow } from '../../../src/core/view/index.ts';
 
 /** A failure row with plausible defaults; tests override only what they are about. */
 export function row(overrides: Partial<FailureRow> & { id: number }): FailureRow {

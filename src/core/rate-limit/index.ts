@@ -1,0 +1,2 @@
+export { readRateLimit } from './rate-limit.ts';
+export { readRetryAfter, readShouldRetry, type ShouldRetry } from './server-signals.ts';
