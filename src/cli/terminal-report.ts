@@ -1,7 +1,6 @@
 import type { Diagnosis } from '../core/diagnosis.ts';
 import type { EngineRecord, TriageFinding } from '../core/engine/index.ts';
-import { redactPath } from '../core/redact/redact-path.ts';
-import { RedactionSession } from '../core/redact/redaction-session.ts';
+import { redactPath, RedactionSession } from '../core/redact/index.ts';
 import type { FailureRow } from '../core/view/failure-row.ts';
 
 /**

@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
-import { captureChannelName } from './capture/capture-message.ts';
-import { connectCapture, type CaptureConnection } from './capture/connect-capture.ts';
+import { captureChannelName, connectCapture, type CaptureConnection } from './capture-channel.ts';
 import { copyText } from './copy-text.ts';
 import type { HarWorkerPort } from '../panel/har-transfer/index.ts';
 import { downloadBlob, downloadText } from './download.ts';

@@ -402,7 +402,8 @@ export function isSplitConsoleOpen(evalChrome) {
 
 /**
  * The requests Firefox's own Network panel holds for the inspected tab, oldest first:
- * `{ url, method, status }`, status null while no response arrived (or none ever will).
+ * `{ url, method, status, startedMs }`, status null while no response arrived (or none ever will),
+ * startedMs the epoch milliseconds its HAR export gives as `startedDateTime`.
  */
 export function networkPanelRequests(evalChrome) {
   return evalChrome(`(async () => {
@@ -411,6 +412,7 @@ export function networkPanelRequests(evalChrome) {
       url: r.url,
       method: r.method,
       status: r.status ? Number(r.status) : null,
+      startedMs: r.startedMs,
     }));
   })()`);
 }
@@ -444,4 +446,23 @@ export function setInputFile(evalChrome, selector, fileName, text) {
     }`,
     { selector, fileName, text },
   );
+}
+
+/**
+ * Imports HAR text into Firefox's own Network panel, as its "HAR ▸ Import…" menu item does once
+ * the file is read (devtools/client/netmonitor/src/har/har-menu-utils.js, `openHarFile`, hands the
+ * text to `HarImporter` with the panel's actions). The file picker itself is not driven: it is a
+ * native dialog with no headless stand-in outside Mozilla's test harness. Opens the toolbox on the
+ * Network panel when none is open.
+ */
+export function importHarIntoNetworkPanel(evalChrome, text) {
+  return evalChrome(`(async () => {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const toolbox = await ${G_DEVTOOLS}.showToolboxForTab(gBrowser.selectedTab, { toolId: 'netmonitor' });
+    window.__apiErrorsE2e = { ...(window.__apiErrorsE2e ?? {}), toolbox };
+    const panel = toolbox.getPanel('netmonitor') ?? (await toolbox.selectTool('netmonitor'));
+    const { HarImporter } = require('devtools/client/netmonitor/src/har/har-importer');
+    await new HarImporter(panel.panelWin.actions).import(${JSON.stringify(text)});
+    return true;
+  })()`);
 }

@@ -1,4 +1,4 @@
-import { sanitizeHar } from '../redact/sanitize-har.ts';
+import { HarSanitizer } from '../redact/index.ts';
 import {
   HarReader,
   HarReadError,
@@ -54,15 +54,19 @@ export interface ArchiveSanitizer {
 
 /**
  * The sanitizer every host uses (the CLI's sanitize, the panel's export, the tests' in-memory
- * reference): the one place to switch to the redaction engine's two-pass API (issue 9). Until it
- * lands, `sanitizeHar` on a one-entry archive per entry, so each entry's placeholders are numbered
- * on their own rather than across the archive.
+ * reference): the redaction engine's two passes (issue 9), so a value judged sensitive in any
+ * entry or in the log's own fields gets one placeholder across the whole archive.
  */
 export function archiveSanitizer(): ArchiveSanitizer {
+  const sanitizer = new HarSanitizer();
   return {
-    observeEntry: () => undefined,
-    sanitizeSkeleton: (skeleton) => sanitizeHar(skeleton),
-    sanitizeEntry: (item) => sanitizeHar({ log: { entries: [item as never] } }).log.entries[0],
+    observeEntry: (item) => sanitizer.observeEntry(item),
+    sanitizeSkeleton: (skeleton) => {
+      // The log's own fields are judged last in pass 1, as HarSanitizer requires.
+      sanitizer.observeRest(skeleton);
+      return sanitizer.sanitizeRest(skeleton);
+    },
+    sanitizeEntry: (item) => sanitizer.sanitizeEntry(item),
   };
 }
 

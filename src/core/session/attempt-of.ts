@@ -1,7 +1,6 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange, Header } from '../exchange.ts';
-import { redactPath } from '../redact/redact-path.ts';
-import { RedactionSession } from '../redact/redaction-session.ts';
+import { RedactionSession, redactPath } from '../redact/index.ts';
 import { readRateLimit } from '../rate-limit/index.ts';
 import { idempotencyKeyOf } from '../retry/index.ts';
 import type { Attempt, Failure } from './attempt.ts';

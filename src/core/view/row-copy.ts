@@ -1,10 +1,7 @@
 import type { Diagnosis } from '../diagnosis.ts';
 import type { Exchange } from '../exchange.ts';
-import { redactBodyText } from '../redact/redact-body-text.ts';
-import { redactUrl } from '../redact/redact-url.ts';
-import { RedactionSession } from '../redact/redaction-session.ts';
-import { buildTicket } from '../ticket/build-ticket.ts';
-import { redactedCurl } from '../ticket/redacted-curl.ts';
+import { RedactionSession, redactBodyText } from '../redact/index.ts';
+import { buildTicket, judgeExchange, redactedCurl, redactedUrl } from '../ticket/index.ts';
 
 /**
  * What the failure list's context menu copies (issue 13), in the Network panel's order. Every text
@@ -25,6 +22,13 @@ export function canCopy(action: RowCopyAction, exchange: Exchange): boolean {
   return exchange.responseBodyBinary !== true && (exchange.responseBody ?? '') !== '';
 }
 
+/** A session that has seen the whole exchange: a token sent in a header is replaced in the URL too. */
+function judged(exchange: Exchange): RedactionSession {
+  const session = new RedactionSession();
+  judgeExchange(exchange, session);
+  return session;
+}
+
 /** The text one action copies, redacted. */
 export function rowCopyText(action: RowCopyAction, exchange: Exchange, diagnosis: Diagnosis): string {
   switch (action) {
@@ -35,9 +39,9 @@ export function rowCopyText(action: RowCopyAction, exchange: Exchange, diagnosis
     case 'curl':
       return redactedCurl(exchange);
     case 'url':
-      return redactUrl(exchange.url, new RedactionSession());
+      return redactedUrl(exchange.url, judged(exchange));
     case 'response':
       if (!canCopy('response', exchange)) return '';
-      return redactBodyText(exchange.responseBody ?? '', exchange.mimeType, new RedactionSession());
+      return redactBodyText(exchange.responseBody ?? '', exchange.mimeType, judged(exchange));
   }
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { PanelStore } from '../store/panel-store.ts';
 import type { EngineRecord } from '../../core/engine/index.ts';
-import { buildTicket } from '../../core/ticket/build-ticket.ts';
+import { buildTicket } from '../../core/ticket/index.ts';
 import { BodyText } from './body-text.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
 import { HeadersTable } from './headers-table.tsx';

@@ -1,8 +1,8 @@
 import type { Exchange } from '../../core/exchange.ts';
-import type { TicketDraft } from '../../core/ticket/ticket-draft.ts';
-import { redactedCurl } from '../../core/ticket/redacted-curl.ts';
+import { redactedCurl, type TicketDraft } from '../../core/ticket/index.ts';
 import type { CopyResult } from '../../platform/platform.ts';
 import { CopyButton } from './copy-button.tsx';
+import { ExternalLink } from './external-link.tsx';
 
 interface TicketPreviewProps {
   ticket: TicketDraft;
@@ -12,8 +12,9 @@ interface TicketPreviewProps {
 
 /**
  * The redacted ticket exactly as it will be copied: the element's textContent is the ticket text,
- * placeholders are highlighted (their kind in the title), and what was removed is listed before the
- * user copies anything.
+ * placeholders are highlighted (their kind in the title) and never broken across lines, what was
+ * removed is listed before the user copies anything, and the advice meant for the integrator is
+ * shown beside the ticket, not in it (DESIGN.md "Redaction and the ticket").
  */
 export function TicketPreview({ ticket, exchange, copy }: TicketPreviewProps) {
   return (
@@ -51,6 +52,7 @@ export function TicketPreview({ ticket, exchange, copy }: TicketPreviewProps) {
               class="redacted"
               data-kind={segment.redactedKind}
               title={`removed: ${segment.redactedKind}`}
+              style={{ whiteSpace: 'nowrap' }}
             >
               {segment.text}
             </mark>
@@ -58,7 +60,31 @@ export function TicketPreview({ ticket, exchange, copy }: TicketPreviewProps) {
         )}
       </pre>
       <RemovedList removed={ticket.removed} />
+      <TicketAdviceList advice={ticket.advice} />
     </section>
+  );
+}
+
+function TicketAdviceList({ advice }: { advice: TicketDraft['advice'] }) {
+  if (advice.length === 0) return null;
+  return (
+    <aside class="ticket-advice" data-testid="ticket-advice" aria-labelledby="ticket-advice-heading">
+      <h4 id="ticket-advice-heading">For you, not pasted in the ticket</h4>
+      <dl>
+        {advice.map((item) => (
+          <div key={item.label}>
+            <dt>{item.label}</dt>
+            <dd>
+              {item.href === undefined ? (
+                item.text
+              ) : (
+                <ExternalLink href={item.href}>{item.text}</ExternalLink>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </aside>
   );
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { buildTicket } from '../../../src/core/ticket/build-ticket.ts';
+import { buildTicket } from '../../../src/core/ticket/index.ts';
 import { failures, mountPanel, settle } from './mount-panel.tsx';
 import { CONNECTION_REFUSED, GRAPHQL_ERRORS, NOT_FOUND, OK, PERSONA_429, harEntry } from './har-entries.ts';
 

@@ -1,34 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { detectSensitive } from '../../../src/core/redact/detect-sensitive.ts';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
-import { DETECTABLE } from '../../fixtures/redact/planted-values.ts';
+import { detectSensitive, SECRET_KINDS } from '../../../src/core/redact/index.ts';
+import { redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
+import { DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
 
-/** The kind each detectable fake value must be reported as. */
-const EXPECTED_KIND: Record<string, string> = {
-  jwt: 'jwt',
-  'pem-private-key': 'private-key',
-  bearer: 'token',
-  basic: 'credential',
-  'url-userinfo': 'credential',
-  email: 'email',
-  'data-uri': 'document',
-  'base64-pdf': 'document',
-  ipv4: 'ip',
-  ipv6: 'ip',
-  ssn: 'national-id',
-  'uk-nino': 'national-id',
-  'br-cpf': 'national-id',
-  'iban-de': 'iban',
-  'iban-gb': 'iban',
+/** The kinds a planted value of each class may be reported as. */
+const KINDS_BY_CLASS: Record<string, readonly string[]> = {
+  email: ['email'],
+  phone: ['phone'],
+  card: ['card'],
+  iban: ['iban'],
+  'national id': ['national-id'],
+  ip: ['ip'],
+  'date of birth': ['dob'],
+  document: ['document'],
+  'private key': ['private-key'],
+  token: ['jwt'],
+  'database connection': ['credential', 'api-key'],
+  'auth header': ['token', 'credential'],
 };
 
-function expectedKind(id: string): string {
-  if (EXPECTED_KIND[id] !== undefined) return EXPECTED_KIND[id];
-  if (id.startsWith('phone')) return 'phone';
-  if (id.startsWith('card')) return 'card';
-  if (id.startsWith('github') || id.startsWith('slack')) return 'token';
-  return 'api-key';
+function expectedKinds(planted: Planted): readonly string[] {
+  return KINDS_BY_CLASS[planted.class] ?? SECRET_KINDS;
 }
 
 describe('detectSensitive finds every format in prose', () => {
@@ -37,7 +30,7 @@ describe('detectSensitive finds every format in prose', () => {
     const spans = detectSensitive(text);
     expect(spans).toHaveLength(1);
     const [span] = spans;
-    expect(span?.kind).toBe(expectedKind(planted.id));
+    expect(expectedKinds(planted)).toContain(span?.kind);
     expect(text.slice(span?.start, span?.end)).toContain(planted.secret.slice(0, 8));
     expect(redactText(text, new RedactionSession())).not.toContain(planted.secret);
   });
@@ -102,5 +95,20 @@ describe('named assignments in free text', () => {
     const spans = detectSensitive(text);
     expect(spans.length).toBeGreaterThan(0);
     expect(spans[0]?.kind).toBe(kind);
+  });
+});
+
+// Counterexamples found by never-leaks.property.test.ts, kept so they stay fixed.
+describe('numbers next to other numbers and words', () => {
+  it('an address after a lone "v" is an address, a version glued to "v" is not', () => {
+    expect(redactText('v 203.0.113.77 ', new RedactionSession())).toBe('v [ip-1] ');
+    expect(redactText('from v4.18.2.1 and express@4.18.2.1', new RedactionSession())).toBe(
+      'from v4.18.2.1 and express@4.18.2.1',
+    );
+  });
+
+  it('a card right after a short number is removed whole, whatever the number before matched', () => {
+    const out = redactText('01 4306 4681 9151 6212 ', new RedactionSession());
+    for (const group of ['4306', '4681', '9151', '6212']) expect(out).not.toContain(group);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EditList } from '../../../src/core/redact/edit-list.ts';
+import { EditList } from '../../../src/core/redact/index.ts';
 
 /** The edits made the obvious way, to compare EditList against. */
 function naive(text: string, edits: readonly (readonly [number, number, string])[]): string {

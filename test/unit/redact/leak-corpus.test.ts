@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
-import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
-import { buildTicket } from '../../../src/core/ticket/build-ticket.ts';
-import { redactedCurl } from '../../../src/core/ticket/redacted-curl.ts';
+import { sanitizeHar } from '../../../src/core/redact/index.ts';
+import { buildTicket } from '../../../src/core/ticket/index.ts';
+import { redactedCurl } from '../../../src/core/ticket/index.ts';
+import { echoDiagnosis } from '../../fixtures/redact/corpus-figures.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 import { leakedFragments, visibleText } from '../../fixtures/redact/leak-check.ts';
 import type { Planted } from '../../fixtures/redact/planted-values.ts';
 
 const corpus = leakCorpus();
-
-/** A diagnosis whose free-text fields repeat the planted value, as a careless provider might. */
-function diagnosisWith(planted: Planted): Diagnosis {
-  const text = planted.field === undefined ? planted.value : `${planted.field}=${planted.value}`;
-  return {
-    provider: 'ranex',
-    providerName: 'Ranex',
-    recognizedBy: { source: 'host', detail: 'test' },
-    class: 'server',
-    category: 'server_error',
-    retry: 'conditional',
-    backoffS: [1, 2, 4],
-    jitter: false,
-    idempotency: { retryKey: 'none' },
-    action: 'Retry with backoff.',
-    evidence: [],
-    doc: { title: 'Ranex API reference', section: 'Talking to support' },
-    error: { format: 'message', message: `could not process ${text} today`, title: text, code: 'E_INTERNAL' },
-  };
-}
 
 function expectNoLeak(exportText: string, planted: Planted, where: string): void {
   const leaked = leakedFragments(exportText, planted);
@@ -64,7 +44,7 @@ describe('leak corpus: no planted value reaches any export', () => {
       );
       const exchange = exchangeFromHarEntry(item.entry, 0);
       expectNoLeak(redactedCurl(exchange), item.planted, 'the cURL command');
-      const ticket = buildTicket(exchange, diagnosisWith(item.planted));
+      const ticket = buildTicket(exchange, echoDiagnosis(item.planted));
       expectNoLeak(ticket.text, item.planted, 'the ticket text');
       expectNoLeak(ticket.markdown, item.planted, 'the Markdown ticket');
     },

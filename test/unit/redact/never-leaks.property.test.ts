@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactJson } from '../../../src/core/redact/redact-json.ts';
-import { redactJsonText } from '../../../src/core/redact/redact-json-text.ts';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactJson } from '../../../src/core/redact/index.ts';
+import { redactJsonText } from '../../../src/core/redact/index.ts';
+import { redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { leakedFragments } from '../../fixtures/redact/leak-check.ts';
 import { ALL_PLANTED, DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
 
-const planted = fc.constantFrom(...ALL_PLANTED);
+// Values that only mean a secret in URL positions (an OAuth `code`) are not planted in JSON.
+const planted = fc.constantFrom(...ALL_PLANTED.filter((value) => value.only === undefined));
 /** Words around a planted value; a space keeps the value a token of its own, as in real text. */
 const word = fc.stringMatching(/^[a-z0-9 .,:;!?()-]{0,12}$/);
 

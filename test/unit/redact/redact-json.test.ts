@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactJson } from '../../../src/core/redact/redact-json.ts';
-import { redactJsonText } from '../../../src/core/redact/redact-json-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { redactJson } from '../../../src/core/redact/index.ts';
+import { redactJsonText } from '../../../src/core/redact/index.ts';
+import { RedactionSession } from '../../../src/core/redact/index.ts';
 
 describe('redactJson', () => {
   it('replaces values under sensitive names whole, at any depth, and leaves the input alone', () => {
@@ -80,5 +80,19 @@ describe('redactJson', () => {
     expect(redactJsonText('{"note": "mail \\"ann@x.test\\""}', new RedactionSession())).toBe(
       '{"note": "mail \\"[email-1]\\""}',
     );
+  });
+});
+
+describe('redactJson visits values in document order', () => {
+  it('gives a value met under two names the placeholder of the first, as the text scan does', () => {
+    const root = {
+      n_ip: [{ 'card.holder': 'Wendelin Trautmannsdorf' }],
+      'card.holder': 'Wendelin Trautmannsdorf',
+    };
+    const fromTree = JSON.stringify(redactJson(root, new RedactionSession()));
+    const fromText = JSON.stringify(
+      JSON.parse(redactJsonText(JSON.stringify(root), new RedactionSession()) ?? 'null'),
+    );
+    expect(fromTree).toBe(fromText);
   });
 });

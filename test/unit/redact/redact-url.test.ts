@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { redactBodyText } from '../../../src/core/redact/redact-body-text.ts';
-import { redactHeader } from '../../../src/core/redact/redact-header.ts';
-import { redactPath } from '../../../src/core/redact/redact-path.ts';
-import { redactUrl } from '../../../src/core/redact/redact-url.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import {
+  redactBodyText,
+  redactHeader,
+  redactPath,
+  redactUrl,
+  RedactionSession,
+} from '../../../src/core/redact/index.ts';
 
 describe('redactUrl', () => {
   it('replaces userinfo, sensitive query values, emails in the path, and fragment tokens', () => {
@@ -12,20 +14,61 @@ describe('redactUrl', () => {
       redactUrl(
         'https://ann:pw@api.test/v1/users/ann%40x.test/items?access_token=abc123&page=2#id_token=xyz789',
         session,
+        'display',
       ),
     ).toBe(
       'https://[credential-1]@api.test/v1/users/[email-1]/items?access_token=[token-1]&page=2#id_token=[token-2]',
     );
   });
 
-  it('keeps relative references relative', () => {
-    expect(redactUrl('/v1/x?email=a%40b.test', new RedactionSession())).toBe('/v1/x?email=[email-1]');
+  it('writes a HAR URL as a valid URI: placeholders and decoded spaces percent-encoded, untouched parts as they were', () => {
+    const url = redactUrl(
+      'https://api.test/v1/x?email=a%40b.test&q=two words&sort=-created_at',
+      new RedactionSession(),
+      'har',
+    );
+    expect(url).toBe('https://api.test/v1/x?email=%5Bemail-1%5D&q=two%20words&sort=-created_at');
+    expect(() => new URL(url)).not.toThrow();
+    expect(url).toMatch(/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/);
   });
 
-  it('replaces the segment after one named like a credential, not after a plural collection', () => {
+  it('keeps relative references relative', () => {
+    expect(redactUrl('/v1/x?email=a%40b.test', new RedactionSession(), 'display')).toBe(
+      '/v1/x?email=[email-1]',
+    );
+  });
+
+  it('never takes a route word for a secret, nor the segment after it', () => {
     const session = new RedactionSession();
-    expect(redactPath('/v1/reset-password/Zq81kd02', session)).toBe('/v1/reset-password/[password-1]');
-    expect(redactPath('/v1/tokens/tok_123', session)).toBe('/v1/tokens/tok_123');
+    for (const path of [
+      '/v1/auth/token',
+      '/oauth/callback',
+      '/v1/password/reset',
+      '/v1/secret/data/payments',
+      '/v1/reset-password/Zq81kd02',
+      '/v1/tokens/tok_123',
+    ])
+      expect(redactPath(path, session), path).toBe(path);
+  });
+
+  it('replaces an OAuth code only when it looks generated', () => {
+    const session = new RedactionSession();
+    expect(redactUrl('/cb?code=4%2F0AX4XfWh3sdfkj23kjsdf98sdf&state=xyz', session, 'display')).toBe(
+      '/cb?code=[secret-1]&state=xyz',
+    );
+    expect(redactUrl('/countries?code=DE', session, 'display')).toBe('/countries?code=DE');
+  });
+
+  it('replaces the secret path of webhook URLs (Slack, Discord, Teams) and a Telegram bot token', () => {
+    const session = new RedactionSession();
+    const slack = ['https://hooks.slack.com/services', 'T0001', 'B0002', 'x'.repeat(24)].join('/');
+    expect(redactUrl(slack, session, 'display')).toBe('https://hooks.slack.com/services/[token-1]');
+    const discord = `https://discord.com/api/webhooks/123456789012345678/${'aB3'.repeat(22)}`;
+    expect(redactUrl(discord, session, 'display')).toBe(
+      'https://discord.com/api/webhooks/123456789012345678/[token-2]',
+    );
+    const telegram = `https://api.telegram.org/bot123456789:${'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'}/sendMessage`;
+    expect(redactUrl(telegram, session, 'display')).toBe('https://api.telegram.org/bot[token-3]/sendMessage');
   });
 });
 
@@ -40,14 +83,18 @@ describe('redactHeader', () => {
     );
   });
 
-  it('replaces custom credential headers whole and leaves ordinary ones', () => {
+  it('replaces credential headers of any vendor spelling whole and leaves ordinary ones', () => {
     const session = new RedactionSession();
     expect(redactHeader('X-Api-Key', 'k-123456', session)).toBe('[api-key-1]');
     expect(redactHeader('X-Api-Secret', 's-123456', session)).toBe('[secret-1]');
+    expect(redactHeader('DD-APPLICATION-KEY', 'a1b2c3d4e5', session)).toBe('[api-key-2]');
+    expect(redactHeader('Ocp-Apim-Subscription-Key', 'f0e1d2c3b4', session)).toBe('[api-key-3]');
+    expect(redactHeader('X-Hub-Signature-256', 'sha256=abc123', session)).toBe('[secret-2]');
+    expect(redactHeader('Idempotency-Key', '5d1c8f0e-2b7a', session)).toBe('5d1c8f0e-2b7a');
     expect(redactHeader('Accept', 'application/json', session)).toBe('application/json');
     expect(redactHeader('Retry-After', '30', session)).toBe('30');
     expect(redactHeader('Referer', 'https://app.test/?email=a%40b.test', session)).toBe(
-      'https://app.test/?email=[email-1]',
+      'https://app.test/?email=%5Bemail-1%5D',
     );
   });
 });
@@ -60,7 +107,7 @@ describe('redactBodyText', () => {
         'application/x-www-form-urlencoded',
         new RedactionSession(),
       ),
-    ).toBe('password=[password-1]&plan=pro+max');
+    ).toBe('password=%5Bpassword-1%5D&plan=pro+max');
   });
 
   it('redacts multipart parts by their field name', () => {
@@ -68,6 +115,13 @@ describe('redactBodyText', () => {
     expect(redactBodyText(text, 'multipart/form-data; boundary=B', new RedactionSession())).toBe(
       '--B\r\nContent-Disposition: form-data; name="ssn"\r\n\r\n[national-id-1]\r\n--B--\r\n',
     );
+  });
+
+  it('reads a quoted multipart boundary', () => {
+    const text = '--a;b\r\nContent-Disposition: form-data; name="password"\r\n\r\nhunter22\r\n--a;b--\r\n';
+    expect(
+      redactBodyText(text, 'multipart/form-data; charset=utf-8; boundary="a;b"', new RedactionSession()),
+    ).toContain('[password-1]');
   });
 
   it('falls back to text redaction when a JSON body does not parse', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../src/core/redact/redact-text.ts';
-import { RedactionSession } from '../../../src/core/redact/redaction-session.ts';
+import { RedactionSession, redactText } from '../../../src/core/redact/index.ts';
 
 describe('RedactionSession', () => {
   it('gives the same value the same placeholder and a different value the next number', () => {
@@ -8,19 +7,41 @@ describe('RedactionSession', () => {
     expect(session.placeholder('email', 'a@x.test')).toBe('[email-1]');
     expect(session.placeholder('email', 'b@x.test')).toBe('[email-2]');
     expect(session.placeholder('email', 'a@x.test')).toBe('[email-1]');
-    expect(session.placeholder('api-key', 'a@x.test')).toBe('[api-key-1]');
   });
 
-  it('counts removals per placeholder and per kind', () => {
+  it('decides once per value: a value judged as a cookie keeps that placeholder when met as a secret', () => {
     const session = new RedactionSession();
-    redactText('from ann@x.test to bob@y.test, cc ann@x.test', session);
-    expect(session.removed()).toEqual([
-      { kind: 'email', placeholder: '[email-1]', count: 2 },
-      { kind: 'email', placeholder: '[email-2]', count: 1 },
-    ]);
-    expect(session.countsByKind()).toEqual({ email: 3 });
-    expect(session.kindOf('[email-2]')).toBe('email');
-    expect(session.kindOf('[email-3]')).toBeUndefined();
+    expect(session.placeholder('cookie', 'GA1.2.1234567.8901')).toBe('[cookie-1]');
+    expect(session.placeholder('secret', 'GA1.2.1234567.8901')).toBe('[cookie-1]');
+    expect(session.kindOf('[cookie-1]')).toBe('cookie');
+    expect(session.kindOf('[cookie-2]')).toBeUndefined();
+  });
+
+  it('finds a judged value again in any text once sealed, but only where it stands alone', () => {
+    const session = new RedactionSession();
+    session.placeholder('name', 'Quirinus Zwackelmann');
+    session.placeholder('cookie', 'trk_8f3a9c2e11');
+    expect(redactText('Customer Quirinus Zwackelmann, ref trk_8f3a9c2e11', session)).toBe(
+      'Customer Quirinus Zwackelmann, ref trk_8f3a9c2e11',
+    );
+    session.seal();
+    expect(redactText('Customer Quirinus Zwackelmann, ref trk_8f3a9c2e11', session)).toBe(
+      'Customer [name-1], ref [cookie-1]',
+    );
+    expect(redactText('ref trk_8f3a9c2e110 and xtrk_8f3a9c2e11', session)).toBe(
+      'ref trk_8f3a9c2e110 and xtrk_8f3a9c2e11',
+    );
+  });
+
+  it('does not spread values too plain to be told from ordinary words', () => {
+    const session = new RedactionSession();
+    session.placeholder('cookie', 'dark');
+    session.placeholder('cookie', 'light-mode');
+    session.placeholder('name', 'Ada');
+    session.seal();
+    expect(redactText('Ada switched to dark and light-mode', session)).toBe(
+      'Ada switched to dark and light-mode',
+    );
   });
 
   it('starts fresh in a new session (placeholders are stable only within one export)', () => {
@@ -28,5 +49,13 @@ describe('RedactionSession', () => {
     first.placeholder('email', 'a@x.test');
     first.placeholder('email', 'b@x.test');
     expect(new RedactionSession().placeholder('email', 'b@x.test')).toBe('[email-1]');
+  });
+
+  it('keeps no reference to the text a value was found in (a streamed HAR frees each entry)', () => {
+    const session = new RedactionSession();
+    const body = `${'x'.repeat(1000)} sk_live_${'a1'.repeat(20)} ${'y'.repeat(1000)}`;
+    const start = body.indexOf('sk_live_');
+    const placeholder = session.placeholderAt('api-key', body, start, start + 48);
+    expect(session.existingAt(`sk_live_${'a1'.repeat(20)}`, 0, 48)).toBe(placeholder);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Har, HarEntry } from '../../../src/core/har.ts';
 import { parseHar } from '../../../src/core/parse-har.ts';
-import { sanitizeHar } from '../../../src/core/redact/sanitize-har.ts';
+import { sanitizeHar } from '../../../src/core/redact/index.ts';
 
 function entry(url: string, extra: Partial<HarEntry> = {}): HarEntry {
   return {
@@ -43,7 +43,7 @@ describe('sanitizeHar', () => {
     const out = sanitizeHar(input);
     expect(input).toEqual(before);
     expect(out).not.toBe(input);
-    expect(out.log.entries[0]?.request?.url).toBe('https://api.test/v1/x?email=[email-1]');
+    expect(out.log.entries[0]?.request?.url).toBe('https://api.test/v1/x?email=%5Bemail-1%5D');
   });
 
   it('uses one session for the file, so a key has the same placeholder in every entry', () => {
@@ -102,8 +102,8 @@ describe('sanitizeHar', () => {
     expect(item?.request?.queryString).toEqual([{ name: 'session', value: '[session-1]' }]);
     expect(item?.request?.cookies).toEqual([{ name: 'sid', value: '[cookie-1]', httpOnly: true }]);
     expect(item?.request?.postData?.text).toBe('{"username":"[name-1]","password":"[password-1]"}');
-    expect(item?.response?.redirectURL).toBe('https://app.test/cb?code=1&access_token=[token-1]');
-    expect(JSON.stringify(item?._initiator)).toContain('api_key=[api-key-1]');
-    expect((out.log.pages as { title: string }[])[0]?.title).toBe('https://app.test/?email=[email-1]');
+    expect(item?.response?.redirectURL).toBe('https://app.test/cb?code=1&access_token=%5Btoken-1%5D');
+    expect(JSON.stringify(item?._initiator)).toContain('api_key=%5Bapi-key-1%5D');
+    expect((out.log.pages as { title: string }[])[0]?.title).toBe('https://app.test/?email=%5Bemail-1%5D');
   });
 });

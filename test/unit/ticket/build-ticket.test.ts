@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { buildTicket } from '../../../src/core/ticket/build-ticket.ts';
+import { buildTicket } from '../../../src/core/ticket/index.ts';
 
 function exchange(overrides: Partial<Exchange> = {}): Exchange {
   return {
@@ -60,17 +60,34 @@ function line(text: string, label: string): string | undefined {
 describe('buildTicket: the fields support asks for', () => {
   const ticket = buildTicket(exchange(), diagnosis());
 
-  it('has method and path without query, UTC time, status, provider, request id, identifier, action', () => {
+  it('has host, method and path without query, UTC time, status, provider, request id, identifier', () => {
+    expect(line(ticket.text, 'Provider')).toBe('Ranex');
+    expect(line(ticket.text, 'Host')).toBe('api.ranex.test');
     expect(line(ticket.text, 'Request')).toBe('POST /v1/applicants');
     expect(line(ticket.text, 'Time (UTC)')).toBe('2026-11-22T04:45:04.123Z');
     expect(line(ticket.text, 'Status')).toBe('500 Internal Server Error');
-    expect(line(ticket.text, 'Provider')).toMatch(/\(ranex\)$/);
     expect(line(ticket.text, 'Request ID')).toBe('req_01HF3Z2ABCDEF');
     expect(line(ticket.text, 'externalUserId')).toBe('ext-7781');
-    expect(line(ticket.text, 'Category')).toBe('server_error (server error; retry: yes)');
-    expect(line(ticket.text, 'Recommended action')).toBe(diagnosis().action);
     expect(line(ticket.text, 'Expected')).toBeDefined();
     expect(line(ticket.text, 'What happened')).toBeDefined();
+  });
+
+  it('keeps the integrator advice out of the ticket and carries it beside it, in our own words', () => {
+    expect(ticket.text).not.toContain(diagnosis().action);
+    expect(line(ticket.text, 'Recommended action')).toBeUndefined();
+    expect(line(ticket.text, 'Category')).toBeUndefined();
+    expect(ticket.advice.find((item) => item.label === 'Recommended action')?.text).toBe(diagnosis().action);
+    expect(ticket.advice.find((item) => item.label === 'Verdict')?.text).toBe(
+      'server_error (server error; retry: yes)',
+    );
+  });
+
+  it('never passes our own advice through the detectors', () => {
+    const action = 'Check the credentials: the key or token is missing, expired or revoked; Bearer YOUR_KEY';
+    const generic = buildTicket(exchange({ status: 401, statusText: 'Unauthorized' }), diagnosis({ action }));
+    expect(generic.advice.find((item) => item.label === 'Recommended action')?.text).toBe(action);
+    expect(generic.removed).toEqual([]);
+    expect(generic.text).not.toContain('Removed before sharing');
   });
 
   it('never carries the request body, the query or the credentials', () => {
@@ -87,10 +104,54 @@ describe('buildTicket: the fields support asks for', () => {
     expect(ticket.removed).toEqual([]);
   });
 
-  it('renders the same fields as Markdown', () => {
-    expect(ticket.markdown).toContain('- **Request:** `POST /v1/applicants`');
-    expect(ticket.markdown).toContain('- **Request ID:** `req_01HF3Z2ABCDEF`');
-    expect(ticket.markdown).toContain('**Expected:**');
+  it('renders clean Markdown: code only for machine identifiers, escaped prose', () => {
+    const markdown = buildTicket(
+      exchange(),
+      diagnosis({
+        error: { format: 'message', message: 'field *amount* must be <positive>', code: 'E_AMOUNT' },
+      }),
+    ).markdown;
+    expect(markdown).toContain('- **Request:** `POST /v1/applicants`');
+    expect(markdown).toContain('- **Request ID:** `req_01HF3Z2ABCDEF`');
+    expect(markdown).toContain('- **Provider:** Ranex');
+    expect(markdown).toContain('- **Status:** 500 Internal Server Error');
+    expect(markdown).toContain('- **Message:** field \\*amount\\* must be \\<positive\\>');
+    expect(markdown).toContain('**Expected:**');
+  });
+
+  it('names the API version headers of any vendor, by one rule', () => {
+    const versioned = buildTicket(
+      exchange({
+        requestHeaders: [
+          { name: 'Persona-Version', value: '2023-01-05' },
+          { name: 'anthropic-version', value: '2023-06-01' },
+          { name: 'X-GitHub-Api-Version', value: '2022-11-28' },
+          { name: 'X-Client-Version', value: '4.2.0' },
+          { name: 'Sec-CH-UA-Full-Version', value: '150.0' },
+        ],
+        responseHeaders: [{ name: 'Stripe-Version', value: '2024-06-20' }],
+      }),
+      diagnosis(),
+    );
+    const versions = versioned.text.split('\n').filter((row) => row.startsWith('API version: '));
+    expect(versions).toEqual([
+      'API version: Persona-Version: 2023-01-05',
+      'API version: anthropic-version: 2023-06-01',
+      'API version: X-GitHub-Api-Version: 2022-11-28',
+      'API version: Stripe-Version: 2024-06-20',
+    ]);
+  });
+
+  it('names the GraphQL operation', () => {
+    const graphql = buildTicket(exchange({ graphqlOperationName: 'CreateApplicant' }), diagnosis());
+    expect(line(graphql.text, 'GraphQL operation')).toBe('CreateApplicant');
+  });
+
+  it('renders the Markdown only when asked', () => {
+    const draft = buildTicket(exchange(), diagnosis());
+    const descriptor = Object.getOwnPropertyDescriptor(draft, 'markdown');
+    expect(descriptor?.get).toBeTypeOf('function');
+    expect(draft.markdown).toBe(draft.markdown);
   });
 });
 
@@ -102,6 +163,7 @@ describe('buildTicket: redaction inside the allowed fields', () => {
     );
     expect(line(ticket.text, 'Request')).toBe('POST /v1/users/[email-1]/keys/[api-key-1]');
     expect(line(ticket.text, 'Message')).toBe('User [email-1] has no access');
+    expect(ticket.removed.map((item) => item.placeholder)).toEqual(['[email-1]', '[api-key-1]']);
     expect(ticket.removed).toEqual([
       { kind: 'email', placeholder: '[email-1]', count: 2 },
       { kind: 'api-key', placeholder: '[api-key-1]', count: 1 },
@@ -166,7 +228,16 @@ describe('buildTicket: rate limits and request ids', () => {
       diagnosis({ error: { format: 'envelope', requestId: 'req_body_1' } }),
     );
     expect(line(fromBody.text, 'Request ID')).toBe('req_body_1');
-    for (const name of ['Request-Id', 'X-Correlation-Id', 'X-Amzn-RequestId', 'CF-Ray']) {
+    for (const name of [
+      'Request-Id',
+      'X-Correlation-Id',
+      'X-Amzn-RequestId',
+      'CF-Ray',
+      'Twilio-Request-Id',
+      'x-slack-req-id',
+      'apigw-requestid',
+      'X-Cloud-Trace-Context',
+    ]) {
       const ticket = buildTicket(
         exchange({ responseHeaders: [{ name, value: '8d2c6a3f1b0e4c7a-LHR' }] }),
         diagnosis(),
@@ -181,5 +252,39 @@ describe('buildTicket: rate limits and request ids', () => {
       diagnosis({ class: 'network', category: 'network_error' }),
     );
     expect(line(ticket.text, 'Status')).toBe('no response (net::ERR_CONNECTION_RESET)');
+  });
+});
+
+describe('buildTicket: one decision per value across the exchange', () => {
+  it('replaces a name given in the request body wherever the error message echoes it', () => {
+    const ticket = buildTicket(
+      exchange({
+        requestBody: JSON.stringify({ full_name: 'Quirinus Zwackelmann', externalUserId: 'ext-7781' }),
+      }),
+      diagnosis({ error: { format: 'message', message: 'Applicant Quirinus Zwackelmann already exists' } }),
+    );
+    expect(line(ticket.text, 'Message')).toBe('Applicant [name-1] already exists');
+  });
+
+  it('replaces a tracking id seen in a cookie where the path repeats it', () => {
+    const ticket = buildTicket(
+      exchange({
+        url: 'https://api.ranex.test/v1/sessions/trk_9f8e7d6c5b4a',
+        requestHeaders: [{ name: 'Cookie', value: 'trk=trk_9f8e7d6c5b4a' }],
+      }),
+      diagnosis(),
+    );
+    expect(line(ticket.text, 'Request')).toBe('POST /v1/sessions/[cookie-1]');
+  });
+
+  it('numbers placeholders in reading order, whatever was judged first', () => {
+    const ticket = buildTicket(
+      exchange({
+        requestHeaders: [{ name: 'X-Debug', value: 'first@x.test' }],
+        url: 'https://api.ranex.test/v1/users/second%40x.test',
+      }),
+      diagnosis(),
+    );
+    expect(line(ticket.text, 'Request')).toBe('POST /v1/users/[email-1]');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { redactedCurl } from '../../../src/core/ticket/redacted-curl.ts';
-import { shellQuote } from '../../../src/core/ticket/shell-quote.ts';
+import { redactedCurl } from '../../../src/core/ticket/index.ts';
+import { shellQuote } from '../../../src/core/ticket/index.ts';
 
 function exchange(overrides: Partial<Exchange> = {}): Exchange {
   return {

@@ -1,0 +1,304 @@
+import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
+import {
+  findBirthDates,
+  findEmails,
+  findIbans,
+  findIpv6,
+  findNinos,
+  findNumbers,
+} from './personal-formats.ts';
+import {
+  findAuthSchemes,
+  findDataUris,
+  findPrivateKeys,
+  findSecretTokens,
+  findUrlSecrets,
+  isDocPlaceholder,
+} from './secret-formats.ts';
+import { isPersonalKind, isPlaceholder, orderedSpans, type RedactionKind, type Span } from './session.ts';
+
+/**
+ * Every secret and piece of personal data in a text, as ordered spans. A first pass over the
+ * characters decides which detector families could match at all (most strings of an API body —
+ * ids, statuses, timestamps, prose — are ruled out there for the price of a loop), then each
+ * family that could runs once over the text. Every family is a linear scan (see its module), so a
+ * text of any shape costs a bounded number of steps per character.
+ */
+
+const GATE_TOKENS = 1;
+const GATE_DIGITS = 2;
+const GATE_PUNCT = 4;
+const GATE_EMAIL = 8;
+
+/** The shortest token any vendor rule accepts (AKIA + 16). */
+const MIN_TOKEN_RUN = 20;
+
+const TOKEN = 1; // A-Z a-z 0-9 _ - + / = . ~
+const DIGIT = 2;
+const NUMBER_GLUE = 4; // space - ( ) + .
+const TRIGGER_PUNCT = 8; // : = and \ (a JSON escape like \u0040 can hide any trigger)
+const TRIGGER_EMAIL = 16; // @ %
+const LETTER = 32;
+
+const CLASSES = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9_\-+/=.~]/.test(char)) bits |= TOKEN;
+  if (/[0-9]/.test(char)) bits |= DIGIT;
+  if (/[ \-()+.]/.test(char)) bits |= NUMBER_GLUE;
+  if (char === ':' || char === '=' || char === '\\') bits |= TRIGGER_PUNCT;
+  if (char === '@' || char === '%') bits |= TRIGGER_EMAIL;
+  if (/[A-Za-z]/.test(char)) bits |= LETTER;
+  CLASSES[code] = bits;
+}
+
+/** `bearer`, `basic` or `token` (any case) ends at `end`: the word before a space may start a credential. */
+function isAuthScheme(text: string, end: number, length: number): boolean {
+  const word =
+    length === 6
+      ? 'bearer'
+      : length === 5
+        ? text[end - 5] === 'b' || text[end - 5] === 'B'
+          ? 'basic'
+          : 'token'
+        : '';
+  if (word === '') return false;
+  for (let i = 0; i < length; i++)
+    if ((text.charCodeAt(end - length + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Sticky, so it can test a range of a larger text (a JSON string in place) without a copy. */
+const ISO_TIMESTAMP = /\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?/y;
+
+/** Which families could match in text[start, end); 0 when none can. */
+export function detectorGates(text: string, start = 0, end = text.length): number {
+  ISO_TIMESTAMP.lastIndex = start;
+  if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
+  let gates = 0;
+  let run = 0;
+  let digits = 0;
+  let letters = 0;
+  let dashes = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (bits & TOKEN) {
+      if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
+    } else run = 0;
+    if (bits & LETTER) letters++;
+    else {
+      if (code <= 32 && (letters === 5 || letters === 6) && isAuthScheme(text, i, letters))
+        gates |= GATE_PUNCT;
+      letters = 0;
+    }
+    dashes = code === 45 ? dashes + 1 : 0;
+    if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
+    if (bits & DIGIT) {
+      if (++digits >= 4) gates |= GATE_DIGITS;
+    } else if ((bits & NUMBER_GLUE) === 0) {
+      digits = 0;
+      if (bits & TRIGGER_EMAIL) gates |= GATE_EMAIL;
+      else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
+    }
+  }
+  return gates;
+}
+
+const KEY_LIMIT = 60;
+const VALUE_LIMIT = 8192;
+
+function isKeyCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45 ||
+    code === 46 ||
+    code === 91 ||
+    code === 93
+  );
+}
+
+function isSchemeCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45;
+}
+
+/** Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space. */
+const SCHEMES =
+  /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
+const DELIMITERS = /[\s"'&,;<>{}()\\]/;
+
+/**
+ * The value after `=` or `:`: quoted (', ", or a template literal's backtick) up to its closing
+ * quote, otherwise up to a delimiter. After an authorization scheme (`Bearer xyz`) the value is
+ * the credential that follows; a scheme with nothing usable after it is no value at all.
+ */
+function valueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let i = from;
+  while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
+  const quote = text[i];
+  const limit = Math.min(to, i + VALUE_LIMIT);
+  let start: number;
+  let end: number;
+  if (quote === '"' || quote === "'" || quote === '`') {
+    let j = i + 1;
+    while (j < limit && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
+    if (j <= i + 1 || j >= limit) return undefined;
+    start = i + 1;
+    end = j;
+  } else {
+    start = i;
+    while (i < limit && !DELIMITERS.test(text[i] ?? ' ')) i++;
+    if (i === start) return undefined;
+    end = i;
+  }
+  let word = start;
+  while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
+  if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
+    if (word === end && text[end] !== ' ') return { start, end };
+    // `Authorization: Bearer xyz`: the credential is the word after the scheme.
+    let from2 = word;
+    while (from2 < limit && text[from2] === ' ') from2++;
+    let stop = from2;
+    while (stop < limit && !/[\s"'`<>]/.test(text[stop] ?? ' ')) stop++;
+    if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
+    return { start: from2, end: stop };
+  }
+  return { start, end };
+}
+
+/** `full_name=Ada Lovelace (…)`: an unquoted name or address runs on over capitalised words and numbers. */
+function capitalisedWordsEnd(text: string, end: number, to: number): number {
+  let stop = end;
+  for (let words = 0; words < 8; words++) {
+    const next = /^ [A-Z0-9][A-Za-z0-9'.-]*/.exec(text.slice(stop, Math.min(to, stop + 64)));
+    if (next === null) break;
+    stop += next[0].length;
+  }
+  return stop;
+}
+
+/** HTML forms: `name="password" … value="…"` in the same tag. */
+function htmlValueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let limit = from;
+  while (limit < to && limit < from + 500 && text.charCodeAt(limit) !== 62) limit++;
+  const at = text.slice(from, limit).search(/\bvalue\s*=/i);
+  if (at === -1) return undefined;
+  return valueSpan(text, text.indexOf('=', from + at) + 1, to);
+}
+
+/**
+ * `key = value`, `"key": value`, `key: value` where the key names a sensitive field (fieldKind):
+ * logs, HTML, YAML, connection strings (`AccountKey=…;`), a JSON that did not parse, a query string
+ * inside prose. The key is read back from the `=`/`:`; a personal field needs `=` or a quoted key
+ * (`name: must not be blank` is prose). Documentation placeholders and literals are left alone.
+ */
+function assignmentAt(text: string, at: number, from: number, to: number): Span | undefined {
+  let keyEnd = at;
+  while (keyEnd > from && at - keyEnd < 3 && (text[keyEnd - 1] === ' ' || text[keyEnd - 1] === '\t'))
+    keyEnd--;
+  const quoted = text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'";
+  if (quoted) keyEnd--;
+  let keyStart = keyEnd;
+  while (keyStart > from && keyEnd - keyStart < KEY_LIMIT && isKeyCode(text.charCodeAt(keyStart - 1)))
+    keyStart--;
+  if (keyStart === keyEnd) return undefined;
+  const key = text.slice(keyStart, keyEnd);
+  let kind: RedactionKind | undefined = fieldKind(key);
+  const before = text[keyStart - 1];
+  const inQuery = before === '?' || before === '&' || before === '#';
+  let needsOpaque = false;
+  if (kind === undefined && inQuery && isCodeName(key)) {
+    kind = 'secret';
+    needsOpaque = true;
+  }
+  const htmlName = kind === undefined && key.toLowerCase() === 'name' && text[at] === '=';
+  if (kind === undefined && !htmlName) return undefined;
+  if (kind !== undefined && isPersonalKind(kind) && text[at] === ':' && !quoted) return undefined;
+  let span = valueSpan(text, at + 1, to);
+  if (span === undefined) return undefined;
+  const value = text.slice(span.start, span.end);
+  if (htmlName) {
+    // `<input name="email" value="…">`: the attribute names the field, the value is the data.
+    const named = fieldKind(value);
+    if (named === undefined) return undefined;
+    const html = htmlValueSpan(text, span.end, to);
+    if (html === undefined || html.end <= html.start) return undefined;
+    const htmlValue = text.slice(html.start, html.end);
+    return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named };
+  }
+  if (kind === undefined) return undefined;
+  if (kind === 'name' || kind === 'address')
+    span = { start: span.start, end: capitalisedWordsEnd(text, span.end, to) };
+  if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
+  if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
+  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
+  // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
+  if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
+  if (needsOpaque && !looksOpaque(value)) return undefined;
+  return { start: span.start, end: span.end, kind };
+}
+
+/**
+ * `process.env.API_KEY`, `os.environ.get`, `z.string().min(8)`: code naming where a secret comes
+ * from (a dotted identifier path, or a name called as a function), not the secret.
+ */
+function isCodeReference(text: string, span: { start: number; end: number }): boolean {
+  const value = text.slice(span.start, span.end);
+  if (text[span.end] === '(') return true;
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
+}
+
+function findAssignments(text: string, from: number, to: number, into: Span[]): void {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 && code !== 61) continue;
+    // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
+    const before = text.charCodeAt(i - 1);
+    if (before === 58 || before === 61 || i === from) continue;
+    const span = assignmentAt(text, i, from, to);
+    if (span === undefined) continue;
+    into.push(span);
+    i = Math.max(span.end, i + 1) - 1;
+  }
+}
+
+/** Every secret and piece of personal data the detectors find in text[from, to), ordered. */
+export function detectSensitive(text: string, from = 0, to = text.length): Span[] {
+  const gates = detectorGates(text, from, to);
+  if (gates === 0) return [];
+  if (from === 0 && to === text.length) return detectAll(text, gates);
+  // A range of a larger text (a value inside a body) is copied first: the finders search with
+  // indexOf and sticky regexes, which would otherwise look past `to` to the end of the body.
+  const spans = detectAll(text.slice(from, to), gates);
+  for (const span of spans) {
+    span.start += from;
+    span.end += from;
+  }
+  return spans;
+}
+
+function detectAll(text: string, gates: number): Span[] {
+  const to = text.length;
+  const spans: Span[] = [];
+  if (gates & GATE_PUNCT) {
+    findPrivateKeys(text, 0, to, spans);
+    findAuthSchemes(text, 0, to, spans);
+    findUrlSecrets(text, 0, to, spans);
+    findDataUris(text, 0, to, spans);
+    findAssignments(text, 0, to, spans);
+    findIpv6(text, 0, to, spans);
+  }
+  if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
+  if (gates & GATE_DIGITS) {
+    findNumbers(text, 0, to, spans);
+    findIbans(text, 0, to, spans);
+    findNinos(text, 0, to, spans);
+    findBirthDates(text, 0, to, spans);
+  }
+  if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);
+  return orderedSpans(spans);
+}

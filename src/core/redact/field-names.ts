@@ -1,0 +1,464 @@
+import type { RedactionKind } from './session.ts';
+
+/**
+ * Field, header, query-parameter and cookie names whose VALUE is sensitive whatever it looks like.
+ * A name is read as words (`DD-APPLICATION-KEY`, `Ocp-Apim-Subscription-Key`, `apiKey`,
+ * `billing_details[address][line1]`, `name-last`), so a rule is written once for every spelling and
+ * a word glued inside another (`monkey`, `tokens_used`) does not count. Sources: RFC 9110 §11.6.2
+ * (Authorization), RFC 6265 (Cookie), RFC 6749 §4.1.2, §5.1 and §2.3.1 (code, access_token,
+ * refresh_token, client_secret), OpenID Connect Core §3.1.3.3 (id_token), the credential headers
+ * vendors document (ranex.txt › "Authentication": X-Api-Key / X-Api-Secret; Datadog "API and
+ * Application Keys": DD-API-KEY, DD-APPLICATION-KEY; Azure API Management "Subscriptions":
+ * Ocp-Apim-Subscription-Key; GitLab "Personal access tokens": PRIVATE-TOKEN), and the structured
+ * personal fields of identity and payment APIs (Persona "Inquiry" fields name-first, name-last,
+ * address-street-1, birthdate; Stripe "Customer" name, email, phone, address.line1, postal_code;
+ * Presidio's list of supported entities for which personal data a field may hold).
+ */
+
+/** Splits a name into lower-case words at separators, camelCase humps and letter/digit seams. */
+export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let previous = 0; // 1 lower, 2 upper, 3 digit
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const type =
+      code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : code >= 48 && code <= 57 ? 3 : 0;
+    if (type === 0) {
+      if (word !== '') words.push(word);
+      word = '';
+    } else {
+      const seam =
+        (type === 2 && previous === 1) ||
+        (type === 3 && previous !== 3 && previous !== 0) ||
+        (type !== 3 && previous === 3) ||
+        // `APIKey`: the last capital of a run starts the next word when a lower-case letter follows.
+        (type === 2 && previous === 2 && isLower(name.charCodeAt(i + 1)));
+      if (seam && word !== '') {
+        words.push(word);
+        word = '';
+      }
+      word += String.fromCharCode(type === 2 ? code + 32 : code);
+    }
+    previous = type;
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/** Names that are one word in every spelling used (`apikey`, `passwd`, `setcookie`…). */
+const SINGLE: Readonly<Record<string, RedactionKind>> = {
+  password: 'password',
+  passwd: 'password',
+  pwd: 'password',
+  passphrase: 'password',
+  passcode: 'password',
+  pin: 'password',
+  otp: 'password',
+  secret: 'secret',
+  sig: 'secret',
+  signature: 'secret',
+  apikey: 'api-key',
+  apisecret: 'secret',
+  accesskey: 'api-key',
+  secretkey: 'secret',
+  privatekey: 'private-key',
+  authkey: 'api-key',
+  token: 'token',
+  accesstoken: 'token',
+  refreshtoken: 'token',
+  idtoken: 'token',
+  authtoken: 'token',
+  jwt: 'jwt',
+  auth: 'credential',
+  authorization: 'credential',
+  credential: 'credential',
+  credentials: 'credential',
+  creds: 'credential',
+  connectionstring: 'credential',
+  cookie: 'cookie',
+  setcookie: 'cookie',
+  session: 'session',
+  sessionid: 'session',
+  sessid: 'session',
+  phpsessid: 'session',
+  jsessionid: 'session',
+  sessiontoken: 'token',
+  email: 'email',
+  mail: 'email',
+  phone: 'phone',
+  tel: 'phone',
+  telephone: 'phone',
+  mobile: 'phone',
+  msisdn: 'phone',
+  fax: 'phone',
+  dob: 'dob',
+  birthday: 'dob',
+  birthdate: 'dob',
+  dateofbirth: 'dob',
+  surname: 'name',
+  firstname: 'name',
+  lastname: 'name',
+  fullname: 'name',
+  username: 'name',
+  cardholder: 'name',
+  street: 'address',
+  postcode: 'address',
+  postalcode: 'address',
+  zip: 'address',
+  zipcode: 'address',
+  ssn: 'national-id',
+  nino: 'national-id',
+  cpf: 'national-id',
+  aadhaar: 'national-id',
+  passport: 'national-id',
+  taxid: 'national-id',
+  ip: 'ip',
+  ipaddress: 'ip',
+  clientip: 'ip',
+  remoteaddr: 'ip',
+  cardnumber: 'card',
+  pan: 'card',
+  cvv: 'card',
+  cvc: 'card',
+  iban: 'iban',
+};
+
+/** Words before `key` that make it an identifier, not a credential (Idempotency-Key, sort key…). */
+const NOT_SECRET_KEYS = new Set([
+  'idempotency',
+  'idempotent',
+  'cache',
+  'sort',
+  'partition',
+  'primary',
+  'foreign',
+  'object',
+  'public',
+  'publishable',
+  'dedup',
+  'dedupe',
+  'deduplication',
+  'lookup',
+  'row',
+  'hash',
+  'map',
+  'group',
+  'message',
+  'event',
+  'entity',
+  'resource',
+  'natural',
+  'field',
+  'column',
+  'index',
+  'item',
+  'range',
+  'shard',
+  'routing',
+  'cursor',
+  'label',
+  'translation',
+  'i18n',
+  'locale',
+  'composite',
+  'unique',
+  'surrogate',
+  'websocket',
+  'socket',
+  'hot',
+  'short',
+  'keyboard',
+  'dictionary',
+  'lang',
+  'sequence',
+  'cluster',
+]);
+
+/** Words before `token` that make it a pagination cursor or a counter, not a credential. */
+const NOT_SECRET_TOKENS = new Set([
+  'page',
+  'next',
+  'prev',
+  'previous',
+  'continuation',
+  'cursor',
+  'pagination',
+  'sync',
+  'max',
+  'limit',
+]);
+
+/** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
+const PERSON_WORDS = new Set([
+  'first',
+  'last',
+  'middle',
+  'full',
+  'given',
+  'family',
+  'maiden',
+  'legal',
+  'holder',
+  'cardholder',
+  'customer',
+  'user',
+  'contact',
+  'billing',
+  'shipping',
+  'person',
+  'recipient',
+  'sender',
+  'owner',
+  'beneficiary',
+  'payer',
+  'payee',
+  'patient',
+  'employee',
+  'member',
+  'applicant',
+  'nick',
+  'individual',
+  'guardian',
+  'student',
+  'buyer',
+  'passenger',
+  'traveler',
+  'traveller',
+  'guest',
+  'driver',
+  'signer',
+  'signatory',
+  'emergency',
+  'representative',
+  'director',
+  'shareholder',
+  'card',
+  'birth',
+]);
+
+const ADDRESS_PARTS = new Set([
+  'address',
+  'addr',
+  'street',
+  'postcode',
+  'postal',
+  'zip',
+  'zipcode',
+  'line',
+  'city',
+  'subdivision',
+  'district',
+  'building',
+  'house',
+  'apartment',
+  'unit',
+  'suite',
+]);
+/** Addresses that are not where a person lives. */
+const NOT_POSTAL = new Set([
+  'ip',
+  'email',
+  'mac',
+  'wallet',
+  'contract',
+  'server',
+  'host',
+  'remote',
+  'bind',
+  'listen',
+  'web',
+  'base',
+  'return',
+  'reply',
+  'from',
+  'to',
+  'url',
+  'node',
+  'peer',
+  'local',
+  'public',
+  'private',
+  'memory',
+  'hardware',
+  'bluetooth',
+  'multicast',
+  'broadcast',
+  'network',
+  'gateway',
+  'proxy',
+]);
+
+function classifyWords(words: readonly string[], context: readonly string[]): RedactionKind | undefined {
+  let n = words.length;
+  while (n > 0 && /^\d+$/.test(words[n - 1] ?? '')) n--; // X-Hub-Signature-256, address-street-1
+  if (n === 0) return undefined;
+  const all = words[0] === 'x' && n > 1 ? words.slice(1, n) : words.slice(0, n);
+  const joined = all.join('');
+  const single = SINGLE[joined];
+  if (single !== undefined) return single;
+  const last = all[all.length - 1] ?? '';
+  const prev = all[all.length - 2] ?? '';
+  const before = [...context, ...all.slice(0, -1)];
+  switch (last) {
+    case 'password':
+    case 'passwd':
+    case 'pwd':
+    case 'passphrase':
+    case 'passcode':
+      return 'password';
+    case 'secret':
+    case 'signature':
+    case 'verifier':
+    case 'assertion':
+      return last === 'verifier' && prev !== 'code' ? undefined : 'secret';
+    case 'token':
+      return NOT_SECRET_TOKENS.has(prev) ? undefined : 'token';
+    case 'key':
+      if (all.length === 1 || NOT_SECRET_KEYS.has(prev)) return undefined;
+      if (prev === 'private') return 'private-key';
+      if (prev === 'session') return 'session';
+      if (all.includes('secret')) return 'secret';
+      return ['secret', 'master', 'signing', 'encryption', 'hmac', 'shared', 'license'].includes(prev)
+        ? 'secret'
+        : 'api-key';
+    case 'apikey':
+    case 'accesskey':
+      return 'api-key';
+    case 'auth':
+    case 'authorization':
+    case 'credential':
+    case 'credentials':
+    case 'creds':
+      return 'credential';
+    case 'cookie':
+      return 'cookie';
+    case 'jwt':
+      return 'jwt';
+    case 'session':
+    case 'sessid':
+      return 'session';
+    case 'email':
+    case 'mail':
+      return 'email';
+    case 'phone':
+    case 'tel':
+    case 'telephone':
+    case 'mobile':
+    case 'msisdn':
+    case 'fax':
+    case 'cellphone':
+      return 'phone';
+    case 'dob':
+    case 'birthday':
+    case 'birthdate':
+      return 'dob';
+    case 'birth':
+      return prev === 'of' || prev === 'date' ? 'dob' : undefined;
+    case 'ssn':
+    case 'nino':
+    case 'cpf':
+    case 'aadhaar':
+    case 'iban':
+      return last === 'iban' ? 'iban' : 'national-id';
+    case 'cvv':
+    case 'cvc':
+      return 'card';
+    case 'holder':
+    case 'cardholder':
+    case 'surname':
+    case 'firstname':
+    case 'lastname':
+    case 'username':
+      return 'name';
+    case 'ip':
+      return 'ip';
+    case 'for':
+      return prev === 'forwarded' ? 'ip' : undefined;
+  }
+  if (last === 'id') {
+    if (prev === 'session') return 'session';
+    if (prev === 'key' && all[all.length - 3] === 'access') return 'api-key';
+    if (prev === 'tax' || prev === 'national') return 'national-id';
+  }
+  if (last === 'number') {
+    if (['phone', 'mobile', 'tel', 'telephone', 'fax', 'cell', 'contact'].includes(prev)) return 'phone';
+    if (prev === 'card' || before.includes('card')) return 'card';
+    if (
+      ['security', 'passport', 'identification', 'license', 'licence', 'id', 'tax', 'social'].includes(prev)
+    )
+      return 'national-id';
+    if (prev === 'account' || prev === 'routing') return 'bank-account';
+  }
+  if (last === 'addr' && prev === 'remote') return 'ip';
+  if (all.includes('ip') && (last === 'address' || last === 'addr')) return 'ip';
+  if (all.includes('email') && (last === 'address' || last === 'addr')) return 'email';
+  if (last === 'name' || last === 'names') {
+    const owner = [...before];
+    if (owner.some((word) => PERSON_WORDS.has(word))) return 'name';
+    // Persona's `name-first`, `name-last`: the name word comes first.
+  }
+  if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))
+    return 'name';
+  if (last === 'code' && (prev === 'postal' || prev === 'post' || prev === 'zip')) return 'address';
+  if (last === 'account' && prev === 'bank') return 'bank-account';
+  const postal = [...context, ...all];
+  if (postal.some((word) => NOT_POSTAL.has(word))) return undefined;
+  if (last === 'address' || last === 'street' || last === 'postcode' || last === 'zipcode') return 'address';
+  if (postal.includes('address') && ADDRESS_PARTS.has(last)) return 'address';
+  if (
+    (last === 'line' || last === 'city') &&
+    postal.some((word) => word === 'address' || word === 'billing' || word === 'shipping')
+  )
+    return 'address';
+  return undefined;
+}
+
+const cache = new Map<string, RedactionKind | null>();
+
+/**
+ * The kind of a field/header/parameter name whose value must be redacted whole, or undefined.
+ * `context` is the name of the object the field sits in (JSON), so `customer.name` and
+ * `card.number` are read as a person's name and a card number while `plan.name` stays.
+ */
+export function fieldKind(name: string, context?: string): RedactionKind | undefined {
+  const key = context === undefined ? name : `${context}\u0000${name}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const kind = classifyWords(nameWords(name), context === undefined ? [] : nameWords(context));
+  if (cache.size < 10_000) cache.set(key, kind ?? null);
+  return kind;
+}
+
+/**
+ * OAuth 2.0 authorization `code` (RFC 6749 §4.1.2) and Azure Functions' `code` key travel in a
+ * query string or form body under a name that elsewhere means an error code, so the name alone
+ * does not decide: the value must also look like a credential (see `looksOpaque`).
+ */
+export function isCodeName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'code' || lower === 'auth_code' || lower === 'authorization_code';
+}
+
+/**
+ * A value shaped like a generated credential rather than a word or an id someone typed: long,
+ * mixed letters and digits, few repeats. Used only where the position already suggests a secret
+ * (an OAuth `code`, the value of a `name`/`value` pair whose name reads like a credential).
+ */
+export function looksOpaque(value: string): boolean {
+  if (value.length < 10 || value.length > 4096 || /\s/.test(value)) return false;
+  let digits = 0;
+  let letters = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if ((code | 32) >= 97 && (code | 32) <= 122) letters++;
+    seen.add(code);
+  }
+  return digits > 0 && letters > 0 && seen.size >= Math.min(10, value.length / 2);
+}

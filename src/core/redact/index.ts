@@ -1,0 +1,62 @@
+/**
+ * Redaction: the public surface of src/core/redact. Import from here, not from the files.
+ *
+ * Concepts, one module each:
+ * - session.ts — typed placeholders (`[email-1]`) and the RedactionSession that hands them out:
+ *   one decision per value, and after `seal()` the known values to replace wherever they recur.
+ * - detect.ts — detectSensitive: which families could match (a gate pass), then each family.
+ * - secret-formats.ts — vendor key formats as data, JWT/PEM/Telegram/Terraform/Azure shapes,
+ *   auth schemes, webhook URLs, documentation placeholders.
+ * - personal-formats.ts — cards, IBANs, phones, national ids, IPs, emails, dates of birth.
+ * - field-names.ts — which field/header/parameter names make a value sensitive, read as words.
+ * - values.ts — one value by what it is: text, URL, path, query, header, cookie, body.
+ * - json.ts — JSON text scan and parsed-value walk.
+ * - har.ts — HarSanitizer (two passes, entry by entry) and sanitizeHar (in memory, built on it).
+ *
+ * Streaming use (a HAR too large to hold): see HarSanitizer. Observe every entry in file order,
+ * then the rest of the log; then sanitize the rest and every entry in file order. Memory grows
+ * with the number of distinct sensitive values, and the output equals `sanitizeHar(har)`.
+ *
+ * A ticket or a cURL command is one small export: create a RedactionSession, judge the exchange
+ * with the value functions, `seal()`, then redact the fields that are shown.
+ */
+export {
+  isPersonalKind,
+  isPlaceholder,
+  PERSONAL_KINDS,
+  PLACEHOLDER_PATTERN,
+  placeholderEnd,
+  RedactionSession,
+  SECRET_KINDS,
+  type PersonalKind,
+  type RedactionKind,
+  type SecretKind,
+  type Span,
+} from './session.ts';
+export { detectSensitive, detectorGates } from './detect.ts';
+export { fieldKind, looksOpaque, nameWords } from './field-names.ts';
+export { isDocPlaceholder, TOKEN_RULES } from './secret-formats.ts';
+export {
+  callingCodes,
+  cpfValid,
+  e164Plausible,
+  ibanValid,
+  luhn,
+  ninoValid,
+  ssnValid,
+} from './personal-formats.ts';
+export {
+  redactBodyText,
+  redactCookieHeader,
+  redactHeader,
+  redactNamedValue,
+  redactPath,
+  redactQuery,
+  redactText,
+  redactUrl,
+  redactWhole,
+  safeDecode,
+  type UrlForm,
+} from './values.ts';
+export { EditList, redactJson, redactJsonText } from './json.ts';
+export { HarSanitizer, sanitizeHar, type HarSkeleton } from './har.ts';

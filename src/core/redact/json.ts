@@ -1,0 +1,529 @@
+import { detectorGates } from './detect.ts';
+import { fieldKind } from './field-names.ts';
+import { isPlaceholder, type RedactionKind, type RedactionSession } from './session.ts';
+import { redactText, redactUrl, redactWhole, redactWholeAt, scanThenKnown } from './values.ts';
+
+/**
+ * JSON redaction, two ways with the same rules: a scan over JSON text (request and response
+ * bodies: the hot path of a sanitized export, megabytes at a time) and a walk over parsed values
+ * (HAR custom `_fields`, broken entries). Values under a sensitive name are replaced whole; the
+ * name is read with the name of the object around it (`customer.name`, `card.number`), and a
+ * `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}` pair (environment lists, HAR-like headers) is
+ * read as the field its `name` says; every other string passes the detectors, object keys too
+ * (maps keyed by email exist). Numbers under a sensitive name (a PIN, a phone) are replaced too.
+ */
+
+/** Kinds whose value is still sensitive when it is a JSON number (a PIN, a zip code, a phone). */
+const NUMERIC_KINDS = new Set<RedactionKind>([
+  'password',
+  'secret',
+  'api-key',
+  'token',
+  'phone',
+  'card',
+  'iban',
+  'bank-account',
+  'national-id',
+  'dob',
+  'address',
+]);
+
+const URL_START = /^https?:\/\//i;
+/** Keys that name the other half of a name/value pair. */
+const PAIR_NAMES = new Set(['name', 'key', 'Name', 'Key', 'variable', 'header']);
+const PAIR_VALUES = new Set(['value', 'Value', 'val']);
+
+/** What an object key means for redaction, computed once per key spelling. */
+export interface KeyInfo {
+  kind: RedactionKind | undefined;
+  /** The key's meaning depends on the object it sits in (`name`, `number`, `line1`). */
+  contextual: boolean;
+  /** The key contains nothing the detectors find, so it can be written back unchanged. */
+  clean: boolean;
+  /** 1: names a name/value pair (`name`, `key`); 2: holds its value (`value`). */
+  role: 0 | 1 | 2;
+}
+
+const keyCache = new Map<string, KeyInfo>();
+
+export function jsonKeyInfo(key: string): KeyInfo {
+  let info = keyCache.get(key);
+  if (info === undefined) {
+    const kind = fieldKind(key);
+    const contextual =
+      kind === undefined &&
+      (fieldKind(key, 'customer') ?? fieldKind(key, 'card') ?? fieldKind(key, 'billing address')) !==
+        undefined;
+    info = {
+      kind,
+      contextual,
+      clean: key.length < 4 || detectorGates(key) === 0,
+      role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
+    };
+    if (keyCache.size < 50_000) keyCache.set(key, info);
+  }
+  return info;
+}
+
+/** A pair's `name` that reads as a credential or personal field (`AWS_SECRET_ACCESS_KEY`). */
+function pairKind(name: string): RedactionKind | undefined {
+  return name.length > 64 ? undefined : fieldKind(name);
+}
+
+/**
+ * A JSON string value: whole under a sensitive name (`kind` set), otherwise through the detectors;
+ * URLs (callback_url, next links, Chrome's `_initiator`) through redactUrl so percent-encoded
+ * query values are decoded first.
+ */
+function redactJsonString(value: string, kind: RedactionKind | undefined, session: RedactionSession): string {
+  if (kind !== undefined)
+    return value === '' || isPlaceholder(value) ? value : redactWhole(kind, value, session);
+  return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
+}
+
+// --- The text scan ------------------------------------------------------------------------------
+
+/**
+ * Replacements of ranges of one text, recorded and applied at once. Positions live in an
+ * Int32Array and pieces are references to strings that exist anyway (placeholders held by the
+ * session), so tens of thousands of edits give the garbage collector little to trace; the output
+ * rope is only built in `apply`. Edits are usually added in order; a deferred pair value is added
+ * late, and then the edits are sorted before they are applied.
+ */
+export class EditList {
+  private ranges = new Int32Array(64);
+  private readonly pieces: string[] = [];
+  private sorted = true;
+
+  add(from: number, to: number, piece: string): void {
+    const at = this.pieces.length * 2;
+    if (at === this.ranges.length) {
+      const ranges = new Int32Array(this.ranges.length * 2);
+      ranges.set(this.ranges);
+      this.ranges = ranges;
+    }
+    if (at > 0 && from < (this.ranges[at - 1] ?? 0)) this.sorted = false;
+    this.ranges[at] = from;
+    this.ranges[at + 1] = to;
+    this.pieces.push(piece);
+  }
+
+  /** The text with every edit made (the text itself when there are none). Edits must not overlap. */
+  apply(text: string): string {
+    const count = this.pieces.length;
+    if (count === 0) return text;
+    let order: number[] | undefined;
+    if (!this.sorted) {
+      order = Array.from({ length: count }, (_, i) => i);
+      order.sort((a, b) => (this.ranges[a * 2] ?? 0) - (this.ranges[b * 2] ?? 0));
+    }
+    let out = '';
+    let copied = 0;
+    for (let n = 0; n < count; n++) {
+      const i = order === undefined ? n : (order[n] ?? n);
+      out += text.slice(copied, this.ranges[i * 2]) + this.pieces[i];
+      copied = this.ranges[i * 2 + 1] ?? copied;
+    }
+    return out + text.slice(copied);
+  }
+}
+
+interface Frame {
+  array: boolean;
+  /** Set when the container sits under a sensitive name: every value inside goes whole. */
+  kind: RedactionKind | undefined;
+  /** The sensitive kind named by the last key read in an object, for the value that follows. */
+  keyKind: RedactionKind | undefined;
+  expectKey: boolean;
+  /** The key this container sits under, for contextual names. */
+  name: string | undefined;
+  /** The role of the last key read (see KeyInfo.role). */
+  role: 0 | 1 | 2;
+  /** The kind a sibling `name`/`key` string gave this object's `value`. */
+  pairKind: RedactionKind | undefined;
+  /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
+  deferredStart: number;
+  deferredEnd: number;
+}
+
+/** Index of the quote closing a JSON string that opened before `from`, or -1. */
+export function stringEnd(text: string, from: number): number {
+  let at = text.indexOf('"', from);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+  return -1;
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
+function isNumberCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46 || code === 101 || code === 69
+  );
+}
+
+const KEY_SLOTS = 1024;
+
+/** A key as spelled in the body, what it means, and the key read after it last time. */
+interface KeyEntry {
+  key: string;
+  info: KeyInfo;
+  next: KeyEntry | undefined;
+}
+
+/**
+ * Object keys recognised in place. A big body repeats a few dozen keys in the same order (a list
+ * of records of one shape), so each key remembers the one that followed it: when the text at the
+ * next key's position spells that key and its closing quote, it is recognised by one comparison.
+ */
+class KeyTable {
+  private readonly entries: (KeyEntry | undefined)[] = new Array<KeyEntry | undefined>(KEY_SLOTS);
+  private last: KeyEntry | undefined;
+
+  predicted(text: string, start: number): KeyEntry | undefined {
+    const next = this.last?.next;
+    if (next === undefined) return undefined;
+    const key = next.key;
+    if (text.charCodeAt(start + key.length) !== 34) return undefined;
+    for (let i = 0; i < key.length; i++)
+      if (text.charCodeAt(start + i) !== key.charCodeAt(i)) return undefined;
+    this.last = next;
+    return next;
+  }
+
+  lookup(text: string, start: number, end: number): KeyEntry | undefined {
+    let hash = 2166136261;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 92) return undefined;
+      hash = Math.imul(hash ^ code, 16777619);
+    }
+    const slot = (hash >>> 0) & (KEY_SLOTS - 1);
+    let entry = this.entries[slot];
+    if (entry === undefined || entry.key.length !== end - start || !text.startsWith(entry.key, start)) {
+      const key = text.slice(start, end);
+      entry = { key, info: jsonKeyInfo(key), next: undefined };
+      this.entries[slot] = entry;
+    }
+    if (this.last !== undefined) this.last.next = entry;
+    this.last = entry;
+    return entry;
+  }
+}
+
+/**
+ * One scan of a JSON text. Strings are found with indexOf, most values are ruled out in place
+ * (no copy) by the detector gates, only changed values are re-encoded, and everything else
+ * (formatting included) is copied as it was. Safety does not depend on the JSON being
+ * well-formed: anything outside strings must be structure, a number or a literal, or the text is
+ * handed back to the text redactor.
+ */
+class JsonTextScan {
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private top: Frame | undefined;
+  private readonly keys = new KeyTable();
+  private readonly edits = new EditList();
+
+  constructor(
+    private readonly text: string,
+    private readonly session: RedactionSession,
+  ) {}
+
+  run(): string | undefined {
+    const text = this.text;
+    let i = 0;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 34) i = this.string(i);
+      else if (code === 123 || code === 91) i = this.open(i, code === 91);
+      else if (code === 125 || code === 93) i = this.close(i);
+      else if (code === 44) {
+        if (this.top !== undefined && !this.top.array) this.top.expectKey = true;
+        i++;
+      } else if (code === 58 || code === 32 || code === 10 || code === 13 || code === 9) i++;
+      else if (code === 45 || (code >= 48 && code <= 57)) i = this.number(i);
+      else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
+      else if (text.startsWith('false', i)) i += 5;
+      else return undefined;
+      if (i === -1) return undefined;
+    }
+    if (this.depth !== 0) return undefined;
+    return this.edits.apply(text);
+  }
+
+  private valueKind(top: Frame | undefined): RedactionKind | undefined {
+    return top === undefined ? undefined : (top.kind ?? top.keyKind);
+  }
+
+  private open(i: number, array: boolean): number {
+    const parent = this.top;
+    const kind = this.valueKind(parent);
+    // The name a container is read under: its key, or for an array's items the array's key.
+    const name = parent === undefined ? undefined : parent.array ? parent.name : this.lastKey;
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = {
+        array,
+        kind,
+        keyKind: undefined,
+        expectKey: !array,
+        name,
+        role: 0,
+        pairKind: undefined,
+        deferredStart: -1,
+        deferredEnd: -1,
+      };
+      this.frames.push(frame);
+    } else {
+      frame.array = array;
+      frame.kind = kind;
+      frame.keyKind = undefined;
+      frame.expectKey = !array;
+      frame.name = name;
+      frame.role = 0;
+      frame.pairKind = undefined;
+      frame.deferredStart = -1;
+      frame.deferredEnd = -1;
+    }
+    if (parent !== undefined) parent.role = 0;
+    this.depth++;
+    this.top = frame;
+    return i + 1;
+  }
+
+  /** The last object key read (for the name of a container opened right after it). */
+  private lastKey: string | undefined;
+
+  private close(i: number): number {
+    if (this.depth === 0) return -1;
+    const top = this.top;
+    if (top !== undefined && top.deferredStart !== -1) this.flushDeferred(top);
+    this.depth--;
+    this.top = this.depth === 0 ? undefined : this.frames[this.depth - 1];
+    return i + 1;
+  }
+
+  /** A `value` met before its `name`: judged now that the whole object was read. */
+  private flushDeferred(top: Frame): void {
+    const start = top.deferredStart;
+    const end = top.deferredEnd;
+    top.deferredStart = -1;
+    const kind = top.kind ?? top.pairKind;
+    this.stringValue(kind, start, end);
+  }
+
+  private number(i: number): number {
+    const text = this.text;
+    let end = i + 1;
+    while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
+    const kind = this.valueKind(this.top);
+    if (kind !== undefined && NUMERIC_KINDS.has(kind))
+      this.edits.add(i, end, `"${redactWholeAt(kind, text, i, end, this.session)}"`);
+    if (this.top !== undefined) this.top.role = 0;
+    return end;
+  }
+
+  /** The string opening at `i`; returns where the scan continues, or -1 when it is unterminated. */
+  private string(i: number): number {
+    const top = this.top;
+    if (top !== undefined && top.expectKey) {
+      const predicted = this.keys.predicted(this.text, i + 1);
+      if (predicted !== undefined) return this.knownKey(top, predicted, i, i + 1 + predicted.key.length);
+    }
+    const end = stringEnd(this.text, i + 1);
+    if (end === -1) return -1;
+    if (top !== undefined && top.expectKey) return this.key(top, i, end);
+    if (top !== undefined && !top.array && top.role !== 0) {
+      const role = top.role;
+      top.role = 0;
+      if (role === 1) {
+        const name = this.decoded(i, end);
+        if (name === undefined) return -1;
+        top.pairKind = pairKind(name);
+      } else if (role === 2 && top.kind === undefined && top.keyKind === undefined) {
+        if (top.pairKind === undefined) {
+          // The name may come after the value: decide when the object closes.
+          top.deferredStart = i;
+          top.deferredEnd = end;
+          return end + 1;
+        }
+        this.stringValue(top.pairKind, i, end);
+        return end + 1;
+      }
+    }
+    return this.stringValue(this.valueKind(top), i, end) ? end + 1 : -1;
+  }
+
+  /** Redacts the string at [i, end] (quotes included); false when its escapes are invalid. */
+  private stringValue(kind: RedactionKind | undefined, i: number, end: number): boolean {
+    const text = this.text;
+    // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy; a
+    // value shorter than 4 characters is never changed.
+    if (kind === undefined && (end - i <= 4 || detectorGates(text, i + 1, end) === 0)) return true;
+    if (kind !== undefined && !hasBackslash(text, i + 1, end)) {
+      if (end === i + 1) return true;
+      if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) return true;
+      this.edits.add(i + 1, end, redactWholeAt(kind, text, i + 1, end, this.session));
+      return true;
+    }
+    const value = this.decoded(i, end);
+    if (value === undefined) return false;
+    const out = redactJsonString(value, kind, this.session);
+    if (out !== value) this.edits.add(i, end + 1, JSON.stringify(out));
+    return true;
+  }
+
+  private knownKey(top: Frame, known: KeyEntry, i: number, end: number): number {
+    top.expectKey = false;
+    this.lastKey = known.key;
+    const info = known.info;
+    top.role = top.kind === undefined ? info.role : 0;
+    top.keyKind =
+      info.kind ??
+      (info.contextual && top.name !== undefined ? fieldKind(known.key, top.name) : undefined) ??
+      (info.role === 2 ? top.pairKind : undefined);
+    if (!info.clean) {
+      const redacted = redactText(known.key, this.session);
+      if (redacted !== known.key) this.edits.add(i, end + 1, JSON.stringify(redacted));
+    }
+    return end + 1;
+  }
+
+  private key(top: Frame, i: number, end: number): number {
+    const known = this.keys.lookup(this.text, i + 1, end);
+    if (known !== undefined) return this.knownKey(top, known, i, end);
+    const key = this.decoded(i, end);
+    if (key === undefined) return -1;
+    return this.knownKey(top, { key, info: jsonKeyInfo(key), next: undefined }, i, end);
+  }
+
+  /** The string at [i, end] (quotes included) decoded, or undefined when its escapes are invalid. */
+  private decoded(i: number, end: number): string | undefined {
+    const raw = this.text.slice(i + 1, end);
+    if (!raw.includes('\\')) return raw;
+    try {
+      return JSON.parse(this.text.slice(i, end + 1)) as string;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * JSON text in, redacted JSON text out — or undefined when the text is not JSON (the caller then
+ * redacts it as text). Known values (a sealed session) are replaced over the scanned text in one
+ * more pass, as spelled inside JSON strings. `memo` (the in-memory export) keeps the scan's result
+ * for a large body between the judging pass and the writing pass: the scan does not depend on the
+ * pass, so reusing it gives the same text as scanning again.
+ */
+export function redactJsonText(
+  text: string,
+  session: RedactionSession,
+  memo?: Map<string, string | undefined>,
+): string | undefined {
+  return scanThenKnown(text, session, true, () => new JsonTextScan(text, session).run(), memo);
+}
+
+// --- The tree walk -------------------------------------------------------------------------------
+
+type Container = Record<string, unknown> | unknown[];
+
+function put(target: Container, key: string, value: unknown): void {
+  // A parsed "__proto__" key is an own property; plain assignment would set the prototype instead.
+  if (key === '__proto__' && !Array.isArray(target))
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
+}
+
+interface TreeFrame {
+  source: Container;
+  target: Container;
+  kind: RedactionKind | undefined;
+  name: string | undefined;
+  /** An object's keys (undefined for an array) and the index of the next child to visit. */
+  keys: string[] | undefined;
+  at: number;
+  /** The kind a sibling `name`/`key` string gives this object's `value`. */
+  pair: RedactionKind | undefined;
+}
+
+function leaf(value: unknown, kind: RedactionKind | undefined, session: RedactionSession): unknown {
+  if (typeof value === 'string') return redactJsonString(value, kind, session);
+  if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
+    return redactWhole(kind, String(value), session);
+  return value;
+}
+
+/**
+ * A redacted copy of a parsed JSON value (the input is not modified), walked with an explicit
+ * stack so a deep document cannot overflow the call stack. Values are visited in document order,
+ * as the text scan visits them, so a value met under two names gets the placeholder of the first
+ * one either way.
+ */
+export function redactJson(root: unknown, session: RedactionSession): unknown {
+  if (typeof root !== 'object' || root === null) return leaf(root, undefined, session);
+  const stack: TreeFrame[] = [];
+  const make = (source: Container, kind: RedactionKind | undefined, name: string | undefined): Container => {
+    const array = Array.isArray(source);
+    const target: Container = array ? new Array(source.length) : {};
+    let keys: string[] | undefined;
+    let pair: RedactionKind | undefined;
+    if (!array) {
+      const record = source as Record<string, unknown>;
+      keys = Object.keys(record);
+      for (const key of keys) {
+        const value = record[key];
+        if (PAIR_NAMES.has(key) && typeof value === 'string') pair ??= pairKind(value);
+      }
+    }
+    stack.push({ source, target, kind, name, keys, at: 0, pair });
+    return target;
+  };
+  const top = make(root as Container, undefined, undefined);
+  let frame: TreeFrame | undefined;
+  while ((frame = stack[stack.length - 1]) !== undefined) {
+    const { source, target, kind, name, keys } = frame;
+    if (keys === undefined) {
+      const items = source as unknown[];
+      if (frame.at >= items.length) {
+        stack.pop();
+        continue;
+      }
+      const i = frame.at++;
+      const value: unknown = items[i];
+      (target as unknown[])[i] =
+        typeof value === 'object' && value !== null
+          ? make(value as Container, kind, name)
+          : leaf(value, kind, session);
+      continue;
+    }
+    const key = keys[frame.at++];
+    if (key === undefined) {
+      stack.pop();
+      continue;
+    }
+    const value = (source as Record<string, unknown>)[key];
+    const info = jsonKeyInfo(key);
+    const own =
+      kind ??
+      info.kind ??
+      (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
+      (info.role === 2 ? frame.pair : undefined);
+    // The key is redacted before what it holds, as it comes first in the text.
+    const written = info.clean ? key : redactText(key, session);
+    const out =
+      typeof value === 'object' && value !== null
+        ? make(value as Container, own, key)
+        : leaf(value, own, session);
+    put(target, written, out);
+  }
+  return top;
+}

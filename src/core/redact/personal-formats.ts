@@ -1,0 +1,584 @@
+import type { RedactionKind, Span } from './session.ts';
+
+/**
+ * Personal-data formats found by their shape and checked by the rule that defines them: payment
+ * cards (issuer range + Luhn), IBANs (per-country length + mod 97), phone numbers (a calling
+ * code's national number lengths, or a national layout), US SSNs, Brazilian CPFs, UK National
+ * Insurance numbers, IPv4/IPv6 addresses, emails and dates of birth written next to the words
+ * that say so. Every scanner here is a loop over the text with bounded look-around: no pattern
+ * can backtrack, so a megabyte of digits, dots or at-signs costs what one pass costs.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Check digits and registries
+
+/** Luhn (mod 10) over a string of digits (ISO/IEC 7812-1 Annex B). */
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/**
+ * IBAN length per country, from the SWIFT IBAN Registry (release 99, "IBAN length" per country):
+ * a candidate must have its country's exact length before the ISO 13616 mod-97 check.
+ */
+const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  (
+    'AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28 ' +
+    'EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28 HR21 HU28 IE22 IL23 IQ23 IS26 ' +
+    'IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 ' +
+    'NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 ' +
+    'SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30'
+  )
+    .split(' ')
+    .map((item) => [item.slice(0, 2), Number(item.slice(2))]),
+);
+
+/** ISO 13616-1: the country's registered length, then mod 97 = 1 over the rearranged number. */
+export function ibanValid(candidate: string): boolean {
+  const iban = candidate.replace(/ /g, '').toUpperCase();
+  if (IBAN_LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    const value = code >= 65 ? code - 55 : code - 48;
+    remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
+  }
+  return remainder === 1;
+}
+
+/** Brazilian CPF (Receita Federal): two mod-11 check digits; all-equal numbers are invalid. */
+export function cpfValid(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '');
+  if (digits.length !== 11 || /^(\d)\1{10}$/.test(digits)) return false;
+  const checkDigit = (length: number): number => {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += Number(digits[i]) * (length + 1 - i);
+    const rest = (sum * 10) % 11;
+    return rest === 10 ? 0 : rest;
+  };
+  return checkDigit(9) === Number(digits[9]) && checkDigit(10) === Number(digits[10]);
+}
+
+/** US SSN (SSA "Social Security Number Randomization"): area not 000/666/9xx, group not 00, serial not 0000. */
+export function ssnValid(candidate: string): boolean {
+  const match = /^(\d{3})-?(\d{2})-?(\d{4})$/.exec(candidate);
+  if (match === null) return false;
+  const [, area = '', group = '', serial = ''] = match;
+  return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
+}
+
+/**
+ * UK National Insurance number (HMRC NIM39110): D, F, I, Q, U, V never in the prefix, O never
+ * second, BG, GB, KN, NK, NT, TN, ZZ not allocated; suffix A-D.
+ */
+export function ninoValid(candidate: string): boolean {
+  const nino = candidate.replace(/ /g, '');
+  if (!/^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/.test(nino)) return false;
+  return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(nino.slice(0, 2));
+}
+
+/**
+ * Country calling code → national significant number length (ITU-T E.164 §6 and each country's
+ * numbering plan as notified to the ITU; the lengths are those libphonenumber's metadata lists as
+ * possible for the code, from 7 digits up, and test/unit/redact checks this table against
+ * libphonenumber-js). libphonenumber-js itself would cost ~30 KB gzipped in the panel, whose
+ * whole budget is 60 KB, for what this table decides here: whether `+CC` and the digits after
+ * it can be a phone number.
+ */
+const CALLING_CODES: ReadonlyMap<string, readonly [number, number]> = new Map(
+  (
+    '1:10 7:10-14 20:8-10 27:7-10 30:10-12 31:7-11 32:8-9 33:9 34:9 36:8-9 39:7-12 40:9 41:9-12 43:7-13 ' +
+    '44:7-10 45:8 46:7-12 47:8 48:7-10 49:7-15 51:8-9 52:10 53:7-10 54:10-11 55:8-11 56:9-11 57:8-11 ' +
+    '58:10 60:8-10 61:7-12 62:7-17 63:8-13 64:7-10 65:8-11 66:8-13 81:8-17 82:8-14 84:7-10 86:7-12 ' +
+    '90:7-13 91:8-13 92:8-12 93:9 94:9 95:7-10 98:7-10 211:9 212:9 213:8-9 216:8 218:9 220:7-9 221:9 ' +
+    '222:8 223:8 224:8-9 225:10 226:8 227:8 228:8 229:10 230:7-10 231:7-9 232:8 233:8-9 234:10-14 ' +
+    '235:8 236:8 237:8-9 238:7 239:7 240:9 241:7-8 242:9 243:7-10 244:9 245:7-9 246:7 248:7 249:9 ' +
+    '250:8-9 251:9 252:7-9 253:8 254:7-10 255:9 256:9 257:8 258:8-9 260:9 261:9 262:9 263:7-10 ' +
+    '264:8-9 265:7-9 266:8 267:7-10 268:8-9 269:7 291:7 297:7 350:8 351:9 352:7-11 353:7-10 354:7-9 ' +
+    '355:7-9 356:8 357:8 358:7-12 359:7-12 370:8 371:8 372:7-10 373:8 374:8 375:7-11 376:8-9 377:8-9 ' +
+    '378:8-10 380:9-10 381:7-12 382:8-9 383:8-12 385:7-9 386:7-8 387:8-9 389:8 420:9-12 421:7-9 ' +
+    '423:7-9 501:7-11 502:8-11 503:7-11 504:8-11 505:8 506:8-10 507:7-11 508:9 509:8 590:9 591:8-9 ' +
+    '592:7 593:8-11 594:9 595:7-11 596:9 597:7 598:7-13 599:7-8 670:7-8 673:7 674:7 675:7-8 676:7 ' +
+    '677:7 678:7 679:7-11 680:7 681:9 683:7 685:7-10 686:8 688:7 689:8-9 690:7 691:7 692:7 850:8-10 ' +
+    '852:7-11 853:7-8 855:8-10 856:8-10 880:7-10 886:7-11 960:7-10 961:7-8 962:8-9 963:8-9 964:8-10 ' +
+    '965:7-8 966:9-10 967:7-9 968:7-9 970:8-10 971:7-12 972:7-12 973:8 974:7-11 975:7-8 976:8-10 ' +
+    '977:8-11 992:9 993:8 994:9 995:9 996:9-10 998:9'
+  )
+    .split(' ')
+    .map((item) => {
+      const [code = '', range = ''] = item.split(':');
+      const [low = '0', high = low] = range.split('-');
+      return [code, [Number(low), Number(high)] as const];
+    }),
+);
+
+/** `digits` (calling code first, no trunk prefix) can be an E.164 number of a known calling code. */
+export function e164Plausible(digits: string): boolean {
+  if (digits.length > 15) return false;
+  for (let length = 1; length <= 3; length++) {
+    const range = CALLING_CODES.get(digits.slice(0, length));
+    if (range === undefined) continue;
+    const national = digits.length - length;
+    return national >= range[0] && national <= range[1];
+  }
+  return false;
+}
+
+/** Exposed for the test that compares it with libphonenumber-js. */
+export function callingCodes(): ReadonlyMap<string, readonly [number, number]> {
+  return CALLING_CODES;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character helpers
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiWord(code: number): boolean {
+  return isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** A letter of any script: anything past ASCII except spaces and punctuation blocks. */
+function isWideLetter(code: number): boolean {
+  return (
+    code > 0xbf &&
+    code !== 0xd7 &&
+    code !== 0xf7 &&
+    !(code >= 0x2000 && code <= 0x206f) &&
+    !(code >= 0x3000 && code <= 0x303f) &&
+    code !== 0xfeff
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers: cards, phones, SSN, CPF, IPv4
+
+/** Words that, shortly before a bare number, say it is a phone number. */
+const PHONE_CONTEXT =
+  /(?:phone|tel|mobile|cell|call|fax|sms|whatsapp|contact|telefon|t[ée]l[ée]phone|m[óo]vil|handy)\W{0,6}[\w ]{0,12}$/i;
+/** Words that, shortly before a dotted quad with a small first number, say it is an address. */
+const IP_CONTEXT =
+  /(?:\bip|addr|address|host|client|from|remote|source|origin|forwarded|peer)\W{0,6}\S{0,10}\s?$/i;
+// `v` and `@` only glued to the number (`v1.2.3.4`, `express@4.18.2.1`): `v 203.0.113.7` is prose
+// around an address; the words may stand apart (`version: 4.18.2.1`).
+const VERSION_CONTEXT = /(?:\bv|@)$|\b(?:version|ver|release|build|rev)\s?[:=]?\s?$/i;
+
+interface Group {
+  start: number;
+  end: number;
+}
+
+/** The separator between two adjacent groups of a run. */
+function gap(text: string, a: Group, b: Group): string {
+  return text.slice(a.end, b.start);
+}
+
+function digitsOf(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) out += text[i];
+  }
+  return out;
+}
+
+/** A number ends on its own: no letter, digit or glue (`-`, `.` before an alphanumeric) after it. */
+function endsAlone(text: string, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (isAsciiWord(after) || isWideLetter(after)) return false;
+  if ((after === 45 || after === 46) && isAsciiWord(text.charCodeAt(end + 1))) return false;
+  return true;
+}
+
+function startsAlone(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (isAsciiWord(before) || isWideLetter(before)) return false;
+  if ((before === 45 || before === 46 || before === 47) && isAsciiWord(text.charCodeAt(start - 2)))
+    return false;
+  return true;
+}
+
+function cardGrouping(sizes: readonly number[]): boolean {
+  const key = sizes.join(',');
+  return (
+    sizes.length === 1 ||
+    key === '4,4,4,4' ||
+    /^4,4,4,4,[1-3]$/.test(key) ||
+    key === '4,6,5' ||
+    key === '4,6,4' ||
+    key === '4,4,4,1' ||
+    key === '4,4,4,3'
+  );
+}
+
+function cardAt(text: string, groups: readonly Group[], separators: readonly string[]): boolean {
+  const sizes = groups.map((g) => g.end - g.start);
+  if (!separators.every((s) => s === separators[0] && (s === ' ' || s === '-'))) return false;
+  if (!cardGrouping(sizes)) return false;
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (first === undefined || last === undefined) return false;
+  const digits = digitsOf(text, first.start, last.end);
+  const lead = digits.charCodeAt(0);
+  return digits.length >= 13 && digits.length <= 19 && lead >= 50 && lead <= 54 && luhn(digits);
+}
+
+/** NANP (415) 555-0199, 415-555-0199, 415.555.0199 (NANPA: area and exchange start 2-9). */
+function nanpAt(
+  text: string,
+  start: number,
+  groups: readonly Group[],
+  separators: readonly string[],
+): boolean {
+  if (groups.length !== 3) return false;
+  const sizes = groups.map((g) => g.end - g.start).join(',');
+  if (sizes !== '3,3,4') return false;
+  const area = text.charCodeAt(groups[0]?.start ?? 0);
+  const exchange = text.charCodeAt(groups[1]?.start ?? 0);
+  if (area < 50 || exchange < 50) return false;
+  const paren = text.charCodeAt(start) === 40;
+  const [a = '', b = ''] = separators;
+  if (paren) return (a === ') ' || a === ')' || a === ')-') && (b === '-' || b === ' ' || b === '.');
+  return a === b && (a === '-' || a === '.' || a === ' ');
+}
+
+/** A number written nationally with its trunk prefix 0 in groups (020 7946 0958, 01 42 68 53 09). */
+function trunkAt(text: string, groups: readonly Group[], separators: readonly string[]): boolean {
+  const first = groups[0];
+  if (first === undefined || groups.length < 2 || groups.length > 6) return false;
+  if (text.charCodeAt(first.start) !== 48 || text.charCodeAt(first.start + 1) === 48) return false;
+  if (!separators.every((s) => s === ' ' || s === '-' || s === '.' || s === '/' || s === ') ')) return false;
+  const count = groups.reduce((sum, g) => sum + g.end - g.start, 0);
+  return count >= 9 && count <= 12 && groups.every((g) => g.end - g.start >= 2);
+}
+
+/** `+CC …` or `00CC …`: the calling code's national lengths decide (the `(0)` trunk is not counted). */
+function internationalAt(text: string, start: number, end: number): boolean {
+  let digits = digitsOf(text, start, end);
+  const plus = text.charCodeAt(start) === 43;
+  if (!plus) {
+    if (!digits.startsWith('00')) return false;
+    digits = digits.slice(2);
+  }
+  const inside = text.slice(start, end).indexOf('(0)');
+  if (inside !== -1) {
+    const trunk = start + inside;
+    const before = digitsOf(text, start, trunk).length - (plus ? 0 : 2);
+    digits = digits.slice(0, before) + digits.slice(before + 1);
+  }
+  return digits.length >= 8 && e164Plausible(digits);
+}
+
+function ipv4At(
+  text: string,
+  start: number,
+  groups: readonly Group[],
+  separators: readonly string[],
+): number {
+  if (groups.length !== 4 || !separators.every((s) => s === '.')) return -1;
+  const octets = groups.map((g) => Number(text.slice(g.start, g.end)));
+  if (groups.some((g) => g.end - g.start > 3) || octets.some((o) => o > 255)) return -1;
+  const [first = 0] = octets;
+  if (first === 0 || first === 127 || octets.every((o) => o === 255)) return -1;
+  const lead = text.slice(Math.max(0, start - 24), start);
+  // `4.18.2.1` is a version; `v1.2.3.4` and `express@4.18.2.1` too, whatever the numbers.
+  if (VERSION_CONTEXT.test(lead)) return -1;
+  if (first < 10 && !IP_CONTEXT.test(lead)) return -1;
+  let end = groups[3]?.end ?? start;
+  // CIDR suffix (RFC 4632 §3.1): the network is as telling as the address.
+  if (text.charCodeAt(end) === 47 && isDigit(text.charCodeAt(end + 1))) {
+    let j = end + 1;
+    while (j < end + 3 && isDigit(text.charCodeAt(j))) j++;
+    if (Number(text.slice(end + 1, j)) <= 32 && !isDigit(text.charCodeAt(j))) end = j;
+  }
+  // A sentence may end right after the address (`from 203.0.113.7.`).
+  const after = text.charCodeAt(end);
+  if (after === 46 && isDigit(text.charCodeAt(end + 1))) return -1;
+  if (after !== 46 && !endsAlone(text, end)) return -1;
+  return end;
+}
+
+const RUN_LIMIT = 48;
+const NUMBER_GLUE = new Uint8Array(128);
+for (const char of ' -.()+') NUMBER_GLUE[char.charCodeAt(0)] = 1;
+
+/** The kind and end of the longest personal number starting at group `g` of a run, if any. */
+function numberAt(text: string, groups: readonly Group[], g: number, runStart: number, into: Span[]): number {
+  const first = groups[g];
+  if (first === undefined) return -1;
+  // Where the candidate text starts: a `+` or `(` right before the first group belongs to it.
+  let start = first.start;
+  while (start > runStart && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
+  if (!startsAlone(text, start)) return -1;
+  const plus = text.charCodeAt(start) === 43;
+  const separators: string[] = [];
+  let best = -1;
+  let bestKind: RedactionKind = 'phone';
+  for (let k = g; k < groups.length && k < g + 8; k++) {
+    const last = groups[k];
+    if (last === undefined) break;
+    if (k > g) separators.push(gap(text, groups[k - 1] ?? last, last));
+    const slice = groups.slice(g, k + 1);
+    let end = last.end;
+    if (text.charCodeAt(end) === 41 && text.charCodeAt(start) === 40 && k === g) continue;
+    const count = slice.reduce((sum, group) => sum + group.end - group.start, 0);
+    if (count > 19) break;
+    const alone = endsAlone(text, end);
+    let kind: RedactionKind | undefined;
+    if (count >= 4 && count <= 12 && slice.length === 4) {
+      const ipEnd = ipv4At(text, start, slice, separators);
+      if (ipEnd !== -1) {
+        kind = 'ip';
+        end = ipEnd;
+      }
+    }
+    if (kind === undefined && alone) {
+      const raw = text.slice(start, end);
+      if (!plus && count >= 13 && cardAt(text, slice, separators)) kind = 'card';
+      else if (count === 9 && /^\d{3}-\d{2}-\d{4}$/.test(raw) && ssnValid(raw)) kind = 'national-id';
+      else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
+      else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
+        kind = 'phone';
+      else if (!plus && count === 10 && nanpAt(text, start, slice, separators)) kind = 'phone';
+      else if (!plus && trunkAt(text, slice, separators)) kind = 'phone';
+      else if (!plus && slice.length === 1 && count >= 9 && count <= 15) {
+        const lead = text.slice(Math.max(0, start - 28), start);
+        if (PHONE_CONTEXT.test(lead)) kind = 'phone';
+      }
+    }
+    if (kind !== undefined) {
+      best = end;
+      bestKind = kind;
+    }
+  }
+  if (best === -1) return -1;
+  into.push({ start, end: best, kind: bestKind });
+  return best;
+}
+
+/**
+ * Cards, phones, SSNs, CPFs and IPv4 addresses: each maximal run of digits and number glue (space,
+ * `-`, `.`, parentheses, `+`) is cut into digit groups, and candidates are the group sequences
+ * that stand alone. A run longer than any of these formats written out (a table of numbers, SVG
+ * path data) is skipped whole, which keeps the cost per character constant.
+ */
+export function findNumbers(text: string, from: number, to: number, into: Span[]): void {
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code) && code !== 43 && code !== 40) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let digits = 0;
+    while (end < to) {
+      const c = text.charCodeAt(end);
+      if (isDigit(c)) digits++;
+      else if (c >= 128 || NUMBER_GLUE[c] !== 1) break;
+      end++;
+    }
+    // Trailing glue is not part of the run (`… 0321.`, `(415) 555-0199 -`).
+    let runEnd = end;
+    while (runEnd > i && !isDigit(text.charCodeAt(runEnd - 1))) runEnd--;
+    if (digits >= 4 && runEnd - i <= RUN_LIMIT) scanRun(text, i, runEnd, into);
+    i = end + 1;
+  }
+}
+
+function scanRun(text: string, start: number, end: number, into: Span[]): void {
+  const groups: Group[] = [];
+  for (let i = start; i < end;) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < end && isDigit(text.charCodeAt(j))) j++;
+    groups.push({ start: i, end: j });
+    i = j;
+  }
+  // Every group is tried, also inside a number already found: in `01 4306 4681 9151 6212` a
+  // trunk-prefixed phone ends inside the card that follows, and only the union of the two
+  // leaves nothing of either behind.
+  const found: Span[] = [];
+  let open: Span | undefined;
+  for (let g = 0; g < groups.length; g++) {
+    found.length = 0;
+    if (numberAt(text, groups, g, start, found) === -1) continue;
+    const span = found[0];
+    if (span === undefined) continue;
+    if (open !== undefined && span.start < open.end) {
+      if (span.end > open.end) open.end = span.end;
+      continue;
+    }
+    into.push(span);
+    open = span;
+  }
+}
+
+/** Dates of birth: a date shortly after "born", "birth", "DOB" (a date alone is not personal). */
+const DATE =
+  /\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}/iy;
+
+export function findBirthDates(text: string, from: number, to: number, into: Span[]): void {
+  const words = /birth|born|dob|d\.o\.b|geboren|nacimiento|nascimento|n[ée]e?\b/gi;
+  words.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = words.exec(text)) !== null && match.index < to) {
+    const after = match.index + match[0].length;
+    // The date follows within a few words ("date of birth: 1987-03-14", "born on 14 March 1987").
+    for (let i = after; i < Math.min(to, after + 24); i++) {
+      const code = text.charCodeAt(i);
+      if (!isDigit(code) && !/[a-z]/i.test(text[i] ?? '')) continue;
+      if (!startsAlone(text, i)) continue;
+      DATE.lastIndex = i;
+      if (DATE.test(text) && DATE.lastIndex <= to && endsAlone(text, DATE.lastIndex)) {
+        into.push({ start: i, end: DATE.lastIndex, kind: 'dob' });
+        words.lastIndex = DATE.lastIndex;
+        break;
+      }
+      if (isDigit(code)) break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// IBAN and UK NINO (letters and digits)
+
+const IBAN_START = /(?<![A-Za-z0-9_])[A-Z]{2}\d{2}(?=[ A-Z0-9])/g;
+
+/** IBANs, printed (groups of four) or electronic: exactly the country's length, then mod 97. */
+export function findIbans(text: string, from: number, to: number, into: Span[]): void {
+  IBAN_START.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = IBAN_START.exec(text)) !== null && match.index < to) {
+    const start = match.index;
+    const length = IBAN_LENGTHS[text.slice(start, start + 2)];
+    if (length === undefined) continue;
+    let count = 0;
+    let i = start;
+    while (i < to && count < length) {
+      const code = text.charCodeAt(i);
+      if (isDigit(code) || isUpper(code)) {
+        count++;
+        i++;
+      } else if (code === 32 && count % 4 === 0 && count > 0) i++;
+      else break;
+    }
+    if (count !== length || !endsAlone(text, i)) continue;
+    if (!ibanValid(text.slice(start, i))) continue;
+    into.push({ start, end: i, kind: 'iban' });
+    IBAN_START.lastIndex = i;
+  }
+}
+
+const NINO = /(?<![A-Za-z0-9_])[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D](?![A-Za-z0-9_])/g;
+
+export function findNinos(text: string, from: number, to: number, into: Span[]): void {
+  NINO.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = NINO.exec(text)) !== null && match.index < to)
+    if (ninoValid(match[0]))
+      into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emails
+
+const LOCAL_LIMIT = 64; // RFC 5321 §4.5.3.1.1
+const DOMAIN_LIMIT = 255; // RFC 5321 §4.5.3.1.2
+
+function isLocalCode(code: number): boolean {
+  return isAsciiWord(code) || code === 46 || code === 43 || code === 45 || isWideLetter(code);
+}
+
+function isDomainCode(code: number): boolean {
+  return isAsciiWord(code) || code === 46 || code === 45 || isWideLetter(code);
+}
+
+const TLD = /^(?:[A-Za-z]{2,63}|xn--[a-z0-9-]{1,59}|[^\p{ASCII}]{2,63})$/u;
+
+function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
+  let start = at;
+  while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
+  while (start < at && text[start] === '.') start++;
+  if (start === at) return undefined;
+  // `a@@b.org` (a typo echoed back by a validation error) is still someone's address.
+  let domainStart = at + width;
+  while (text.charCodeAt(domainStart) === 64 && domainStart < at + width + 2) domainStart++;
+  let end = domainStart;
+  while (end < to && end - domainStart < DOMAIN_LIMIT && isDomainCode(text.charCodeAt(end))) end++;
+  while (end > domainStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  let dotted = false;
+  for (let i = domainStart + 1; i < end - 2 && !dotted; i++) dotted = text.charCodeAt(i) === 46;
+  if (!dotted) return undefined;
+  const domain = text.slice(domainStart, end);
+  const dot = domain.lastIndexOf('.');
+  if (dot <= 0 || !TLD.test(domain.slice(dot + 1)) || domain.includes('..')) return undefined;
+  return { start, end, kind: 'email' };
+}
+
+/**
+ * Email addresses, found by scanning outward from each `@` (or `%40` in URLs) with the RFC 5321
+ * length limits instead of a regex: `[chars]+@` backtracks quadratically over long runs without
+ * `@`. Local parts and domains may be in any script (RFC 6531, 5890).
+ */
+export function findEmails(text: string, from: number, to: number, into: Span[]): void {
+  for (const [marker, width] of [
+    ['@', 1],
+    ['%40', 3],
+  ] as const) {
+    let at = text.indexOf(marker, from);
+    while (at !== -1 && at < to) {
+      const span = emailAt(text, at, width, to);
+      if (span !== undefined) into.push(span);
+      at = text.indexOf(marker, span === undefined ? at + width : span.end);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// IPv6
+
+const IPV6 = /(?<![A-Za-z0-9_:.])(?:[0-9a-f]{1,4}|:):[0-9a-f]{0,4}:[0-9a-f:]{1,35}/gi;
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** IPv6 text forms (RFC 4291 §2.2, RFC 5952); at least three groups so `a::b` or times stay. */
+export function findIpv6(text: string, from: number, to: number, into: Span[]): void {
+  IPV6.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = IPV6.exec(text)) !== null && match.index < to) {
+    const start = match.index;
+    let stop = start + match[0].length;
+    while (stop > start && text[stop - 1] === ':' && text[stop - 2] !== ':') stop--;
+    if (isAsciiWord(text.charCodeAt(stop))) continue;
+    const halves = text.slice(start, stop).split('::');
+    if (halves.length > 2) continue;
+    const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+    if (!groups.every((group) => HEX_GROUP.test(group)) || groups.length < 3) continue;
+    if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) continue;
+    if (!groups.some((group) => /\d/.test(group))) continue;
+    into.push({ start, end: stop, kind: 'ip' });
+  }
+}

@@ -1,0 +1,994 @@
+import type { RedactionKind, Span } from './session.ts';
+
+/**
+ * Secret formats, as data: vendor key formats recognised by their documented prefix, plus the few
+ * shapes that have no prefix (JWT, PEM, Telegram bot tokens, Terraform Cloud and Azure AD
+ * secrets) and the webhook URLs whose path is the secret. Where each format is documented: the
+ * vendor's page named in `cite`, and the rule of the same format in gitleaks' default config
+ * (config/gitleaks.toml, rule id given), secretlint's recommended preset (rule name given) or
+ * GitHub's "Supported secret scanning patterns" list. The formats were learnt there; the table,
+ * bounds and scanner are ours. A maintained rule set was considered as a dependency: secretlint's
+ * recommended preset imports `node:path` and reads `process`, weighs ~38 KB gzipped (the panel's
+ * whole budget is 60 KB), and runs one regular expression per rule over the whole text.
+ *
+ * How a rule is matched: the text is walked once; at each position where a token can start (the
+ * previous character is not a letter, digit or `_`), the first two characters pick the rules
+ * whose prefix starts with them (a table lookup), the prefix is compared case-exactly, and the
+ * body is measured as a run of one character class. A run's end is cached per class, so the
+ * runs of overlapping candidates (`eyJeyJ…`, `sk-sk-sk-…`) are measured once: linear in the text.
+ */
+
+// Character classes of a rule body.
+const A = 1; // [A-Za-z0-9]
+const H = 2; // [0-9a-f]
+const HX = 4; // [0-9A-Fa-f]
+const U = 8; // [A-Z0-9]
+const W = 16; // [A-Za-z0-9_-] (base64url)
+const B = 32; // [A-Za-z0-9+/=] (base64)
+const WD = 64; // [A-Za-z0-9_.=-]
+const L = 128; // [a-z0-9]
+
+const CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const c = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9]/.test(c)) bits |= A | W | WD | B;
+  if (/[0-9a-f]/.test(c)) bits |= H;
+  if (/[0-9A-Fa-f]/.test(c)) bits |= HX;
+  if (/[A-Z0-9]/.test(c)) bits |= U;
+  if (/[a-z0-9]/.test(c)) bits |= L;
+  if (c === '_' || c === '-') bits |= W | WD;
+  if (c === '.' || c === '=') bits |= WD;
+  if (c === '+' || c === '/' || c === '=') bits |= B;
+  CLASS[code] = bits;
+}
+
+function classOf(code: number): number {
+  return code < 128 ? (CLASS[code] ?? 0) : 0;
+}
+
+interface TokenRule {
+  prefix: string;
+  body: number;
+  min: number;
+  /** 0: open-ended. Otherwise the body must not be longer, and nothing of its class may follow. */
+  max: number;
+  kind: RedactionKind;
+  cite: string;
+  /** The body must hold a digit and a letter (prefixes that also start ordinary words). */
+  mixed?: boolean;
+  /** A file signature: the character before must not be base64 either. */
+  document?: boolean;
+}
+
+function rules(
+  kind: RedactionKind,
+  prefixes: string,
+  body: number,
+  min: number,
+  max: number,
+  cite: string,
+  extra: Partial<TokenRule> = {},
+): TokenRule[] {
+  return prefixes.split(' ').map((prefix) => ({ prefix, body, min, max, kind, cite, ...extra }));
+}
+
+const GH_SCAN = 'GitHub docs "Supported secret scanning patterns"';
+
+/** Vendor formats by prefix. Longer prefixes are tried before shorter ones that start the same. */
+export const TOKEN_RULES: readonly TokenRule[] = [
+  // AI platforms
+  ...rules(
+    'api-key',
+    'sk-ant-api03- sk-ant-admin01- sk-ant-',
+    W,
+    20,
+    0,
+    'Anthropic API docs "Authentication" (x-api-key: sk-ant-api03-…); gitleaks anthropic-api-key, anthropic-admin-api-key',
+  ),
+  ...rules(
+    'api-key',
+    'sk-proj- sk-svcacct- sk-admin- sk-',
+    W,
+    20,
+    0,
+    'OpenAI API reference "Authentication" (sk-, sk-proj- project keys); gitleaks openai-api-key; secretlint @secretlint/secretlint-rule-openai',
+    { mixed: true },
+  ),
+  ...rules('api-key', 'sk-or-v1-', HX, 64, 0, 'OpenRouter docs "Authentication" (sk-or-v1- keys)'),
+  ...rules('api-key', 'gsk_', A, 52, 0, 'Groq docs "API keys"; secretlint @secretlint/secretlint-rule-groq'),
+  ...rules(
+    'token',
+    'hf_ api_org_',
+    A,
+    30,
+    0,
+    'Hugging Face docs "User access tokens" (hf_); gitleaks huggingface-access-token, huggingface-organization-api-token',
+    { mixed: true },
+  ),
+  ...rules(
+    'api-key',
+    'pplx-',
+    A,
+    48,
+    0,
+    'Perplexity API docs "Getting started" (pplx- keys); gitleaks perplexity-api-key',
+  ),
+  ...rules('token', 'r8_', A, 37, 0, 'Replicate docs "API tokens" (r8_ prefix)', { mixed: true }),
+  // Cloud platforms
+  ...rules(
+    'api-key',
+    'AKIA ASIA ABIA ACCA',
+    U,
+    16,
+    16,
+    'AWS IAM User Guide "Unique identifiers" (AKIA, ASIA prefixes); gitleaks aws-access-token',
+  ),
+  ...rules('api-key', 'A3T', U, 17, 17, 'gitleaks aws-access-token (A3T prefix)'),
+  ...rules(
+    'api-key',
+    'ABSK',
+    B,
+    100,
+    0,
+    'Amazon Bedrock docs "API keys" (long-term keys ABSK…); gitleaks aws-amazon-bedrock-api-key-long-lived',
+  ),
+  ...rules(
+    'api-key',
+    'AIza',
+    W,
+    35,
+    35,
+    'Google Cloud docs "Manage API keys" (keys start AIza); gitleaks gcp-api-key',
+  ),
+  ...rules(
+    'token',
+    'ya29.',
+    WD,
+    20,
+    0,
+    `Google Identity "OAuth 2.0 access tokens" (ya29.); ${GH_SCAN}: google_oauth_access_token`,
+  ),
+  ...rules('secret', 'GOCSPX-', W, 24, 0, `${GH_SCAN}: google_oauth_client_secret (GOCSPX-)`),
+  ...rules('token', '1//0', W, 30, 0, `${GH_SCAN}: google_oauth_refresh_token (1//0…)`),
+  ...rules(
+    'api-key',
+    'LTAI',
+    A,
+    20,
+    30,
+    'Alibaba Cloud "AccessKey pair" (LTAI…); gitleaks alibaba-access-key-id',
+  ),
+  ...rules(
+    'token',
+    'dop_v1_ doo_v1_ dor_v1_',
+    H,
+    64,
+    0,
+    'DigitalOcean docs "Personal access tokens" (dop_v1_); gitleaks digitalocean-pat, -access-token, -refresh-token',
+  ),
+  ...rules(
+    'api-key',
+    'HRKU-AA',
+    W,
+    58,
+    0,
+    'Heroku Dev Center "API tokens" (HRKU-); gitleaks heroku-api-key-v2',
+  ),
+  ...rules(
+    'api-key',
+    'v1.0-',
+    W,
+    160,
+    0,
+    'Cloudflare "Origin CA keys" (v1.0-…); gitleaks cloudflare-origin-ca-key',
+  ),
+  ...rules(
+    'token',
+    'fo1_',
+    W,
+    43,
+    0,
+    'Fly.io docs "Access tokens" (fo1_, fm1a_, fm2_); gitleaks flyio-access-token',
+  ),
+  ...rules(
+    'token',
+    'fm1a_ fm1r_ fm2_',
+    B,
+    100,
+    0,
+    'Fly.io docs "Access tokens"; gitleaks flyio-access-token',
+  ),
+  ...rules(
+    'token',
+    'dapi',
+    HX,
+    32,
+    34,
+    'Databricks docs "Personal access tokens" (dapi…); gitleaks databricks-api-token; secretlint databricks rule',
+  ),
+  ...rules(
+    'token',
+    'dp.pt. dp.st. dp.sa. dp.ct.',
+    A,
+    40,
+    0,
+    'Doppler docs "Token formats" (dp.pt., dp.st.…); gitleaks doppler-api-token',
+  ),
+  ...rules(
+    'token',
+    'hvs. hvb.',
+    W,
+    90,
+    0,
+    'HashiCorp Vault docs "Tokens" › "Token prefixes" (hvs., hvb.); gitleaks vault-service-token, vault-batch-token',
+  ),
+  ...rules('token', 'pul-', H, 40, 40, 'Pulumi docs "Access tokens" (pul-); gitleaks pulumi-api-token'),
+  ...rules('token', 'tk-us-', W, 48, 0, 'Scalingo docs "API tokens" (tk-us-); gitleaks scalingo-api-token'),
+  ...rules(
+    'token',
+    'sbp_',
+    H,
+    40,
+    0,
+    `Supabase docs "Access tokens" (sbp_); ${GH_SCAN}: supabase_personal_access_token`,
+  ),
+  ...rules(
+    'token',
+    'vcp_ vci_ vca_ vcr_ vck_',
+    A,
+    20,
+    0,
+    'Vercel docs "Access tokens"; secretlint @secretlint/secretlint-rule-vercel',
+  ),
+  ...rules(
+    'token',
+    'pscale_tkn_ pscale_oauth_ pscale_pw_',
+    WD,
+    32,
+    0,
+    'PlanetScale docs "Service tokens", "Passwords" (pscale_tkn_, pscale_pw_); gitleaks planetscale-api-token, -password',
+  ),
+  ...rules(
+    'token',
+    'ops_eyJ',
+    B,
+    250,
+    0,
+    '1Password "Service accounts" (ops_ tokens); gitleaks 1password-service-account-token',
+  ),
+  ...rules(
+    'token',
+    'dt0c01.',
+    WD,
+    80,
+    0,
+    'Dynatrace docs "Access tokens" › "Token format" (dt0c01.); gitleaks dynatrace-api-token',
+  ),
+  ...rules(
+    'token',
+    'glc_',
+    B,
+    32,
+    0,
+    'Grafana Cloud docs "Access policies" tokens (glc_); gitleaks grafana-cloud-api-token',
+  ),
+  ...rules(
+    'token',
+    'glsa_',
+    W,
+    40,
+    0,
+    'Grafana docs "Service accounts" (glsa_); gitleaks grafana-service-account-token',
+  ),
+  ...rules('api-key', 'eyJrIjoi', B, 70, 0, 'Grafana API keys (base64 of {"k":…); gitleaks grafana-api-key'),
+  ...rules(
+    'api-key',
+    'NRAK- NRII- NRJS-',
+    W,
+    19,
+    0,
+    'New Relic docs "API keys" (NRAK-, NRII-, NRJS-); gitleaks new-relic-user-api-key, -insert-key, -browser-api-token',
+  ),
+  ...rules(
+    'token',
+    'sntrys_ sntryu_',
+    B,
+    60,
+    0,
+    'Sentry docs "Auth tokens" (sntrys_, sntryu_); gitleaks sentry-org-token, sentry-user-token',
+  ),
+  ...rules(
+    'token',
+    'ATATT3',
+    W,
+    60,
+    0,
+    `Atlassian "Manage API tokens" (ATATT3…); gitleaks atlassian-api-token keyword; ${GH_SCAN}: atlassian_api_token`,
+  ),
+  ...rules(
+    'token',
+    'sha256~',
+    W,
+    43,
+    0,
+    'OpenShift "Managing OAuth access tokens" (sha256~); gitleaks openshift-user-token',
+  ),
+  ...rules('token', 'ico-', A, 32, 32, 'Infracost docs "API keys" (ico-); gitleaks infracost-api-token'),
+  ...rules('token', 'rdme_', L, 70, 0, 'ReadMe docs "API keys" (rdme_); gitleaks readme-api-token'),
+  ...rules('token', 'pnu_', A, 36, 0, 'Prefect docs "API keys" (pnu_); gitleaks prefect-api-token'),
+  ...rules(
+    'token',
+    'sgp_',
+    W,
+    40,
+    0,
+    'Sourcegraph docs "Access tokens" (sgp_); gitleaks sourcegraph-access-token',
+  ),
+  ...rules('token', 'PMAK-', W, 59, 0, 'Postman docs "Postman API keys" (PMAK-); gitleaks postman-api-token'),
+  ...rules(
+    'api-key',
+    'API-',
+    U,
+    26,
+    32,
+    'Octopus Deploy docs "API keys" (API-); gitleaks octopus-deploy-api-key',
+    { mixed: true },
+  ),
+  ...rules(
+    'secret',
+    'AGE-SECRET-KEY-1',
+    U,
+    58,
+    0,
+    'age spec "Native X25519 recipients" (AGE-SECRET-KEY-1); gitleaks age-secret-key',
+  ),
+  ...rules(
+    'token',
+    '4b1d',
+    A,
+    38,
+    38,
+    'ClickHouse Cloud docs "API keys" (4b1d…); gitleaks clickhouse-cloud-api-secret-key',
+  ),
+  // Developer platforms and package registries
+  ...rules(
+    'token',
+    'ghp_ gho_ ghu_ ghs_ ghr_',
+    A,
+    30,
+    0,
+    'GitHub docs "About authentication to GitHub" › "GitHub\'s token formats"; gitleaks github-pat, github-oauth, github-app-token, github-refresh-token',
+  ),
+  ...rules(
+    'token',
+    'github_pat_',
+    W,
+    22,
+    0,
+    'GitHub docs "Managing your personal access tokens" (fine-grained github_pat_); gitleaks github-fine-grained-pat',
+  ),
+  ...rules(
+    'token',
+    'glpat- gldt- glrt- glcbt- glsoat- glft- glffct-',
+    WD,
+    20,
+    0,
+    'GitLab docs "Token overview" › "Token prefixes"; gitleaks gitlab-pat, -deploy-token, -runner-authentication-token, -cicd-job-token, -scim-token, -feed-token, -feature-flag-client-token',
+  ),
+  ...rules(
+    'token',
+    'glimt- glagent- gloas- glptt- GR1348941',
+    W,
+    20,
+    0,
+    'GitLab docs "Token overview" › "Token prefixes"; gitleaks gitlab-incoming-mail-token, -kubernetes-agent-token, -oauth-app-secret, -ptt, -rrt',
+  ),
+  ...rules(
+    'token',
+    'npm_',
+    A,
+    36,
+    0,
+    'npm Docs "About access tokens" (npm_); gitleaks npm-access-token; secretlint @secretlint/secretlint-rule-npm',
+  ),
+  ...rules(
+    'token',
+    'pypi-AgEIcHlwaS5vcmc',
+    W,
+    50,
+    0,
+    'PyPI help "API tokens" (pypi- macaroons); gitleaks pypi-upload-token',
+  ),
+  ...rules(
+    'api-key',
+    'rubygems_',
+    H,
+    48,
+    0,
+    'RubyGems guides "API key scopes" (rubygems_); gitleaks rubygems-api-token',
+  ),
+  ...rules('api-key', 'oy2', L, 43, 43, `NuGet docs "Scoped API keys" (oy2…); ${GH_SCAN}: nuget_api_key`),
+  ...rules(
+    'token',
+    'dckr_pat_',
+    W,
+    27,
+    0,
+    'Docker docs "Personal access tokens" (dckr_pat_); secretlint @secretlint/secretlint-rule-docker',
+  ),
+  ...rules('token', 'cio', A, 32, 32, `crates.io "API tokens" (cio…); ${GH_SCAN}: cratesio_api_token`, {
+    mixed: true,
+  }),
+  ...rules(
+    'token',
+    'CLOJARS_',
+    A,
+    60,
+    0,
+    'Clojars wiki "Deploy tokens" (CLOJARS_); gitleaks clojars-api-token',
+  ),
+  ...rules('api-key', 'AKCp', A, 69, 0, 'JFrog docs "API keys" (AKCp); gitleaks artifactory-api-key'),
+  ...rules(
+    'token',
+    'cmVmd',
+    A,
+    59,
+    0,
+    'JFrog docs "Reference tokens" (cmVmd…); gitleaks artifactory-reference-token',
+  ),
+  ...rules(
+    'token',
+    'CCIPAT_',
+    W,
+    40,
+    0,
+    `CircleCI docs "Managing API tokens" (CCIPAT_); ${GH_SCAN}: circleci_personal_token`,
+  ),
+  ...rules(
+    'token',
+    'squ_ sqp_ sqa_',
+    H,
+    40,
+    0,
+    'SonarQube docs "Generating and using tokens" (squ_, sqp_, sqa_); gitleaks sonar-api-token',
+  ),
+  ...rules(
+    'token',
+    'figd_',
+    W,
+    40,
+    0,
+    'Figma API docs "Access tokens" (figd_); secretlint @secretlint/secretlint-rule-figma',
+  ),
+  ...rules(
+    'api-key',
+    'lin_api_',
+    A,
+    40,
+    0,
+    'Linear API docs "Personal API keys" (lin_api_); gitleaks linear-api-key; secretlint linear rule',
+  ),
+  ...rules(
+    'token',
+    'ntn_',
+    A,
+    46,
+    0,
+    'Notion API docs "Authorization" (ntn_); gitleaks notion-api-token; secretlint @secretlint/secretlint-rule-notion',
+  ),
+  // Payment platforms
+  ...rules(
+    'api-key',
+    'sk_live_ sk_test_ sk_prod_ rk_live_ rk_test_ rk_prod_ pk_live_',
+    A,
+    10,
+    0,
+    'Stripe docs "API keys" (sk_live_, rk_live_, pk_live_); gitleaks stripe-access-token',
+  ),
+  ...rules(
+    'secret',
+    'whsec_',
+    A,
+    20,
+    0,
+    'Stripe docs "Check the webhook signatures" (whsec_ signing secrets)',
+  ),
+  ...rules(
+    'token',
+    'sq0atp- sq0csp-',
+    W,
+    22,
+    0,
+    'Square docs "Access tokens" (sq0atp-, sq0csp-); gitleaks square-access-token',
+  ),
+  ...rules(
+    'token',
+    'EAAA',
+    W,
+    60,
+    0,
+    'Square docs "Access tokens" (EAAA… production tokens); gitleaks square-access-token',
+  ),
+  ...rules(
+    'token',
+    'EAA',
+    A,
+    100,
+    0,
+    'Meta for Developers "Access tokens" (EAA…); gitleaks facebook-page-access-token',
+  ),
+  ...rules(
+    'token',
+    'shpat_ shpca_ shppa_ shpss_',
+    HX,
+    32,
+    0,
+    'Shopify docs "Access tokens" (shpat_, shpca_, shppa_, shpss_); gitleaks shopify-* rules',
+  ),
+  ...rules(
+    'secret',
+    'FLWSECK_TEST- FLWSECK- FLWPUBK_TEST- FLWPUBK-',
+    W,
+    12,
+    0,
+    'Flutterwave docs "API keys" (FLWSECK-…); gitleaks flutterwave-secret-key',
+  ),
+  ...rules(
+    'token',
+    'duffel_test_ duffel_live_',
+    W,
+    43,
+    0,
+    'Duffel docs "Authentication" (duffel_live_); gitleaks duffel-api-token',
+  ),
+  ...rules(
+    'api-key',
+    'EZAK EZTK',
+    A,
+    54,
+    0,
+    'EasyPost docs "Authentication" (EZAK, EZTK); gitleaks easypost-api-token',
+  ),
+  ...rules(
+    'token',
+    'shippo_live_ shippo_test_',
+    HX,
+    40,
+    0,
+    'Shippo docs "Authentication" (shippo_live_); gitleaks shippo-api-token',
+  ),
+  ...rules(
+    'token',
+    'access-production- access-sandbox- access-development-',
+    W,
+    36,
+    0,
+    'Plaid API docs "/item/public_token/exchange" (access-<environment>-<uuid>); gitleaks plaid-api-token',
+  ),
+  // Messaging platforms
+  ...rules(
+    'token',
+    'xoxe.xoxb- xoxe.xoxp- xoxb- xoxp- xoxa- xoxr- xoxs- xoxo- xoxe- xapp-',
+    W,
+    10,
+    0,
+    'Slack docs "Token types" (xoxb-, xoxp-, xapp-); gitleaks slack-bot-token, slack-user-token, slack-app-token, slack-config-*',
+  ),
+  ...rules(
+    'api-key',
+    'SG.',
+    WD,
+    60,
+    0,
+    'Twilio SendGrid docs "API keys" (SG.<id>.<secret>); gitleaks sendgrid-api-token',
+  ),
+  ...rules(
+    'api-key',
+    'xkeysib- xsmtpsib-',
+    W,
+    64,
+    0,
+    'Brevo docs "API keys" (xkeysib-); gitleaks sendinblue-api-token',
+  ),
+  ...rules(
+    'api-key',
+    'key-',
+    H,
+    32,
+    32,
+    'Mailgun docs "API keys" (key- + 32 hex); gitleaks mailgun-private-api-token',
+  ),
+  ...rules(
+    'api-key',
+    'SK AC',
+    HX,
+    32,
+    32,
+    'Twilio docs "API keys" (SK + 32 hex) and "Account SID" (AC + 32 hex); gitleaks twilio-api-key',
+  ),
+  // Personal documents sent inline as base64 (selfies, ID scans): file signatures per Gary
+  // Kessler's "File Signatures Table" — JPEG FF D8 FF, PNG 89 50 4E 47, GIF8, %PDF-, RIFF (WebP),
+  // PK\x03\x04 (zip, docx), TIFF II*\0 / MM\0*.
+  ...rules(
+    'document',
+    '/9j/ iVBORw0KGgo R0lGOD JVBERi0 UklGR UEsDB SUkqA TU0AK',
+    B,
+    60,
+    0,
+    'Gary Kessler "File Signatures Table"',
+    { document: true },
+  ),
+];
+
+/** Rules by their first two characters, longest prefix first. */
+const BY_START = new Map<number, TokenRule[]>();
+for (const rule of TOKEN_RULES) {
+  const key = rule.prefix.charCodeAt(0) * 128 + rule.prefix.charCodeAt(1);
+  const list = BY_START.get(key) ?? [];
+  list.push(rule);
+  list.sort((a, b) => b.prefix.length - a.prefix.length);
+  BY_START.set(key, list);
+}
+
+/**
+ * Ends of maximal runs of one class, remembered so overlapping candidates share one measurement:
+ * a run that starts inside a run already measured ends where that one ends.
+ */
+class RunEnds {
+  private readonly from = new Int32Array(256).fill(-1);
+  private readonly end = new Int32Array(256);
+  private text = '';
+  private limit = 0;
+
+  /** The last digit search: [digitFrom, digitTo) searched, first digit at digitAt (-1: none). */
+  private digitFrom = -1;
+  private digitTo = -1;
+  private digitAt = -1;
+
+  reset(text: string, limit: number): this {
+    this.text = text;
+    this.limit = limit;
+    this.from.fill(-1);
+    this.digitFrom = -1;
+    return this;
+  }
+
+  /** The first digit in [from, to), or -1; a search inside the last one's range reuses it. */
+  nextDigit(from: number, to: number): number {
+    if (this.digitFrom !== -1 && from >= this.digitFrom) {
+      if (this.digitAt !== -1 && from <= this.digitAt) return this.digitAt < to ? this.digitAt : -1;
+      if (this.digitAt === -1 && to <= this.digitTo) return -1;
+    }
+    let i = from;
+    while (i < to) {
+      const code = this.text.charCodeAt(i);
+      if (code >= 48 && code <= 57) break;
+      i++;
+    }
+    this.digitFrom = from;
+    this.digitTo = to;
+    this.digitAt = i < to ? i : -1;
+    return this.digitAt;
+  }
+
+  /** The end of the run of `bits` characters starting at `at` (at itself when none). */
+  of(bits: number, at: number): number {
+    const from = this.from[bits] ?? -1;
+    const end = this.end[bits] ?? 0;
+    if (from !== -1 && at >= from && at <= end) return end;
+    let i = at;
+    while (i < this.limit && (classOf(this.text.charCodeAt(i)) & bits) !== 0) i++;
+    this.from[bits] = at;
+    this.end[bits] = i;
+    return i;
+  }
+}
+
+const RUNS = new RunEnds();
+
+/** The body holds a digit (searched through `runs`, so overlapping candidates share it) and a letter. */
+function hasDigitAndLetter(text: string, start: number, end: number, runs: RunEnds): boolean {
+  if (runs.nextDigit(start, end) === -1) return false;
+  for (let i = start; i < end && i < start + 64; i++) {
+    const code = text.charCodeAt(i) | 32;
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
+}
+
+function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): number {
+  const bodyStart = at + rule.prefix.length;
+  const bodyEnd = runs.of(rule.body, bodyStart);
+  const length = bodyEnd - bodyStart;
+  if (length < rule.min) return -1;
+  if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd, runs)) return -1;
+  if (rule.max > 0) {
+    if (length > rule.max) return -1;
+    const after = text.charCodeAt(bodyEnd);
+    if ((after >= 48 && after <= 57) || ((after | 32) >= 97 && (after | 32) <= 122) || after === 95)
+      return -1;
+    return bodyEnd;
+  }
+  // A key may run past what its class allows (`sk_live_…_suffix`): the whole token goes.
+  return Math.max(bodyEnd, runs.of(W, bodyEnd));
+}
+
+/** JWS compact serialization (RFC 7519 §3, RFC 7515 §7.1): three base64url parts, the first `eyJ`. */
+function jwtEnd(text: string, at: number, runs: RunEnds): number {
+  const header = runs.of(W, at);
+  if (header - at < 10 || text.charCodeAt(header) !== 46) return -1;
+  const payload = runs.of(W, header + 1);
+  if (payload - header - 1 < 4 || text.charCodeAt(payload) !== 46) return -1;
+  return runs.of(W, payload + 1);
+}
+
+/**
+ * Telegram Bot API "Authorizing your bot": `<bot id>:<35 characters>`, in a URL as
+ * `/bot<token>/method` (gitleaks telegram-bot-api-token).
+ */
+function telegramEnd(text: string, at: number, runs: RunEnds): number {
+  const digits = runs.of(U, at);
+  const idEnd = runs.of(A, at);
+  if (idEnd !== digits) return -1;
+  let i = at;
+  while (i < digits && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i !== digits || digits - at < 8 || digits - at > 10 || text.charCodeAt(digits) !== 58) return -1;
+  const end = runs.of(W, digits + 1);
+  return end - digits - 1 === 35 ? end : -1;
+}
+
+/** Terraform Cloud / HCP API tokens: 14 characters, `.atlasv1.`, 60-70 more (gitleaks hashicorp-tf-api-token). */
+function atlasEnd(text: string, at: number, runs: RunEnds): number {
+  if (runs.of(A, at) - at !== 14 || !text.startsWith('.atlasv1.', at + 14)) return -1;
+  const end = runs.of(W, at + 23);
+  return end - at - 23 >= 60 ? Math.max(end, runs.of(WD, end)) : -1;
+}
+
+/**
+ * Microsoft Entra (Azure AD) client secrets: 3 characters, a digit, `Q~`, then 31-34 more
+ * (Microsoft identity platform "Add credentials"; gitleaks azure-ad-client-secret).
+ */
+function azureEnd(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 81 || text.charCodeAt(at + 5) !== 126) return -1;
+  const digit = text.charCodeAt(at + 3);
+  if (digit < 48 || digit > 57) return -1;
+  let i = at + 6;
+  while (i < at + 41 && /[A-Za-z0-9_~.-]/.test(text[i] ?? '')) i++;
+  return i - at - 6 >= 31 && !/[A-Za-z0-9_~.-]/.test(text[i] ?? '') ? i : -1;
+}
+
+/** Mailchimp API keys: 32 hex then `-us` and a data-centre number (gitleaks mailchimp-api-key). */
+function mailchimpEnd(text: string, at: number, runs: RunEnds): number {
+  const hex = runs.of(H, at);
+  if (hex - at !== 32 || !text.startsWith('-us', hex)) return -1;
+  let i = hex + 3;
+  while (i < hex + 5 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i > hex + 3 && (classOf(text.charCodeAt(i)) & A) === 0 ? i : -1;
+}
+
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/** Appends a span for every vendor key and token-shaped secret in text[from, to). */
+export function findSecretTokens(text: string, from: number, to: number, into: Span[]): void {
+  const runs = RUNS.reset(text, to);
+  let previous = text.charCodeAt(from - 1);
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const candidate = !isWordCode(previous) && (isWordCode(code) || code === 47);
+    previous = code;
+    if (!candidate) continue;
+    const end = tokenAt(text, i, runs);
+    if (end === -1) continue;
+    into.push(end.span);
+    i = end.span.end - 1;
+    previous = text.charCodeAt(i);
+  }
+}
+
+function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
+  const list = BY_START.get(text.charCodeAt(at) * 128 + text.charCodeAt(at + 1));
+  if (list !== undefined)
+    for (const rule of list) {
+      if (!text.startsWith(rule.prefix, at)) continue;
+      if (rule.document === true) {
+        const before = text.charCodeAt(at - 1);
+        if (before === 43 || before === 47) continue;
+      }
+      const end = ruleEnd(text, rule, at, runs);
+      if (end !== -1) return { span: { start: at, end, kind: rule.kind } };
+    }
+  const code = text.charCodeAt(at);
+  // Shapes without a prefix: each is tried only when a character at a fixed offset fits it.
+  if (code === 101 && text.charCodeAt(at + 1) === 121 && text.charCodeAt(at + 2) === 74) {
+    const end = jwtEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
+  }
+  if (code >= 48 && code <= 57) {
+    const colon =
+      text.charCodeAt(at + 8) === 58 || text.charCodeAt(at + 9) === 58 || text.charCodeAt(at + 10) === 58;
+    const end = colon ? telegramEnd(text, at, runs) : -1;
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
+  }
+  if (code === 98 && text.startsWith('bot', at)) {
+    const end = telegramEnd(text, at + 3, runs);
+    if (end !== -1) return { span: { start: at + 3, end, kind: 'token' } };
+  }
+  if (text.charCodeAt(at + 14) === 46) {
+    const end = atlasEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
+  }
+  if (text.charCodeAt(at + 5) === 126) {
+    const end = azureEnd(text, at);
+    if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
+  }
+  if (text.charCodeAt(at + 32) === 45) {
+    const end = mailchimpEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
+  }
+  return -1;
+}
+
+/** PEM private keys (RFC 7468 §2 boundaries; gitleaks private-key), up to 16 KiB or a quote. */
+export function findPrivateKeys(text: string, from: number, to: number, into: Span[]): void {
+  // Where the next `-----END` is, searched once and reused while the BEGIN lines come before it.
+  let endFrom = -1;
+  let endAt = -1;
+  let at = text.indexOf('-----BEGIN', from);
+  while (at !== -1 && at < to) {
+    let headerEnd = at + 10;
+    while (headerEnd < to && headerEnd - at < 80 && !text.startsWith('-----', headerEnd)) headerEnd++;
+    if (!text.slice(at, headerEnd).includes('PRIVATE KEY') || headerEnd - at >= 80) {
+      at = text.indexOf('-----BEGIN', at + 10);
+      continue;
+    }
+    const limit = Math.min(to, at + 16384);
+    if (endFrom === -1 || headerEnd + 5 < endFrom || (endAt !== -1 && endAt < headerEnd + 5)) {
+      endFrom = headerEnd + 5;
+      endAt = text.indexOf('-----END', endFrom);
+    }
+    const close = endAt;
+    let end: number;
+    if (close !== -1 && close < limit) {
+      let closeEnd = close + 8;
+      while (closeEnd < limit && !text.startsWith('-----', closeEnd)) closeEnd++;
+      end = Math.min(limit, closeEnd + 5);
+    } else {
+      end = headerEnd + 5;
+      while (end < limit && text.charCodeAt(end) !== 34) end++;
+    }
+    into.push({ start: at, end, kind: 'private-key' });
+    at = text.indexOf('-----BEGIN', end);
+  }
+}
+
+/**
+ * Documentation placeholders and variable names that stand where a credential would
+ * (`YOUR_API_KEY`, `<token>`, `{{apiKey}}`, `${GH_TOKEN}`, `xxxx`, `sk_test_…`): never a secret.
+ */
+const DOC_PLACEHOLDER = new RegExp(
+  [
+    '^(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|%[A-Za-z_]+%|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
+    '^(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
+    '[-_](?:here|goes[-_]here)$',
+    '(?:\\.\\.\\.|…)$',
+    '^(?:null|none|undefined|true|false|empty|n/a|-)$',
+  ].join('|'),
+  'i',
+);
+
+/** An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+export function isDocPlaceholder(value: string): boolean {
+  return VARIABLE_NAME.test(value) || DOC_PLACEHOLDER.test(value);
+}
+
+/**
+ * `Bearer <token>` / `Basic <base64>` in free text (RFC 6750 §2.1, RFC 7617 §2): the scheme word
+ * stays (it tells support which kind of credential was sent), the credential goes. A Bearer value
+ * must look generated (a digit or mixed case, no documentation placeholder); a Basic value must
+ * decode to `user:password`, so "Basic information" is prose.
+ */
+export function findAuthSchemes(text: string, from: number, to: number, into: Span[]): void {
+  const scheme = /\b(bearer|basic|token)[ \t]{1,4}/gi;
+  scheme.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = scheme.exec(text)) !== null && match.index < to) {
+    const start = match.index + match[0].length;
+    let end = start;
+    while (end < to && end - start < 8192 && /[A-Za-z0-9._~+/=-]/.test(text[end] ?? '')) end++;
+    const value = text.slice(start, end);
+    if (isWordCode(text.charCodeAt(end)) || value.length < 8 || isDocPlaceholder(value)) continue;
+    const word = (match[1] ?? '').toLowerCase();
+    if (word === 'basic') {
+      if (!decodesToUserPass(value)) continue;
+      into.push({ start, end, kind: 'credential' });
+    } else {
+      if (!/\d/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) continue;
+      if (word === 'token' && value.length < 16) continue;
+      into.push({ start, end, kind: 'token' });
+    }
+    scheme.lastIndex = end;
+  }
+}
+
+function decodesToUserPass(base64: string): boolean {
+  try {
+    return atob(base64).includes(':');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Webhook URLs whose path is the credential: Slack incoming webhooks
+ * (api.slack.com "Sending messages using incoming webhooks": hooks.slack.com/services/…;
+ * gitleaks slack-webhook-url), Discord (discord.com/developers "Webhook resource":
+ * /api/webhooks/{id}/{token}), Microsoft Teams incoming webhooks (learn.microsoft.com "Create
+ * incoming webhooks": *.webhook.office.com/webhookb2/…; gitleaks microsoft-teams-webhook), and
+ * Zapier catch hooks (hooks.zapier.com/hooks/catch/{account}/{secret}). Returns where in the path
+ * the secret starts, or -1.
+ */
+export function webhookSecretStart(host: string, path: string): number {
+  const lower = host.toLowerCase();
+  let marker: string | undefined;
+  if (lower === 'hooks.slack.com') marker = /^\/(?:services|workflows|triggers)\//.exec(path)?.[0];
+  else if (/(?:^|\.)discord(?:app)?\.com$/.test(lower)) {
+    const match = /^\/api(?:\/v\d+)?\/webhooks\/\d+\//.exec(path);
+    marker = match?.[0];
+  } else if (lower.endsWith('.webhook.office.com') || lower === 'outlook.office.com')
+    marker = /^\/webhookb2\//.exec(path)?.[0];
+  else if (lower === 'hooks.zapier.com') marker = /^\/hooks\/catch\/\d+\//.exec(path)?.[0];
+  if (marker === undefined || path.length <= marker.length) return -1;
+  return marker.length;
+}
+
+/**
+ * URLs written in free text (`https://…`, `postgres://…`): credentials in the userinfo
+ * (RFC 3986 §3.2.1, still sent by database connection strings) and webhook paths.
+ */
+export function findUrlSecrets(text: string, from: number, to: number, into: Span[]): void {
+  let at = text.indexOf('://', from);
+  while (at !== -1 && at < to) {
+    let end = at + 3;
+    const limit = Math.min(to, at + 8192);
+    while (end < limit && !/[\s"'<>`\\]/.test(text[end] ?? ' ')) end++;
+    let authorityEnd = at + 3;
+    while (authorityEnd < end && !'/?#'.includes(text[authorityEnd] ?? '/')) authorityEnd++;
+    const authority = text.slice(at + 3, authorityEnd);
+    const userinfo = authority.lastIndexOf('@');
+    if (userinfo > 0) into.push({ start: at + 3, end: at + 3 + userinfo, kind: 'credential' });
+    const host = authority.slice(userinfo + 1).replace(/:\d+$/, '');
+    let pathEnd = authorityEnd;
+    while (pathEnd < end && text[pathEnd] !== '?' && text[pathEnd] !== '#') pathEnd++;
+    const secret = webhookSecretStart(host, text.slice(authorityEnd, pathEnd));
+    if (secret !== -1) {
+      let stop = pathEnd;
+      while (stop > authorityEnd + secret && /[.,;:!)]/.test(text[stop - 1] ?? '')) stop--;
+      into.push({ start: authorityEnd + secret, end: stop, kind: 'token' });
+    }
+    at = text.indexOf('://', Math.max(end, at + 3));
+  }
+}
+
+/** `data:` URIs (RFC 2397) carrying a document: the payload goes, the media type stays. */
+export function findDataUris(text: string, from: number, to: number, into: Span[]): void {
+  const start = /data:([a-z0-9.+/-]{1,100}(?:;[a-z0-9.+=-]{1,100}){0,4}),/gi;
+  start.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = start.exec(text)) !== null && match.index < to) {
+    const header = (match[1] ?? '').toLowerCase();
+    if (!/;base64$/.test(header) && !/^(?:image|application|audio|video)\//.test(header)) continue;
+    const payload = match.index + match[0].length;
+    let end = payload;
+    while (end < to && /[A-Za-z0-9+/=%_-]/.test(text[end] ?? '')) end++;
+    if (end - payload < 16) continue;
+    into.push({ start: payload, end, kind: 'document' });
+    start.lastIndex = end;
+  }
+}

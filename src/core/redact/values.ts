@@ -1,0 +1,401 @@
+import { detectSensitive } from './detect.ts';
+import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
+import { redactJsonText, stringEnd } from './json.ts';
+import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
+import {
+  isPlaceholder,
+  orderedSpans,
+  type RedactionKind,
+  type RedactionSession,
+  type Span,
+} from './session.ts';
+
+/**
+ * Redaction of one value by what it is: free text, a URL, a query string, a header, a cookie, a
+ * request or response body. Every function takes the session that decides placeholders; once the
+ * session is sealed (see `HarSanitizer`), each also replaces the values judged sensitive elsewhere.
+ */
+
+/** Percent-decoding that never throws: malformed escapes (`%E0%A4%A`) keep the raw text. */
+export function safeDecode(text: string, plusIsSpace = false): string {
+  const raw = plusIsSpace ? text.replace(/\+/g, ' ') : text;
+  if (!raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Replaces the spans of `text` by placeholders (spans ordered, non-overlapping). */
+function applySpans(text: string, spans: readonly Span[], session: RedactionSession): string {
+  let out = '';
+  let from = 0;
+  for (const span of spans) {
+    const placeholder =
+      span.placeholder ??
+      (span.value === undefined
+        ? session.placeholderAt(span.kind, text, span.start, span.end)
+        : session.placeholder(span.kind, span.value));
+    out += text.slice(from, span.start) + placeholder;
+    from = span.end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * A large text redacted in two steps: the detectors without the known values (`scan`, the same in
+ * the judging and the writing pass, so `memo` may keep it between them), then the known values of
+ * a sealed session over the scanned text (inside strings only when `json`).
+ */
+export function scanThenKnown(
+  text: string,
+  session: RedactionSession,
+  json: boolean,
+  scan: () => string | undefined,
+  memo?: Map<string, string | undefined>,
+): string | undefined {
+  let scanned: string | undefined;
+  if (memo?.has(text) === true) scanned = memo.get(text);
+  else {
+    scanned = session.withoutKnown(scan);
+    if (memo !== undefined && text.length >= 16_384) memo.set(text, scanned);
+  }
+  if (scanned === undefined) return undefined;
+  const known = session.known(json);
+  if (known === undefined || known.size === 0) return scanned;
+  const spans: Span[] = [];
+  if (!json) known.find(scanned, 0, scanned.length, false, spans);
+  else {
+    // Inside strings only: a known value that is also a JSON number elsewhere must not turn that
+    // number into a bare placeholder (the text would stop being JSON).
+    for (let quote = scanned.indexOf('"'); quote !== -1;) {
+      const end = stringEnd(scanned, quote + 1);
+      if (end === -1) break;
+      known.find(scanned, quote + 1, end, true, spans);
+      quote = scanned.indexOf('"', end + 1);
+    }
+  }
+  return spans.length === 0 ? scanned : applySpans(scanned, orderedSpans(spans), session);
+}
+
+/** Free text with every detected secret, piece of personal data and known value replaced. */
+export function redactText(text: string, session: RedactionSession): string {
+  if (text.length < 4) return text;
+  const spans = detectSensitive(text);
+  const known = session.known();
+  if (known !== undefined && known.size > 0) {
+    const before = spans.length;
+    known.find(text, 0, text.length, false, spans);
+    if (spans.length !== before) return applySpans(text, orderedSpans(spans), session);
+  }
+  return spans.length === 0 ? text : applySpans(text, spans, session);
+}
+
+/**
+ * A value redacted whole because of where it stood (a cookie, a field named `password`). Its own
+ * shape decides the kind when a format covers all of it (an email in a cookie is an `[email]`),
+ * and a value judged before keeps the placeholder it got then: one decision per value.
+ */
+/** Kinds given by position alone (a cookie, a field named `secret`), which the value's shape may refine. */
+const GENERIC_KINDS = new Set<RedactionKind>([
+  'cookie',
+  'secret',
+  'credential',
+  'session',
+  'token',
+  'password',
+  'api-key',
+]);
+
+export function redactWhole(kind: RedactionKind, value: string, session: RedactionSession): string {
+  return redactWholeAt(kind, value, 0, value.length, session);
+}
+
+export function redactWholeAt(
+  kind: RedactionKind,
+  text: string,
+  start: number,
+  end: number,
+  session: RedactionSession,
+): string {
+  const existing = session.existingAt(text, start, end);
+  if (existing !== undefined) return existing;
+  // A name that already says what the value is (email, phone, name…) needs no second opinion.
+  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
+  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential.
+  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) return text.slice(start, end);
+  const spans = detectSensitive(text, start, end);
+  const only = spans.length === 1 ? spans[0] : undefined;
+  const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
+  return session.placeholderAt(judged, text, start, end);
+}
+
+/**
+ * One named value (query parameter, form field, cookie, HAR name/value pair): a sensitive name
+ * replaces the value whole; an OAuth `code` only when it looks generated; any other value passes
+ * the text detectors.
+ */
+export function redactNamedValue(
+  name: string,
+  value: string,
+  session: RedactionSession,
+  inQuery = false,
+): string {
+  if (value === '' || isPlaceholder(value)) return value;
+  const kind = fieldKind(name);
+  if (kind !== undefined) return redactWhole(kind, value, session);
+  if (inQuery && isCodeName(name) && looksOpaque(value)) return redactWhole('secret', value, session);
+  return redactText(value, session);
+}
+
+// URLs ------------------------------------------------------------------------------------------
+
+// RFC 3986 Appendix B, the URI-reference regex: scheme, authority, path, query, fragment.
+const URI = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+
+/** Characters RFC 3986 allows in a URI (unreserved, reserved, and `%` escapes checked below). */
+const URI_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/;
+
+/**
+ * Percent-encodes what may not appear raw in a URI (spaces, quotes, non-ASCII, a `%` not followed
+ * by two hex digits), so a URL written back into a HAR validates as `format: uri`.
+ */
+function validUri(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) out += char;
+    else if (char !== '%' && URI_CHAR.test(char)) out += char;
+    else {
+      const code = text.codePointAt(i) ?? 0;
+      const whole = String.fromCodePoint(code);
+      out += encodeURIComponent(whole === '%' ? '%' : whole);
+      if (code > 0xffff) i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * How a redacted URL is written: decoded for reading (a ticket), encoded where it changed (a URL
+ * inside a body), or as a valid URI whatever the input was (a HAR's `url`, `redirectURL`).
+ */
+export type UrlForm = 'display' | 'encoded' | 'har';
+
+function encodePart(text: string, form: UrlForm): string {
+  return form === 'display' ? text : encodeURIComponent(text);
+}
+
+/**
+ * A URL path, segment by segment: each decoded segment passes the detectors (`/users/ann@x.io`) and
+ * the known values. A route word (`/auth/token`, `/password/reset`) is never a secret, nor is the
+ * segment after it: a value is judged by its shape. A webhook path (Slack, Discord, Teams) is the
+ * credential itself and goes whole.
+ */
+export function redactPath(
+  path: string,
+  session: RedactionSession,
+  form: UrlForm = 'display',
+  host = '',
+): string {
+  const secret = host === '' ? -1 : webhookSecretStart(host, path);
+  if (secret !== -1)
+    return (
+      path.slice(0, secret) + encodePart(session.placeholder('token', safeDecode(path.slice(secret))), form)
+    );
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const raw = segments[i] ?? '';
+    const decoded = safeDecode(raw);
+    const redacted = redactText(decoded, session);
+    if (redacted !== decoded) segments[i] = encodePart(redacted, form);
+    else if (form === 'display') segments[i] = decoded;
+  }
+  return segments.join('/');
+}
+
+/**
+ * `a=1&b=2` (a URL query, an `application/x-www-form-urlencoded` body, an OAuth implicit-flow
+ * `#fragment`): names kept, values decoded and redacted by name and content. A value that needed no
+ * change keeps its original encoding, so an untouched query is byte-for-byte the same.
+ */
+export function redactQuery(query: string, session: RedactionSession, form: UrlForm = 'encoded'): string {
+  if (query === '') return query;
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) {
+        const decoded = safeDecode(pair, true);
+        const redacted = redactText(decoded, session);
+        return redacted === decoded ? pair : encodePart(redacted, form);
+      }
+      const rawName = pair.slice(0, eq);
+      const raw = pair.slice(eq + 1);
+      const name = safeDecode(rawName, true);
+      const value = safeDecode(raw, true);
+      const redacted = redactNamedValue(name, value, session, true);
+      const redactedName = redactText(name, session);
+      return `${redactedName === name ? rawName : encodePart(redactedName, form)}=${redacted === value ? raw : encodePart(redacted, form)}`;
+    })
+    .join('&');
+}
+
+function redactAuthority(authority: string, session: RedactionSession, form: UrlForm): string {
+  const at = authority.lastIndexOf('@');
+  if (at === -1) return authority;
+  return `${encodePart(session.placeholder('credential', safeDecode(authority.slice(0, at))), form)}${authority.slice(at)}`;
+}
+
+/**
+ * A URL (absolute or a reference like `/v1/x?y=z`) with userinfo, webhook secrets, sensitive
+ * path segments, query values and fragment parameters replaced; scheme, host and structure kept so
+ * it still reads as the same endpoint. `encoded` (the default) writes a valid URI for a HAR field;
+ * `display` writes decoded text for a reader.
+ */
+export function redactUrl(url: string, session: RedactionSession, form: UrlForm = 'encoded'): string {
+  const parts = URI.exec(url);
+  if (parts === null) return redactText(url, session);
+  const [, scheme, authority, path = '', query, fragment] = parts;
+  let out = scheme === undefined ? '' : `${scheme}:`;
+  let host = '';
+  if (authority !== undefined) {
+    out += `//${redactAuthority(authority, session, form)}`;
+    host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  }
+  out += redactPath(path, session, form, host);
+  if (query !== undefined) out += `?${redactQuery(query, session, form)}`;
+  if (fragment !== undefined) {
+    if (fragment.includes('=')) out += `#${redactQuery(fragment, session, form)}`;
+    else {
+      const decoded = safeDecode(fragment);
+      const redacted = redactText(decoded, session);
+      out += `#${redacted === decoded ? fragment : encodePart(redacted, form)}`;
+    }
+  }
+  if (form === 'har' || (form === 'encoded' && out !== url)) return validUri(out);
+  return out;
+}
+
+// Headers and cookies ---------------------------------------------------------------------------
+
+/** `a=1; b=2` (Cookie, RFC 6265 §4.2): names kept, every value replaced. */
+export function redactCookieHeader(value: string, session: RedactionSession): string {
+  return value
+    .split(';')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair.trim() === '' ? pair : redactWhole('cookie', pair.trim(), session);
+      const cookie = pair.slice(eq + 1).trim();
+      if (cookie === '' || isPlaceholder(cookie)) return pair;
+      return `${pair.slice(0, eq + 1)}${redactCookieValue(cookie, session)}`;
+    })
+    .join(';');
+}
+
+/** One cookie value: replaced whole, its percent-decoded form judged (RFC 6265 §4.1.1). */
+export function redactCookieValue(value: string, session: RedactionSession): string {
+  if (value === '' || isPlaceholder(value)) return value;
+  return redactWhole('cookie', value, session);
+}
+
+/** `name=value; Path=/; HttpOnly` (Set-Cookie, RFC 6265 §4.1): the value goes, attributes stay. */
+function redactSetCookie(value: string, session: RedactionSession): string {
+  const semi = value.indexOf(';');
+  const first = semi === -1 ? value : value.slice(0, semi);
+  return redactCookieHeader(first, session) + (semi === -1 ? '' : value.slice(semi));
+}
+
+/** Headers whose value is a URL (RFC 9110 §10.1.3 Referer, §10.2.2 Location; HTTP/2 `:path`). */
+const URL_HEADERS = new Set(['referer', 'location', 'content-location', ':path']);
+
+/** `Bearer xyz` keeps its scheme word (support needs to know which kind was sent), the rest goes. */
+function redactCredentialValue(value: string, kind: RedactionKind, session: RedactionSession): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9-]*) +(?=\S)/.exec(value);
+  if (scheme === null || value.length - scheme[0].length < 4) return redactWhole(kind, value, session);
+  const rest = value.slice(scheme[0].length);
+  const restKind = /^bearer$/i.test(scheme[1] ?? '') ? 'token' : kind;
+  return `${scheme[0]}${redactWhole(restKind, rest, session)}`;
+}
+
+/**
+ * One header value, by name: cookies keep their names, credentials their scheme, URL-valued headers
+ * go through redactUrl, credential-named headers (X-Api-Key, DD-APPLICATION-KEY,
+ * Ocp-Apim-Subscription-Key…) are replaced whole, and anything else passes the detectors.
+ */
+export function redactHeader(name: string, value: string, session: RedactionSession): string {
+  if (value === '' || isPlaceholder(value)) return value;
+  const lower = name.toLowerCase();
+  if (lower === 'cookie') return redactCookieHeader(value, session);
+  if (lower === 'set-cookie')
+    return value
+      .split('\n')
+      .map((line) => redactSetCookie(line, session))
+      .join('\n');
+  if (URL_HEADERS.has(lower)) return redactUrl(value, session, 'har');
+  const kind = fieldKind(lower);
+  if (kind === 'credential' || kind === 'token') return redactCredentialValue(value, kind, session);
+  if (kind !== undefined) return redactWhole(kind, value, session);
+  return redactText(value, session);
+}
+
+// Bodies -----------------------------------------------------------------------------------------
+
+/** The `boundary` parameter of a multipart Content-Type (RFC 2046 §5.1.1), read without a regex. */
+function multipartBoundary(mimeType: string): string | undefined {
+  if (!/^\s*multipart\//i.test(mimeType)) return undefined;
+  const at = mimeType.search(/[;\s]boundary=/i);
+  if (at === -1) return undefined;
+  const rest = mimeType.slice(at + 10);
+  const close = rest.startsWith('"') ? rest.indexOf('"', 1) : -1;
+  const value = rest.startsWith('"')
+    ? rest.slice(1, close === -1 ? undefined : close)
+    : (rest.split(/[;\s]/)[0] ?? '');
+  return value === '' ? undefined : value;
+}
+
+/**
+ * `multipart/form-data` (RFC 7578): each part's body is redacted by the part's field name (from
+ * Content-Disposition), headers included; the boundary structure is kept.
+ */
+function redactMultipart(text: string, boundary: string, session: RedactionSession): string {
+  const delimiter = `--${boundary}`;
+  return text
+    .split(delimiter)
+    .map((part) => {
+      const split = part.search(/\r?\n\r?\n/);
+      if (split === -1) return redactText(part, session);
+      const headers = part.slice(0, split);
+      const gap = /^\r?\n\r?\n/.exec(part.slice(split))?.[0] ?? '';
+      const body = part.slice(split + gap.length);
+      const trailing = /\r?\n$/.exec(body)?.[0] ?? '';
+      const content = body.slice(0, body.length - trailing.length);
+      const name = /\bname="([^"]*)"/i.exec(headers)?.[1] ?? '';
+      const redacted = redactNamedValue(name, content, session, true);
+      return `${redactText(headers, session)}${gap}${redacted}${trailing}`;
+    })
+    .join(delimiter);
+}
+
+/**
+ * A request or response body by its type: JSON scanned key-aware, form bodies and multipart by
+ * field name, anything else (HTML, XML, plain text, a JSON that does not parse) as text.
+ */
+export function redactBodyText(
+  text: string,
+  mimeType: string,
+  session: RedactionSession,
+  memo?: Map<string, string | undefined>,
+): string {
+  const type = mimeType.toLowerCase();
+  const first = text.trimStart()[0];
+  if (type.includes('json') || first === '{' || first === '[') {
+    const json = redactJsonText(text, session, memo);
+    if (json !== undefined) return json;
+  }
+  if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
+  const boundary = multipartBoundary(mimeType);
+  if (boundary !== undefined) return redactMultipart(text, boundary, session);
+  return scanThenKnown(text, session, false, () => redactText(text, session), memo) ?? text;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { fieldKind, nameWords } from '../../../src/core/redact/index.ts';
+
+describe('nameWords', () => {
+  it('reads every spelling of a name as the same words', () => {
+    expect(nameWords('DD-APPLICATION-KEY')).toEqual(['dd', 'application', 'key']);
+    expect(nameWords('apiKey')).toEqual(['api', 'key']);
+    expect(nameWords('APIKey')).toEqual(['api', 'key']);
+    expect(nameWords('billing_details[address][line1]')).toEqual([
+      'billing',
+      'details',
+      'address',
+      'line',
+      '1',
+    ]);
+    expect(nameWords('X-Hub-Signature-256')).toEqual(['x', 'hub', 'signature', '256']);
+  });
+});
+
+describe('fieldKind', () => {
+  it.each([
+    ['DD-APPLICATION-KEY', 'api-key'],
+    ['Ocp-Apim-Subscription-Key', 'api-key'],
+    ['X-Api-Key', 'api-key'],
+    ['PRIVATE-TOKEN', 'token'],
+    ['X-Hub-Signature-256', 'secret'],
+    ['client_secret', 'secret'],
+    ['AWS_SECRET_ACCESS_KEY', 'secret'],
+    ['AccountKey', 'api-key'],
+    ['refresh_token', 'token'],
+    ['Authorization', 'credential'],
+    ['sessionId', 'session'],
+    ['name-last', 'name'],
+    ['name-first', 'name'],
+    ['card.holder', 'name'],
+    ['customer[name]', 'name'],
+    ['address-street-1', 'address'],
+    ['billing_details[address][line1]', 'address'],
+    ['postal_code', 'address'],
+    ['date_of_birth', 'dob'],
+    ['birthdate', 'dob'],
+    ['phone_number', 'phone'],
+    ['email_address', 'email'],
+    ['ip_address', 'ip'],
+    ['X-Forwarded-For', 'ip'],
+    ['card[number]', 'card'],
+    ['tax_id', 'national-id'],
+    ['iban', 'iban'],
+  ])('%s holds a %s', (name, kind) => {
+    expect(fieldKind(name)).toBe(kind);
+  });
+
+  it.each([
+    'name',
+    'key',
+    'Idempotency-Key',
+    'monkey',
+    'tokens_used',
+    'max_tokens',
+    'next_page_token',
+    'token_type',
+    'code',
+    'error_code',
+    'public_key',
+    'sort_key',
+    'Sec-WebSocket-Key',
+    'X-Request-Id',
+    'wallet_address',
+    'mac_address',
+    'password_policy',
+    'AccountName',
+    'display_name',
+  ])('%s is not a sensitive field by itself', (name) => {
+    expect(fieldKind(name)).toBeUndefined();
+  });
+
+  it('reads a generic name with the object it sits in', () => {
+    expect(fieldKind('name', 'customer')).toBe('name');
+    expect(fieldKind('name', 'billing_details')).toBe('name');
+    expect(fieldKind('name', 'plan')).toBeUndefined();
+    expect(fieldKind('name', 'error')).toBeUndefined();
+    expect(fieldKind('number', 'card')).toBe('card');
+  });
+});

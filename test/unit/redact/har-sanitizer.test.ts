@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+import fc from 'fast-check';
+import harSchemas from 'har-schema';
+import { describe, expect, it } from 'vitest';
+import type { Har, HarEntry } from '../../../src/core/har.ts';
+import { HarSanitizer, sanitizeHar, type HarSkeleton } from '../../../src/core/redact/index.ts';
+import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+
+/** How a streaming host runs the sanitizer: its own copy of each entry, read twice, in file order. */
+function streamed(har: Har): Har {
+  const read = (): unknown[] => (JSON.parse(JSON.stringify(har.log.entries)) as unknown[]) ?? [];
+  const { entries: _entries, ...log } = har.log;
+  const skeleton: HarSkeleton = { ...har, log };
+  const sanitizer = new HarSanitizer();
+  for (const entry of read()) sanitizer.observeEntry(entry);
+  sanitizer.observeRest(skeleton);
+  const out = sanitizer.sanitizeRest(skeleton);
+  out.log.entries = read().map((entry) => sanitizer.sanitizeEntry(entry)) as HarEntry[];
+  return out;
+}
+
+function entry(url: string, extra: { cookie?: string; body?: string; location?: string } = {}): HarEntry {
+  return {
+    startedDateTime: '2026-11-22T05:00:00.000Z',
+    time: 12,
+    request: {
+      method: 'GET',
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: extra.cookie === undefined ? [] : [{ name: 'Cookie', value: extra.cookie }],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+    },
+    response: {
+      status: extra.location === undefined ? 400 : 302,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: extra.location === undefined ? [] : [{ name: 'Location', value: extra.location }],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain', text: extra.body ?? '' },
+      redirectURL: extra.location ?? '',
+      headersSize: -1,
+      bodySize: -1,
+    },
+    cache: {},
+    timings: { send: 1, wait: 10, receive: 1 },
+  };
+}
+
+function har(entries: HarEntry[]): Har {
+  return { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } };
+}
+
+describe('one decision per value across the archive', () => {
+  it('replaces a value judged in a later entry wherever an earlier entry shows it', () => {
+    const tracking = 'trk_8f3a9c2e11d4';
+    const out = sanitizeHar(
+      har([
+        entry(`https://api.test/v1/track?tid=${tracking}`, {
+          location: `https://app.test/next?tid=${tracking}`,
+          body: `session ${tracking} expired`,
+        }),
+        entry('https://api.test/v1/me', { cookie: `tid=${tracking}` }),
+      ]),
+    );
+    expect(JSON.stringify(out)).not.toContain(tracking);
+    const first = out.log.entries[0];
+    expect(first?.request?.url).toBe('https://api.test/v1/track?tid=%5Bcookie-1%5D');
+    expect(first?.response?.redirectURL).toBe('https://app.test/next?tid=%5Bcookie-1%5D');
+    expect(first?.response?.content?.text).toBe('session [cookie-1] expired');
+  });
+});
+
+describe('HarSanitizer: two passes entry by entry equal the in-memory sanitizeHar', () => {
+  const corpus = leakCorpus();
+  const arbitraryHar = fc
+    .array(fc.integer({ min: 0, max: corpus.length - 1 }), { minLength: 1, maxLength: 12 })
+    .map((picks) => corpusHar(picks.map((pick) => corpus[pick] ?? corpus[0]!)));
+
+  it('for random archives of corpus entries (repeats and echoes across entries included)', () => {
+    fc.assert(
+      fc.property(arbitraryHar, (input) => {
+        expect(streamed(input)).toEqual(sanitizeHar(input));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('for the HAR fixtures of the repository', () => {
+    for (const file of harFiles(FIXTURES)) {
+      const parsed = parseFile(file);
+      if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as Har).log?.entries))
+        continue;
+      expect(streamed(parsed as Har), file).toEqual(sanitizeHar(parsed as Har));
+    }
+  });
+
+  it('keeps memory to the distinct sensitive values, however many entries repeat them', () => {
+    const sanitizer = new HarSanitizer();
+    const repeated = entry('https://api.test/v1/users/ann%40x.test', { cookie: 'sid=s3ss10nAbCdEf12' });
+    for (let i = 0; i < 2000; i++) sanitizer.observeEntry(repeated);
+    expect(sanitizer.distinctValues).toBe(2);
+  });
+
+  it('refuses to observe once it has started writing (the output would depend on the order)', () => {
+    const sanitizer = new HarSanitizer();
+    sanitizer.sanitizeEntry(entry('https://api.test/'));
+    expect(() => sanitizer.observeEntry(entry('https://api.test/'))).toThrow(/before the first sanitize/);
+  });
+});
+
+/** A fixture's JSON, or undefined for the fixtures that are deliberately not JSON. */
+function parseFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+function harFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return harFiles(full);
+    return name.endsWith('.har') ? [full] : [];
+  });
+}
+
+describe('the sanitized HAR is valid HAR 1.2', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addMetaSchema(draft06);
+  addFormats(ajv);
+  for (const schema of Object.values(harSchemas)) ajv.addSchema(schema);
+  const validate = ajv.getSchema('har.json#');
+
+  it('validates the sanitized leak corpus (every secret class in every location)', () => {
+    const input = corpusHar(leakCorpus());
+    expect(validate?.(input), JSON.stringify(validate?.errors?.slice(0, 5))).toBe(true);
+    const sanitized = sanitizeHar(input);
+    expect(validate?.(sanitized), JSON.stringify(validate?.errors?.slice(0, 5))).toBe(true);
+  });
+
+  it('keeps URLs valid when a decoded query value held spaces and quotes', () => {
+    const sanitized = sanitizeHar(
+      har([entry(`https://api.test/v1/search?q=${'a "b" c'}&email=ann%40x.test`)]),
+    );
+    expect(validate?.(sanitized), JSON.stringify(validate?.errors?.slice(0, 5))).toBe(true);
+    expect(sanitized.log.entries[0]?.request?.url).toBe(
+      'https://api.test/v1/search?q=a%20%22b%22%20c&email=%5Bemail-1%5D',
+    );
+  });
+
+  it('validates every sanitized HAR fixture that was valid before', () => {
+    for (const file of harFiles(FIXTURES)) {
+      const parsed = parseFile(file);
+      if (validate?.(parsed) !== true) continue;
+      const sanitized = sanitizeHar(parsed as Har);
+      expect(validate(sanitized), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    }
+  });
+});
