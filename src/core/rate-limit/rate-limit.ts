@@ -272,6 +272,19 @@ const METERED: readonly RateLimitNames[] = [
 ];
 
 /**
+ * Shopify's REST Admin API counts its leaky bucket as `X-Shopify-Shop-Api-Call-Limit: 32/40`,
+ * calls in the bucket over its size (shopify.dev/docs/api/admin-rest/usage/rate-limits); the
+ * bucket drains continuously, so no reset time is given.
+ */
+function readCallLimit(get: HeaderLookup): RateLimitInfo | undefined {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(get('x-shopify-shop-api-call-limit') ?? '');
+  if (match === null) return undefined;
+  const used = Number(match[1]);
+  const limit = Number(match[2]);
+  return { dialect: 'x-shopify-shop-api-call-limit', limit, remaining: Math.max(0, limit - used) };
+}
+
+/**
  * The counter that binds: one with nothing left (the latest reset of those, so its wait covers
  * them all), else the one with the least headroom.
  */
@@ -298,9 +311,9 @@ function binding(counters: readonly RateLimitInfo[]): RateLimitInfo | undefined 
  * first. Seconds are relative to the response (see `resetSeconds` for how units are told apart).
  */
 export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undefined {
-  // Every dialect's names contain "ratelimit" or "rate-limit"; most responses carry none, and the
-  // panel and triage run this on every exchange.
-  if (!headers.some((header) => /rate-?limit/i.test(header.name))) return undefined;
+  // Every dialect's names contain "ratelimit", "rate-limit" or "api-call-limit"; most responses
+  // carry none, and the panel and triage run this on every exchange.
+  if (!headers.some((header) => /rate-?limit|api-call-limit/i.test(header.name))) return undefined;
   const get = headerLookup(headers);
   const structured = readStructuredRateLimit(get);
   if (structured !== undefined) return structured;
@@ -317,5 +330,7 @@ export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undef
     const info = readLegacyRateLimit(get, names, dateMs);
     if (info !== undefined) counters.push(info);
   }
+  const callLimit = readCallLimit(get);
+  if (callLimit !== undefined) counters.push(callLimit);
   return binding(counters);
 }

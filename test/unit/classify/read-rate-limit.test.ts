@@ -184,3 +184,15 @@ describe('readRateLimit: counters beside the request counter (tokens)', () => {
     });
   });
 });
+
+describe('readRateLimit: Shopify REST call limit', () => {
+  it('reads calls in the bucket over its size as headroom, with no reset', () => {
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', '32/40')])).toEqual({
+      dialect: 'x-shopify-shop-api-call-limit',
+      limit: 40,
+      remaining: 8,
+    });
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', '40/40')])).toMatchObject({ remaining: 0 });
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', 'forty')])).toBeUndefined();
+  });
+});
