@@ -3,6 +3,7 @@ import { isHarEntry } from '../is-har-entry.ts';
 import { redactJson } from './json.ts';
 import { RedactionSession } from './session.ts';
 import {
+  type BodyScans,
   redactBodyText,
   redactCookieValue,
   redactHeader,
@@ -71,12 +72,16 @@ function digestOf(text: string): string {
  */
 export class HarSanitizer {
   private readonly session = new RedactionSession();
-  private readonly memo: Map<string, string | undefined> | undefined;
+  private readonly scans: BodyScans | undefined;
   private observing = true;
 
-  /** `keepScans` holds large JSON bodies' scans between the passes (for a HAR already in memory). */
+  /**
+   * `keepScans` keeps large bodies' scans (their edits, not their text) between the passes, so the
+   * writing pass only adds the known values: for a HAR already in memory, whose body strings are
+   * the same objects in both passes.
+   */
   constructor(options: { keepScans?: boolean } = {}) {
-    this.memo = options.keepScans === true ? new Map() : undefined;
+    this.scans = options.keepScans === true ? { json: new Map(), text: new Map() } : undefined;
   }
 
   /** Pass 1: judge every value of one entry (anything: a broken item is judged as JSON). */
@@ -187,11 +192,11 @@ export class HarSanitizer {
     if (typeof original.text !== 'string' || original.text === '') return out;
     const mime = typeof original.mimeType === 'string' ? original.mimeType : '';
     if (String(original.encoding).toLowerCase() !== 'base64') {
-      out.text = redactBodyText(original.text, mime, this.session, this.memo);
+      out.text = redactBodyText(original.text, mime, this.session, this.scans);
       return out;
     }
     const text = base64ToText(original.text);
-    if (text !== undefined) out.text = textToBase64(redactBodyText(text, mime, this.session, this.memo));
+    if (text !== undefined) out.text = textToBase64(redactBodyText(text, mime, this.session, this.scans));
     else if (/^(?:image|application\/pdf|video|audio)/i.test(mime)) {
       // A binary image or PDF answered by an API is a customer's document or selfie more often than not.
       out.text = redactWhole('document', digestOf(original.text), this.session);
@@ -219,7 +224,7 @@ export class HarSanitizer {
       const post = { ...original.postData };
       this.extras(post);
       if (typeof post.text === 'string')
-        post.text = redactBodyText(post.text, post.mimeType ?? '', session, this.memo);
+        post.text = redactBodyText(post.text, post.mimeType ?? '', session, this.scans);
       const params = this.pairs(post.params, (name, value) => redactNamedValue(name, value, session, true));
       if (params !== undefined) post.params = params;
       out.postData = post;

@@ -1,7 +1,13 @@
 import { detectorGates } from './detect.ts';
 import { fieldKind } from './field-names.ts';
-import { isPlaceholder, type RedactionKind, type RedactionSession } from './session.ts';
-import { redactText, redactUrl, redactWhole, redactWholeAt, scanThenKnown } from './values.ts';
+import {
+  isPlaceholder,
+  type KnownValues,
+  type RedactionKind,
+  type RedactionSession,
+  type Span,
+} from './session.ts';
+import { keptScan, redactText, redactUrl, redactWhole, redactWholeAt, type BodyScans } from './values.ts';
 
 /**
  * JSON redaction, two ways with the same rules: a scan over JSON text (request and response
@@ -88,11 +94,12 @@ function redactJsonString(value: string, kind: RedactionKind | undefined, sessio
  * Int32Array and pieces are references to strings that exist anyway (placeholders held by the
  * session), so tens of thousands of edits give the garbage collector little to trace; the output
  * rope is only built in `apply`. Edits are usually added in order; a deferred pair value is added
- * late, and then the edits are sorted before they are applied.
+ * late, and then `sort` puts them in order. A body's edits from the judging pass are kept for the
+ * writing pass (see HarSanitizer), which reads them back with `from`, `to` and `piece`.
  */
 export class EditList {
   private ranges = new Int32Array(64);
-  private readonly pieces: string[] = [];
+  private pieces: string[] = [];
   private sorted = true;
 
   add(from: number, to: number, piece: string): void {
@@ -108,19 +115,50 @@ export class EditList {
     this.pieces.push(piece);
   }
 
+  get count(): number {
+    return this.pieces.length;
+  }
+
+  from(edit: number): number {
+    return this.ranges[edit * 2] ?? 0;
+  }
+
+  to(edit: number): number {
+    return this.ranges[edit * 2 + 1] ?? 0;
+  }
+
+  piece(edit: number): string {
+    return this.pieces[edit] ?? '';
+  }
+
+  /** Puts the edits in text order (they must not overlap). */
+  sort(): this {
+    if (this.sorted) return this;
+    const count = this.pieces.length;
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort((a, b) => (this.ranges[a * 2] ?? 0) - (this.ranges[b * 2] ?? 0));
+    const ranges = new Int32Array(this.ranges.length);
+    const pieces: string[] = [];
+    for (let n = 0; n < count; n++) {
+      const i = order[n] ?? n;
+      ranges[n * 2] = this.ranges[i * 2] ?? 0;
+      ranges[n * 2 + 1] = this.ranges[i * 2 + 1] ?? 0;
+      pieces.push(this.pieces[i] ?? '');
+    }
+    this.ranges = ranges;
+    this.pieces = pieces;
+    this.sorted = true;
+    return this;
+  }
+
   /** The text with every edit made (the text itself when there are none). Edits must not overlap. */
   apply(text: string): string {
     const count = this.pieces.length;
     if (count === 0) return text;
-    let order: number[] | undefined;
-    if (!this.sorted) {
-      order = Array.from({ length: count }, (_, i) => i);
-      order.sort((a, b) => (this.ranges[a * 2] ?? 0) - (this.ranges[b * 2] ?? 0));
-    }
+    this.sort();
     let out = '';
     let copied = 0;
-    for (let n = 0; n < count; n++) {
-      const i = order === undefined ? n : (order[n] ?? n);
+    for (let i = 0; i < count; i++) {
       out += text.slice(copied, this.ranges[i * 2]) + this.pieces[i];
       copied = this.ranges[i * 2 + 1] ?? copied;
     }
@@ -147,7 +185,7 @@ interface Frame {
 }
 
 /** Index of the quote closing a JSON string that opened before `from`, or -1. */
-export function stringEnd(text: string, from: number): number {
+function stringEnd(text: string, from: number): number {
   let at = text.indexOf('"', from);
   while (at !== -1) {
     let backslashes = 0;
@@ -237,7 +275,7 @@ class JsonTextScan {
     private readonly session: RedactionSession,
   ) {}
 
-  run(): string | undefined {
+  run(): EditList | undefined {
     const text = this.text;
     let i = 0;
     while (i < text.length) {
@@ -256,7 +294,7 @@ class JsonTextScan {
       if (i === -1) return undefined;
     }
     if (this.depth !== 0) return undefined;
-    return this.edits.apply(text);
+    return this.edits;
   }
 
   private valueKind(top: Frame | undefined): RedactionKind | undefined {
@@ -419,17 +457,86 @@ class JsonTextScan {
 
 /**
  * JSON text in, redacted JSON text out — or undefined when the text is not JSON (the caller then
- * redacts it as text). Known values (a sealed session) are replaced over the scanned text in one
- * more pass, as spelled inside JSON strings. `memo` (the in-memory export) keeps the scan's result
- * for a large body between the judging pass and the writing pass: the scan does not depend on the
- * pass, so reusing it gives the same text as scanning again.
+ * redacts it as text). The scan's edits do not depend on the pass (it runs without the known
+ * values), so `scans` (an export held in memory) keeps them for a large body between the judging
+ * pass and the writing pass; a sealed session's known values are then found inside the strings.
  */
 export function redactJsonText(
   text: string,
   session: RedactionSession,
-  memo?: Map<string, string | undefined>,
+  scans?: BodyScans,
 ): string | undefined {
-  return scanThenKnown(text, session, true, () => new JsonTextScan(text, session).run(), memo);
+  const edits = keptScan(scans?.json, text, session, () => new JsonTextScan(text, session).run() ?? null);
+  if (edits === null) return undefined;
+  const known = session.known(true);
+  if (known === undefined || known.size === 0) return edits.apply(text);
+  // A scan whose edits are not one of the shapes jsonWithKnown reads is applied first and its
+  // text searched; should that fail too, the body is redacted as text (never handed back as is).
+  return jsonWithKnown(text, edits, known) ?? jsonWithKnown(edits.apply(text), new EditList(), known);
+}
+
+/** A JSON string literal (a piece an edit wrote) with the known values inside it replaced. */
+function literalWithKnown(literal: string, known: KnownValues, spans: Span[]): string {
+  if (literal.charCodeAt(0) !== 34) return literal;
+  spans.length = 0;
+  known.find(literal, 1, literal.length - 1, true, spans);
+  return spans.length === 0 ? literal : withSpans(literal, spans);
+}
+
+function withSpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let copied = 0;
+  for (const span of spans) {
+    out += text.slice(copied, span.start) + (span.placeholder ?? '');
+    copied = span.end;
+  }
+  return out + text.slice(copied);
+}
+
+/**
+ * The scanned JSON text with every known value inside a string replaced, as if the scan's edits
+ * had been made and the strings of that text searched, but without building it: a string the
+ * scan left alone is searched in place, a string the scan rewrote is searched in the piece it
+ * wrote (the content of a string replaced whole, a re-encoded string, a number written as a
+ * string). Strings only: a known value that is also a JSON number elsewhere must not turn that
+ * number into a bare placeholder. Undefined if an edit is not one of those shapes (the caller then
+ * builds the scanned text and searches that).
+ */
+function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string | undefined {
+  scan.sort();
+  const out = new EditList();
+  const spans: Span[] = [];
+  const count = scan.count;
+  let edit = 0;
+  for (let at = 0; ;) {
+    const quote = text.indexOf('"', at);
+    const limit = quote === -1 ? text.length : quote;
+    for (; edit < count && scan.from(edit) < limit; edit++)
+      out.add(scan.from(edit), scan.to(edit), literalWithKnown(scan.piece(edit), known, spans));
+    if (quote === -1) break;
+    const end = stringEnd(text, quote + 1);
+    if (end === -1) return undefined;
+    const next = edit < count ? scan.from(edit) : -1;
+    if (next === quote) {
+      if (scan.to(edit) !== end + 1) return undefined;
+      out.add(quote, end + 1, literalWithKnown(scan.piece(edit), known, spans));
+      edit++;
+    } else if (next === quote + 1) {
+      if (scan.to(edit) !== end) return undefined;
+      const piece = scan.piece(edit);
+      spans.length = 0;
+      known.find(piece, 0, piece.length, true, spans);
+      out.add(quote + 1, end, spans.length === 0 ? piece : withSpans(piece, spans));
+      edit++;
+    } else {
+      if (next !== -1 && next < end) return undefined;
+      spans.length = 0;
+      known.find(text, quote + 1, end, true, spans);
+      for (const span of spans) out.add(span.start, span.end, span.placeholder ?? '');
+    }
+    at = end + 1;
+  }
+  return out.apply(text);
 }
 
 // --- The tree walk -------------------------------------------------------------------------------

@@ -712,6 +712,13 @@ export class RedactionSession {
   private paused = 0;
 
   /**
+   * How many times a value was left as it stood only because it was not judged yet (a
+   * documentation placeholder under a sensitive name): such a verdict may change once the value
+   * is judged elsewhere, so a scan that counted one is not kept between the passes.
+   */
+  undecided = 0;
+
+  /**
    * Runs `work` as if the session were not sealed: the JSON scan judges strings without the
    * known values and replaces those over the whole JSON text afterwards, so its result is the same
    * in the judging pass and in the writing pass.

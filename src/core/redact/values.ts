@@ -1,10 +1,11 @@
 import { detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
-import { redactJsonText, stringEnd } from './json.ts';
+import { EditList, redactJsonText } from './json.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
+  type KnownValues,
   type RedactionKind,
   type RedactionSession,
   type Span,
@@ -27,56 +28,91 @@ export function safeDecode(text: string, plusIsSpace = false): string {
   }
 }
 
+/** The placeholder a span of `text` is replaced by (judging its value if it is new). */
+function spanPlaceholder(text: string, span: Span, session: RedactionSession): string {
+  return (
+    span.placeholder ??
+    (span.value === undefined
+      ? session.placeholderAt(span.kind, text, span.start, span.end)
+      : session.placeholder(span.kind, span.value))
+  );
+}
+
 /** Replaces the spans of `text` by placeholders (spans ordered, non-overlapping). */
 function applySpans(text: string, spans: readonly Span[], session: RedactionSession): string {
   let out = '';
   let from = 0;
   for (const span of spans) {
-    const placeholder =
-      span.placeholder ??
-      (span.value === undefined
-        ? session.placeholderAt(span.kind, text, span.start, span.end)
-        : session.placeholder(span.kind, span.value));
-    out += text.slice(from, span.start) + placeholder;
+    out += text.slice(from, span.start) + spanPlaceholder(text, span, session);
     from = span.end;
   }
   return out + text.slice(from);
 }
 
 /**
- * A large text redacted in two steps: the detectors without the known values (`scan`, the same in
- * the judging and the writing pass, so `memo` may keep it between them), then the known values of
- * a sealed session over the scanned text (inside strings only when `json`).
+ * The judging pass's verdicts on large bodies, kept for the writing pass of an export held in
+ * memory (HarSanitizer `keepScans`): per body text, the JSON scan's edits (null when the body is
+ * not JSON) and the text scan's edits. A scan runs without the known values, so a kept scan is
+ * exactly what scanning again would give, and the writing pass only adds the known values.
  */
-export function scanThenKnown(
+export interface BodyScans {
+  json: Map<string, EditList | null>;
+  text: Map<string, EditList>;
+}
+
+/** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
+const KEPT_SCAN_LENGTH = 16_384;
+
+/**
+ * The scan of `text` kept in `scans`, or a new one, kept if the text is large and the scan did not
+ * depend on when it ran: a scan that left a value as it stood because it read as a documentation
+ * placeholder (see redactWholeAt) is run again in the writing pass, when the same value may have
+ * been judged elsewhere since.
+ */
+export function keptScan<T extends EditList | null>(
+  scans: Map<string, T> | undefined,
   text: string,
   session: RedactionSession,
-  json: boolean,
-  scan: () => string | undefined,
-  memo?: Map<string, string | undefined>,
-): string | undefined {
-  let scanned: string | undefined;
-  if (memo?.has(text) === true) scanned = memo.get(text);
-  else {
-    scanned = session.withoutKnown(scan);
-    if (memo !== undefined && text.length >= 16_384) memo.set(text, scanned);
-  }
-  if (scanned === undefined) return undefined;
-  const known = session.known(json);
-  if (known === undefined || known.size === 0) return scanned;
+  scan: () => T,
+): T {
+  const kept = scans?.get(text);
+  if (kept !== undefined) return kept;
+  const undecided = session.undecided;
+  const result = session.withoutKnown(scan);
+  if (scans !== undefined && text.length >= KEPT_SCAN_LENGTH && session.undecided === undecided)
+    scans.set(text, result);
+  return result;
+}
+
+/** The detectors' edits of a free text, without the known values (values judged as found). */
+function textScan(text: string, session: RedactionSession): EditList {
+  const edits = new EditList();
+  if (text.length < 4) return edits;
+  for (const span of detectSensitive(text))
+    edits.add(span.start, span.end, spanPlaceholder(text, span, session));
+  return edits;
+}
+
+/**
+ * A scanned text with the known values replaced too, as if they were searched in the text with the
+ * scan's edits made: each stretch between two edits is searched in place, and a stretch that
+ * follows an edit starts clean (it follows a placeholder), so no intermediate text is built.
+ */
+function textWithKnown(text: string, scan: EditList, known: KnownValues): string {
+  scan.sort();
+  const out = new EditList();
   const spans: Span[] = [];
-  if (!json) known.find(scanned, 0, scanned.length, false, spans);
-  else {
-    // Inside strings only: a known value that is also a JSON number elsewhere must not turn that
-    // number into a bare placeholder (the text would stop being JSON).
-    for (let quote = scanned.indexOf('"'); quote !== -1;) {
-      const end = stringEnd(scanned, quote + 1);
-      if (end === -1) break;
-      known.find(scanned, quote + 1, end, true, spans);
-      quote = scanned.indexOf('"', end + 1);
-    }
+  let from = 0;
+  for (let edit = 0; edit <= scan.count; edit++) {
+    const to = edit < scan.count ? scan.from(edit) : text.length;
+    spans.length = 0;
+    known.find(text, from, to, false, spans, edit > 0);
+    for (const span of spans) out.add(span.start, span.end, span.placeholder ?? '');
+    if (edit === scan.count) break;
+    out.add(scan.from(edit), scan.to(edit), scan.piece(edit));
+    from = scan.to(edit);
   }
-  return spans.length === 0 ? scanned : applySpans(scanned, orderedSpans(spans), session);
+  return out.apply(text);
 }
 
 /** Free text with every detected secret, piece of personal data and known value replaced. */
@@ -123,8 +159,12 @@ export function redactWholeAt(
   if (existing !== undefined) return existing;
   // A name that already says what the value is (email, phone, name…) needs no second opinion.
   if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
-  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential.
-  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) return text.slice(start, end);
+  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
+  // unless the same value was judged elsewhere, which a later entry may still do.
+  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) {
+    session.undecided++;
+    return text.slice(start, end);
+  }
   const spans = detectSensitive(text, start, end);
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
@@ -386,16 +426,18 @@ export function redactBodyText(
   text: string,
   mimeType: string,
   session: RedactionSession,
-  memo?: Map<string, string | undefined>,
+  scans?: BodyScans,
 ): string {
   const type = mimeType.toLowerCase();
   const first = text.trimStart()[0];
   if (type.includes('json') || first === '{' || first === '[') {
-    const json = redactJsonText(text, session, memo);
+    const json = redactJsonText(text, session, scans);
     if (json !== undefined) return json;
   }
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
-  return scanThenKnown(text, session, false, () => redactText(text, session), memo) ?? text;
+  const edits = keptScan(scans?.text, text, session, () => textScan(text, session));
+  const known = session.known();
+  return known === undefined || known.size === 0 ? edits.apply(text) : textWithKnown(text, edits, known);
 }
