@@ -43,6 +43,23 @@ function originsFor(names: Readonly<Record<ProviderHost, string>>, port: number)
   return origins;
 }
 
+/**
+ * `GET /tick/<n>` on the page's own origin: a failing API call a page can fire every few
+ * milliseconds, numbered so a test can tell each call apart and check the order (issue 11's e2e
+ * fires one every 20 ms while DevTools opens). Answers like the error-envelope API's 503.
+ */
+const TICK = /^\/tick\/(\d{1,9})$/;
+
+function tickReply(n: string): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: 503,
+    headers: { 'Content-Type': 'application/json', 'Retry-After': '1', 'Cache-Control': 'no-store' },
+    body: JSON.stringify({
+      error: { code: 'unavailable', message: `tick ${n} failed on purpose`, request_id: `req_tick_${n}` },
+    }),
+  };
+}
+
 /** Answers one request once its body has arrived (a real API reads the body before failing). */
 function answer(
   req: http.IncomingMessage,
@@ -60,8 +77,11 @@ function answer(
     routes.groupOf(req.headers.host) === 'local' && method === 'GET'
       ? demoPageResponse(url, page)
       : undefined;
-  if (own) {
-    res.writeHead(own.status, own.headers).end(own.body);
+  const tick =
+    method === 'GET' && routes.groupOf(req.headers.host) === 'local' ? TICK.exec(url.pathname) : null;
+  const ownReply = own ?? (tick?.[1] === undefined ? undefined : tickReply(tick[1]));
+  if (ownReply) {
+    res.writeHead(ownReply.status, ownReply.headers).end(ownReply.body);
     return;
   }
   const reply = routes.find(req.headers.host, method, url.pathname)?.reply;

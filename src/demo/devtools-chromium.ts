@@ -6,7 +6,8 @@
  * - an extension panel registers in the DevTools front-end as `UI.panels['chrome-extension://<id><title
  *   without spaces>']` once the devtools page has called panels.create;
  * - `InspectorView.instance().showPanel(id)` from `ui/legacy/legacy.js` switches to it;
- * - the panel document is an out-of-process iframe of the DevTools page.
+ * - the panel document is an out-of-process iframe of the DevTools page;
+ * - `NetworkLog.instance().requests()` from `models/logs/logs.js` is what the Network panel lists.
  */
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { hostResolverRules } from './host-resolver-rules.ts';
@@ -141,4 +142,39 @@ export async function presetSettings(
   } finally {
     await page.close();
   }
+}
+
+/**
+ * What DevTools' own Network panel recorded (its NetworkLog), oldest first; `failed` is a request
+ * that got no response (net::ERR_…), `finished` one that is over; `startedMs` is the
+ * epoch milliseconds its HAR export gives as `startedDateTime` (HAR.Log: pseudoWallTime of the
+ * issue time).
+ */
+export function networkLogRequests(
+  devtools: Page,
+): Promise<
+  { url: string; method: string; status: number; failed: boolean; finished: boolean; startedMs: number }[]
+> {
+  return devtools.evaluate(async () => {
+    const logs = './models/logs/logs.js';
+    const { NetworkLog } = await import(logs);
+    return (
+      NetworkLog.NetworkLog.instance().requests() as {
+        url(): string;
+        requestMethod: string;
+        statusCode: number;
+        failed: boolean;
+        finished: boolean;
+        issueTime(): number;
+        pseudoWallTime(time: number): number;
+      }[]
+    ).map((r) => ({
+      url: r.url(),
+      method: r.requestMethod,
+      status: r.statusCode,
+      failed: r.failed,
+      finished: r.finished,
+      startedMs: Math.floor(r.pseudoWallTime(r.issueTime()) * 1000),
+    }));
+  });
 }

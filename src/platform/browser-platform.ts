@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
-import { captureChannelName } from './capture/capture-message.ts';
-import { connectCapture, type CaptureConnection } from './capture/connect-capture.ts';
+import { captureChannelName, connectCapture, type CaptureConnection } from './capture-channel.ts';
 import { copyText } from './copy-text.ts';
 import { downloadText } from './download-text.ts';
 import { listenForSearch } from './panel-search.ts';

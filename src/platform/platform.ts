@@ -1,19 +1,13 @@
-import type { CaptureBatch } from './capture/capture-message.ts';
-import type { CaptureConnection } from './capture/connect-capture.ts';
+import type { CaptureBatch, CaptureConnection, CaptureLimits } from './capture-channel.ts';
 import type { SearchEvent } from './panel-search.ts';
 
+export type { CaptureLimits } from './capture-channel.ts';
 export type { SearchEvent } from './panel-search.ts';
 
 export type Theme = 'light' | 'dark';
 
 /** Which clipboard path worked: the async Clipboard API, the execCommand fallback, or neither. */
 export type CopyResult = 'clipboard-api' | 'exec-command' | 'failed';
-
-/** How the panel keeps the captured stream: limits the devtools page applies from then on. */
-export interface CaptureLimits {
-  maxExchanges: number;
-  maxBodyChars: number;
-}
 
 /**
  * Everything the panel needs from the browser, as one small interface. The real implementation
@@ -23,11 +17,12 @@ export interface CaptureLimits {
 export interface Platform {
   /**
    * Subscribe to the devtools page's capture stream. The first batch is the buffer of what was
-   * captured before the panel existed (`initial: true`); later batches carry live events.
+   * captured before the panel existed (`initial: true`, including what DevTools had recorded
+   * before the devtools page listened); later batches carry live events.
    */
   connect(
     limits: CaptureLimits,
-    onBatch: (batch: CaptureBatch) => void,
+    onBatch: (batch: CaptureBatch) => unknown,
     onUnanswered?: () => void,
   ): CaptureConnection;
   /** Settings stored by the user (browser.storage.local); undefined when nothing is stored. */

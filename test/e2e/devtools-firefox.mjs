@@ -402,7 +402,8 @@ export function isSplitConsoleOpen(evalChrome) {
 
 /**
  * The requests Firefox's own Network panel holds for the inspected tab, oldest first:
- * `{ url, method, status }`, status null while no response arrived (or none ever will).
+ * `{ url, method, status, startedMs }`, status null while no response arrived (or none ever will),
+ * startedMs the epoch milliseconds its HAR export gives as `startedDateTime`.
  */
 export function networkPanelRequests(evalChrome) {
   return evalChrome(`(async () => {
@@ -411,6 +412,7 @@ export function networkPanelRequests(evalChrome) {
       url: r.url,
       method: r.method,
       status: r.status ? Number(r.status) : null,
+      startedMs: r.startedMs,
     }));
   })()`);
 }

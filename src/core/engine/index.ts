@@ -1,17 +1,21 @@
 // The engine's public surface: the one incremental pipeline every host drives (DESIGN.md "One
 // pipeline"), and the CLI report built on it.
 export {
-  DEFAULT_RETENTION,
-  KEEP_NOTHING,
   TriageEngine,
   type DroppedCounts,
   type EngineOptions,
   type EngineRecord,
   type EngineUpdate,
   type HostRateLimit,
+} from './triage-engine.ts';
+export {
+  BODY_HEAD_CHARS,
+  DEFAULT_RETENTION,
+  KEEP_NOTHING,
+  withCutBody,
   type Retention,
   type RetentionLimits,
-} from './triage-engine.ts';
+} from '../retention.ts';
 export {
   triageEntry,
   triageFinding,

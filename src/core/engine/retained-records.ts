@@ -1,83 +1,57 @@
+import { BODY_HEAD_CHARS, Fifo, headOf, withCutBody, type RetentionLimits } from '../retention.ts';
 import type { EngineRecord } from './triage-engine.ts';
 
-/**
- * A first-in, first-out list of records with O(1) amortised push and evict-oldest: a head offset
- * instead of `Array#shift` (which moves every element), compacted once the dead prefix is as long
- * as the live part. Eviction in a 10,000-failure session then costs the same as in a 10-record one.
- */
-class RecordQueue {
-  #items: EngineRecord[] = [];
-  #head = 0;
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
-
-  push(record: EngineRecord): void {
-    this.#items.push(record);
-  }
-
-  oldest(): EngineRecord | undefined {
-    return this.#items[this.#head];
-  }
-
-  evictOldest(): EngineRecord | undefined {
-    const record = this.#items[this.#head];
-    if (record === undefined) return undefined;
-    this.#head++;
-    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return record;
-  }
-
-  /** The live records, oldest first (a copy: callers may keep it while the queue changes). */
-  toArray(): EngineRecord[] {
-    return this.#items.slice(this.#head);
-  }
-
-  replaceAll(records: EngineRecord[]): void {
-    this.#items = records;
-    this.#head = 0;
-  }
-
-  clear(): void {
-    this.replaceAll([]);
-  }
-}
-
-/** What one `admit` or `applyLimits` call pushed out, by kind. */
+/** What one `admit` or `applyLimits` call changed, by kind. */
 export interface Evicted {
   failures: EngineRecord[];
   successes: number;
-}
-
-export interface RetentionLimits {
-  /** Most failures kept; the oldest is evicted first. */
-  maxFailures: number;
-  /** Most successes kept (for findings and the export); they never displace a failure. */
-  maxSuccesses: number;
-  /**
-   * Body text kept across all failures, in UTF-16 code units: when a new failure would pass it,
-   * the oldest failures go first. Bounds memory where a count alone cannot (2 KB and 1 MB bodies).
-   */
-  maxRetainedBodyChars: number;
+  /** Failures whose response body was cut for the first time to stay within the body budget. */
+  trimmed: number;
 }
 
 const bodyChars = (record: EngineRecord): number =>
   (record.exchange.responseBody?.length ?? 0) + (record.exchange.requestBody?.length ?? 0);
 
 /**
+ * `record` with its response body cut to `keep` characters, or the record itself when it is no
+ * longer than that. The diagnosis and row stay: they were made from the whole body. Request bodies
+ * are never cut: the session rules' payload hashes are replayed from them after a reclassification.
+ */
+function cutRecord(record: EngineRecord, keep: number): EngineRecord {
+  const { exchange } = record;
+  const body = exchange.responseBody;
+  if (body === undefined || body.length <= keep) return record;
+  const originalSize = exchange.responseBodySize ?? body.length;
+  const text = headOf(body, keep);
+  const cut = { ...exchange, responseBodyTruncated: true, responseBodySize: originalSize };
+  if (keep > 0) cut.responseBody = text;
+  else delete cut.responseBody;
+  return {
+    ...record,
+    exchange: cut,
+    entry: withCutBody(record.entry, text, originalSize),
+    bodyTrimmed: true,
+  };
+}
+
+/**
  * The engine's retention: failures and successes kept apart, so a burst of successes can never
  * push a failure out (issue 11: a 30,000-request session used to keep 2,966 bodiless successes
- * while evicting 83 % of its failures). Records are looked up by index in O(1).
+ * while evicting 83 % of its failures). Memory is spent on failures first: when their bodies pass
+ * the budget, the oldest bodies are cut to a head, then dropped, before any failure would go; only
+ * the failure count limit evicts failures. Records are looked up by index in O(1).
  */
 export class RetainedRecords {
-  readonly #failures = new RecordQueue();
-  readonly #successes = new RecordQueue();
+  readonly #failures = new Fifo<EngineRecord>();
+  readonly #successes = new Fifo<EngineRecord>();
   readonly #byIndex = new Map<number, EngineRecord>();
   #bodyChars = 0;
+  /**
+   * How many of the oldest failures have had their body cut to the head, and how many have lost it.
+   * Cuts go oldest first, like evictions, so each is a prefix of the failure queue.
+   */
+  #headCut = 0;
+  #bodyDropped = 0;
 
   get failureCount(): number {
     return this.#failures.size;
@@ -97,7 +71,7 @@ export class RetainedRecords {
 
   /** Keeps `record` if the limits allow, evicting older records of its kind to make room. */
   admit(record: EngineRecord, limits: RetentionLimits): Evicted {
-    const evicted: Evicted = { failures: [], successes: 0 };
+    const evicted: Evicted = { failures: [], successes: 0, trimmed: 0 };
     if (record.diagnosis === undefined) {
       if (limits.maxSuccesses <= 0) return evicted;
       this.#successes.push(record);
@@ -112,7 +86,7 @@ export class RetainedRecords {
   }
 
   applyLimits(limits: RetentionLimits): Evicted {
-    const evicted: Evicted = { failures: [], successes: 0 };
+    const evicted: Evicted = { failures: [], successes: 0, trimmed: 0 };
     this.#evictBeyond(limits, evicted);
     return evicted;
   }
@@ -123,18 +97,34 @@ export class RetainedRecords {
       if (gone !== undefined) this.#byIndex.delete(gone.index);
       evicted.successes++;
     }
-    // The newest failure always stays, even alone over the body budget: it is what the user is
-    // looking at, and its body is already cut to the per-body limit.
-    while (
-      this.#failures.size > Math.max(0, limits.maxFailures) ||
-      (this.#failures.size > 1 && this.#bodyChars > limits.maxRetainedBodyChars)
-    ) {
+    while (this.#failures.size > Math.max(0, limits.maxFailures)) {
       const gone = this.#failures.evictOldest();
       if (gone === undefined) break;
       this.#byIndex.delete(gone.index);
       this.#bodyChars -= bodyChars(gone);
+      this.#headCut = Math.max(0, this.#headCut - 1);
+      this.#bodyDropped = Math.max(0, this.#bodyDropped - 1);
       evicted.failures.push(gone);
     }
+    // The newest failure keeps its whole body (cut only to the per-body limit): it is what the
+    // user is most likely looking at.
+    const cuttable = this.#failures.size - 1;
+    while (this.#bodyChars > limits.maxRetainedBodyChars && this.#headCut < cuttable)
+      evicted.trimmed += this.#cut(this.#headCut++, BODY_HEAD_CHARS);
+    while (this.#bodyChars > limits.maxRetainedBodyChars && this.#bodyDropped < cuttable)
+      evicted.trimmed += this.#cut(this.#bodyDropped++, 0);
+  }
+
+  /** Cuts the body of the failure at `offset`; 1 when that failure lost body text for the first time. */
+  #cut(offset: number, keep: number): number {
+    const record = this.#failures.at(offset);
+    if (record === undefined) return 0;
+    const cut = cutRecord(record, keep);
+    if (cut === record) return 0;
+    this.#failures.replaceAt(offset, cut);
+    this.#byIndex.set(cut.index, cut);
+    this.#bodyChars -= bodyChars(record) - bodyChars(cut);
+    return record.bodyTrimmed === true ? 0 : 1;
   }
 
   failures(): EngineRecord[] {
@@ -162,16 +152,21 @@ export class RetainedRecords {
     return merged;
   }
 
-  /** Replace every failure record (same order, same indexes) after a reclassification. */
+  /**
+   * Replace every failure record (same order, same indexes, same bodies) after a reclassification,
+   * so the cut prefixes still describe the queue.
+   */
   replaceFailures(records: EngineRecord[]): void {
     for (const record of records) this.#byIndex.set(record.index, record);
     this.#failures.replaceAll(records);
   }
 
   clear(): void {
-    this.#failures.clear();
-    this.#successes.clear();
+    this.#failures.replaceAll([]);
+    this.#successes.replaceAll([]);
     this.#byIndex.clear();
     this.#bodyChars = 0;
+    this.#headCut = 0;
+    this.#bodyDropped = 0;
   }
 }

@@ -9,9 +9,8 @@ import { isHarEntry } from '../is-har-entry.ts';
 import type { Attempt } from '../session/attempt.ts';
 import { SessionAnalyzer } from '../session/session-analyzer.ts';
 import { failureRow, type FailureRow } from '../view/failure-row.ts';
-import { RetainedRecords, type Evicted, type RetentionLimits } from './retained-records.ts';
-
-export type { RetentionLimits } from './retained-records.ts';
+import { DEFAULT_RETENTION, StringPool, withCutBody, type Retention } from '../retention.ts';
+import { RetainedRecords, type Evicted } from './retained-records.ts';
 
 /** One exchange as the engine keeps it. Immutable: a reclassification makes a new record. */
 export interface EngineRecord {
@@ -28,6 +27,8 @@ export interface EngineRecord {
   readonly row?: FailureRow;
   /** What the session rules read from this exchange, kept so a reclassification can replay it. */
   readonly attempt: Attempt;
+  /** The response body was cut (or dropped) later, to stay within the body budget. */
+  readonly bodyTrimmed?: true;
 }
 
 /** The latest rate-limit figures one host reported, with when the response arrived. */
@@ -44,15 +45,10 @@ export interface DroppedCounts {
   successes: number;
   /** Failure bodies cut to the per-body limit (the failure itself is kept). */
   truncatedBodies: number;
+  /** Older failures whose body was cut to its head, or dropped, to stay within the body budget. */
+  trimmedBodies: number;
   /** Items of `log.entries` that were not entry objects (skipped, their index still counted). */
   skipped: number;
-}
-
-export interface Retention extends RetentionLimits {
-  /** Longest body kept per exchange, in UTF-16 code units. */
-  maxBodyChars: number;
-  /** Keep successes' request bodies (only for the export; no session rule needs them). */
-  keepSuccessBodies: boolean;
 }
 
 /** What one call changed, so a host can update its views incrementally. */
@@ -68,27 +64,6 @@ export interface EngineUpdate {
   failuresReplaced: boolean;
 }
 
-/**
- * The panel's defaults (issue 11): 10,000 failures in a long session, successes only as far as
- * findings and the export need them, and a body budget that bounds memory whatever the body sizes.
- */
-export const DEFAULT_RETENTION: Retention = {
-  maxFailures: 10_000,
-  maxSuccesses: 2_000,
-  maxBodyChars: 1_000_000,
-  maxRetainedBodyChars: 256 * 1024 * 1024,
-  keepSuccessBodies: false,
-};
-
-/** A host that streams its results (the CLI) keeps nothing: memory bounded by one entry. */
-export const KEEP_NOTHING: Retention = {
-  maxFailures: 0,
-  maxSuccesses: 0,
-  maxBodyChars: Number.POSITIVE_INFINITY,
-  maxRetainedBodyChars: 0,
-  keepSuccessBodies: false,
-};
-
 export interface EngineOptions {
   classify?: ClassifyOptions;
   retention?: Partial<Retention>;
@@ -99,7 +74,13 @@ export interface EngineOptions {
   now?: () => number;
 }
 
-const NO_DROPS: DroppedCounts = { failures: 0, successes: 0, truncatedBodies: 0, skipped: 0 };
+const NO_DROPS: DroppedCounts = {
+  failures: 0,
+  successes: 0,
+  truncatedBodies: 0,
+  trimmedBodies: 0,
+  skipped: 0,
+};
 
 function hostnameOf(url: string): string | undefined {
   try {
@@ -114,18 +95,10 @@ function hostnameOf(url: string): string | undefined {
  * export says what was cut and memory holds one copy. The caller's object is not modified.
  */
 function keptFailureEntry(entry: HarEntry, exchange: Exchange): HarEntry {
-  const content = entry.response?.content;
-  if (exchange.responseBodyTruncated !== true || content === undefined) return entry;
-  if (typeof content.text !== 'string' || content.text.length <= (exchange.responseBody?.length ?? 0))
-    return entry;
-  const { encoding: _dropped, ...rest } = content;
-  return {
-    ...entry,
-    response: {
-      ...entry.response,
-      content: { ...rest, text: exchange.responseBody ?? '', _truncatedFrom: exchange.responseBodySize },
-    },
-  };
+  const text = entry.response?.content?.text;
+  if (exchange.responseBodyTruncated !== true || typeof text !== 'string') return entry;
+  if (text.length <= (exchange.responseBody?.length ?? 0)) return entry;
+  return withCutBody(entry, exchange.responseBody ?? '', exchange.responseBodySize ?? text.length);
 }
 
 /** A kept success: no response body (no rule reads it) and no request body unless asked for. */
@@ -158,6 +131,7 @@ export class TriageEngine {
   #retention: Retention;
   readonly #analyzer: SessionAnalyzer;
   readonly #records = new RetainedRecords();
+  readonly #strings = new StringPool();
   #rateLimits = new Map<string, HostRateLimit>();
   #dropped: DroppedCounts = NO_DROPS;
   #nextIndex = 0;
@@ -203,7 +177,10 @@ export class TriageEngine {
       this.#count({ skipped: 1 });
       return;
     }
-    const { maxBodyChars, keepSuccessBodies } = this.#retention;
+    const { maxBodyChars, keepSuccessBodies, maxFailures, maxSuccesses } = this.#retention;
+    // A record that may be kept shares its short strings with the others (equal strings, so the
+    // caller's entry reads the same); a streaming host keeps nothing and skips the walk.
+    if (maxFailures > 0 || maxSuccesses > 0) this.#strings.internIn(entry);
     let exchange = exchangeFromHarEntry(entry, index, { maxBodyChars });
     const diagnosis = isFailure(exchange, this.#options) ? classify(exchange, this.#options) : undefined;
     const attempt = this.#analyzer.attemptOf(exchange, diagnosis);
@@ -218,7 +195,10 @@ export class TriageEngine {
     } else {
       if (exchange.responseBodyTruncated === true) this.#count({ truncatedBodies: 1 });
       const kept = keptFailureEntry(entry, exchange);
-      record = { index, entry: kept, exchange, diagnosis, row: failureRow(exchange, diagnosis), attempt };
+      const row = failureRow(exchange, diagnosis);
+      // The diagnosis and row repeat their texts (actions, evidence, categories) across failures.
+      if (maxFailures > 0) for (const made of [diagnosis, row, attempt]) this.#strings.internIn(made);
+      record = { index, entry: kept, exchange, diagnosis, row, attempt };
     }
     update.added.push(record);
     // With a limit of 0 (the streaming CLI) nothing is kept and nothing counts as dropped: the
@@ -227,6 +207,11 @@ export class TriageEngine {
   }
 
   #noteEvicted(evicted: Evicted, update: EngineUpdate): void {
+    if (evicted.trimmed > 0) {
+      this.#count({ trimmedBodies: evicted.trimmed });
+      // A cut failure is a new record: views holding the old one must re-read.
+      update.failuresReplaced = true;
+    }
     if (evicted.successes === 0 && evicted.failures.length === 0) return;
     this.#count({ successes: evicted.successes, failures: evicted.failures.length });
     update.evictedSuccesses += evicted.successes;
@@ -246,6 +231,7 @@ export class TriageEngine {
       failures: now.failures + (more.failures ?? 0),
       successes: now.successes + (more.successes ?? 0),
       truncatedBodies: now.truncatedBodies + (more.truncatedBodies ?? 0),
+      trimmedBodies: now.trimmedBodies + (more.trimmedBodies ?? 0),
       skipped: now.skipped + (more.skipped ?? 0),
     };
   }

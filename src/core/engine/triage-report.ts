@@ -4,7 +4,8 @@ import type { Exchange } from '../exchange.ts';
 import type { Finding, FindingKind } from '../finding.ts';
 import type { Har } from '../har.ts';
 import { buildTicket } from '../ticket/index.ts';
-import { KEEP_NOTHING, TriageEngine } from './triage-engine.ts';
+import { KEEP_NOTHING } from '../retention.ts';
+import { TriageEngine } from './triage-engine.ts';
 
 /**
  * The CLI's report, key for key as DESIGN.md "CLI contract (triage and sanitize)" fixes it. The

@@ -555,6 +555,11 @@ interface TreeFrame {
   target: Container;
   kind: RedactionKind | undefined;
   name: string | undefined;
+  /** An object's keys (undefined for an array) and the index of the next child to visit. */
+  keys: string[] | undefined;
+  at: number;
+  /** The kind a sibling `name`/`key` string gives this object's `value`. */
+  pair: RedactionKind | undefined;
 }
 
 function leaf(value: unknown, kind: RedactionKind | undefined, session: RedactionSession): unknown {
@@ -566,51 +571,66 @@ function leaf(value: unknown, kind: RedactionKind | undefined, session: Redactio
 
 /**
  * A redacted copy of a parsed JSON value (the input is not modified), walked with an explicit
- * stack so a deep document cannot overflow the call stack.
+ * stack so a deep document cannot overflow the call stack. Values are visited in document order,
+ * as the text scan visits them, so a value met under two names gets the placeholder of the first
+ * one either way.
  */
 export function redactJson(root: unknown, session: RedactionSession): unknown {
   if (typeof root !== 'object' || root === null) return leaf(root, undefined, session);
   const stack: TreeFrame[] = [];
   const make = (source: Container, kind: RedactionKind | undefined, name: string | undefined): Container => {
-    const target: Container = Array.isArray(source) ? new Array(source.length) : {};
-    stack.push({ source, target, kind, name });
+    const array = Array.isArray(source);
+    const target: Container = array ? new Array(source.length) : {};
+    let keys: string[] | undefined;
+    let pair: RedactionKind | undefined;
+    if (!array) {
+      const record = source as Record<string, unknown>;
+      keys = Object.keys(record);
+      for (const key of keys) {
+        const value = record[key];
+        if (PAIR_NAMES.has(key) && typeof value === 'string') pair ??= pairKind(value);
+      }
+    }
+    stack.push({ source, target, kind, name, keys, at: 0, pair });
     return target;
   };
   const top = make(root as Container, undefined, undefined);
   let frame: TreeFrame | undefined;
-  while ((frame = stack.pop()) !== undefined) {
-    const { source, target, kind, name } = frame;
-    if (Array.isArray(source)) {
-      const out = target as unknown[];
-      for (let i = 0; i < source.length; i++) {
-        const value: unknown = source[i];
-        out[i] =
-          typeof value === 'object' && value !== null
-            ? make(value as Container, kind, name)
-            : leaf(value, kind, session);
+  while ((frame = stack[stack.length - 1]) !== undefined) {
+    const { source, target, kind, name, keys } = frame;
+    if (keys === undefined) {
+      const items = source as unknown[];
+      if (frame.at >= items.length) {
+        stack.pop();
+        continue;
       }
+      const i = frame.at++;
+      const value: unknown = items[i];
+      (target as unknown[])[i] =
+        typeof value === 'object' && value !== null
+          ? make(value as Container, kind, name)
+          : leaf(value, kind, session);
       continue;
     }
-    const record = source as Record<string, unknown>;
-    let pair: RedactionKind | undefined;
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      if (PAIR_NAMES.has(key) && typeof value === 'string') pair ??= pairKind(value);
+    const key = keys[frame.at++];
+    if (key === undefined) {
+      stack.pop();
+      continue;
     }
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      const info = jsonKeyInfo(key);
-      const own =
-        kind ??
-        info.kind ??
-        (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
-        (info.role === 2 ? pair : undefined);
-      const out =
-        typeof value === 'object' && value !== null
-          ? make(value as Container, own, key)
-          : leaf(value, own, session);
-      put(target, info.clean ? key : redactText(key, session), out);
-    }
+    const value = (source as Record<string, unknown>)[key];
+    const info = jsonKeyInfo(key);
+    const own =
+      kind ??
+      info.kind ??
+      (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
+      (info.role === 2 ? frame.pair : undefined);
+    // The key is redacted before what it holds, as it comes first in the text.
+    const written = info.clean ? key : redactText(key, session);
+    const out =
+      typeof value === 'object' && value !== null
+        ? make(value as Container, own, key)
+        : leaf(value, own, session);
+    put(target, written, out);
   }
   return top;
 }

@@ -179,7 +179,9 @@ const PHONE_CONTEXT =
 /** Words that, shortly before a dotted quad with a small first number, say it is an address. */
 const IP_CONTEXT =
   /(?:\bip|addr|address|host|client|from|remote|source|origin|forwarded|peer)\W{0,6}\S{0,10}\s?$/i;
-const VERSION_CONTEXT = /(?:v|version|ver|release|build|@|rev)\s?[:=]?\s?$/i;
+// `v` and `@` only glued to the number (`v1.2.3.4`, `express@4.18.2.1`): `v 203.0.113.7` is prose
+// around an address; the words may stand apart (`version: 4.18.2.1`).
+const VERSION_CONTEXT = /(?:\bv|@)$|\b(?:version|ver|release|build|rev)\s?[:=]?\s?$/i;
 
 interface Group {
   start: number;
@@ -416,10 +418,22 @@ function scanRun(text: string, start: number, end: number, into: Span[]): void {
     groups.push({ start: i, end: j });
     i = j;
   }
+  // Every group is tried, also inside a number already found: in `01 4306 4681 9151 6212` a
+  // trunk-prefixed phone ends inside the card that follows, and only the union of the two
+  // leaves nothing of either behind.
+  const found: Span[] = [];
+  let open: Span | undefined;
   for (let g = 0; g < groups.length; g++) {
-    const stop = numberAt(text, groups, g, start, into);
-    if (stop === -1) continue;
-    while (g + 1 < groups.length && (groups[g + 1]?.start ?? 0) < stop) g++;
+    found.length = 0;
+    if (numberAt(text, groups, g, start, found) === -1) continue;
+    const span = found[0];
+    if (span === undefined) continue;
+    if (open !== undefined && span.start < open.end) {
+      if (span.end > open.end) open.end = span.end;
+      continue;
+    }
+    into.push(span);
+    open = span;
   }
 }
 

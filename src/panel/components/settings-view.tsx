@@ -209,8 +209,12 @@ function Profiles({ store }: { store: PanelStore }) {
   );
 }
 
-type LimitName = 'maxFailures' | 'maxSuccesses' | 'maxBodyChars';
+type LimitName = 'maxFailures' | 'maxSuccesses' | 'maxBodyChars' | 'maxRetainedBodyMB';
 
+/**
+ * The retention limits (issue 11): memory goes to failures first. Defaults keep 10,000 failures
+ * and 2,000 successes within about 120 MB of panel memory (DEFAULT_RETENTION in core/retention.ts).
+ */
 function Retention({ store }: { store: PanelStore }) {
   const apply = (name: LimitName, value: string): void => {
     const number = Number(value);
@@ -230,6 +234,21 @@ function Retention({ store }: { store: PanelStore }) {
       <LimitInput store={store} name="maxBodyChars" testId="max-body" apply={apply}>
         characters per body (longer ones are truncated and marked)
       </LimitInput>
+      <br />
+      <LimitInput store={store} name="maxRetainedBodyMB" testId="max-body-memory" apply={apply}>
+        million characters of failure bodies in all (past it, the oldest bodies are cut to their first 2,048
+        characters; the failures stay listed)
+      </LimitInput>
+      <br />
+      <label>
+        <input
+          type="checkbox"
+          checked={store.settings.value.keepSuccessBodies}
+          onChange={(e) => void store.updateSettings({ keepSuccessBodies: e.currentTarget.checked })}
+          data-testid="keep-success-bodies"
+        />{' '}
+        Keep the request bodies of successful calls (only the HAR export uses them)
+      </label>
     </fieldset>
   );
 }

@@ -70,7 +70,7 @@ function Counts({ store }: { store: PanelStore }) {
   const { failures, successes } = store.counts.value;
   const dropped = store.dropped.value;
   const droppedFailures = dropped.failures;
-  const droppedSuccesses = dropped.successes + dropped.beforePanel;
+  const droppedSuccesses = dropped.successes;
   const filtered = activeCount(store.filter.value) > 0 || store.focus.value !== undefined;
   const source = store.source.value;
   const live = store.liveCounts.value;
@@ -110,6 +110,16 @@ function Counts({ store }: { store: PanelStore }) {
         <span class="dropped" data-testid="truncated-count">
           {' '}
           · {dropped.truncatedBodies} bodies truncated
+        </span>
+      )}
+      {dropped.trimmedBodies > 0 && (
+        <span
+          class="dropped"
+          data-testid="trimmed-count"
+          title="Older failures whose body was cut to its first 2,048 characters (or dropped) to stay within the body memory budget (Settings); the failures are still listed"
+        >
+          {' '}
+          · {dropped.trimmedBodies} older bodies trimmed
         </span>
       )}
     </span>

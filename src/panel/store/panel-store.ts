@@ -6,9 +6,10 @@ import {
   type EngineRecord,
   type EngineUpdate,
   type HostRateLimit,
+  type Retention,
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
-import type { Har, HarEntry } from '../../core/har.ts';
+import type { Har } from '../../core/har.ts';
 import { isHarEntry } from '../../core/is-har-entry.ts';
 import { parseHar } from '../../core/parse-har.ts';
 import {
@@ -27,17 +28,23 @@ import {
   type FailureSort,
   facetsOf,
 } from '../../core/view/index.ts';
-import type { CaptureBatch } from '../../platform/capture/capture-message.ts';
-import type { CaptureConnection } from '../../platform/capture/connect-capture.ts';
-import type { CaptureLimits, Platform, SearchEvent, Theme } from '../../platform/platform.ts';
+import type {
+  CaptureBatch,
+  CaptureConnection,
+  CaptureLimits,
+  DroppedBeforePanel,
+} from '../../platform/capture-channel.ts';
+import type { Platform, SearchEvent, Theme } from '../../platform/platform.ts';
+import { CaptureIntake } from './capture-intake.ts';
 import { parseManagedSettings, parseSettings } from './parse-settings.ts';
-import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-/** What the session no longer holds: the engine's counts plus what the devtools page dropped. */
-export interface Dropped extends DroppedCounts {
-  /** Entries the devtools page evicted from its buffer before the panel was first shown. */
-  beforePanel: number;
-}
+/**
+ * What the session no longer holds, by kind: the engine's counts plus, for the live session, what
+ * the devtools page's buffer let go of before the panel was first shown (issue 11: "which were
+ * dropped").
+ */
+export type Dropped = DroppedCounts;
 
 export interface FindingFocus {
   finding: Finding;
@@ -51,12 +58,39 @@ export type Connection = 'connecting' | 'live' | 'unavailable';
  */
 export type Notice = { kind: 'error' | 'info'; text: string; about?: 'import' };
 
-const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, skipped: 0, beforePanel: 0 };
+const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, trimmedBodies: 0, skipped: 0 };
+const NOTHING_BEFORE_PANEL: DroppedBeforePanel = { failures: 0, successes: 0, trimmedBodies: 0 };
 
-/** The capture buffer's limits follow the panel's retention (both bound the same session). */
+/** The capture buffer's limits are the panel's retention (both bound the same session). */
 function captureLimits(settings: Settings): CaptureLimits {
-  return { maxExchanges: settings.maxFailures + settings.maxSuccesses, maxBodyChars: settings.maxBodyChars };
+  return {
+    maxFailures: settings.maxFailures,
+    maxSuccesses: settings.maxSuccesses,
+    maxBodyChars: settings.maxBodyChars,
+    maxRetainedBodyChars: settings.maxRetainedBodyMB * CHARS_PER_MB,
+  };
 }
+
+/** The engine's retention as the user set it. */
+function retentionOf(settings: Settings): Partial<Retention> {
+  return { ...captureLimits(settings), keepSuccessBodies: settings.keepSuccessBodies };
+}
+
+/** What capture changed in the live engine since the views were last updated. */
+interface Changes {
+  failures: boolean;
+  findings: boolean;
+  rateLimits: boolean;
+  /** Failures no longer kept, to drop the selection if it is one of them. */
+  evicted: Set<number>;
+}
+
+const noChanges = (): Changes => ({
+  failures: false,
+  findings: false,
+  rateLimits: false,
+  evicted: new Set(),
+});
 
 /**
  * The panel's UI state, as signals, over the one engine in core (DESIGN.md "One pipeline"): the
@@ -137,7 +171,14 @@ export class PanelStore {
   #imported: TriageEngine | undefined;
   /** The filter text before DevTools' find bar took over, restored on cancelSearch. */
   #textBeforeSearch: string | undefined;
-  #beforePanel = 0;
+  /** Capture is fed to the live engine in time slices (issue 11: no task over 100 ms). */
+  readonly #intake = new CaptureIntake({
+    entries: (entries) => this.#feed(entries),
+    navigated: () => this.navigated(),
+    publish: () => this.#publishLive(),
+  });
+  #changes = noChanges();
+  #beforePanel = NOTHING_BEFORE_PANEL;
   #cleanups: (() => void)[] = [];
   #connection: CaptureConnection | undefined;
 
@@ -163,7 +204,7 @@ export class PanelStore {
     this.#cleanups.push(this.#platform.onSearch((event) => this.search(event)));
     await this.#loadSettings();
     this.#live.configure(this.#classifyOptions());
-    this.#live.setRetention(this.settings.value);
+    this.#live.setRetention(retentionOf(this.settings.value));
     const connection = this.#platform.connect(
       captureLimits(this.settings.value),
       (received) => this.receive(received),
@@ -200,24 +241,27 @@ export class PanelStore {
     return { hostMap: this.hostMap.value, profiles: this.profiles.value };
   }
 
-  /** One batch from the devtools page, in capture order. */
-  receive(received: CaptureBatch): void {
-    batch(() => {
-      if (received.initial) this.connection.value = 'live';
-      // Live traffic always reaches the live engine, also while an imported file is shown.
-      this.#beforePanel += received.dropped;
-      let pending: HarEntry[] = [];
-      for (const event of received.events) {
-        if (event.type === 'entry') pending.push(event.entry);
-        else {
-          this.#feed(pending);
-          pending = [];
-          this.navigated();
-        }
-      }
-      this.#feed(pending);
-      this.#publishDropped();
-    });
+  /**
+   * One batch from the devtools page, in capture order. Live traffic always reaches the live
+   * engine, also while an imported file is shown. It is fed in time slices after any batch still
+   * waiting; the promise resolves once it is in the views (a small batch after a quiet spell
+   * already is when this returns).
+   */
+  receive(received: CaptureBatch): Promise<void> {
+    if (received.initial) this.connection.value = 'live';
+    const dropped = received.dropped;
+    if (dropped.failures + dropped.successes + dropped.trimmedBodies > 0)
+      this.#beforePanel = {
+        failures: this.#beforePanel.failures + dropped.failures,
+        successes: this.#beforePanel.successes + dropped.successes,
+        trimmedBodies: this.#beforePanel.trimmedBodies + dropped.trimmedBodies,
+      };
+    return this.#intake.push(received.events);
+  }
+
+  /** Resolves when every batch received so far is in the views. */
+  settled(): Promise<void> {
+    return this.#intake.settled();
   }
 
   /** The inspected page navigated: start over unless Preserve log is on (Network panel habit). */
@@ -231,13 +275,18 @@ export class PanelStore {
    */
   clear(): void {
     if (this.#imported !== undefined) this.backToLive();
-    else this.#clearLive();
+    else {
+      // What capture delivered before Clear and is not fed yet belongs to the session cleared.
+      this.#intake.cancel();
+      this.#clearLive();
+    }
   }
 
   #clearLive(): void {
     batch(() => {
       this.#live.clear();
-      this.#beforePanel = 0;
+      this.#changes = noChanges();
+      this.#beforePanel = NOTHING_BEFORE_PANEL;
       this.liveCounts.value = { failures: 0, successes: 0 };
       this.#dropImportNotice();
       if (this.#imported === undefined) this.#publishAll();
@@ -300,7 +349,10 @@ export class PanelStore {
    * live session goes on being captured and "Back to live" (or Clear) returns to it.
    */
   importHar(har: Har, name: string): void {
-    const engine = new TriageEngine({ classify: this.#classifyOptions(), retention: this.settings.value });
+    const engine = new TriageEngine({
+      classify: this.#classifyOptions(),
+      retention: retentionOf(this.settings.value),
+    });
     engine.add(har.log.entries);
     batch(() => {
       this.#imported = engine;
@@ -314,10 +366,45 @@ export class PanelStore {
     });
   }
 
-  /** Hand live entries to the live engine and publish what changed. */
+  /** Hand live entries to the live engine; the views follow at the next `#publishLive`. */
   #feed(entries: readonly unknown[]): void {
     if (entries.length === 0) return;
-    this.#apply(this.#live.add(entries), this.#live);
+    this.#note(this.#live.add(entries));
+  }
+
+  #note(update: EngineUpdate): void {
+    const changes = this.#changes;
+    if (update.failuresReplaced || update.evictedFailures.length > 0) changes.failures = true;
+    else if (!changes.failures) changes.failures = update.added.some((r) => r.diagnosis !== undefined);
+    if (update.findingsChanged) changes.findings = true;
+    if (update.rateLimitsChanged) changes.rateLimits = true;
+    for (const index of update.evictedFailures) changes.evicted.add(index);
+  }
+
+  /** What the live engine changed since the last call, as signals: one update of the views. */
+  #publishLive(): void {
+    const changes = this.#changes;
+    this.#changes = noChanges();
+    batch(() => {
+      const { failures, successes } = this.#live.counts();
+      const live = this.liveCounts.value;
+      if (live.failures !== failures || live.successes !== successes)
+        this.liveCounts.value = { failures, successes };
+      // An imported file is shown: the live session's views are rebuilt on "Back to live".
+      if (this.#imported !== undefined) return;
+      if (changes.failures) this.failures.value = this.#live.failures();
+      const counts = this.counts.value;
+      if (counts.failures !== failures || counts.successes !== successes)
+        this.counts.value = { failures, successes };
+      if (changes.findings) this.findings.value = this.#live.findings();
+      if (changes.rateLimits) this.rateLimits.value = this.#live.rateLimits();
+      const selected = this.selectedId.value;
+      if (selected !== undefined && changes.evicted.has(selected)) {
+        this.selectedId.value = undefined;
+        this.detailOpen.value = false;
+      }
+      this.#publishDropped();
+    });
   }
 
   #apply(update: EngineUpdate, from: TriageEngine = this.#engine): void {
@@ -344,15 +431,15 @@ export class PanelStore {
 
   #publishDropped(): void {
     const counts = this.#engine.dropped();
+    const before = this.#imported === undefined ? this.#beforePanel : NOTHING_BEFORE_PANEL;
     const now = this.dropped.value;
-    const next: Dropped = { ...counts, beforePanel: this.#beforePanel };
-    if (
-      next.failures !== now.failures ||
-      next.successes !== now.successes ||
-      next.truncatedBodies !== now.truncatedBodies ||
-      next.skipped !== now.skipped ||
-      next.beforePanel !== now.beforePanel
-    )
+    const next: Dropped = {
+      ...counts,
+      failures: counts.failures + before.failures,
+      successes: counts.successes + before.successes,
+      trimmedBodies: counts.trimmedBodies + before.trimmedBodies,
+    };
+    if ((Object.keys(next) as (keyof Dropped)[]).some((kind) => next[kind] !== now[kind]))
       this.dropped.value = next;
   }
 
@@ -368,15 +455,13 @@ export class PanelStore {
       const changed = (key: 'hostMap' | 'profiles'): boolean =>
         JSON.stringify(before[key]) !== JSON.stringify(next[key]);
       if (changed('hostMap') || changed('profiles')) this.reclassify();
-      if (this.#imported !== undefined) this.#apply(this.#imported.setRetention(next), this.#imported);
-      this.#apply(this.#live.setRetention(next), this.#live);
+      if (this.#imported !== undefined)
+        this.#apply(this.#imported.setRetention(retentionOf(next)), this.#imported);
+      this.#note(this.#live.setRetention(retentionOf(next)));
+      this.#publishLive();
       this.#publishDropped();
     });
-    if (
-      next.maxFailures !== before.maxFailures ||
-      next.maxSuccesses !== before.maxSuccesses ||
-      next.maxBodyChars !== before.maxBodyChars
-    )
+    if (JSON.stringify(captureLimits(next)) !== JSON.stringify(captureLimits(before)))
       this.#connection?.setLimits(captureLimits(next));
     try {
       await this.#platform.writeSettings(next);
@@ -389,7 +474,8 @@ export class PanelStore {
   reclassify(): void {
     if (this.#imported !== undefined)
       this.#apply(this.#imported.configure(this.#classifyOptions()), this.#imported);
-    this.#apply(this.#live.configure(this.#classifyOptions()), this.#live);
+    this.#note(this.#live.configure(this.#classifyOptions()));
+    this.#publishLive();
   }
 
   /**

@@ -76,6 +76,12 @@ export function parseSettings(value: unknown, profileIds: readonly string[] = []
       LIMIT_BOUNDS.maxBodyChars,
       DEFAULT_SETTINGS.maxBodyChars,
     ),
+    maxRetainedBodyMB: clampedInteger(
+      record['maxRetainedBodyMB'],
+      LIMIT_BOUNDS.maxRetainedBodyMB,
+      DEFAULT_SETTINGS.maxRetainedBodyMB,
+    ),
+    keepSuccessBodies: record['keepSuccessBodies'] === true,
     preserveLog: record['preserveLog'] === true,
     profiles,
   };

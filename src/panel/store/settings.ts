@@ -2,6 +2,9 @@ import type { ProviderId } from '../../core/diagnosis.ts';
 import type { ProfileDocument } from '../../core/profiles/index.ts';
 import { DEFAULT_RETENTION } from '../../core/engine/index.ts';
 
+/** The unit of the body budget setting: a mebi-character, a mebibyte for Latin-1 text. */
+export const CHARS_PER_MB = 1024 * 1024;
+
 /** What the user configures; persisted with browser.storage.local (only settings are stored). */
 export interface Settings {
   /** Lowercase hostname → provider profile, applied before any other recognition. */
@@ -15,6 +18,13 @@ export interface Settings {
    * mostly-ASCII JSON error bodies this is about, and what JavaScript can cut without re-encoding).
    */
   maxBodyChars: number;
+  /**
+   * Body text kept across all failures, in millions of characters (CHARS_PER_MB): past it the
+   * oldest failures' bodies are cut to their head, then dropped, and the failures stay listed.
+   */
+  maxRetainedBodyMB: number;
+  /** Keep the request bodies of successful calls (only the HAR export uses them). */
+  keepSuccessBodies: boolean;
   /** Keep the list across navigations, as the Network panel's "Preserve log". */
   preserveLog: boolean;
   /** Provider profiles the user imported (checked documents, format version 1), one per id. */
@@ -26,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFailures: DEFAULT_RETENTION.maxFailures,
   maxSuccesses: DEFAULT_RETENTION.maxSuccesses,
   maxBodyChars: DEFAULT_RETENTION.maxBodyChars,
+  maxRetainedBodyMB: DEFAULT_RETENTION.maxRetainedBodyChars / CHARS_PER_MB,
+  keepSuccessBodies: DEFAULT_RETENTION.keepSuccessBodies,
   preserveLog: false,
   profiles: [],
 };
@@ -34,4 +46,5 @@ export const LIMIT_BOUNDS = {
   maxFailures: { min: 100, max: 50_000 },
   maxSuccesses: { min: 0, max: 50_000 },
   maxBodyChars: { min: 1_000, max: 20_000_000 },
+  maxRetainedBodyMB: { min: 4, max: 1_024 },
 } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEEP_NOTHING, TriageEngine, triageHar } from '../../../src/core/engine/index.ts';
+import { BODY_HEAD_CHARS, KEEP_NOTHING, TriageEngine, triageHar } from '../../../src/core/engine/index.ts';
 import type { Har, HarEntry } from '../../../src/core/har.ts';
 
 function fixture(folder: string, name: string): HarEntry[] {
@@ -72,14 +72,40 @@ describe('TriageEngine', () => {
     expect(engine.dropped()).toMatchObject({ failures: 2, successes: 13 });
   });
 
-  it('evicts the oldest failures when their bodies pass the body budget, never the newest', () => {
+  it('past the body budget cuts the oldest failure bodies to their head, then drops them, keeping every failure', () => {
     const body = (n: number) => JSON.stringify({ message: 'x'.repeat(n) });
-    const engine = new TriageEngine({ retention: { maxRetainedBodyChars: 2_500 } });
-    engine.add([fail(0, body(1000)), fail(1, body(1000)), fail(2, body(1000))]);
-    expect(engine.failures().map((r) => r.index)).toEqual([1, 2]);
-    engine.add([fail(3, body(5000))]);
-    expect(engine.failures().map((r) => r.index)).toEqual([3]);
-    expect(engine.dropped().failures).toBe(3);
+    const engine = new TriageEngine({ retention: { maxRetainedBodyChars: 12_000 } });
+    engine.add([0, 1, 2, 3].map((n) => fail(n, body(5_000))));
+    const lengths = () => engine.failures().map((r) => r.exchange.responseBody?.length ?? 0);
+    // 4 × 5,014 = 20,056 > 12,000: the two oldest are cut to the head (2 × 2,048 + 2 × 5,014 = 14,124),
+    // still over, so the third is cut too; the newest always stays whole.
+    expect(lengths()).toEqual([BODY_HEAD_CHARS, BODY_HEAD_CHARS, BODY_HEAD_CHARS, 5_014]);
+    expect(engine.failures().map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(engine.dropped()).toMatchObject({ failures: 0, trimmedBodies: 3 });
+    // Heads alone past the budget: the oldest lose their body entirely, the failures stay listed.
+    engine.setRetention({ maxRetainedBodyChars: 6_000 });
+    expect(lengths()).toEqual([0, 0, 0, 5_014]);
+    expect(engine.dropped()).toMatchObject({ failures: 0, trimmedBodies: 3 });
+    const [oldest] = engine.failures();
+    expect(oldest?.exchange).toMatchObject({ responseBodyTruncated: true, responseBodySize: 5_014 });
+    expect(oldest?.entry.response?.content).toMatchObject({ text: '', _truncatedFrom: 5_014 });
+    expect(oldest?.diagnosis?.category).toBe('server_error');
+    expect(engine.get(0)).toBe(oldest);
+    expect(engine.counts().retainedBodyChars).toBe(5_014);
+  });
+
+  it('keeps the body budget accurate as cut failures are evicted', () => {
+    const body = JSON.stringify({ message: 'y'.repeat(9_000) });
+    const engine = new TriageEngine({ retention: { maxFailures: 3, maxRetainedBodyChars: 21_000 } });
+    for (let n = 0; n < 50; n++) engine.add([fail(n, body)]);
+    expect(engine.failures().map((r) => r.index)).toEqual([47, 48, 49]);
+    expect(engine.failures().map((r) => r.exchange.responseBody?.length)).toEqual([
+      BODY_HEAD_CHARS,
+      9_014,
+      9_014,
+    ]);
+    expect(engine.counts().retainedBodyChars).toBe(BODY_HEAD_CHARS + 2 * 9_014);
+    expect(engine.dropped().failures).toBe(47);
   });
 
   it('cuts a kept failure body to the per-body limit in the entry too, marked for the export', () => {

@@ -1,6 +1,9 @@
 import type { HarEntry } from '../../../src/core/har.ts';
-import type { CaptureBatch } from '../../../src/platform/capture/capture-message.ts';
-import type { CaptureConnection } from '../../../src/platform/capture/connect-capture.ts';
+import {
+  NOTHING_DROPPED,
+  type CaptureBatch,
+  type CaptureConnection,
+} from '../../../src/platform/capture-channel.ts';
 import type {
   CaptureLimits,
   CopyResult,
@@ -25,13 +28,13 @@ export class FakePlatform implements Platform {
   #theme: Theme = 'light';
   #themeListener: ((theme: Theme) => void) | undefined;
   #searchListener: ((event: SearchEvent) => void) | undefined;
-  #onBatch: ((batch: CaptureBatch) => void) | undefined;
+  #onBatch: ((batch: CaptureBatch) => unknown) | undefined;
 
   unanswered: (() => void) | undefined;
 
   connect(
     limits: CaptureLimits,
-    onBatch: (batch: CaptureBatch) => void,
+    onBatch: (batch: CaptureBatch) => unknown,
     onUnanswered?: () => void,
   ): CaptureConnection {
     this.limits = limits;
@@ -43,18 +46,25 @@ export class FakePlatform implements Platform {
     };
   }
 
-  /** What the devtools page would send: the buffered start, then live entries and navigations. */
-  send(batch: CaptureBatch): void {
+  /**
+   * What the devtools page would send: the buffered start, then live entries and navigations.
+   * Resolves when the panel has taken the batch in (a large one is fed in time slices).
+   */
+  send(batch: CaptureBatch): Promise<void> {
     if (!this.#onBatch) throw new Error('the panel is not connected');
-    this.#onBatch(batch);
+    return Promise.resolve(this.#onBatch(batch)).then(() => undefined);
   }
 
-  entries(entries: HarEntry[], initial = false): void {
-    this.send({ initial, dropped: 0, events: entries.map((entry) => ({ type: 'entry', entry })) });
+  entries(entries: HarEntry[], initial = false): Promise<void> {
+    return this.send({
+      initial,
+      dropped: NOTHING_DROPPED,
+      events: entries.map((entry) => ({ type: 'entry', entry })),
+    });
   }
 
-  navigate(url = 'https://shop.example/'): void {
-    this.send({ initial: false, dropped: 0, events: [{ type: 'navigated', url }] });
+  navigate(url = 'https://shop.example/'): Promise<void> {
+    return this.send({ initial: false, dropped: NOTHING_DROPPED, events: [{ type: 'navigated', url }] });
   }
 
   readSettings = async (): Promise<unknown> => this.stored;

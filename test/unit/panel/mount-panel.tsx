@@ -16,7 +16,7 @@ export async function mountPanel(initial: HarEntry[] = [], setup?: (platform: Fa
   const view = render(<App store={store} />);
   await act(async () => {
     await store.start();
-    platform.entries(initial, true);
+    await platform.entries(initial, true);
   });
   return { platform, store, view };
 }

@@ -8,7 +8,7 @@ async function started(stored?: unknown) {
   platform.stored = stored;
   const store = new PanelStore(platform);
   await store.start();
-  platform.entries([], true);
+  await platform.entries([], true);
   return { platform, store };
 }
 
@@ -18,16 +18,16 @@ const fail = (n: number) => harEntry({ url: `https://api.example.test/fail/${n}`
 describe('PanelStore', () => {
   it('leaves the failure list untouched when only successes arrive', async () => {
     const { platform, store } = await started();
-    platform.entries([NOT_FOUND]);
+    await platform.entries([NOT_FOUND]);
     const rows = store.visibleRows.value;
-    platform.entries([OK, ok(1), ok(2)]);
+    await platform.entries([OK, ok(1), ok(2)]);
     expect(store.records()).toHaveLength(4);
     expect(store.visibleRows.value).toBe(rows);
   });
 
   it('keeps failures and successes apart: successes never push a failure out', async () => {
     const { platform, store } = await started({ maxFailures: 100, maxSuccesses: 100 });
-    platform.entries(Array.from({ length: 360 }, (_, n) => (n % 3 === 0 ? fail(n) : ok(n))));
+    await platform.entries(Array.from({ length: 360 }, (_, n) => (n % 3 === 0 ? fail(n) : ok(n))));
     expect(store.failures.value).toHaveLength(100);
     expect(store.failures.value.map((r) => r.exchange.index)).toEqual(
       Array.from({ length: 100 }, (_, i) => 60 + i * 3),
@@ -38,10 +38,10 @@ describe('PanelStore', () => {
 
   it('drops the selection when its exchange is evicted', async () => {
     const { platform, store } = await started({ maxFailures: 100 });
-    platform.entries([fail(0)]);
+    await platform.entries([fail(0)]);
     store.select(store.rows.value[0]?.id);
     expect(store.detailOpen.value).toBe(true);
-    platform.entries(Array.from({ length: 100 }, (_, n) => fail(n + 1)));
+    await platform.entries(Array.from({ length: 100 }, (_, n) => fail(n + 1)));
     expect(store.selectedId.value).toBeUndefined();
     expect(store.detailOpen.value).toBe(false);
   });
@@ -50,7 +50,7 @@ describe('PanelStore', () => {
     const { platform, store } = await started();
     const success = harEntry({ url: 'https://api.example.test/big', status: 200, body: '{"data":[1,2,3]}' });
     success.request!.postData = { mimeType: 'application/json', text: '{"card":"4242424242424242"}' };
-    platform.entries([success]);
+    await platform.entries([success]);
     const [record] = store.records();
     expect(record?.exchange.responseBody).toBeUndefined();
     expect(record?.exchange.requestBody).toBeUndefined();

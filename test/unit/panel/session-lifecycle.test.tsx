@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { failures, mountPanel, settle } from './mount-panel.tsx';
 import { NOT_FOUND, OK, PERSONA_429, harEntry } from './har-entries.ts';
+import { NOTHING_DROPPED } from '../../../src/platform/capture-channel.ts';
 
 afterEach(cleanup);
 
@@ -19,7 +20,12 @@ describe('bounded memory', () => {
       [],
       (p) => (p.stored = { maxFailures: 100, maxSuccesses: 10 }),
     );
-    expect(platform.limits).toEqual({ maxExchanges: 110, maxBodyChars: 1_000_000 });
+    expect(platform.limits).toEqual({
+      maxFailures: 100,
+      maxSuccesses: 10,
+      maxBodyChars: 1_000_000,
+      maxRetainedBodyChars: 24 * 1024 * 1024,
+    });
     await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
     expect(store.failures.value).toHaveLength(100);
     expect(store.failures.value[0]?.exchange.url).toBe('https://api.example.test/v1/items/5');
@@ -40,10 +46,13 @@ describe('bounded memory', () => {
     expect(screen.getByTestId('dropped').textContent).toContain('dropped 0 failures, 190 successes');
   });
 
-  it('adds what the devtools page dropped before the panel opened', async () => {
+  it('adds what the devtools page dropped before the panel opened, by kind', async () => {
     const { platform } = await mountPanel([]);
-    await settle(() => platform.send({ initial: false, dropped: 7, events: [] }));
-    expect(screen.getByTestId('dropped').textContent).toContain('7 successes');
+    await settle(() =>
+      platform.send({ initial: false, dropped: { failures: 2, successes: 7, trimmedBodies: 3 }, events: [] }),
+    );
+    expect(screen.getByTestId('dropped').textContent).toContain('dropped 2 failures, 7 successes');
+    expect(screen.getByTestId('trimmed-count').textContent).toContain('3 older bodies trimmed');
   });
 
   it('cuts bodies to the body limit, marked in the detail', async () => {
@@ -64,7 +73,40 @@ describe('bounded memory', () => {
     await settle(() => fireEvent.change(screen.getByTestId('max-failures'), { target: { value: '120' } }));
     expect(store.failures.value).toHaveLength(120);
     expect(platform.writes.at(-1)).toMatchObject({ maxFailures: 120 });
-    expect(platform.limits).toEqual({ maxExchanges: 2_120, maxBodyChars: 1_000_000 });
+    expect(platform.limits).toMatchObject({ maxFailures: 120, maxSuccesses: 2_000 });
+  });
+
+  it('a smaller body budget in Settings trims the oldest bodies, keeps every failure, and says so', async () => {
+    const big = (i: number) =>
+      harEntry({
+        url: `https://api.example.test/v1/big/${i}`,
+        status: 500,
+        body: JSON.stringify({ message: `big ${i}`, details: 'z'.repeat(1_500_000) }),
+      });
+    const { platform, store } = await mountPanel(
+      [0, 1, 2, 3, 4, 5].map(big),
+      (p) => (p.stored = { maxBodyChars: 2_000_000 }),
+    );
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    await settle(() => fireEvent.change(screen.getByTestId('max-body-memory'), { target: { value: '4' } }));
+    expect(platform.limits).toMatchObject({ maxRetainedBodyChars: 4 * 1024 * 1024 });
+    expect(store.failures.value).toHaveLength(6);
+    expect(store.failures.value.map((r) => r.exchange.responseBody?.length ?? 0).slice(0, 4)).toEqual([
+      2_048, 2_048, 2_048, 2_048,
+    ]);
+    expect(screen.getByTestId('trimmed-count').textContent).toContain('4 older bodies trimmed');
+  });
+
+  it('keeps the request bodies of successes only when Settings asks', async () => {
+    const success = harEntry({ method: 'POST', url: 'https://api.example.test/v1/ok', status: 201 });
+    success.request!.postData = { mimeType: 'application/json', text: '{"name":"x"}' };
+    const { platform, store } = await mountPanel([success]);
+    expect(store.records()[0]?.entry.request?.postData?.text).toBeUndefined();
+    await settle(() => fireEvent.click(screen.getByTestId('open-settings')));
+    await settle(() => fireEvent.click(screen.getByTestId('keep-success-bodies')));
+    expect(platform.writes.at(-1)).toMatchObject({ keepSuccessBodies: true });
+    await settle(() => platform.entries([success]));
+    expect(store.records()[1]?.entry.request?.postData?.text).toBe('{"name":"x"}');
   });
 });
 
@@ -93,7 +135,7 @@ describe('navigation', () => {
     await settle(() =>
       platform.send({
         initial: false,
-        dropped: 0,
+        dropped: NOTHING_DROPPED,
         events: [
           { type: 'entry', entry: NOT_FOUND },
           { type: 'navigated', url: 'https://shop.example/next' },

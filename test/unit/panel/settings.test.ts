@@ -15,6 +15,8 @@ describe('parseSettings', () => {
       maxFailures: 1e9,
       maxSuccesses: -5,
       maxBodyChars: 1,
+      maxRetainedBodyMB: 1e6,
+      keepSuccessBodies: 'yes',
       preserveLog: true,
       hostMap: { 'API.Example.test': 'persona', 'bad.test': 'nobody', '': 'ranex' },
     });
@@ -22,6 +24,8 @@ describe('parseSettings', () => {
       maxFailures: 50_000,
       maxSuccesses: 0,
       maxBodyChars: 1_000,
+      maxRetainedBodyMB: 1_024,
+      keepSuccessBodies: false,
       preserveLog: true,
       hostMap: { 'api.example.test': 'persona' },
       profiles: [],

@@ -1,31 +1,24 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CaptureHub } from '../../../src/platform/capture/capture-hub.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CaptureHub } from '../../../src/platform/capture/index.ts';
 import {
-  captureChannelName,
+  connectCapture,
   type CaptureBatch,
-  type CaptureChannel,
   type CaptureEvent,
-} from '../../../src/platform/capture/capture-message.ts';
-import { connectCapture } from '../../../src/platform/capture/connect-capture.ts';
-
-// Real BroadcastChannels (Node has them too): the same transport the devtools page and the panel use.
-const open: CaptureChannel[] = [];
-function channel(tabId = 1): CaptureChannel {
-  const c = new BroadcastChannel(captureChannelName(tabId)) as unknown as CaptureChannel;
-  open.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of open.splice(0)) c.close();
-});
+  type CaptureLimits,
+} from '../../../src/platform/capture-channel.ts';
+import { LIMITS as BASE_LIMITS, channel, received } from './real-channels.ts';
 
 const entry = (n: number): CaptureEvent => ({
   type: 'entry',
   entry: { request: { url: `https://a.test/${n}` } },
 });
-const LIMITS = { maxExchanges: 100, maxBodyChars: 1000 };
-const urls = (batches: CaptureBatch[]) =>
-  batches.flatMap((b) => b.events.map((e) => (e.type === 'entry' ? e.entry.request?.url : `nav:${e.url}`)));
+const LIMITS: CaptureLimits = {
+  ...BASE_LIMITS,
+  maxSuccesses: 10,
+  maxBodyChars: 1000,
+  maxRetainedBodyChars: 100_000,
+};
+const urls = (batches: CaptureBatch[]) => received(batches, (url) => url);
 
 describe('capture channel between the devtools page and the panel', () => {
   it('hands over what was captured before the panel, then streams live events in order', async () => {
@@ -60,8 +53,8 @@ describe('capture channel between the devtools page and the panel', () => {
     const batches: CaptureBatch[] = [];
     const connection = connectCapture(channel(), LIMITS, (b) => batches.push(b));
     await vi.waitFor(() => expect(batches).toHaveLength(1));
-    connection.setLimits({ maxExchanges: 200, maxBodyChars: 5000 });
-    await vi.waitFor(() => expect(hub.buffer.limits()).toEqual({ maxExchanges: 200, maxBodyChars: 5000 }));
+    connection.setLimits({ ...LIMITS, maxFailures: 200 });
+    await vi.waitFor(() => expect(hub.buffer.limits()).toEqual({ ...LIMITS, maxFailures: 200 }));
   });
 
   it('repeats the hello until a devtools page that started late answers', async () => {
@@ -90,5 +83,50 @@ describe('capture channel between the devtools page and the panel', () => {
     connectCapture(channel(1), LIMITS, (b) => batches.push(b));
     await vi.waitFor(() => expect(batches).toHaveLength(1));
     expect(urls(batches)).toEqual(['https://a.test/6']);
+  });
+
+  it('sends a burst of live events as a few batches, in order, the first at once', async () => {
+    const hub = new CaptureHub(channel(), { coalesceMs: 60_000 });
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    for (let n = 0; n < 50; n++) hub.emit(entry(n));
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    expect(urls(batches)).toEqual(['https://a.test/0']);
+    // The rest waits for the coalescing window, or goes first when a new panel says hello.
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(urls(batches)).toHaveLength(50));
+    expect(urls(batches)).toEqual(Array.from({ length: 50 }, (_, n) => `https://a.test/${n}`));
+  });
+
+  it('keeps events not sent yet for the next panel when the panel says bye', async () => {
+    const hub = new CaptureHub(channel(), { coalesceMs: 60_000 });
+    const first: CaptureBatch[] = [];
+    const connection = connectCapture(channel(), LIMITS, (b) => first.push(b));
+    await vi.waitFor(() => expect(first).toHaveLength(1));
+    hub.emit(entry(1));
+    await vi.waitFor(() => expect(urls(first)).toEqual(['https://a.test/1']));
+    hub.emit(entry(2));
+    connection.close();
+    await vi.waitFor(() => expect(hub.buffer.attached).toBe(false));
+    const second: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => second.push(b));
+    await vi.waitFor(() => expect(second).toHaveLength(1));
+    expect(urls(first)).toEqual(['https://a.test/1']);
+    expect(urls(second)).toEqual(['https://a.test/2']);
+  });
+
+  it('hands a large buffer over in parts, in order, only the first marked initial', async () => {
+    const hub = new CaptureHub(channel());
+    for (let n = 0; n < 1200; n++) hub.emit(entry(n));
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(urls(batches)).toHaveLength(1200));
+    expect(batches.map((b) => [b.initial, b.events.length])).toEqual([
+      [true, 500],
+      [false, 500],
+      [false, 200],
+    ]);
+    expect(urls(batches)).toEqual(Array.from({ length: 1200 }, (_, n) => `https://a.test/${n}`));
   });
 });

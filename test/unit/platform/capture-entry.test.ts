@@ -1,7 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { captureEntry, NO_REASON_GIVEN } from '../../../src/platform/capture/capture-entry.ts';
-import type { BodyContent } from '../../../src/platform/capture/body-content.ts';
+import {
+  NO_REASON_GIVEN,
+  captureEntry as capture,
+  contentFromCallback,
+  contentFromPromise,
+  contentReader,
+  readRequestContent,
+  type BodyContent,
+  type ContentSource,
+} from '../../../src/platform/capture/index.ts';
 import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
+
+/** The HAR entry of a capture (most cases here look at the entry). */
+const captureEntry = async (...args: Parameters<typeof capture>) => (await capture(...args)).entry;
 
 /** The shape Chromium hands to onRequestFinished: a HAR entry plus a getContent method. */
 function chromiumRequest(status: number, mimeType: string, extra: Record<string, unknown> = {}) {
@@ -158,5 +169,115 @@ describe('captureEntry: errors inside a 2xx body', () => {
       LIMIT,
     );
     expect(entry.response?.content?.text).toBe('{"ok":false,"error":"channel_not_found"}');
+  });
+});
+
+describe('captureEntry says whether the entry failed', () => {
+  it('marks failures and successes for the devtools page buffer', async () => {
+    const read = body({ text: '{"data":null,"errors":[{"message":"x"}]}' });
+    const graphql = chromiumRequest(200, 'application/json');
+    graphql.request.postData.text = '{"query":"{ viewer { id } }"}';
+    expect((await capture(chromiumRequest(503, 'application/json'), body({}), LIMIT)).failed).toBe(true);
+    expect((await capture(graphql, read, LIMIT)).failed).toBe(true);
+    expect((await capture(chromiumRequest(204, 'text/plain'), body({}), LIMIT)).failed).toBe(false);
+  });
+});
+
+describe('contentReader', () => {
+  it('reads through getContent where the request has one (Chromium getHAR entries: on the prototype)', async () => {
+    const proto = { getContent: (cb: (c: string, e: string) => void) => cb('{"a":1}', '') };
+    const { getContent: _own, ...fields } = chromiumRequest(500, 'application/json');
+    const entry = Object.assign(Object.create(proto) as object, fields);
+    await expect(contentReader(entry)()).resolves.toEqual({ text: '{"a":1}' });
+  });
+
+  it('uses the body a Firefox getHAR entry carries inline', async () => {
+    const firefox = {
+      request: { method: 'GET', url: 'https://a.test/' },
+      response: {
+        status: 500,
+        content: { mimeType: 'application/json', text: 'eyJhIjoxfQ==', encoding: 'base64' },
+      },
+    };
+    await expect(contentReader(firefox)()).resolves.toEqual({ text: 'eyJhIjoxfQ==', encoding: 'base64' });
+    const entry = await captureEntry(firefox, contentReader(firefox), LIMIT);
+    expect(entry.response?.content?.text).toBe('{"a":1}');
+  });
+});
+
+describe('readRequestContent', () => {
+  it('uses the callback when the browser only calls back (older Chromium)', async () => {
+    const request: ContentSource = {
+      getContent(callback) {
+        queueMicrotask(() => callback?.('{"a":1}', ''));
+        return undefined;
+      },
+    };
+    await expect(readRequestContent(request)).resolves.toEqual({ text: '{"a":1}' });
+  });
+
+  it('uses the returned promise when the callback is ignored (Firefox)', async () => {
+    const request: ContentSource = { getContent: () => Promise.resolve(['{"e":1}', 'application/json']) };
+    await expect(readRequestContent(request)).resolves.toEqual({ text: '{"e":1}' });
+  });
+
+  it('retries promise-style when passing a callback throws (webextension-polyfill)', async () => {
+    const request: ContentSource = {
+      getContent(callback) {
+        if (callback) throw new TypeError('Expected at most 0 arguments for getContent(), got 1');
+        return Promise.resolve({ content: 'x', encoding: '' });
+      },
+    };
+    await expect(readRequestContent(request)).resolves.toEqual({ text: 'x' });
+  });
+
+  it('settles once even when both paths answer', async () => {
+    const request: ContentSource = {
+      getContent(callback) {
+        callback?.('first', '');
+        return Promise.resolve(['second', 'text/plain']);
+      },
+    };
+    await expect(readRequestContent(request)).resolves.toEqual({ text: 'first' });
+  });
+
+  it('gives up with no body when nothing answers and when the promise rejects', async () => {
+    await expect(readRequestContent({ getContent: () => undefined }, 1)).resolves.toEqual({});
+    await expect(
+      readRequestContent({ getContent: () => Promise.reject(new Error('gone')) }),
+    ).resolves.toEqual({});
+  });
+});
+
+describe('getContent result shapes', () => {
+  it('reads Chromium promise form {content, encoding}', () => {
+    expect(contentFromPromise({ content: 'eyJhIjoxfQ==', encoding: 'base64' })).toEqual({
+      text: 'eyJhIjoxfQ==',
+      encoding: 'base64',
+    });
+    expect(contentFromPromise({ content: '{"a":1}', encoding: '' })).toEqual({ text: '{"a":1}' });
+  });
+
+  it('reads Chromium callback form (content, encoding)', () => {
+    expect(contentFromCallback(['{"a":1}', ''])).toEqual({ text: '{"a":1}' });
+    expect(contentFromCallback(['AAEC', 'base64'])).toEqual({ text: 'AAEC', encoding: 'base64' });
+  });
+
+  it('reads Firefox [content, mimeType] without mistaking the MIME type for an encoding', () => {
+    expect(contentFromPromise(['{"error":"x"}', 'application/json'])).toEqual({ text: '{"error":"x"}' });
+  });
+
+  it('treats a single callback argument like a promise value', () => {
+    expect(contentFromCallback([['body', 'text/plain']])).toEqual({ text: 'body' });
+    expect(contentFromCallback([{ content: 'b', encoding: 'base64' }])).toEqual({
+      text: 'b',
+      encoding: 'base64',
+    });
+  });
+
+  it('yields no text for null or missing content', () => {
+    expect(contentFromPromise(null)).toEqual({});
+    expect(contentFromPromise({ content: null, encoding: null })).toEqual({});
+    expect(contentFromCallback([null, null])).toEqual({});
   });
 });

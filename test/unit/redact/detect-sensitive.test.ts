@@ -97,3 +97,18 @@ describe('named assignments in free text', () => {
     expect(spans[0]?.kind).toBe(kind);
   });
 });
+
+// Counterexamples found by never-leaks.property.test.ts, kept so they stay fixed.
+describe('numbers next to other numbers and words', () => {
+  it('an address after a lone "v" is an address, a version glued to "v" is not', () => {
+    expect(redactText('v 203.0.113.77 ', new RedactionSession())).toBe('v [ip-1] ');
+    expect(redactText('from v4.18.2.1 and express@4.18.2.1', new RedactionSession())).toBe(
+      'from v4.18.2.1 and express@4.18.2.1',
+    );
+  });
+
+  it('a card right after a short number is removed whole, whatever the number before matched', () => {
+    const out = redactText('01 4306 4681 9151 6212 ', new RedactionSession());
+    for (const group of ['4306', '4681', '9151', '6212']) expect(out).not.toContain(group);
+  });
+});

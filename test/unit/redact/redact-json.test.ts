@@ -82,3 +82,17 @@ describe('redactJson', () => {
     );
   });
 });
+
+describe('redactJson visits values in document order', () => {
+  it('gives a value met under two names the placeholder of the first, as the text scan does', () => {
+    const root = {
+      n_ip: [{ 'card.holder': 'Wendelin Trautmannsdorf' }],
+      'card.holder': 'Wendelin Trautmannsdorf',
+    };
+    const fromTree = JSON.stringify(redactJson(root, new RedactionSession()));
+    const fromText = JSON.stringify(
+      JSON.parse(redactJsonText(JSON.stringify(root), new RedactionSession()) ?? 'null'),
+    );
+    expect(fromTree).toBe(fromText);
+  });
+});
