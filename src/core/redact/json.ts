@@ -2,6 +2,7 @@ import { detectorGates } from './detect.ts';
 import { fieldKind } from './field-names.ts';
 import {
   isPlaceholder,
+  jsonStringEnd,
   type KnownValues,
   type RedactionKind,
   type RedactionSession,
@@ -184,18 +185,6 @@ interface Frame {
   deferredEnd: number;
 }
 
-/** Index of the quote closing a JSON string that opened before `from`, or -1. */
-function stringEnd(text: string, from: number): number {
-  let at = text.indexOf('"', from);
-  while (at !== -1) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
-  }
-  return -1;
-}
-
 function hasBackslash(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 92) return true;
   return false;
@@ -376,7 +365,7 @@ class JsonTextScan {
       const predicted = this.keys.predicted(this.text, i + 1);
       if (predicted !== undefined) return this.knownKey(top, predicted, i, i + 1 + predicted.key.length);
     }
-    const end = stringEnd(this.text, i + 1);
+    const end = jsonStringEnd(this.text, i + 1);
     if (end === -1) return -1;
     if (top !== undefined && top.expectKey) return this.key(top, i, end);
     if (top !== undefined && !top.array && top.role !== 0) {
@@ -475,15 +464,11 @@ export function redactJsonText(
   return jsonWithKnown(text, edits, known) ?? jsonWithKnown(edits.apply(text), new EditList(), known);
 }
 
-/** A JSON string literal (a piece an edit wrote) with the known values inside it replaced. */
-function literalWithKnown(literal: string, known: KnownValues, spans: Span[]): string {
-  if (literal.charCodeAt(0) !== 34) return literal;
-  spans.length = 0;
-  known.find(literal, 1, literal.length - 1, true, spans);
-  return spans.length === 0 ? literal : withSpans(literal, spans);
-}
-
-function withSpans(text: string, spans: readonly Span[]): string {
+/** text[from, to) with the known values inside it replaced (a piece an edit wrote). */
+function pieceWithKnown(text: string, from: number, to: number, known: KnownValues): string {
+  const spans: Span[] = [];
+  known.find(text, from, to, true, spans);
+  if (spans.length === 0) return text;
   let out = '';
   let copied = 0;
   for (const span of spans) {
@@ -495,46 +480,40 @@ function withSpans(text: string, spans: readonly Span[]): string {
 
 /**
  * The scanned JSON text with every known value inside a string replaced, as if the scan's edits
- * had been made and the strings of that text searched, but without building it: a string the
- * scan left alone is searched in place, a string the scan rewrote is searched in the piece it
- * wrote (the content of a string replaced whole, a re-encoded string, a number written as a
- * string). Strings only: a known value that is also a JSON number elsewhere must not turn that
- * number into a bare placeholder. Undefined if an edit is not one of those shapes (the caller then
- * builds the scanned text and searches that).
+ * had been made and the strings of that text searched, but without building it: the text between
+ * two edits is searched in place, in one pass over its strings, and each edit's piece on its own
+ * (the content of a string replaced whole, or a string literal: a re-encoded string or key, a
+ * number written as a string). Strings only: a known value that is also a JSON number elsewhere
+ * must not turn that number into a bare placeholder. Undefined if an edit is not one of those
+ * shapes (the caller then builds the scanned text and searches that).
  */
 function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string | undefined {
   scan.sort();
   const out = new EditList();
   const spans: Span[] = [];
-  const count = scan.count;
-  let edit = 0;
-  for (let at = 0; ;) {
-    const quote = text.indexOf('"', at);
-    const limit = quote === -1 ? text.length : quote;
-    for (; edit < count && scan.from(edit) < limit; edit++)
-      out.add(scan.from(edit), scan.to(edit), literalWithKnown(scan.piece(edit), known, spans));
-    if (quote === -1) break;
-    const end = stringEnd(text, quote + 1);
-    if (end === -1) return undefined;
-    const next = edit < count ? scan.from(edit) : -1;
-    if (next === quote) {
-      if (scan.to(edit) !== end + 1) return undefined;
-      out.add(quote, end + 1, literalWithKnown(scan.piece(edit), known, spans));
-      edit++;
-    } else if (next === quote + 1) {
-      if (scan.to(edit) !== end) return undefined;
-      const piece = scan.piece(edit);
-      spans.length = 0;
-      known.find(piece, 0, piece.length, true, spans);
-      out.add(quote + 1, end, spans.length === 0 ? piece : withSpans(piece, spans));
-      edit++;
-    } else {
-      if (next !== -1 && next < end) return undefined;
-      spans.length = 0;
-      known.find(text, quote + 1, end, true, spans);
-      for (const span of spans) out.add(span.start, span.end, span.placeholder ?? '');
+  let inside = false;
+  let at = 0;
+  for (let edit = 0; ; edit++) {
+    const next = edit < scan.count ? scan.from(edit) : text.length;
+    const found = spans.length;
+    inside = known.findInJsonStrings(text, at, next, inside, spans);
+    for (let n = found; n < spans.length; n++) {
+      const span = spans[n];
+      if (span !== undefined) out.add(span.start, span.end, span.placeholder ?? '');
     }
-    at = end + 1;
+    if (edit === scan.count) break;
+    const to = scan.to(edit);
+    const piece = scan.piece(edit);
+    if (inside) {
+      // The content of a string, replaced whole: the quotes around it stay.
+      if (text.charCodeAt(next - 1) !== 34 || text.charCodeAt(to) !== 34) return undefined;
+      out.add(next, to, pieceWithKnown(piece, 0, piece.length, known));
+    } else {
+      // A string or key re-encoded, or a number written as a string: a literal in its own quotes.
+      if (piece.charCodeAt(0) !== 34 || piece.charCodeAt(piece.length - 1) !== 34) return undefined;
+      out.add(next, to, pieceWithKnown(piece, 1, piece.length - 1, known));
+    }
+    at = to;
   }
   return out.apply(text);
 }

@@ -412,9 +412,12 @@ export class KnownValues {
     while (i <= last) {
       const code = text.charCodeAt(i);
       if (code === 91) {
+        // A placeholder is skipped whole; any other `[` may start a value (`[2001:db8::1]`).
         const end = placeholderEnd(text, i);
-        i = end === -1 ? i + 1 : end;
-        continue;
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
       }
       const word = code < 128 ? WORD[code] === 1 : true;
       if (word && i > from && isWordCode(text.charCodeAt(i - 1))) {
@@ -456,6 +459,94 @@ export class KnownValues {
       });
       i += length;
     }
+  }
+
+  /**
+   * `find` over the strings of JSON source text[from, to) in one pass, instead of one call per
+   * string: `inside` says whether `from` is inside a string, and the same is returned for `to`.
+   * Outside strings the search jumps from quote to quote; inside, a match is bounded by the
+   * string's closing quote, so the spans are exactly those of searching each string on its own.
+   */
+  findInJsonStrings(text: string, from: number, to: number, inside: boolean, into: Span[]): boolean {
+    const filter = this.filter;
+    const mask = this.mask;
+    const starts = this.starts;
+    const last = to - 4;
+    /** Where the string being searched closes (found at its first candidate), or -1. */
+    let close = -1;
+    /**
+     * At or after the last backslash before `i` (an overestimate only makes the scan step
+     * through a word instead of jumping over it): a word with no escape within six characters
+     * before it holds no value start, so it is skipped whole.
+     */
+    let slash = backslashWithin(text, from - 6, from) ? from - 1 : -7;
+    let i = from;
+    while (i < to) {
+      if (!inside) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1 || quote >= to) return false;
+        inside = true;
+        close = -1;
+        i = quote + 1;
+        continue;
+      }
+      const code = text.charCodeAt(i);
+      const type = CODE_TYPES[code] ?? 0;
+      if (type === WORD_CODE) {
+        if (i > from && CODE_TYPES[text.charCodeAt(i - 1)] === WORD_CODE) {
+          // Inside a word no value starts, unless a JSON escape such as `\n` or `\u00e9` just ended.
+          if (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92) {
+            i = slash >= i - 6 ? i + 1 : wordEnd(text, i + 1, to);
+            continue;
+          }
+        }
+      } else if (type === QUOTE_CODE) {
+        if (!escapedAt(text, i)) inside = false;
+        i++;
+        continue;
+      } else if (type === BACKSLASH_CODE) slash = i;
+      else if (type === BRACKET_CODE) {
+        const end = placeholderEnd(text, i);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
+      }
+      if (i > last) {
+        i++;
+        continue;
+      }
+      const second = text.charCodeAt(i + 1);
+      if (starts[(code < 128 ? code : 127) * 128 + (second < 128 ? second : 127)] === 0) {
+        // Nothing starts here, nor anywhere in the rest of this word unless an escape is near.
+        i = type === WORD_CODE && slash < i - 5 ? wordEnd(text, i + 1, to) : i + 1;
+        continue;
+      }
+      const prefix = hash4(text, i);
+      if (filter[prefix & mask] === 0) {
+        i++;
+        continue;
+      }
+      if (close === -1) {
+        close = jsonStringEnd(text, i);
+        if (close === -1 || close > to) close = to;
+      }
+      const found = this.matchAt(text, i, from, close, true, prefix, false);
+      if (found === -1) {
+        i++;
+        continue;
+      }
+      const length = this.length[found] ?? 1;
+      into.push({
+        start: i,
+        end: i + length,
+        kind: this.kinds[found] ?? 'secret',
+        placeholder: this.placeholders[found] ?? '',
+      });
+      i += length;
+      slash = i - 1; // the value may hold an escape
+    }
+    return inside;
   }
 
   private prefixRange(prefix: number): number {
@@ -518,6 +609,41 @@ export class KnownValues {
     }
     return best;
   }
+}
+
+/**
+ * Every UTF-16 code unit by what the JSON string search does with it: a word character (as
+ * WORD, everything past ASCII included), a quote, a backslash, a `[` (a placeholder may start), or
+ * anything else. One table read per character, without a range test first.
+ */
+const WORD_CODE = 1;
+const QUOTE_CODE = 2;
+const BACKSLASH_CODE = 3;
+const BRACKET_CODE = 4;
+const CODE_TYPES = new Uint8Array(65536).fill(WORD_CODE, 128);
+for (let code = 0; code < 128; code++)
+  CODE_TYPES[code] =
+    code === 34 ? QUOTE_CODE : code === 92 ? BACKSLASH_CODE : code === 91 ? BRACKET_CODE : (WORD[code] ?? 0);
+
+/** Where the run of word characters from `at` ends (at most `to`). */
+function wordEnd(text: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && CODE_TYPES[text.charCodeAt(i)] === WORD_CODE) i++;
+  return i;
+}
+
+/** The character at `at` follows an odd number of backslashes (it is escaped in JSON source). */
+function escapedAt(text: string, at: number): boolean {
+  let slashes = 0;
+  while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** Index of the quote closing a JSON string that opened before `from`, or -1. */
+export function jsonStringEnd(text: string, from: number): number {
+  let at = text.indexOf('"', from);
+  while (at !== -1 && escapedAt(text, at)) at = text.indexOf('"', at + 1);
+  return at;
 }
 
 /** Some character of text[from, to) is a backslash. */
