@@ -183,6 +183,8 @@ interface Frame {
   /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
   deferredStart: number;
   deferredEnd: number;
+  /** Arrays opened directly inside this array and not closed yet (see JsonTextScan.open). */
+  nested: number;
 }
 
 function hasBackslash(text: string, start: number, end: number): boolean {
@@ -254,7 +256,9 @@ class KeyTable {
  */
 class JsonTextScan {
   private readonly frames: Frame[] = [];
+  /** Containers open (all must close for the text to be JSON), and frames in use. */
   private depth = 0;
+  private level = 0;
   private top: Frame | undefined;
   private readonly keys = new KeyTable();
   private readonly edits = new EditList();
@@ -292,10 +296,18 @@ class JsonTextScan {
 
   private open(i: number, array: boolean): number {
     const parent = this.top;
+    this.depth++;
+    if (array && parent !== undefined && parent.array) {
+      // An array directly inside an array reads exactly as its parent does (same kind, same
+      // name, and an array frame has no state of its own): counted on the parent instead of a
+      // frame per level, so `[[[[…]]]]` a million deep allocates nothing.
+      parent.nested++;
+      return i + 1;
+    }
     const kind = this.valueKind(parent);
     // The name a container is read under: its key, or for an array's items the array's key.
     const name = parent === undefined ? undefined : parent.array ? parent.name : this.lastKey;
-    let frame = this.frames[this.depth];
+    let frame = this.frames[this.level];
     if (frame === undefined) {
       frame = {
         array,
@@ -307,6 +319,7 @@ class JsonTextScan {
         pairKind: undefined,
         deferredStart: -1,
         deferredEnd: -1,
+        nested: 0,
       };
       this.frames.push(frame);
     } else {
@@ -319,9 +332,10 @@ class JsonTextScan {
       frame.pairKind = undefined;
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
+      frame.nested = 0;
     }
     if (parent !== undefined) parent.role = 0;
-    this.depth++;
+    this.level++;
     this.top = frame;
     return i + 1;
   }
@@ -331,10 +345,15 @@ class JsonTextScan {
 
   private close(i: number): number {
     if (this.depth === 0) return -1;
-    const top = this.top;
-    if (top !== undefined && top.deferredStart !== -1) this.flushDeferred(top);
     this.depth--;
-    this.top = this.depth === 0 ? undefined : this.frames[this.depth - 1];
+    const top = this.top;
+    if (top !== undefined && top.nested > 0) {
+      top.nested--;
+      return i + 1;
+    }
+    if (top !== undefined && top.deferredStart !== -1) this.flushDeferred(top);
+    this.level--;
+    this.top = this.level === 0 ? undefined : this.frames[this.level - 1];
     return i + 1;
   }
 
