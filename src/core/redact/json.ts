@@ -474,13 +474,21 @@ export function redactJsonText(
   session: RedactionSession,
   scans?: BodyScans,
 ): string | undefined {
-  const edits = keptScan(scans?.json, text, session, () => new JsonTextScan(text, session).run() ?? null);
+  const edits = scanJsonText(text, session, scans);
   if (edits === null) return undefined;
   const known = session.known(true);
   if (known === undefined || known.size === 0) return edits.apply(text);
   // A scan whose edits are not one of the shapes jsonWithKnown reads is applied first and its
   // text searched; should that fail too, the body is redacted as text (never handed back as is).
   return jsonWithKnown(text, edits, known) ?? jsonWithKnown(edits.apply(text), new EditList(), known);
+}
+
+/**
+ * The scan's edits of a JSON text (its values judged into the session), kept in `scans` for the
+ * writing pass when it is large; null when the text is not JSON.
+ */
+export function scanJsonText(text: string, session: RedactionSession, scans?: BodyScans): EditList | null {
+  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session).run() ?? null);
 }
 
 /** text[from, to) with the known values inside it replaced (a piece an edit wrote). */

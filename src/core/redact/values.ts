@@ -1,6 +1,6 @@
 import { detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
-import { EditList, redactJsonText } from './json.ts';
+import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
@@ -428,16 +428,46 @@ export function redactBodyText(
   session: RedactionSession,
   scans?: BodyScans,
 ): string {
+  return bodyText(text, mimeType, session, scans, false) ?? text;
+}
+
+/**
+ * Judges every value of a body as redactBodyText would, without writing the redacted body: the
+ * judging pass of an export (HarSanitizer) throws that text away, and a large body's output (a
+ * rope of two pieces per edit) cost as much as its scan on bodies with many matches.
+ */
+export function judgeBodyText(
+  text: string,
+  mimeType: string,
+  session: RedactionSession,
+  scans?: BodyScans,
+): void {
+  bodyText(text, mimeType, session, scans, true);
+}
+
+/** The redacted body, or undefined when `judgeOnly` (then only the session learns its values). */
+function bodyText(
+  text: string,
+  mimeType: string,
+  session: RedactionSession,
+  scans: BodyScans | undefined,
+  judgeOnly: boolean,
+): string | undefined {
   const type = mimeType.toLowerCase();
   const first = text.trimStart()[0];
   if (type.includes('json') || first === '{' || first === '[') {
-    const json = redactJsonText(text, session, scans);
-    if (json !== undefined) return json;
+    if (judgeOnly) {
+      if (scanJsonText(text, session, scans) !== null) return undefined;
+    } else {
+      const json = redactJsonText(text, session, scans);
+      if (json !== undefined) return json;
+    }
   }
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
   const edits = keptScan(scans?.text, text, session, () => textScan(text, session));
+  if (judgeOnly) return undefined;
   const known = session.known();
   return known === undefined || known.size === 0 ? edits.apply(text) : textWithKnown(text, edits, known);
 }
