@@ -516,31 +516,38 @@ function pieceWithKnown(text: string, from: number, to: number, known: KnownValu
  */
 function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string | undefined {
   scan.sort();
-  const out = new EditList();
   const spans: Span[] = [];
+  /** The pieces with known values replaced, where that changed them (index: edit). */
+  const pieces: (string | undefined)[] = [];
   let inside = false;
   let at = 0;
   for (let edit = 0; ; edit++) {
     const next = edit < scan.count ? scan.from(edit) : text.length;
-    const found = spans.length;
     inside = known.findInJsonStrings(text, at, next, inside, spans);
-    for (let n = found; n < spans.length; n++) {
-      const span = spans[n];
-      if (span !== undefined) out.add(span.start, span.end, span.placeholder ?? '');
-    }
     if (edit === scan.count) break;
     const to = scan.to(edit);
     const piece = scan.piece(edit);
+    let written: string;
     if (inside) {
       // The content of a string, replaced whole: the quotes around it stay.
       if (text.charCodeAt(next - 1) !== 34 || text.charCodeAt(to) !== 34) return undefined;
-      out.add(next, to, pieceWithKnown(piece, 0, piece.length, known));
+      written = pieceWithKnown(piece, 0, piece.length, known);
     } else {
       // A string or key re-encoded, or a number written as a string: a literal in its own quotes.
       if (piece.charCodeAt(0) !== 34 || piece.charCodeAt(piece.length - 1) !== 34) return undefined;
-      out.add(next, to, pieceWithKnown(piece, 1, piece.length - 1, known));
+      written = pieceWithKnown(piece, 1, piece.length - 1, known);
     }
+    if (written !== piece) pieces[edit] = written;
     at = to;
+  }
+  if (spans.length === 0 && pieces.length === 0) return scan.apply(text);
+  const out = new EditList();
+  let found = 0;
+  for (let edit = 0; edit <= scan.count; edit++) {
+    const to = edit < scan.count ? scan.from(edit) : text.length;
+    for (let span = spans[found]; span !== undefined && span.start < to; span = spans[++found])
+      out.add(span.start, span.end, span.placeholder ?? '');
+    if (edit < scan.count) out.add(scan.from(edit), scan.to(edit), pieces[edit] ?? scan.piece(edit));
   }
   return out.apply(text);
 }

@@ -100,17 +100,22 @@ function textScan(text: string, session: RedactionSession): EditList {
  */
 function textWithKnown(text: string, scan: EditList, known: KnownValues): string {
   scan.sort();
-  const out = new EditList();
   const spans: Span[] = [];
   let from = 0;
   for (let edit = 0; edit <= scan.count; edit++) {
     const to = edit < scan.count ? scan.from(edit) : text.length;
-    spans.length = 0;
     known.find(text, from, to, false, spans, edit > 0);
-    for (const span of spans) out.add(span.start, span.end, span.placeholder ?? '');
-    if (edit === scan.count) break;
-    out.add(scan.from(edit), scan.to(edit), scan.piece(edit));
-    from = scan.to(edit);
+    if (edit < scan.count) from = scan.to(edit);
+  }
+  // Usually nothing more is found (a value judged here is replaced by the scan already).
+  if (spans.length === 0) return scan.apply(text);
+  const out = new EditList();
+  let next = 0;
+  for (let edit = 0; edit <= scan.count; edit++) {
+    const to = edit < scan.count ? scan.from(edit) : text.length;
+    for (let span = spans[next]; span !== undefined && span.start < to; span = spans[++next])
+      out.add(span.start, span.end, span.placeholder ?? '');
+    if (edit < scan.count) out.add(scan.from(edit), scan.to(edit), scan.piece(edit));
   }
   return out.apply(text);
 }
