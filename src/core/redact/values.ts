@@ -160,10 +160,11 @@ export function redactWholeAt(
   end: number,
   session: RedactionSession,
 ): string {
+  // A name that already says what the value is (email, phone, name…) needs no second opinion
+  // (placeholderAt keeps the placeholder of a value judged before, so one lookup does both).
+  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
   const existing = session.existingAt(text, start, end);
   if (existing !== undefined) return existing;
-  // A name that already says what the value is (email, phone, name…) needs no second opinion.
-  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
   // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
   // unless the same value was judged elsewhere, which a later entry may still do.
   if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) {
