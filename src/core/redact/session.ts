@@ -253,8 +253,10 @@ export class KnownValues {
   private readonly chars: Uint16Array;
   private readonly at: Int32Array;
   private readonly length: Int32Array;
-  private readonly placeholders: string[] = [];
-  private readonly kinds: RedactionKind[] = [];
+  /** Each value's id in the session (its placeholder and kind are read from there). */
+  private readonly ids: Int32Array;
+  private readonly placeholders: readonly string[];
+  private readonly kinds: readonly RedactionKind[];
   private readonly count: number;
   private readonly filter: Uint8Array;
   private readonly mask: number;
@@ -277,6 +279,9 @@ export class KnownValues {
     let chars = pool;
     const at = new Int32Array(ids.length);
     const length = new Int32Array(ids.length);
+    const own = new Int32Array(ids.length);
+    this.placeholders = source.placeholders;
+    this.kinds = source.kinds;
     let count = 0;
     const spelled: string[] = [];
     for (const id of ids) {
@@ -286,8 +291,7 @@ export class KnownValues {
       else if (size < 4) continue;
       at[count] = start;
       length[count] = size;
-      this.placeholders.push(source.placeholders[id] ?? '');
-      this.kinds.push(source.kinds[id] ?? 'secret');
+      own[count] = id;
       count++;
     }
     if (spelled.length > 0) {
@@ -313,16 +317,14 @@ export class KnownValues {
         const size2 = piece === undefined ? size : piece.length;
         at[kept] = used;
         length[kept] = size2;
-        this.placeholders[kept] = this.placeholders[n] ?? '';
-        this.kinds[kept] = this.kinds[n] ?? 'secret';
+        own[kept] = own[n] ?? 0;
         used += size2;
         kept++;
       }
-      this.placeholders.length = kept;
-      this.kinds.length = kept;
       count = kept;
     }
     this.chars = chars;
+    this.ids = own;
     this.at = at;
     this.length = length;
     this.count = count;
@@ -454,8 +456,8 @@ export class KnownValues {
       into.push({
         start: i,
         end: i + length,
-        kind: this.kinds[found] ?? 'secret',
-        placeholder: this.placeholders[found] ?? '',
+        kind: this.kinds[this.ids[found] ?? 0] ?? 'secret',
+        placeholder: this.placeholders[this.ids[found] ?? 0] ?? '',
       });
       i += length;
     }
@@ -540,8 +542,8 @@ export class KnownValues {
       into.push({
         start: i,
         end: i + length,
-        kind: this.kinds[found] ?? 'secret',
-        placeholder: this.placeholders[found] ?? '',
+        kind: this.kinds[this.ids[found] ?? 0] ?? 'secret',
+        placeholder: this.placeholders[this.ids[found] ?? 0] ?? '',
       });
       i += length;
       slash = i - 1; // the value may hold an escape
