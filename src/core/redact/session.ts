@@ -258,6 +258,8 @@ export class KnownValues {
   private readonly placeholders: readonly string[];
   private readonly kinds: readonly RedactionKind[];
   private readonly count: number;
+  /** Some value is spelled differently in JSON source (so the plain-text table differs). */
+  readonly respelled: boolean;
   private readonly filter: Uint8Array;
   private readonly mask: number;
   /** Which two-character starts some value has (ASCII pairs; a wide first character counts as 127). */
@@ -323,6 +325,7 @@ export class KnownValues {
       }
       count = kept;
     }
+    this.respelled = spelled.length > 0;
     this.chars = chars;
     this.ids = own;
     this.at = at;
@@ -860,12 +863,16 @@ export class RedactionSession {
     }
   }
 
-  /** The known values after `seal()` (spelled as in plain text, or as in JSON source). */
+  /**
+   * The known values after `seal()` (spelled as in plain text, or as in JSON source). One table
+   * serves both when no value is spelled differently inside JSON, which is the usual case.
+   */
   known(json = false): KnownValues | undefined {
     const source = this.sealed;
     if (source === undefined || this.paused > 0) return undefined;
-    if (json) return (this.knownJson ??= new KnownValues(source, true));
-    return (this.knownText ??= new KnownValues(source, false));
+    const inJson = (this.knownJson ??= new KnownValues(source, true));
+    if (json) return inJson;
+    return (this.knownText ??= inJson.respelled ? new KnownValues(source, false) : inJson);
   }
 
   /** The kind behind a placeholder this session issued, or undefined for any other text. */
