@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { EmptyState } from './components/empty-state.tsx';
 import { FailureList } from './components/failure-list.tsx';
 import { FindingsStrip } from './components/findings-strip.tsx';
-import { HarDropZone, HarImportButton } from './components/har-import.tsx';
+import { HarDropZone, HarImportButton, HarTransferBar } from './components/har-import.tsx';
 import { LazyFailureDetail, LazyRetryTimeline, LazySettingsView } from './components/lazy-view.tsx';
 import { NoticeBar } from './components/notice-bar.tsx';
 import { RateLimitGauges } from './components/rate-limit-gauges.tsx';
@@ -94,12 +94,13 @@ export function App({ store }: { store: PanelStore }) {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   usePanelKeys(store);
-  const onImport = (fileName: string, text: string): void => void store.importText(fileName, text);
+  const onImport = (file: File): void => void store.importFile(file);
   const onImportError = (message: string): void => store.reportError(message);
   return (
     <HarDropZone onImport={onImport} onError={onImportError}>
       <div class="app" data-narrow={narrow}>
         <Toolbar store={store} importSlot={<HarImportButton onImport={onImport} onError={onImportError} />} />
+        <HarTransferBar store={store} />
         <NoticeBar store={store} />
         {store.view.value === 'settings' ? (
           <LazySettingsView store={store} />

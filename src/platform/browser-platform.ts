@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { captureChannelName, connectCapture, type CaptureConnection } from './capture-channel.ts';
 import { copyText } from './copy-text.ts';
-import { downloadText } from './download-text.ts';
+import type { HarWorkerPort } from '../panel/har-transfer/index.ts';
+import { downloadBlob, downloadText } from './download.ts';
 import { listenForSearch } from './panel-search.ts';
 import type { CaptureLimits, Platform } from './platform.ts';
 import { currentTheme, onThemeChanged } from './theme.ts';
@@ -26,8 +27,33 @@ function connect(
   return connection;
 }
 
+/**
+ * The panel's HAR worker, one per panel document. A worker that fails to start (or dies) is
+ * reported to every listener as a job-0 error, so no import or export waits forever.
+ */
+function startHarWorker(): HarWorkerPort {
+  const worker = new Worker(new URL('../panel/har-transfer/har-worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(listener) {
+      const onMessage = (event: MessageEvent): void => listener(event.data);
+      const onError = (event: ErrorEvent): void =>
+        listener({ job: 0, type: 'error', items: 0, message: event.message || 'the HAR worker stopped' });
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      return () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+      };
+    },
+  };
+}
+
 /** The real browser behind the panel's Platform seam. */
 export function browserPlatform(): Platform {
+  let worker: HarWorkerPort | undefined;
   return {
     connect,
     async readSettings() {
@@ -51,6 +77,8 @@ export function browserPlatform(): Platform {
     onSearch: (listener) => listenForSearch(inspectedTabId(), listener),
     copyText: (text) => copyText(text),
     downloadText: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
+    downloadBlob: (fileName, blob) => downloadBlob(fileName, blob),
+    harWorker: () => (worker ??= startHarWorker()),
     version: browser.runtime.getManifest().version,
   };
 }

@@ -1,3 +1,4 @@
+import type { HarWorkerPort } from '../panel/har-transfer/index.ts';
 import type { CaptureBatch, CaptureConnection, CaptureLimits } from './capture-channel.ts';
 import type { SearchEvent } from './panel-search.ts';
 
@@ -37,6 +38,13 @@ export interface Platform {
   onSearch(listener: (event: SearchEvent) => void): () => void;
   copyText(text: string): Promise<CopyResult>;
   downloadText(fileName: string, text: string, mimeType: string): void;
+  /** Save a Blob (a sanitized HAR written as parts by the HAR worker). */
+  downloadBlob(fileName: string, blob: Blob): void;
+  /**
+   * The HAR worker, started on first use: imports and exports read, parse and sanitize there, off
+   * the panel's main thread (issue 12).
+   */
+  harWorker(): HarWorkerPort;
   /** The extension version, for the HAR `creator` of exports. */
   version: string;
 }

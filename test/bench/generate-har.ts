@@ -11,11 +11,12 @@
  *   that sent it, 2–4 frames plus an `await` parent of 1–3, as Chrome records it); small JSON bodies, and
  *   about 1 in 400 a 50–200 KB one.
  *
- * Run directly to write a file: `npx tsx test/bench/generate-har.ts OUT.har [ENTRIES]`.
+ * Run directly to write a file: `npx tsx test/bench/generate-har.ts OUT.har [ENTRIES | 700MB]`.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Har, HarEntry, HarNameValue } from '../../src/core/har.ts';
+import { HarWriter } from '../../src/core/har-stream/index.ts';
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same file. */
 function seededRandom(seed: number): () => number {
@@ -255,7 +256,19 @@ interface Planned {
   graphqlError: boolean;
 }
 
-function plan(rnd: () => number): Planned {
+/** The mix of a capture: how often an API call fails, and whether list endpoints return large pages. */
+export interface HarShape {
+  /** Share of API calls (not assets) that fail; retries come on top. 0.15 gives ~12 % of all entries. */
+  failureRate: number;
+  /** 1 in 400 success bodies is a 50–200 KB page (the bulk of a realistic file's bytes). */
+  largeBodies: boolean;
+}
+
+export const REALISTIC: HarShape = { failureRate: 0.15, largeBodies: true };
+/** A third of all entries fail, bodies small: where triage itself, not parsing, costs the most. */
+export const FAILURE_HEAVY: HarShape = { failureRate: 0.44, largeBodies: false };
+
+function plan(rnd: () => number, shape: HarShape): Planned {
   let roll = rnd();
   let api = APIS[0] as Api;
   for (const candidate of APIS) {
@@ -265,14 +278,14 @@ function plan(rnd: () => number): Planned {
   }
   const path = pick(rnd, api.paths).replace('{id}', hex(rnd, 12));
   const method = pick(rnd, ['GET', 'GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE']);
-  const failure = rnd() < 0.15;
+  const failure = rnd() < shape.failureRate;
   const graphqlError = failure && path === '/graphql' && rnd() < 0.5;
   const status =
     !failure || graphqlError ? pick(rnd, [200, 200, 200, 201, 204, 304]) : pick(rnd, FAILURE_STATUSES);
   return { api, method: path === '/graphql' ? 'POST' : method, path, status, graphqlError };
 }
 
-function responseText(rnd: () => number, p: Planned): string {
+function responseText(rnd: () => number, p: Planned, shape: HarShape): string {
   if (p.graphqlError)
     return JSON.stringify({
       data: null,
@@ -281,7 +294,8 @@ function responseText(rnd: () => number, p: Planned): string {
   if (p.status === 0 || p.status === 204 || p.status === 304) return '';
   if (p.status >= 400) return p.api.errorBody(p.status, rnd);
   // A few list endpoints return large pages: 1 in 400 bodies is 50–200 KB.
-  return resourceBody(rnd, rnd() < 0.0025 ? 150 + Math.floor(rnd() * 450) : rnd() < 0.3 ? 3 : 1);
+  const large = shape.largeBodies && rnd() < 0.0025;
+  return resourceBody(rnd, large ? 150 + Math.floor(rnd() * 450) : rnd() < 0.3 ? 3 : 1);
 }
 
 /** Requests per host in fixed one-minute windows, as a server's rate limiter counts them. */
@@ -319,9 +333,15 @@ function initiatorOf(rnd: () => number, p: Planned): Record<string, unknown> {
   return { type: 'script', stack: { callFrames: callFrames(rnd, 2 + Math.floor(rnd() * 3)), parent } };
 }
 
-function entryAt(rnd: () => number, p: Planned, startedMs: number, count: WindowCounter): HarEntry {
+function entryAt(
+  rnd: () => number,
+  p: Planned,
+  startedMs: number,
+  count: WindowCounter,
+  shape: HarShape,
+): HarEntry {
   const hasBody = p.method === 'POST' || p.method === 'PUT';
-  const text = responseText(rnd, p);
+  const text = responseText(rnd, p, shape);
   const wait = 20 + rnd() * 400;
   const receive = 1 + rnd() * 20;
   const entry: HarEntry = {
@@ -376,7 +396,7 @@ function entryAt(rnd: () => number, p: Planned, startedMs: number, count: Window
 }
 
 /** A static asset or CORS preflight: the bulk of a real capture, always successful. */
-function assetEntry(rnd: () => number, startedMs: number, count: WindowCounter): HarEntry {
+function assetEntry(rnd: () => number, startedMs: number, count: WindowCounter, shape: HarShape): HarEntry {
   const preflight = rnd() < 0.4;
   const p: Planned = {
     api: APIS[5] as Api,
@@ -385,30 +405,39 @@ function assetEntry(rnd: () => number, startedMs: number, count: WindowCounter):
     status: preflight ? 204 : pick(rnd, [200, 304]),
     graphqlError: false,
   };
-  return entryAt(rnd, p, startedMs, count);
+  return entryAt(rnd, p, startedMs, count, shape);
 }
 
 export interface GenerateHarOptions {
   entries: number;
   seed?: number;
+  shape?: HarShape;
 }
 
-export function generateHar({ entries, seed = 20261120 }: GenerateHarOptions): Har {
+/** The entries of a capture, one at a time (a 1 GB file is written without holding it). */
+export function* harEntries({
+  entries,
+  seed = 20261120,
+  shape = REALISTIC,
+}: GenerateHarOptions): Generator<HarEntry> {
   const rnd = seededRandom(seed);
-  const list: HarEntry[] = [];
   const count = windowCounter();
   let clock = Date.parse('2026-11-20T09:00:00.000Z');
   let retry: Planned | undefined;
-  while (list.length < entries) {
+  for (let made = 0; made < entries; made++) {
     clock += Math.floor(rnd() * 400);
     // A failed call is often retried shortly after, which feeds the session analyses.
-    const p = retry ?? (rnd() < 0.25 ? undefined : plan(rnd));
+    const p = retry ?? (rnd() < 0.25 ? undefined : plan(rnd, shape));
     retry =
       p !== undefined && p.status >= 429 && rnd() < 0.4
         ? { ...p, status: pick(rnd, [p.status, 200]) }
         : undefined;
-    list.push(p === undefined ? assetEntry(rnd, clock, count) : entryAt(rnd, p, clock, count));
+    yield p === undefined ? assetEntry(rnd, clock, count, shape) : entryAt(rnd, p, clock, count, shape);
   }
+}
+
+/** The archive around the entries: version, creator, one page, as Chrome writes it. */
+export function harSkeleton(): Har {
   return {
     log: {
       version: '1.2',
@@ -421,16 +450,51 @@ export function generateHar({ entries, seed = 20261120 }: GenerateHarOptions): H
           pageTimings: {},
         },
       ],
-      entries: list,
+      entries: [],
     },
   };
+}
+
+export function generateHar(options: GenerateHarOptions): Har {
+  const har = harSkeleton();
+  har.log.entries = [...harEntries(options)];
+  return har;
+}
+
+/**
+ * Write a capture of at least `bytes` bytes to `path`, indented as Chrome writes it, entry by entry
+ * (HarWriter), so files beyond V8's string limit can be made. Returns the number of entries.
+ */
+export function writeHarFile(path: string, bytes: number, shape: HarShape = REALISTIC): number {
+  const fd = openSync(path, 'w');
+  let written = 0;
+  let entries = 0;
+  try {
+    const writer = new HarWriter(harSkeleton(), (text) => {
+      written += Buffer.byteLength(text);
+      writeSync(fd, text);
+    });
+    for (const entry of harEntries({ entries: Number.MAX_SAFE_INTEGER, shape })) {
+      writer.entry(entry);
+      entries++;
+      if (entries % 256 === 0) writer.flush();
+      if (written >= bytes) break;
+    }
+    writer.end();
+  } finally {
+    closeSync(fd);
+  }
+  return entries;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [out, count = '60000'] = process.argv.slice(2);
   if (out === undefined) {
-    console.error('usage: tsx test/bench/generate-har.ts OUT.har [ENTRIES]');
+    console.error('usage: tsx test/bench/generate-har.ts OUT.har [ENTRIES | SIZE_MB"MB"]');
     process.exitCode = 2;
+  } else if (count.endsWith('MB')) {
+    const entries = writeHarFile(out, Number(count.slice(0, -2)) * 1e6);
+    console.log(`wrote ${entries} entries to ${out}`);
   } else {
     writeFileSync(out, JSON.stringify(generateHar({ entries: Number(count) }), null, 2));
     console.log(`wrote ${count} entries to ${out}`);

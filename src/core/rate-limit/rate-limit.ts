@@ -249,6 +249,51 @@ const LEGACY: readonly RateLimitNames[] = [
 ];
 
 /**
+ * Counters that run beside the request counter: a 429 may come from any of them, and the one at
+ * zero is the one whose reset is the wait. OpenAI meters tokens as well as requests
+ * (platform.openai.com/docs/guides/rate-limits, "Rate limits in headers": `x-ratelimit-*-tokens`,
+ * reset as a duration such as `6m0s`); Anthropic sends one set per limit, reset as an RFC 3339 time
+ * (docs.claude.com/en/api/rate-limits, "Response headers": `anthropic-ratelimit-{requests,tokens,
+ * input-tokens,output-tokens}-{limit,remaining,reset}`).
+ */
+const METERED: readonly RateLimitNames[] = [
+  {
+    dialect: 'x-ratelimit-*-tokens',
+    limit: ['x-ratelimit-limit-tokens'],
+    remaining: ['x-ratelimit-remaining-tokens'],
+    reset: ['x-ratelimit-reset-tokens'],
+  },
+  ...['requests', 'tokens', 'input-tokens', 'output-tokens'].map((counter) => ({
+    dialect: `anthropic-ratelimit-${counter}-*`,
+    limit: [`anthropic-ratelimit-${counter}-limit`],
+    remaining: [`anthropic-ratelimit-${counter}-remaining`],
+    reset: [`anthropic-ratelimit-${counter}-reset`],
+  })),
+];
+
+/**
+ * The counter that binds: one with nothing left (the latest reset of those, so its wait covers
+ * them all), else the one with the least headroom.
+ */
+function binding(counters: readonly RateLimitInfo[]): RateLimitInfo | undefined {
+  let best: RateLimitInfo | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const info of counters) {
+    const score =
+      info.remaining === 0
+        ? -1 - (info.resetS ?? 0)
+        : info.remaining !== undefined && info.limit !== undefined && info.limit > 0
+          ? info.remaining / info.limit
+          : Number.MAX_VALUE;
+    if (best === undefined || score < bestScore) {
+      best = info;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
  * Rate-limit figures from whichever dialect the response uses, the standard structured fields
  * first. Seconds are relative to the response (see `resetSeconds` for how units are told apart).
  */
@@ -260,9 +305,17 @@ export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undef
   const structured = readStructuredRateLimit(get);
   if (structured !== undefined) return structured;
   const dateMs = responseDateMs(headers);
+  const counters: RateLimitInfo[] = [];
   for (const names of LEGACY) {
     const info = readLegacyRateLimit(get, names, dateMs);
-    if (info !== undefined) return info;
+    if (info !== undefined) {
+      counters.push(info);
+      break;
+    }
   }
-  return undefined;
+  for (const names of METERED) {
+    const info = readLegacyRateLimit(get, names, dateMs);
+    if (info !== undefined) counters.push(info);
+  }
+  return binding(counters);
 }

@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import type { PanelStore, TransferState } from '../store/panel-store.ts';
 import './har-import.css';
 
 export interface HarImportProps {
-  /** The file's text, as read. Deciding whether it is a HAR (parseHar) is the caller's job. */
-  onImport: (fileName: string, text: string) => void;
-  /** A file could not be read, or the drop held no single file. A sentence for the user. */
+  /**
+   * The chosen file, unread: the store streams it through the HAR worker (any size, gzip too), so
+   * it is never read into one string here.
+   */
+  onImport: (file: File) => void;
+  /** The drop held no single file. A sentence for the user. */
   onError: (message: string) => void;
 }
 
@@ -29,7 +33,7 @@ export function HarImportButton(p: HarImportProps & { label?: string }) {
       <input
         ref={input}
         type="file"
-        accept=".har,.json,application/json"
+        accept=".har,.json,.gz,application/json,application/gzip"
         hidden
         tabIndex={-1}
         data-testid="import-input"
@@ -98,19 +102,58 @@ function carriesFiles(data: DataTransfer | null): boolean {
   return data !== null && [...data.types].includes('Files');
 }
 
-async function importFiles(files: readonly File[], p: HarImportProps): Promise<void> {
+function importFiles(files: readonly File[], p: HarImportProps): void {
   const [file] = files;
   if (file === undefined) return;
   if (files.length > 1) {
     p.onError(`Import one HAR file at a time (${files.length} were given).`);
     return;
   }
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (error) {
-    p.onError(`Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
-    return;
-  }
-  p.onImport(file.name, text);
+  p.onImport(file);
+}
+
+const megabytes = (bytes: number): string =>
+  `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+function progressText(transfer: TransferState): string {
+  const progress = transfer.progress;
+  const verb = transfer.kind === 'import' ? 'Importing' : 'Exporting';
+  if (progress === undefined) return `${verb} ${transfer.name}…`;
+  const pass =
+    progress.passes === 1
+      ? ''
+      : progress.pass === 1
+        ? ' (1 of 2: finding every sensitive value)'
+        : ' (2 of 2: writing)';
+  const amount =
+    progress.unit === 'bytes'
+      ? `: ${megabytes(progress.done)} of ${megabytes(progress.total)}, ${progress.items} entries`
+      : `: ${progress.done} of ${progress.total} entries`;
+  return `${verb} ${transfer.name}${pass}${amount}`;
+}
+
+/**
+ * An import or export in progress (both run in the HAR worker): what is done, a progress bar and
+ * Cancel. Cancelling an import keeps what was read; cancelling an export saves nothing.
+ */
+export function HarTransferBar({ store }: { store: PanelStore }) {
+  const transfer = store.transfer.value;
+  if (transfer === undefined) return null;
+  const progress = transfer.progress;
+  const share =
+    progress === undefined || progress.total === 0 ? undefined : Math.min(1, progress.done / progress.total);
+  return (
+    <div class="hi-transfer" role="status" data-testid="transfer" data-kind={transfer.kind}>
+      <span class="hi-transfer-text">{progressText(transfer)}</span>
+      <progress class="hi-transfer-bar" max={1} value={share} aria-label={`${transfer.kind} progress`} />
+      <button
+        type="button"
+        class="hi-button"
+        data-testid="transfer-cancel"
+        onClick={() => store.cancelTransfer()}
+      >
+        Cancel
+      </button>
+    </div>
+  );
 }

@@ -45,8 +45,15 @@ export function Toolbar({ store, importSlot }: { store: PanelStore; importSlot?:
         <button
           type="button"
           onClick={() => void store.exportSanitizedHar()}
-          disabled={store.counts.value.failures + store.counts.value.successes === 0}
-          title="Download the shown requests as a HAR file with secrets and personal data replaced"
+          disabled={
+            store.counts.value.failures + store.counts.value.successes === 0 ||
+            store.transfer.value !== undefined
+          }
+          title={
+            viewingImport
+              ? `Download all of ${store.source.value}, every entry (not only those the retention limits keep on screen), with secrets and personal data replaced`
+              : 'Download the requests kept in this session as a HAR file, with secrets and personal data replaced'
+          }
           data-testid="export-har"
         >
           Export sanitized HAR

@@ -10,8 +10,7 @@ import {
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { Har } from '../../core/har.ts';
-import { isHarEntry } from '../../core/is-har-entry.ts';
-import { parseHar } from '../../core/parse-har.ts';
+import type { HarItem } from '../../core/har-stream/index.ts';
 import {
   loadProfile,
   loadProfileText,
@@ -35,6 +34,12 @@ import type {
   DroppedBeforePanel,
 } from '../../platform/capture-channel.ts';
 import type { Platform, SearchEvent, Theme } from '../../platform/platform.ts';
+import {
+  HarTransferClient,
+  type Transfer,
+  type TransferOutcome,
+  type TransferProgress,
+} from '../har-transfer/index.ts';
 import { CaptureIntake } from './capture-intake.ts';
 import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
@@ -52,6 +57,14 @@ export interface FindingFocus {
 }
 
 export type Connection = 'connecting' | 'live' | 'unavailable';
+
+/** An import or export running in the HAR worker: what the progress bar and its Cancel show. */
+export interface TransferState {
+  kind: 'import' | 'export';
+  name: string;
+  progress?: TransferProgress;
+}
+
 /**
  * A message above the list. `about: 'import'` marks one that speaks of an imported file: it goes
  * when the file does (Clear, Back to live), so a failed import's error never outlives it.
@@ -157,6 +170,7 @@ export class PanelStore {
   readonly view = signal<'list' | 'settings'>('list');
   /** Name of the imported HAR file being shown, if any (live capture goes on meanwhile). */
   readonly source = signal<string | undefined>(undefined);
+  readonly transfer = signal<TransferState | undefined>(undefined);
   /** The live session's counts, kept current while an imported file is shown ("Back to live"). */
   readonly liveCounts = signal({ failures: 0, successes: 0 });
   /** The findings strip: undefined follows the width (collapsed when narrow), else the user's choice. */
@@ -181,6 +195,10 @@ export class PanelStore {
   #beforePanel = NOTHING_BEFORE_PANEL;
   #cleanups: (() => void)[] = [];
   #connection: CaptureConnection | undefined;
+  #transferClient: HarTransferClient | undefined;
+  #running: Transfer | undefined;
+  /** The imported file itself: "Export sanitized HAR" streams all of it, not only what was kept. */
+  #importedFile: Blob | undefined;
 
   constructor(platform: Platform) {
     this.#platform = platform;
@@ -295,6 +313,9 @@ export class PanelStore {
 
   /** Leave an imported file for the live session, which went on being captured meanwhile. */
   backToLive(): void {
+    // An import still reading stops: the file it fills is no longer shown.
+    if (this.transfer.value?.kind === 'import') this.cancelTransfer();
+    this.#importedFile = undefined;
     batch(() => {
       this.#imported = undefined;
       this.source.value = undefined;
@@ -323,46 +344,84 @@ export class PanelStore {
     });
   }
 
-  /**
-   * A file the user imported: shown if it is a HAR, otherwise an error that says what to do.
-   * Parsing a large file blocks for a moment, so the "Importing…" state is painted first.
-   */
-  importText(fileName: string, text: string): Promise<void> {
-    this.notice.value = { kind: 'info', text: `Importing ${fileName}…`, about: 'import' };
-    return new Promise((resolve) =>
-      setTimeout(() => {
-        const parsed = parseHar(text);
-        if (parsed.ok) this.importHar(parsed.har, fileName);
-        else
-          this.notice.value = {
-            kind: 'error',
-            text: `${fileName}: ${parsed.error}. Export one from the Network panel with "Save all as HAR".`,
-            about: 'import',
-          };
-        resolve();
-      }, 0),
-    );
+  #transfers(): HarTransferClient {
+    return (this.#transferClient ??= new HarTransferClient(this.#platform.harWorker()));
+  }
+
+  #progress(state: TransferState): (progress: TransferProgress) => void {
+    let last = 0;
+    return (progress) => {
+      const now = Date.now();
+      // Redrawn ten times a second at most: a 700 MB file reports a thousand chunks.
+      if (now - last < 100 && progress.done < progress.total) return;
+      last = now;
+      this.transfer.value = { ...state, progress };
+    };
+  }
+
+  /** Stop the running import (what was read stays) or export (nothing is saved). */
+  cancelTransfer(): void {
+    this.#running?.cancel();
   }
 
   /**
-   * Show an imported HAR file, indexed like the CLI (log.entries), in an engine of its own: the
-   * live session goes on being captured and "Back to live" (or Clear) returns to it.
+   * A file the user imported, read in the HAR worker (File.stream(), gzip undone there) and fed
+   * to the engine batch by batch in slices of IMPORT_SLICE_MS, so the panel stays responsive
+   * whatever the size. The session is replaced only once the file yields its first item: a file
+   * that is not a HAR leaves what was captured as it was, and says why.
    */
-  importHar(har: Har, name: string): void {
+  async importFile(file: File): Promise<void> {
+    if (this.transfer.value !== undefined) {
+      this.reportError(
+        `Wait for the ${this.transfer.value.kind} of ${this.transfer.value.name} to finish, or cancel it.`,
+      );
+      return;
+    }
+    const name = file.name;
+    const state: TransferState = { kind: 'import', name };
+    this.transfer.value = state;
+    this.notice.value = { kind: 'info', text: `Importing ${name}…`, about: 'import' };
+    const counts = { started: false, items: 0, skipped: 0, removed: 0 };
+    // The file gets an engine of its own: live capture goes on meanwhile ("Back to live").
     const engine = new TriageEngine({
       classify: this.#classifyOptions(),
       retention: retentionOf(this.settings.value),
     });
-    engine.add(har.log.entries);
+    const feed = new ImportFeed(
+      engine,
+      (update) => this.#apply(update, engine),
+      () => this.#publishDropped(),
+    );
+    const job = this.#transfers().importFile(
+      file,
+      async (items) => {
+        if (!counts.started) {
+          counts.started = true;
+          batch(() => {
+            this.#imported = engine;
+            this.#importedFile = file;
+            this.source.value = name;
+            this.#publishAll();
+          });
+        }
+        for (const item of items) {
+          if (item.problem !== undefined) counts.skipped++;
+          counts.removed += item.removed?.length ?? 0;
+        }
+        counts.items += items.length;
+        await feed.add(items);
+      },
+      this.#progress(state),
+    );
+    this.#running = job;
+    const outcome = await job.outcome;
+    this.#running = undefined;
+    // The user went back to live (or imported again) meanwhile: this file is no longer shown.
+    const shown = !counts.started || this.#imported === engine;
+    if (shown) feed.publish();
     batch(() => {
-      this.#imported = engine;
-      this.source.value = name;
-      this.#publishAll();
-      this.notice.value = {
-        kind: 'info',
-        text: importNotice(har.log.entries, name, this.dropped.value),
-        about: 'import',
-      };
+      this.transfer.value = undefined;
+      if (shown) this.notice.value = importOutcome(outcome, name, counts, this.dropped.value);
     });
   }
 
@@ -617,18 +676,59 @@ export class PanelStore {
   }
 
   /**
-   * Download the kept entries as a HAR with every secret and piece of personal data replaced. The
-   * sanitizer (the whole body redaction) is fetched on first use: it is not needed to show the panel.
+   * Download a sanitized HAR, written in the HAR worker as Blob parts. For an imported file it is
+   * the whole file, every entry, streamed through the sanitizer (a support engineer shares the
+   * customer's file, not the part the retention limits kept on screen); for a live session, the
+   * requests kept, in start order.
    */
   async exportSanitizedHar(): Promise<void> {
-    const { sanitizeHar } = await import('../../core/redact/index.ts');
-    const sanitized = sanitizeHar(this.har());
+    if (this.transfer.value !== undefined) {
+      this.reportError(
+        `Wait for the ${this.transfer.value.kind} of ${this.transfer.value.name} to finish, or cancel it.`,
+      );
+      return;
+    }
+    const file = this.source.value !== undefined ? this.#importedFile : undefined;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    this.#platform.downloadText(
-      `api-errors-${stamp}.sanitized.har`,
-      JSON.stringify(sanitized, null, 2),
-      'application/json',
-    );
+    const name =
+      file !== undefined
+        ? `${(this.source.value ?? 'import').replace(/(\.har)?(\.gz)?$/i, '')}.sanitized.har`
+        : `api-errors-${stamp}.sanitized.har`;
+    const state: TransferState = { kind: 'export', name };
+    this.transfer.value = state;
+    let job: Transfer;
+    if (file !== undefined) job = this.#transfers().exportFile(file, this.#progress(state));
+    else {
+      const har = this.har();
+      const { entries, ...log } = har.log;
+      job = this.#transfers().exportEntries(
+        { ...har, log: { ...log, entries: [] } },
+        entries,
+        this.#progress(state),
+      );
+    }
+    this.#running = job;
+    const outcome = await job.outcome;
+    this.#running = undefined;
+    batch(() => {
+      this.transfer.value = undefined;
+      if (outcome.status === 'done' && outcome.blob !== undefined) {
+        this.#platform.downloadBlob(name, outcome.blob);
+        const what =
+          file !== undefined
+            ? `every entry of ${this.source.value ?? 'the imported file'} (${outcome.items})`
+            : `the ${outcome.items} requests kept in this session`;
+        this.notice.value = {
+          kind: 'info',
+          text: `Saved ${name}: ${what}, with secrets and personal data replaced.`,
+        };
+      } else if (outcome.status === 'cancelled')
+        this.notice.value = { kind: 'info', text: 'Export cancelled: nothing was saved.' };
+      else
+        this.reportError(
+          `The export failed (${outcome.status === 'error' ? outcome.message : 'no file'}); nothing was saved, and what was captured is unchanged.`,
+        );
+    });
   }
 
   /** A short confirmation (a copy from the context menu), in the notice line. */
@@ -645,14 +745,120 @@ export class PanelStore {
   }
 }
 
+/** How long the main thread feeds the engine before it lets the panel paint and react. */
+const IMPORT_SLICE_MS = 25;
+/** How often an import publishes what it has so far (the list, counts, findings). */
+const IMPORT_PUBLISH_MS = 300;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Feeds an import's items to the engine in slices of IMPORT_SLICE_MS, yielding between them, and
+ * publishes the merged changes every IMPORT_PUBLISH_MS rather than per item: re-reading thousands
+ * of kept failures for every batch would cost more than the engine's work.
+ */
+class ImportFeed {
+  readonly #engine: TriageEngine;
+  readonly #apply: (update: EngineUpdate) => void;
+  readonly #publishDropped: () => void;
+  #pending: EngineUpdate | undefined;
+  #published = 0;
+
+  constructor(engine: TriageEngine, apply: (update: EngineUpdate) => void, publishDropped: () => void) {
+    this.#engine = engine;
+    this.#apply = apply;
+    this.#publishDropped = publishDropped;
+  }
+
+  async add(items: readonly HarItem[]): Promise<void> {
+    let next = 0;
+    while (next < items.length) {
+      const start = performance.now();
+      while (next < items.length && performance.now() - start < IMPORT_SLICE_MS)
+        this.#merge(this.#engine.add([(items[next++] as HarItem).value]));
+      if (Date.now() - this.#published >= IMPORT_PUBLISH_MS) this.publish();
+      await nextTask();
+    }
+  }
+
+  publish(): void {
+    this.#published = Date.now();
+    const update = this.#pending;
+    this.#pending = undefined;
+    if (update !== undefined) this.#apply(update);
+    this.#publishDropped();
+  }
+
+  /** One update standing for many: failures re-read once, evictions and flags accumulated. */
+  #merge(update: EngineUpdate): void {
+    const failed = update.added.some((record) => record.diagnosis !== undefined);
+    const before = this.#pending;
+    this.#pending = {
+      added: [],
+      evictedFailures:
+        before === undefined
+          ? update.evictedFailures
+          : [...before.evictedFailures, ...update.evictedFailures],
+      evictedSuccesses: (before?.evictedSuccesses ?? 0) + update.evictedSuccesses,
+      findingsChanged: (before?.findingsChanged ?? false) || update.findingsChanged,
+      rateLimitsChanged: (before?.rateLimitsChanged ?? false) || update.rateLimitsChanged,
+      failuresReplaced:
+        (before?.failuresReplaced ?? false) ||
+        failed ||
+        update.evictedFailures.length > 0 ||
+        update.failuresReplaced,
+    };
+  }
+}
+
+/** What an import ended with, as the notice says it: counts, what was skipped or hidden, and why it stopped. */
+function importOutcome(
+  outcome: TransferOutcome,
+  name: string,
+  counts: { started: boolean; items: number; skipped: number; removed: number },
+  dropped: Dropped,
+): Notice | undefined {
+  if (!counts.started) {
+    if (outcome.status === 'cancelled') return undefined;
+    if (outcome.status === 'error')
+      return {
+        about: 'import',
+        kind: 'error',
+        text: `${name}: ${outcome.message}. Export one from the Network panel with "Save all as HAR". What was captured is unchanged.`,
+      };
+  }
+  const summary = importNotice(counts, name, dropped);
+  if (outcome.status === 'cancelled')
+    return {
+      about: 'import',
+      kind: 'info',
+      text: `Import cancelled: showing the first ${counts.items} entries of ${name}.`,
+    };
+  if (outcome.status === 'error')
+    return {
+      about: 'import',
+      kind: 'error',
+      text: `${name}: ${outcome.message}. Showing the ${counts.items} entries read before.`,
+    };
+  return { about: 'import', kind: 'info', text: summary };
+}
+
 /** Say when the retention limits hid part of an imported file, and how to see all of it. */
-function importNotice(entries: readonly unknown[], name: string, dropped: Dropped): string {
-  const total = entries.length;
-  const skipped = entries.filter((entry) => !isHarEntry(entry)).length;
-  const broken =
-    skipped === 0
+function importNotice(
+  counts: { items: number; skipped: number; removed: number },
+  name: string,
+  dropped: Dropped,
+): string {
+  const total = counts.items;
+  const skipped = counts.skipped;
+  const removed =
+    counts.removed === 0
       ? ''
-      : ` ${skipped} ${skipped === 1 ? 'item was' : 'items were'} not HAR entries and skipped.`;
+      : ` ${counts.removed} ${counts.removed === 1 ? 'value was' : 'values were'} too large to hold and replaced by a placeholder saying so.`;
+  const broken =
+    (skipped === 0
+      ? ''
+      : ` ${skipped} ${skipped === 1 ? 'item was' : 'items were'} not HAR entries and skipped.`) + removed;
   if (dropped.failures === 0) return `Imported ${total} entries from ${name}.${broken}`;
   return (
     `Imported ${name}: ${dropped.failures} of its oldest failures are not shown (the retention ` +

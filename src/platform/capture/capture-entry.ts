@@ -83,7 +83,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * cannot stall the ordered capture queue behind it.
  */
 export function callbackOrPromise<T>(
-  call: (callback?: (...args: unknown[]) => void) => unknown,
+  call: (...callback: [] | [(...args: unknown[]) => void]) => unknown,
   fromCallback: (args: readonly unknown[]) => T,
   fromPromise: (value: unknown) => T,
   fallback: T,
@@ -103,7 +103,8 @@ export function callbackOrPromise<T>(
       returned = call((...args: unknown[]) => settle(fromCallback(args)));
     } catch {
       // An API that validates its arguments (webextension-polyfill's wrapper) rejects the
-      // callback: ask again promise-style.
+      // callback: ask again promise-style, with no argument at all. An explicit `undefined` is an
+      // argument too: the polyfill's getContent (maxArgs 0) throws on it, and every body was lost.
       try {
         returned = call();
       } catch {
@@ -122,7 +123,7 @@ export function callbackOrPromise<T>(
 /** Read a response body in every browser (see callbackOrPromise). */
 export function readRequestContent(request: ContentSource, timeoutMs = 10_000): Promise<BodyContent> {
   return callbackOrPromise(
-    (callback) => request.getContent(callback),
+    (...callback) => request.getContent(...callback),
     contentFromCallback,
     contentFromPromise,
     {},

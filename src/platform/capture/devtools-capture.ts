@@ -107,7 +107,7 @@ async function recover(
   timeoutMs: number,
 ): Promise<void> {
   const answer = await callbackOrPromise(
-    (callback) => network.getHAR(callback),
+    (...callback) => network.getHAR(...callback),
     (args) => args[0],
     (log) => log,
     undefined,

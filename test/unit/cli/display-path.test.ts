@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPath } from '../../../src/cli/display-path.ts';
+import { displayPath } from '../../../src/cli/terminal-report.ts';
 import { RedactionSession } from '../../../src/core/redact/index.ts';
 
 const path = (url: unknown): string => displayPath(url, new RedactionSession());

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runTriage } from '../../../src/cli/run-triage.ts';
+import { runTriage } from '../../../src/cli/triage-command.ts';
 import { captureIo } from './capture-io.ts';
 import { spawnCli } from './spawn-cli.ts';
 
@@ -17,9 +17,9 @@ interface Entry {
   action: string;
 }
 
-function triage(...args: string[]): { status: number; entries: Entry[]; stderr: string } {
+async function triage(...args: string[]): Promise<{ status: number; entries: Entry[]; stderr: string }> {
   const run = captureIo();
-  const status = runTriage(['--json', ...args], run.io);
+  const status = await runTriage(['--json', ...args], run.io);
   const out = run.stdout();
   return {
     status,
@@ -29,12 +29,12 @@ function triage(...args: string[]): { status: number; entries: Entry[]; stderr: 
 }
 
 describe('triage --profile FILE.json', () => {
-  it('without the profile, a team API is generic', () => {
-    expect(triage(HAR).entries.map((e) => e.provider)).toEqual(['generic', 'generic', 'generic']);
+  it('without the profile, a team API is generic', async () => {
+    expect((await triage(HAR)).entries.map((e) => e.provider)).toEqual(['generic', 'generic', 'generic']);
   });
 
-  it('classifies by the loaded profile, whose id appears in `provider`', () => {
-    const { status, entries, stderr } = triage('--profile', ACME, HAR);
+  it('classifies by the loaded profile, whose id appears in `provider`', async () => {
+    const { status, entries, stderr } = await triage('--profile', ACME, HAR);
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(entries[0]).toMatchObject({
@@ -49,30 +49,30 @@ describe('triage --profile FILE.json', () => {
     expect(entries[1]?.provider).toBe('generic');
   });
 
-  it('lets --map name a loaded profile, and refuses it without the profile', () => {
-    const mapped = triage('--profile', ACME, '--map', 'orders.internal.test=acme', HAR);
+  it('lets --map name a loaded profile, and refuses it without the profile', async () => {
+    const mapped = await triage('--profile', ACME, '--map', 'orders.internal.test=acme', HAR);
     expect(mapped.entries[1]).toMatchObject({ provider: 'acme', category: 'conflict', retry: 'no' });
-    const unknown = triage('--map', 'orders.internal.test=acme', HAR);
+    const unknown = await triage('--map', 'orders.internal.test=acme', HAR);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^triage: --map "orders\.internal\.test=acme": unknown profile "acme"/);
   });
 
-  it('is repeatable', () => {
-    const { entries } = triage('--profile', ACME, '--profile', path('status-page.json'), HAR);
+  it('is repeatable', async () => {
+    const { entries } = await triage('--profile', ACME, '--profile', path('status-page.json'), HAR);
     expect(entries.map((e) => e.provider)).toEqual(['acme', 'generic', 'status-page']);
     expect(entries[2]).toMatchObject({ retry: 'yes', backoff_s: [10, 20] });
   });
 
-  it('refuses an invalid or missing profile with one line naming the file and the problem', () => {
-    const broken = triage('--profile', path('broken.json'), HAR);
+  it('refuses an invalid or missing profile with one line naming the file and the problem', async () => {
+    const broken = await triage('--profile', path('broken.json'), HAR);
     expect(broken.status).toBe(2);
     expect(broken.entries).toEqual([]);
     expect(broken.stderr).toMatch(
       /^triage: --profile .*broken\.json: not a valid profile: rules\[0\]\.then\.retry: "later" is not one of yes, no, conditional, when-idempotent\n$/,
     );
-    const missing = triage('--profile', path('nope.json'), HAR);
+    const missing = await triage('--profile', path('nope.json'), HAR);
     expect(missing.stderr).toMatch(/^triage: --profile .*nope\.json: no such file\n$/);
-    const notJson = triage('--profile', HAR.replace('acme-failures.har', '../cli/not-json.har'), HAR);
+    const notJson = await triage('--profile', HAR.replace('acme-failures.har', '../cli/not-json.har'), HAR);
     expect(notJson.stderr).toMatch(/: not JSON \(/);
   });
 

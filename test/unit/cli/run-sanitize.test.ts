@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { runSanitize } from '../../../src/cli/run-sanitize.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runSanitize } from '../../../src/cli/sanitize-command.ts';
 import type { Har } from '../../../src/core/har.ts';
 import { parseHar } from '../../../src/core/parse-har.ts';
 import { captureIo } from './capture-io.ts';
@@ -8,9 +8,9 @@ import { fixturePath, PLANTED } from './fixture-path.ts';
 
 const MIXED = fixturePath('mixed-providers.har');
 
-function sanitized(): { text: string; har: Har } {
+async function sanitized(): Promise<{ text: string; har: Har }> {
   const run = captureIo();
-  expect(runSanitize([MIXED], run.io)).toBe(0);
+  expect(await runSanitize([MIXED], run.io)).toBe(0);
   expect(run.stderr()).toBe('');
   const parsed = parseHar(run.stdout());
   if (!parsed.ok) throw new Error(parsed.error);
@@ -19,7 +19,11 @@ function sanitized(): { text: string; har: Har } {
 
 describe('sanitize', () => {
   const original = JSON.parse(readFileSync(MIXED, 'utf8')) as Har;
-  const { text, har } = sanitized();
+  let text = '';
+  let har: Har = { log: { entries: [] } };
+  beforeAll(async () => {
+    ({ text, har } = await sanitized());
+  });
 
   it('writes a HAR with every entry, method, status and timing of the original', () => {
     expect(har.log.entries).toHaveLength(original.log.entries.length);
@@ -43,24 +47,25 @@ describe('sanitize', () => {
     expect(text).not.toContain(secret);
   });
 
-  it('refuses a file that is not a HAR with one stderr line and exit status 2', () => {
+  it('refuses a file that is not a HAR with one stderr line and exit status 2', async () => {
     const run = captureIo();
-    expect(runSanitize([fixturePath('log-without-entries.har')], run.io)).toBe(2);
+    expect(await runSanitize([fixturePath('log-without-entries.har')], run.io)).toBe(2);
     expect(run.stdout()).toBe('');
     expect(run.stderr()).toMatch(/^sanitize: .*log-without-entries\.har: not a HAR file: [^\n]+\n$/);
   });
 
-  it('--help prints the usage and exits 0', () => {
+  it('--help prints the usage and exits 0', async () => {
     const run = captureIo();
-    expect(runSanitize(['-h'], run.io)).toBe(0);
-    expect(run.stdout()).toMatch(/^Usage: npm run --silent sanitize -- FILE\.har/);
+    expect(await runSanitize(['-h'], run.io)).toBe(0);
+    expect(run.stdout()).toMatch(/^Usage: api-error-inspector sanitize FILE\.har/);
+    expect(run.stdout()).toContain('npm run --silent sanitize -- FILE.har');
   });
 });
 
 describe('sanitize on a HAR file with broken items among its entries', () => {
-  it('writes every item back in place and names the broken ones on stderr', () => {
+  it('writes every item back in place and names the broken ones on stderr', async () => {
     const run = captureIo();
-    expect(runSanitize([fixturePath('some-broken-entries.har')], run.io)).toBe(0);
+    expect(await runSanitize([fixturePath('some-broken-entries.har')], run.io)).toBe(0);
     const out = JSON.parse(run.stdout()) as { log: { entries: unknown[] } };
     expect(out.log.entries).toHaveLength(4);
     expect(out.log.entries[0]).toBeNull();

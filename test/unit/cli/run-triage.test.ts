@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { runTriage } from '../../../src/cli/run-triage.ts';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runTriage } from '../../../src/cli/triage-command.ts';
 import { CATEGORIES } from '../../../src/core/diagnosis.ts';
+import { triageHar } from '../../../src/core/engine/index.ts';
+import type { Har } from '../../../src/core/har.ts';
 import { BUILT_IN_PROVIDER_IDS as PROVIDER_IDS } from '../../../src/core/profiles/index.ts';
 import { captureIo } from './capture-io.ts';
 import { fixturePath } from './fixture-path.ts';
@@ -25,9 +28,9 @@ interface JsonReport {
   findings: Record<string, unknown>[];
 }
 
-function triageJson(...args: string[]): JsonReport {
+async function triageJson(...args: string[]): Promise<JsonReport> {
   const run = captureIo();
-  expect(runTriage(['--json', ...args], run.io)).toBe(0);
+  expect(await runTriage(['--json', ...args], run.io)).toBe(0);
   expect(run.stderr()).toBe('');
   return JSON.parse(run.stdout()) as JsonReport;
 }
@@ -36,7 +39,10 @@ const byIndex = (report: JsonReport, index: number): Record<string, unknown> | u
   report.entries.find((entry) => entry['index'] === index);
 
 describe('triage --json on a HAR with several providers', () => {
-  const report = triageJson(MIXED);
+  let report: JsonReport = { entries: [], findings: [] };
+  beforeAll(async () => {
+    report = await triageJson(MIXED);
+  });
 
   it('prints one object with exactly entries and findings, each with exactly the contract keys, in order', () => {
     expect(Object.keys(report)).toEqual(['entries', 'findings']);
@@ -115,12 +121,28 @@ describe('triage --json on a HAR with several providers', () => {
   });
 });
 
+describe('triage --json written as the failures come', () => {
+  it('is character for character JSON.stringify of the in-memory report, compact and indented', async () => {
+    for (const name of ['mixed-providers.har', 'some-broken-entries.har', 'bom.har']) {
+      const path = fixturePath(name);
+      const har = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Har;
+      const report = triageHar(har);
+      const piped = captureIo();
+      const terminal = captureIo({ isTTY: true });
+      expect(await runTriage(['--json', path], piped.io)).toBe(0);
+      expect(await runTriage(['--json', path], terminal.io)).toBe(0);
+      expect(piped.stdout()).toBe(`${JSON.stringify(report)}\n`);
+      expect(terminal.stdout()).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  });
+});
+
 describe('triage --json layout', () => {
-  it('is one line into a pipe and indented on a terminal, the same object either way', () => {
+  it('is one line into a pipe and indented on a terminal, the same object either way', async () => {
     const piped = captureIo();
     const terminal = captureIo({ isTTY: true });
-    expect(runTriage(['--json', MIXED], piped.io)).toBe(0);
-    expect(runTriage(['--json', MIXED], terminal.io)).toBe(0);
+    expect(await runTriage(['--json', MIXED], piped.io)).toBe(0);
+    expect(await runTriage(['--json', MIXED], terminal.io)).toBe(0);
     expect(piped.stdout().trimEnd().split('\n')).toHaveLength(1);
     expect(terminal.stdout()).toMatch(/^\{\n {2}"entries": \[/);
     expect(JSON.parse(terminal.stdout())).toEqual(JSON.parse(piped.stdout()));
@@ -128,9 +150,9 @@ describe('triage --json layout', () => {
 });
 
 describe('triage --map', () => {
-  it('assigns a host to a profile, matching the host case-insensitively', () => {
-    const plain = triageJson(MIXED);
-    const mapped = triageJson(
+  it('assigns a host to a profile, matching the host case-insensitively', async () => {
+    const plain = await triageJson(MIXED);
+    const mapped = await triageJson(
       '--map',
       'Partners.PRIVO-kids.test=privo',
       '--map=api.ranex-kyc.test=generic',
@@ -159,9 +181,9 @@ describe('triage on files that are not HAR files', () => {
 
   it.each(cases)(
     '%s: exit 2, one line on stderr naming the file, nothing on stdout',
-    (_name, path, reason) => {
+    async (_name, path, reason) => {
       const run = captureIo();
-      expect(runTriage([path], run.io)).toBe(2);
+      expect(await runTriage([path], run.io)).toBe(2);
       expect(run.stdout()).toBe('');
       const lines = run.stderr().split('\n');
       expect(lines).toHaveLength(2);
@@ -173,8 +195,8 @@ describe('triage on files that are not HAR files', () => {
     },
   );
 
-  it('accepts a UTF-8 byte-order mark at the start of a HAR file', () => {
-    expect(triageJson(fixturePath('bom.har')).entries.map((entry) => entry['index'])).toEqual([0, 1]);
+  it('accepts a UTF-8 byte-order mark at the start of a HAR file', async () => {
+    expect((await triageJson(fixturePath('bom.har'))).entries.map((entry) => entry['index'])).toEqual([0, 1]);
   });
 });
 
@@ -187,19 +209,22 @@ describe('triage arguments', () => {
     [['--map', 'api.example.com', 'a.har'], /expected HOST=PROFILE/],
     [['--map', 'api.example.com=acme', 'a.har'], /unknown profile "acme" \(one of: persona, ranex/],
     [['--json=yes', 'a.har'], /--json takes no value/],
-  ])('%j: exit 2 with one usage line', (args, message) => {
+  ])('%j: exit 2 with one usage line', async (args, message) => {
     const run = captureIo();
-    expect(runTriage(args, run.io)).toBe(2);
+    expect(await runTriage(args, run.io)).toBe(2);
     expect(run.stderr()).toMatch(message);
     expect(run.stderr().trimEnd().split('\n')).toHaveLength(1);
     expect(run.stdout()).toBe('');
   });
 
-  it('--help prints the usage, the profiles and the exit statuses, and exits 0', () => {
+  it('--help prints the usage, the profiles and the exit statuses, and exits 0', async () => {
     const run = captureIo();
-    expect(runTriage(['--help'], run.io)).toBe(0);
+    expect(await runTriage(['--help'], run.io)).toBe(0);
     expect(run.stdout()).toContain(
-      'Usage: npm run --silent triage -- [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har',
+      'Usage: api-error-inspector triage [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har',
+    );
+    expect(run.stdout()).toContain(
+      'npm run --silent triage -- [--json] [--map HOST=PROFILE]... [--profile FILE.json]... FILE.har',
     );
     expect(run.stdout()).toContain(PROVIDER_IDS.join(', '));
     expect(run.stdout()).toMatch(
@@ -209,14 +234,14 @@ describe('triage arguments', () => {
 });
 
 describe('triage without --json', () => {
-  const text = (options: { isTTY?: boolean; env?: Record<string, string> }): string => {
+  const text = async (options: { isTTY?: boolean; env?: Record<string, string> }): Promise<string> => {
     const run = captureIo(options);
-    expect(runTriage([MIXED], run.io)).toBe(0);
+    expect(await runTriage([MIXED], run.io)).toBe(0);
     return run.stdout();
   };
 
-  it('prints a table of the failures, then actions and findings', () => {
-    const output = text({});
+  it('prints a table of the failures, then actions and findings', async () => {
+    const output = await text({});
     const lines = output.split('\n');
     expect(lines[0]).toBe(`${MIXED}: 15 entries, 10 failed`);
     expect(lines).toContainEqual(
@@ -238,17 +263,15 @@ describe('triage without --json', () => {
     expect(output).toMatch(/retry_before_wait \(#2, #3\)/);
   });
 
-  it('uses colour only on a terminal without NO_COLOR', () => {
-    expect(text({})).not.toContain('\u001b[');
-    expect(text({ isTTY: true, env: { NO_COLOR: '1' } })).not.toContain('\u001b[');
-    expect(text({ isTTY: true })).toContain('\u001b[');
+  it('uses colour only on a terminal without NO_COLOR', async () => {
+    expect(await text({})).not.toContain('\u001b[');
+    expect(await text({ isTTY: true, env: { NO_COLOR: '1' } })).not.toContain('\u001b[');
+    expect(await text({ isTTY: true })).toContain('\u001b[');
   });
 
-  it('matches the --json report row for row', () => {
-    const report = triageJson(MIXED);
-    const rows = text({})
-      .split('\n')
-      .filter((line) => /^\d+ /.test(line));
+  it('matches the --json report row for row', async () => {
+    const report = await triageJson(MIXED);
+    const rows = (await text({})).split('\n').filter((line) => /^\d+ /.test(line));
     expect(rows.map((line) => Number(line.split(' ')[0]))).toEqual(
       report.entries.map((entry) => entry['index']),
     );
@@ -256,10 +279,10 @@ describe('triage without --json', () => {
 });
 
 describe('triage on a HAR file with broken items among its entries', () => {
-  it('triages the entries it can, keeps their indexes and names the skipped items on stderr', () => {
+  it('triages the entries it can, keeps their indexes and names the skipped items on stderr', async () => {
     const run = captureIo();
     const path = fixturePath('some-broken-entries.har');
-    expect(runTriage(['--json', path], run.io)).toBe(0);
+    expect(await runTriage(['--json', path], run.io)).toBe(0);
     const report = JSON.parse(run.stdout()) as { entries: { index: number; provider: string }[] };
     expect(report.entries.map((entry) => [entry.index, entry.provider])).toEqual([[1, 'persona']]);
     const lines = run.stderr().trimEnd().split('\n');

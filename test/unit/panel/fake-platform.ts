@@ -1,4 +1,5 @@
 import type { HarEntry } from '../../../src/core/har.ts';
+import { HarJobs, type FromWorker, type HarWorkerPort } from '../../../src/panel/har-transfer/index.ts';
 import {
   NOTHING_DROPPED,
   type CaptureBatch,
@@ -24,6 +25,9 @@ export class FakePlatform implements Platform {
   copies: string[] = [];
   copyResult: CopyResult = 'clipboard-api';
   downloads: { fileName: string; text: string; mimeType: string }[] = [];
+  /** Blobs the panel saved (the sanitized HAR export). */
+  blobDownloads: { fileName: string; blob: Blob }[] = [];
+  #worker: HarWorkerPort | undefined;
   limits: CaptureLimits | undefined;
   #theme: Theme = 'light';
   #themeListener: ((theme: Theme) => void) | undefined;
@@ -105,5 +109,29 @@ export class FakePlatform implements Platform {
 
   downloadText(fileName: string, text: string, mimeType: string): void {
     this.downloads.push({ fileName, text, mimeType });
+  }
+
+  downloadBlob(fileName: string, blob: Blob): void {
+    this.blobDownloads.push({ fileName, blob });
+  }
+
+  /**
+   * The HAR worker's real jobs, run in this thread: messages are delivered on a later task, as
+   * postMessage does, so the store meets the same asynchrony as with a Worker.
+   */
+  harWorker(): HarWorkerPort {
+    if (this.#worker) return this.#worker;
+    const listeners = new Set<(message: FromWorker) => void>();
+    const jobs = new HarJobs((message) =>
+      setTimeout(() => listeners.forEach((listener) => listener(message)), 0),
+    );
+    this.#worker = {
+      post: (message) => setTimeout(() => jobs.receive(message), 0),
+      listen(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    return this.#worker;
   }
 }

@@ -21,13 +21,15 @@ describe('sanitized HAR export', () => {
     // Reported in finishing order; exported in start order.
     const { platform } = await mountPanel([OK, NOT_FOUND, PERSONA_429]);
     await settle(() => fireEvent.click(screen.getByTestId('export-har')));
-    // The sanitizer is fetched on first use.
-    await waitFor(() => expect(platform.downloads).toHaveLength(1));
-    const [download] = platform.downloads;
-    expect(download?.fileName).toMatch(/\.har$/);
-    const parsed = parseHar(download?.text ?? '');
+    // Written by the HAR worker as Blob parts.
+    await waitFor(() => expect(platform.blobDownloads).toHaveLength(1));
+    const [download] = platform.blobDownloads;
+    expect(download?.fileName).toMatch(/\.sanitized\.har$/);
+    const text = (await download?.blob.text()) ?? '';
+    const parsed = parseHar(text);
     expect(parsed.ok && parsed.har.log.entries.map((e) => e.response?.status)).toEqual([429, 404, 200]);
-    expect(download?.text).not.toContain('persona_sandbox_1234567890abcdef');
-    expect(download?.text).not.toContain('jane.doe@example.com');
+    expect(text).not.toContain('persona_sandbox_1234567890abcdef');
+    expect(text).not.toContain('jane.doe@example.com');
+    expect(screen.getByTestId('notice').textContent).toContain('the 3 requests kept in this session');
   });
 });
