@@ -152,6 +152,24 @@ export class EditList {
     return this;
   }
 
+  /**
+   * The text with every edit made and every span (ordered, between the edits, each with its
+   * placeholder) replaced too; `pieces[edit]`, where set, is written instead of that edit's piece.
+   */
+  applyWith(text: string, spans: readonly Span[], pieces: readonly (string | undefined)[] = []): string {
+    this.sort();
+    if (spans.length === 0 && pieces.length === 0) return this.apply(text);
+    const out = new EditList();
+    let next = 0;
+    for (let edit = 0; edit <= this.count; edit++) {
+      const to = edit < this.count ? this.from(edit) : text.length;
+      for (let span = spans[next]; span !== undefined && span.start < to; span = spans[++next])
+        out.add(span.start, span.end, span.placeholder ?? '');
+      if (edit < this.count) out.add(this.from(edit), this.to(edit), pieces[edit] ?? this.piece(edit));
+    }
+    return out.apply(text);
+  }
+
   /** The text with every edit made (the text itself when there are none). Edits must not overlap. */
   apply(text: string): string {
     const count = this.pieces.length;
@@ -540,16 +558,7 @@ function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string
     if (written !== piece) pieces[edit] = written;
     at = to;
   }
-  if (spans.length === 0 && pieces.length === 0) return scan.apply(text);
-  const out = new EditList();
-  let found = 0;
-  for (let edit = 0; edit <= scan.count; edit++) {
-    const to = edit < scan.count ? scan.from(edit) : text.length;
-    for (let span = spans[found]; span !== undefined && span.start < to; span = spans[++found])
-      out.add(span.start, span.end, span.placeholder ?? '');
-    if (edit < scan.count) out.add(scan.from(edit), scan.to(edit), pieces[edit] ?? scan.piece(edit));
-  }
-  return out.apply(text);
+  return scan.applyWith(text, spans, pieces);
 }
 
 // --- The tree walk -------------------------------------------------------------------------------

@@ -464,19 +464,16 @@ export class KnownValues {
         continue;
       }
       const found = this.matchAt(text, i, from, to, json, prefix, clean);
-      if (found === -1) {
-        i++;
-        continue;
-      }
-      const length = this.length[found] ?? 1;
-      into.push({
-        start: i,
-        end: i + length,
-        kind: this.kinds[this.ids[found] ?? 0] ?? 'secret',
-        placeholder: this.placeholders[this.ids[found] ?? 0] ?? '',
-      });
-      i += length;
+      i = found === -1 ? i + 1 : this.matched(found, i, into);
     }
+  }
+
+  /** Appends the span of value `found` matched at `at`; returns where the search goes on. */
+  private matched(found: number, at: number, into: Span[]): number {
+    const id = this.ids[found] ?? 0;
+    const end = at + (this.length[found] ?? 1);
+    into.push({ start: at, end, kind: this.kinds[id] ?? 'secret', placeholder: this.placeholders[id] ?? '' });
+    return end;
   }
 
   /**
@@ -554,14 +551,7 @@ export class KnownValues {
         i++;
         continue;
       }
-      const length = this.length[found] ?? 1;
-      into.push({
-        start: i,
-        end: i + length,
-        kind: this.kinds[this.ids[found] ?? 0] ?? 'secret',
-        placeholder: this.placeholders[this.ids[found] ?? 0] ?? '',
-      });
-      i += length;
+      i = this.matched(found, i, into);
       slash = i - 1; // the value may hold an escape
     }
     return inside;

@@ -108,16 +108,7 @@ function textWithKnown(text: string, scan: EditList, known: KnownValues): string
     if (edit < scan.count) from = scan.to(edit);
   }
   // Usually nothing more is found (a value judged here is replaced by the scan already).
-  if (spans.length === 0) return scan.apply(text);
-  const out = new EditList();
-  let next = 0;
-  for (let edit = 0; edit <= scan.count; edit++) {
-    const to = edit < scan.count ? scan.from(edit) : text.length;
-    for (let span = spans[next]; span !== undefined && span.start < to; span = spans[++next])
-      out.add(span.start, span.end, span.placeholder ?? '');
-    if (edit < scan.count) out.add(scan.from(edit), scan.to(edit), scan.piece(edit));
-  }
-  return out.apply(text);
+  return scan.applyWith(text, spans);
 }
 
 /** Free text with every detected secret, piece of personal data and known value replaced. */
