@@ -5,7 +5,6 @@ import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
-  type KnownValues,
   type RedactionKind,
   type RedactionSession,
   type Span,
@@ -52,12 +51,13 @@ function applySpans(text: string, spans: readonly Span[], session: RedactionSess
 /**
  * The judging pass's verdicts on large bodies, kept for the writing pass of an export held in
  * memory (HarSanitizer `keepScans`): per body text, the JSON scan's edits (null when the body is
- * not JSON) and the text scan's edits. A scan runs without the known values, so a kept scan is
- * exactly what scanning again would give, and the writing pass only adds the known values.
+ * not JSON) and the text with the text scan's spans replaced. A scan runs without the known
+ * values, so a kept scan is exactly what scanning again would give, and the writing pass only
+ * adds the known values.
  */
 export interface BodyScans {
   json: Map<string, EditList | null>;
-  text: Map<string, EditList>;
+  text: Map<string, string>;
 }
 
 /** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
@@ -69,7 +69,7 @@ const KEPT_SCAN_LENGTH = 16_384;
  * placeholder (see redactWholeAt) is run again in the writing pass, when the same value may have
  * been judged elsewhere since.
  */
-export function keptScan<T extends EditList | null>(
+export function keptScan<T>(
   scans: Map<string, T> | undefined,
   text: string,
   session: RedactionSession,
@@ -84,31 +84,15 @@ export function keptScan<T extends EditList | null>(
   return result;
 }
 
-/** The detectors' edits of a free text, without the known values (values judged as found). */
-function textScan(text: string, session: RedactionSession): EditList {
-  const edits = new EditList();
-  if (text.length < 4) return edits;
-  for (const span of detectSensitive(text))
-    edits.add(span.start, span.end, spanPlaceholder(text, span, session));
-  return edits;
-}
-
 /**
- * A scanned text with the known values replaced too, as if they were searched in the text with the
- * scan's edits made: each stretch between two edits is searched in place, and a stretch that
- * follows an edit starts clean (it follows a placeholder), so no intermediate text is built.
+ * A free text with the detectors' spans replaced, without the known values (values judged as
+ * found). Kept between the passes as that text, not as its spans: a hundred thousand span objects
+ * held from one pass to the next cost the collector more than the text they make.
  */
-function textWithKnown(text: string, scan: EditList, known: KnownValues): string {
-  scan.sort();
-  const spans: Span[] = [];
-  let from = 0;
-  for (let edit = 0; edit <= scan.count; edit++) {
-    const to = edit < scan.count ? scan.from(edit) : text.length;
-    known.find(text, from, to, false, spans, edit > 0);
-    if (edit < scan.count) from = scan.to(edit);
-  }
-  // Usually nothing more is found (a value judged here is replaced by the scan already).
-  return scan.applyWith(text, spans);
+function textScan(text: string, session: RedactionSession): string {
+  if (text.length < 4) return text;
+  const spans = detectSensitive(text);
+  return spans.length === 0 ? text : applySpans(text, spans, session);
 }
 
 /** Free text with every detected secret, piece of personal data and known value replaced. */
@@ -463,8 +447,17 @@ function bodyText(
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
-  const edits = keptScan(scans?.text, text, session, () => textScan(text, session));
+  if (judgeOnly && scans === undefined) {
+    // Nothing to keep: the values are judged, and no text is written.
+    if (text.length >= 4) for (const span of detectSensitive(text)) spanPlaceholder(text, span, session);
+    return undefined;
+  }
+  const scanned = keptScan(scans?.text, text, session, () => textScan(text, session));
   if (judgeOnly) return undefined;
   const known = session.known();
-  return known === undefined || known.size === 0 ? edits.apply(text) : textWithKnown(text, edits, known);
+  if (known === undefined || known.size === 0) return scanned;
+  // The known values over the scanned text (find skips the placeholders the scan wrote).
+  const spans: Span[] = [];
+  known.find(scanned, 0, scanned.length, false, spans);
+  return spans.length === 0 ? scanned : applySpans(scanned, spans, session);
 }
