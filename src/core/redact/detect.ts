@@ -72,17 +72,39 @@ function isAuthScheme(text: string, end: number, length: number): boolean {
 /** Sticky, so it can test a range of a larger text (a JSON string in place) without a copy. */
 const ISO_TIMESTAMP = /\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?/y;
 
+/** A-Z or a-z (folding the case bit maps exactly those onto a-z). */
+function isAsciiLetter(code: number): boolean {
+  return ((code | 32) - 97) >>> 0 < 26;
+}
+
 /** Which families could match in text[start, end); 0 when none can. */
 export function detectorGates(text: string, start = 0, end = text.length): number {
-  ISO_TIMESTAMP.lastIndex = start;
-  if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
+  // A timestamp is at least `yyyy-mm-dd`: the expression runs only on what could be one.
+  const first = text.charCodeAt(start);
+  if (end - start >= 10 && first >= 48 && first <= 57) {
+    ISO_TIMESTAMP.lastIndex = start;
+    if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
+  }
   let gates = 0;
   let run = 0;
   let digits = 0;
   let letters = 0;
   let dashes = 0;
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
+    let code = text.charCodeAt(i);
+    if (isAsciiLetter(code)) {
+      // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
+      // token run and the word, and ends any digit group or dash run.
+      const from = i;
+      do code = text.charCodeAt(++i);
+      while (i < end && isAsciiLetter(code));
+      run += i - from;
+      if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
+      letters += i - from;
+      digits = 0;
+      dashes = 0;
+      if (i === end) break;
+    }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;

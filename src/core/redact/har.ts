@@ -3,6 +3,8 @@ import { isHarEntry } from '../is-har-entry.ts';
 import { redactJson } from './json.ts';
 import { RedactionSession } from './session.ts';
 import {
+  type BodyScans,
+  judgeBodyText,
   redactBodyText,
   redactCookieValue,
   redactHeader,
@@ -71,12 +73,16 @@ function digestOf(text: string): string {
  */
 export class HarSanitizer {
   private readonly session = new RedactionSession();
-  private readonly memo: Map<string, string | undefined> | undefined;
+  private readonly scans: BodyScans | undefined;
   private observing = true;
 
-  /** `keepScans` holds large JSON bodies' scans between the passes (for a HAR already in memory). */
+  /**
+   * `keepScans` keeps large bodies' scans (their edits, not their text) between the passes, so the
+   * writing pass only adds the known values: for a HAR already in memory, whose body strings are
+   * the same objects in both passes.
+   */
   constructor(options: { keepScans?: boolean } = {}) {
-    this.memo = options.keepScans === true ? new Map() : undefined;
+    this.scans = options.keepScans === true ? { json: new Map(), text: new Map() } : undefined;
   }
 
   /** Pass 1: judge every value of one entry (anything: a broken item is judged as JSON). */
@@ -180,6 +186,16 @@ export class HarSanitizer {
     });
   }
 
+  /**
+   * A body redacted, or in the judging pass only judged (that pass's copy of the entry is thrown
+   * away, and writing a large body out is as costly as scanning it).
+   */
+  private body(text: string, mimeType: string): string {
+    if (!this.observing) return redactBodyText(text, mimeType, this.session, this.scans);
+    judgeBodyText(text, mimeType, this.session, this.scans);
+    return text;
+  }
+
   private content(original: HarContent | undefined): HarContent | undefined {
     if (original === undefined || original === null) return original;
     const out: HarContent = { ...original };
@@ -187,11 +203,11 @@ export class HarSanitizer {
     if (typeof original.text !== 'string' || original.text === '') return out;
     const mime = typeof original.mimeType === 'string' ? original.mimeType : '';
     if (String(original.encoding).toLowerCase() !== 'base64') {
-      out.text = redactBodyText(original.text, mime, this.session, this.memo);
+      out.text = this.body(original.text, mime);
       return out;
     }
     const text = base64ToText(original.text);
-    if (text !== undefined) out.text = textToBase64(redactBodyText(text, mime, this.session, this.memo));
+    if (text !== undefined) out.text = this.observing ? text : textToBase64(this.body(text, mime));
     else if (/^(?:image|application\/pdf|video|audio)/i.test(mime)) {
       // A binary image or PDF answered by an API is a customer's document or selfie more often than not.
       out.text = redactWhole('document', digestOf(original.text), this.session);
@@ -218,8 +234,7 @@ export class HarSanitizer {
     if (original.postData !== undefined && original.postData !== null) {
       const post = { ...original.postData };
       this.extras(post);
-      if (typeof post.text === 'string')
-        post.text = redactBodyText(post.text, post.mimeType ?? '', session, this.memo);
+      if (typeof post.text === 'string') post.text = this.body(post.text, post.mimeType ?? '');
       const params = this.pairs(post.params, (name, value) => redactNamedValue(name, value, session, true));
       if (params !== undefined) post.params = params;
       out.postData = post;

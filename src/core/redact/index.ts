@@ -18,7 +18,8 @@
  * with the number of distinct sensitive values, and the output equals `sanitizeHar(har)`.
  *
  * A ticket or a cURL command is one small export: create a RedactionSession, judge the exchange
- * with the value functions, `seal()`, then redact the fields that are shown.
+ * with the value functions (`judgeBodyText` judges a body without writing its redacted copy),
+ * `seal()`, then redact the fields that are shown.
  */
 export {
   isPersonalKind,
@@ -46,6 +47,7 @@ export {
   ssnValid,
 } from './personal-formats.ts';
 export {
+  judgeBodyText,
   redactBodyText,
   redactCookieHeader,
   redactHeader,

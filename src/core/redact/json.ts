@@ -1,7 +1,14 @@
 import { detectorGates } from './detect.ts';
 import { fieldKind } from './field-names.ts';
-import { isPlaceholder, type RedactionKind, type RedactionSession } from './session.ts';
-import { redactText, redactUrl, redactWhole, redactWholeAt, scanThenKnown } from './values.ts';
+import {
+  isPlaceholder,
+  jsonStringEnd,
+  type KnownValues,
+  type RedactionKind,
+  type RedactionSession,
+  type Span,
+} from './session.ts';
+import { keptScan, redactText, redactUrl, redactWhole, redactWholeAt, type BodyScans } from './values.ts';
 
 /**
  * JSON redaction, two ways with the same rules: a scan over JSON text (request and response
@@ -88,11 +95,12 @@ function redactJsonString(value: string, kind: RedactionKind | undefined, sessio
  * Int32Array and pieces are references to strings that exist anyway (placeholders held by the
  * session), so tens of thousands of edits give the garbage collector little to trace; the output
  * rope is only built in `apply`. Edits are usually added in order; a deferred pair value is added
- * late, and then the edits are sorted before they are applied.
+ * late, and then `sort` puts them in order. A body's edits from the judging pass are kept for the
+ * writing pass (see HarSanitizer), which reads them back with `from`, `to` and `piece`.
  */
 export class EditList {
   private ranges = new Int32Array(64);
-  private readonly pieces: string[] = [];
+  private pieces: string[] = [];
   private sorted = true;
 
   add(from: number, to: number, piece: string): void {
@@ -108,19 +116,68 @@ export class EditList {
     this.pieces.push(piece);
   }
 
+  get count(): number {
+    return this.pieces.length;
+  }
+
+  from(edit: number): number {
+    return this.ranges[edit * 2] ?? 0;
+  }
+
+  to(edit: number): number {
+    return this.ranges[edit * 2 + 1] ?? 0;
+  }
+
+  piece(edit: number): string {
+    return this.pieces[edit] ?? '';
+  }
+
+  /** Puts the edits in text order (they must not overlap). */
+  sort(): this {
+    if (this.sorted) return this;
+    const count = this.pieces.length;
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort((a, b) => (this.ranges[a * 2] ?? 0) - (this.ranges[b * 2] ?? 0));
+    const ranges = new Int32Array(this.ranges.length);
+    const pieces: string[] = [];
+    for (let n = 0; n < count; n++) {
+      const i = order[n] ?? n;
+      ranges[n * 2] = this.ranges[i * 2] ?? 0;
+      ranges[n * 2 + 1] = this.ranges[i * 2 + 1] ?? 0;
+      pieces.push(this.pieces[i] ?? '');
+    }
+    this.ranges = ranges;
+    this.pieces = pieces;
+    this.sorted = true;
+    return this;
+  }
+
+  /**
+   * The text with every edit made and every span (ordered, between the edits, each with its
+   * placeholder) replaced too; `pieces[edit]`, where set, is written instead of that edit's piece.
+   */
+  applyWith(text: string, spans: readonly Span[], pieces: readonly (string | undefined)[] = []): string {
+    this.sort();
+    if (spans.length === 0 && pieces.length === 0) return this.apply(text);
+    const out = new EditList();
+    let next = 0;
+    for (let edit = 0; edit <= this.count; edit++) {
+      const to = edit < this.count ? this.from(edit) : text.length;
+      for (let span = spans[next]; span !== undefined && span.start < to; span = spans[++next])
+        out.add(span.start, span.end, span.placeholder ?? '');
+      if (edit < this.count) out.add(this.from(edit), this.to(edit), pieces[edit] ?? this.piece(edit));
+    }
+    return out.apply(text);
+  }
+
   /** The text with every edit made (the text itself when there are none). Edits must not overlap. */
   apply(text: string): string {
     const count = this.pieces.length;
     if (count === 0) return text;
-    let order: number[] | undefined;
-    if (!this.sorted) {
-      order = Array.from({ length: count }, (_, i) => i);
-      order.sort((a, b) => (this.ranges[a * 2] ?? 0) - (this.ranges[b * 2] ?? 0));
-    }
+    this.sort();
     let out = '';
     let copied = 0;
-    for (let n = 0; n < count; n++) {
-      const i = order === undefined ? n : (order[n] ?? n);
+    for (let i = 0; i < count; i++) {
       out += text.slice(copied, this.ranges[i * 2]) + this.pieces[i];
       copied = this.ranges[i * 2 + 1] ?? copied;
     }
@@ -144,18 +201,8 @@ interface Frame {
   /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
   deferredStart: number;
   deferredEnd: number;
-}
-
-/** Index of the quote closing a JSON string that opened before `from`, or -1. */
-export function stringEnd(text: string, from: number): number {
-  let at = text.indexOf('"', from);
-  while (at !== -1) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
-  }
-  return -1;
+  /** Arrays opened directly inside this array and not closed yet (see JsonTextScan.open). */
+  nested: number;
 }
 
 function hasBackslash(text: string, start: number, end: number): boolean {
@@ -227,7 +274,9 @@ class KeyTable {
  */
 class JsonTextScan {
   private readonly frames: Frame[] = [];
+  /** Containers open (all must close for the text to be JSON), and frames in use. */
   private depth = 0;
+  private level = 0;
   private top: Frame | undefined;
   private readonly keys = new KeyTable();
   private readonly edits = new EditList();
@@ -237,7 +286,7 @@ class JsonTextScan {
     private readonly session: RedactionSession,
   ) {}
 
-  run(): string | undefined {
+  run(): EditList | undefined {
     const text = this.text;
     let i = 0;
     while (i < text.length) {
@@ -256,7 +305,7 @@ class JsonTextScan {
       if (i === -1) return undefined;
     }
     if (this.depth !== 0) return undefined;
-    return this.edits.apply(text);
+    return this.edits;
   }
 
   private valueKind(top: Frame | undefined): RedactionKind | undefined {
@@ -265,10 +314,18 @@ class JsonTextScan {
 
   private open(i: number, array: boolean): number {
     const parent = this.top;
+    this.depth++;
+    if (array && parent !== undefined && parent.array) {
+      // An array directly inside an array reads exactly as its parent does (same kind, same
+      // name, and an array frame has no state of its own): counted on the parent instead of a
+      // frame per level, so `[[[[…]]]]` a million deep allocates nothing.
+      parent.nested++;
+      return i + 1;
+    }
     const kind = this.valueKind(parent);
     // The name a container is read under: its key, or for an array's items the array's key.
     const name = parent === undefined ? undefined : parent.array ? parent.name : this.lastKey;
-    let frame = this.frames[this.depth];
+    let frame = this.frames[this.level];
     if (frame === undefined) {
       frame = {
         array,
@@ -280,6 +337,7 @@ class JsonTextScan {
         pairKind: undefined,
         deferredStart: -1,
         deferredEnd: -1,
+        nested: 0,
       };
       this.frames.push(frame);
     } else {
@@ -292,9 +350,10 @@ class JsonTextScan {
       frame.pairKind = undefined;
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
+      frame.nested = 0;
     }
     if (parent !== undefined) parent.role = 0;
-    this.depth++;
+    this.level++;
     this.top = frame;
     return i + 1;
   }
@@ -304,10 +363,15 @@ class JsonTextScan {
 
   private close(i: number): number {
     if (this.depth === 0) return -1;
-    const top = this.top;
-    if (top !== undefined && top.deferredStart !== -1) this.flushDeferred(top);
     this.depth--;
-    this.top = this.depth === 0 ? undefined : this.frames[this.depth - 1];
+    const top = this.top;
+    if (top !== undefined && top.nested > 0) {
+      top.nested--;
+      return i + 1;
+    }
+    if (top !== undefined && top.deferredStart !== -1) this.flushDeferred(top);
+    this.level--;
+    this.top = this.level === 0 ? undefined : this.frames[this.level - 1];
     return i + 1;
   }
 
@@ -338,7 +402,7 @@ class JsonTextScan {
       const predicted = this.keys.predicted(this.text, i + 1);
       if (predicted !== undefined) return this.knownKey(top, predicted, i, i + 1 + predicted.key.length);
     }
-    const end = stringEnd(this.text, i + 1);
+    const end = jsonStringEnd(this.text, i + 1);
     if (end === -1) return -1;
     if (top !== undefined && top.expectKey) return this.key(top, i, end);
     if (top !== undefined && !top.array && top.role !== 0) {
@@ -419,17 +483,82 @@ class JsonTextScan {
 
 /**
  * JSON text in, redacted JSON text out — or undefined when the text is not JSON (the caller then
- * redacts it as text). Known values (a sealed session) are replaced over the scanned text in one
- * more pass, as spelled inside JSON strings. `memo` (the in-memory export) keeps the scan's result
- * for a large body between the judging pass and the writing pass: the scan does not depend on the
- * pass, so reusing it gives the same text as scanning again.
+ * redacts it as text). The scan's edits do not depend on the pass (it runs without the known
+ * values), so `scans` (an export held in memory) keeps them for a large body between the judging
+ * pass and the writing pass; a sealed session's known values are then found inside the strings.
  */
 export function redactJsonText(
   text: string,
   session: RedactionSession,
-  memo?: Map<string, string | undefined>,
+  scans?: BodyScans,
 ): string | undefined {
-  return scanThenKnown(text, session, true, () => new JsonTextScan(text, session).run(), memo);
+  const edits = scanJsonText(text, session, scans);
+  if (edits === null) return undefined;
+  const known = session.known(true);
+  if (known === undefined || known.size === 0) return edits.apply(text);
+  // A scan whose edits are not one of the shapes jsonWithKnown reads is applied first and its
+  // text searched; should that fail too, the body is redacted as text (never handed back as is).
+  return jsonWithKnown(text, edits, known) ?? jsonWithKnown(edits.apply(text), new EditList(), known);
+}
+
+/**
+ * The scan's edits of a JSON text (its values judged into the session), kept in `scans` for the
+ * writing pass when it is large; null when the text is not JSON.
+ */
+export function scanJsonText(text: string, session: RedactionSession, scans?: BodyScans): EditList | null {
+  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session).run() ?? null);
+}
+
+/** text[from, to) with the known values inside it replaced (a piece an edit wrote). */
+function pieceWithKnown(text: string, from: number, to: number, known: KnownValues): string {
+  const spans: Span[] = [];
+  known.find(text, from, to, true, spans);
+  if (spans.length === 0) return text;
+  let out = '';
+  let copied = 0;
+  for (const span of spans) {
+    out += text.slice(copied, span.start) + (span.placeholder ?? '');
+    copied = span.end;
+  }
+  return out + text.slice(copied);
+}
+
+/**
+ * The scanned JSON text with every known value inside a string replaced, as if the scan's edits
+ * had been made and the strings of that text searched, but without building it: the text between
+ * two edits is searched in place, in one pass over its strings, and each edit's piece on its own
+ * (the content of a string replaced whole, or a string literal: a re-encoded string or key, a
+ * number written as a string). Strings only: a known value that is also a JSON number elsewhere
+ * must not turn that number into a bare placeholder. Undefined if an edit is not one of those
+ * shapes (the caller then builds the scanned text and searches that).
+ */
+function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string | undefined {
+  scan.sort();
+  const spans: Span[] = [];
+  /** The pieces with known values replaced, where that changed them (index: edit). */
+  const pieces: (string | undefined)[] = [];
+  let inside = false;
+  let at = 0;
+  for (let edit = 0; ; edit++) {
+    const next = edit < scan.count ? scan.from(edit) : text.length;
+    inside = known.findInJsonStrings(text, at, next, inside, spans);
+    if (edit === scan.count) break;
+    const to = scan.to(edit);
+    const piece = scan.piece(edit);
+    let written: string;
+    if (inside) {
+      // The content of a string, replaced whole: the quotes around it stay.
+      if (text.charCodeAt(next - 1) !== 34 || text.charCodeAt(to) !== 34) return undefined;
+      written = pieceWithKnown(piece, 0, piece.length, known);
+    } else {
+      // A string or key re-encoded, or a number written as a string: a literal in its own quotes.
+      if (piece.charCodeAt(0) !== 34 || piece.charCodeAt(piece.length - 1) !== 34) return undefined;
+      written = pieceWithKnown(piece, 1, piece.length - 1, known);
+    }
+    if (written !== piece) pieces[edit] = written;
+    at = to;
+  }
+  return scan.applyWith(text, spans, pieces);
 }
 
 // --- The tree walk -------------------------------------------------------------------------------

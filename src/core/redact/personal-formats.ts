@@ -331,6 +331,14 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
   while (start > runStart && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
   if (!startsAlone(text, start)) return -1;
   const plus = text.charCodeAt(start) === 43;
+  // Every format below needs 9 digits, or 8 after `+`/`00`, or four groups (an IPv4 address):
+  // a shorter candidate (a date `1987-03-14`, a time, an amount) is ruled out before any copy.
+  let reach = 0;
+  let available = 0;
+  for (let k = g; k < groups.length && k < g + 8; k++, available++)
+    reach += (groups[k]?.end ?? 0) - (groups[k]?.start ?? 0);
+  const international = plus || (text.charCodeAt(start) === 48 && text.charCodeAt(start + 1) === 48);
+  if (available < 4 && reach < (international ? 8 : 9)) return -1;
   const separators: string[] = [];
   let best = -1;
   let bestKind: RedactionKind = 'phone';
@@ -441,8 +449,11 @@ function scanRun(text: string, start: number, end: number, into: Span[]): void {
 const DATE =
   /\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}/iy;
 
+/** Words that say a date is a date of birth (one expression for every call; reset per call). */
+const BIRTH_WORDS = /birth|born|dob|d\.o\.b|geboren|nacimiento|nascimento|n[ée]e?\b/gi;
+
 export function findBirthDates(text: string, from: number, to: number, into: Span[]): void {
-  const words = /birth|born|dob|d\.o\.b|geboren|nacimiento|nascimento|n[ée]e?\b/gi;
+  const words = BIRTH_WORDS;
   words.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = words.exec(text)) !== null && match.index < to) {

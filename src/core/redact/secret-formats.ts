@@ -621,14 +621,33 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
 ];
 
-/** Rules by their first two characters, longest prefix first. */
-const BY_START = new Map<number, TokenRule[]>();
+/** A rule with its prefix as character codes, compared in place without a string call. */
+interface StartRule {
+  rule: TokenRule;
+  codes: readonly number[];
+}
+
+/**
+ * Rules by their first two characters (ASCII, as every prefix is), longest prefix first. A
+ * hostile run of one prefix (`sk-sk-sk-…`) tries every rule of that start at every candidate,
+ * so the lookup is an array index and the prefix test a loop over codes from the third one.
+ */
+const BY_START: (StartRule[] | undefined)[] = new Array<StartRule[] | undefined>(128 * 128);
 for (const rule of TOKEN_RULES) {
-  const key = rule.prefix.charCodeAt(0) * 128 + rule.prefix.charCodeAt(1);
-  const list = BY_START.get(key) ?? [];
-  list.push(rule);
-  list.sort((a, b) => b.prefix.length - a.prefix.length);
-  BY_START.set(key, list);
+  const codes = Array.from(rule.prefix, (char) => char.charCodeAt(0));
+  if (codes.length < 2 || codes.some((code) => code >= 128)) throw new Error(`bad prefix ${rule.prefix}`);
+  const key = (codes[0] ?? 0) * 128 + (codes[1] ?? 0);
+  const list = BY_START[key] ?? [];
+  list.push({ rule, codes });
+  list.sort((a, b) => b.codes.length - a.codes.length);
+  BY_START[key] = list;
+}
+
+/** The rules whose prefix starts text[at, at + 2). */
+function rulesAt(text: string, at: number): StartRule[] | undefined {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return first < 128 && second < 128 ? BY_START[first * 128 + second] : undefined;
 }
 
 /**
@@ -791,10 +810,12 @@ export function findSecretTokens(text: string, from: number, to: number, into: S
 }
 
 function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
-  const list = BY_START.get(text.charCodeAt(at) * 128 + text.charCodeAt(at + 1));
+  const list = rulesAt(text, at);
   if (list !== undefined)
-    for (const rule of list) {
-      if (!text.startsWith(rule.prefix, at)) continue;
+    for (const { rule, codes } of list) {
+      let k = 2;
+      while (k < codes.length && text.charCodeAt(at + k) === codes[k]) k++;
+      if (k < codes.length) continue;
       if (rule.document === true) {
         const before = text.charCodeAt(at - 1);
         if (before === 43 || before === 47) continue;

@@ -83,7 +83,14 @@ export interface Span {
   placeholder?: string;
 }
 
-/** Non-overlapping spans, ordered; where two overlap the one starting first (then longer) wins. */
+/**
+ * Non-overlapping spans, ordered; where two overlap the one starting first (then longer) wins,
+ * and when the other is a secret it reaches to the end of both: in `01 822718846:AApv…` a
+ * trunk-prefixed phone ends inside the Telegram token that follows it, and keeping the phone
+ * alone left the rest of the token in the text. (A personal finding that runs on is dropped as
+ * before: `ann:pw12345@db.test` keeps its host after the credential.) The union is one new value
+ * (no decided placeholder or decoded value).
+ */
 export function orderedSpans(spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
   // One family's spans usually come in order already: then there is nothing to sort.
@@ -95,29 +102,41 @@ export function orderedSpans(spans: Span[]): Span[] {
   const kept: Span[] = [];
   let reach = -1;
   for (const span of spans) {
-    if (span.start < reach) continue;
-    kept.push(span);
+    if (span.start >= reach) {
+      kept.push(span);
+      reach = span.end;
+      continue;
+    }
+    const last = kept[kept.length - 1];
+    if (last === undefined || span.end <= reach || isPersonalKind(span.kind)) continue;
+    kept[kept.length - 1] = { start: last.start, end: span.end, kind: last.kind };
     reach = span.end;
   }
   return kept;
 }
 
+/** Letters, digits and `_` of ASCII; every character past ASCII counts as a word character too. */
+const WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) WORD[code] = /[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? 1 : 0;
+
 function isWordCode(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code > 127
-  );
+  return code < 128 ? WORD[code] === 1 : code === code; // NaN (past either end) is not a word character
 }
 
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
-  }
-  return false;
+/** `\s` of a regular expression, by code unit (ECMA-262 WhiteSpace and LineTerminator). */
+function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -125,9 +144,9 @@ function hasDigit(text: string): boolean {
  * were validated (emails, phones, cards…) always are; a value recognised only by where it stood
  * (a cookie, a field named `secret`) must be distinctive enough that matching it elsewhere cannot
  * hit ordinary words: a cookie `theme=dark` must not turn every "dark" of a page into a placeholder.
+ * Read from the session's character pool, so sealing builds no string per value.
  */
-function propagates(kind: RedactionKind, value: string): boolean {
-  const length = value.length;
+function propagates(kind: RedactionKind, pool: Uint16Array, start: number, length: number): boolean {
   if (length < 4 || length > 8192) return false;
   switch (kind) {
     case 'email':
@@ -140,29 +159,48 @@ function propagates(kind: RedactionKind, value: string): boolean {
     case 'dob':
       return length >= 6;
     case 'name':
-    case 'address':
-      return length >= 5 && /[^\s\d]/.test(value);
+    case 'address': {
+      if (length < 5) return false;
+      for (let i = start; i < start + length; i++) {
+        const code = pool[i] ?? 0;
+        if (!isSpaceCode(code) && !(code >= 48 && code <= 57)) return true;
+      }
+      return false;
+    }
     default: {
       if (length < 8) return false;
-      const mixed = /[a-z]/.test(value) && /[A-Z]/.test(value);
-      // `light-mode`, `same-origin`: words joined by separators read like ordinary text.
-      return length >= 24 || hasDigit(value) || mixed || /[^A-Za-z\s._-]/.test(value);
+      if (length >= 24) return true;
+      let lower = false;
+      let upper = false;
+      let other = false;
+      for (let i = start; i < start + length; i++) {
+        const code = pool[i] ?? 0;
+        if (code >= 48 && code <= 57) return true;
+        if (code >= 97 && code <= 122) lower = true;
+        else if (code >= 65 && code <= 90) upper = true;
+        // `light-mode`, `same-origin`: words joined by separators read like ordinary text.
+        else if (code !== 46 && code !== 95 && code !== 45 && !isSpaceCode(code)) other = true;
+      }
+      return (lower && upper) || other;
     }
   }
 }
 
 /** The value is spelled differently inside JSON text (a quote, a backslash, a control character). */
-function needsEscape(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
+function needsEscape(pool: Uint16Array, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) {
+    const code = pool[i] ?? 0;
     if (code < 32 || code === 34 || code === 92) return true;
   }
   return false;
 }
 
-/** `JSON.stringify` of a string without its quotes: how a value is spelled inside JSON text. */
-function jsonSpelling(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
+/** The characters of pool[start, start + length) as a string. */
+function poolText(pool: Uint16Array, start: number, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 4096)
+    out += String.fromCharCode(...pool.subarray(start + i, start + Math.min(length, i + 4096)));
+  return out;
 }
 
 /** A filter over a hash of the first four characters of every known value. */
@@ -173,7 +211,15 @@ function hash4(text: string, at: number): number {
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 1);
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 2);
   hash = Math.imul(hash, 31) + text.charCodeAt(at + 3);
-  // 30 bits: a small integer for V8, so the Map below is keyed without boxing a number.
+  // 30 bits: a small non-negative integer, so it can index and key typed arrays directly.
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
+function poolHash4(pool: Uint16Array, at: number): number {
+  let hash = pool[at] ?? 0;
+  hash = Math.imul(hash, 31) + (pool[at + 1] ?? 0);
+  hash = Math.imul(hash, 31) + (pool[at + 2] ?? 0);
+  hash = Math.imul(hash, 31) + (pool[at + 3] ?? 0);
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
@@ -182,82 +228,341 @@ function startKey(first: number, second: number): number {
   return (first < 128 ? first : 127) * 128 + (second < 128 ? second : 127);
 }
 
-/** FNV-1a over text[start, end), folded to 30 bits (a small integer for V8's Map keys). */
-function hashSpan(text: string, start: number, end: number): number {
-  let hash = 2166136261;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+/** FNV-1a, folded to 30 bits. */
+function fold(hash: number): number {
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
+/** An open-addressing table size for `count` keys at load ≤ 1/2. */
+function slotsFor(count: number): number {
+  return Math.max(64, 1 << Math.ceil(Math.log2(count * 2 + 1)));
+}
+
+/** What `KnownValues` is built from: the session's distinct values, read in place. */
+export interface KnownSource {
+  pool: Uint16Array;
+  starts: Int32Array;
+  lengths: Int32Array;
+  /** The ids of the values to find again, in the order they were judged. */
+  ids: readonly number[];
+  placeholders: readonly string[];
+  kinds: readonly RedactionKind[];
 }
 
 /**
  * Every value a session judged sensitive (and distinctive enough), found again in any text: the
  * second half of "one decision per value". Only positions where a value could start are looked at
- * (a word start, or a character some value starts with that is not a letter, like `+`); a filter
- * on a hash of the next four characters rules most of them out with one lookup. Values of a list
+ * (a word start, or a character some value starts with that is not a letter, like `+`); inside a
+ * word the scan runs on without looking anything up, and elsewhere a table of the values' first
+ * two characters and a filter on a hash of the first four rule most positions out. Values of a list
  * often share their first characters (`+44 20 7946 …`, `Name12`, `Name13`), so a hit does not
  * walk those values one by one: it hashes the text once up to each length such values have, and
  * looks the whole candidate up by (length, hash). Linear in the text whatever the number of
  * values. A match must stand on its own (no letter or digit glued to either end) and never starts
- * inside a placeholder.
+ * inside a placeholder. Built from typed arrays (the session's character pool), so sealing a
+ * session of thousands of values allocates a handful of arrays and no string per value.
  */
 export class KnownValues {
-  /** Sized to the values (a ticket's handful needs 1 KiB, a HAR's thousands 256 KiB). */
+  private readonly chars: Uint16Array;
+  private readonly at: Int32Array;
+  private readonly length: Int32Array;
+  /** Each value's id in the session (its placeholder and kind are read from there). */
+  private readonly ids: Int32Array;
+  private readonly placeholders: readonly string[];
+  private readonly kinds: readonly RedactionKind[];
+  private readonly count: number;
+  /** Some value is spelled differently in JSON source (so the plain-text table differs). */
+  readonly respelled: boolean;
   private readonly filter: Uint8Array;
   private readonly mask: number;
   /** Which two-character starts some value has (ASCII pairs; a wide first character counts as 127). */
   private readonly starts = new Uint8Array(128 * 128);
-  /** Per 4-character prefix hash: the lengths of the values that start so, ascending. */
-  private readonly lengths = new Map<number, number[]>();
+  /** 4-character prefix hash + 1 per slot (0: empty), and the range of `lengthList` it owns. */
+  private readonly prefixSlots: Int32Array;
+  private readonly prefixFrom: Int32Array;
+  private readonly prefixTo: Int32Array;
+  /** The lengths of the values per prefix, ascending, each once. */
+  private readonly lengthList: Int32Array;
   /** Whole-value hash → first id + 1 (open addressing), chained through `sameHash`. */
-  private exactSlots = new Int32Array(64);
-  private readonly exactHashes: number[] = [];
-  private readonly sameHash: number[] = [];
-  private readonly needles: string[] = [];
-  private readonly placeholders: string[] = [];
-  private readonly kinds: RedactionKind[] = [];
+  private readonly exactSlots: Int32Array;
+  private readonly exactHashes: Int32Array;
+  private readonly sameHash: Int32Array;
 
-  constructor(
-    entries: readonly { value: string; placeholder: string; kind: RedactionKind }[],
-    json: boolean,
-  ) {
-    const bits = 2 ** Math.ceil(Math.log2(entries.length * 32 + 1));
+  constructor(source: KnownSource, json: boolean) {
+    const { pool, ids } = source;
+    // Inside JSON text a value is looked for as JSON spells it (a quote as \", a newline as \n).
+    let chars = pool;
+    const at = new Int32Array(ids.length);
+    const length = new Int32Array(ids.length);
+    const own = new Int32Array(ids.length);
+    this.placeholders = source.placeholders;
+    this.kinds = source.kinds;
+    let count = 0;
+    const spelled: string[] = [];
+    for (const id of ids) {
+      const start = source.starts[id] ?? 0;
+      const size = source.lengths[id] ?? 0;
+      if (json && needsEscape(pool, start, size)) spelled.push(JSON.stringify(poolText(pool, start, size)));
+      else if (size < 4) continue;
+      at[count] = start;
+      length[count] = size;
+      own[count] = id;
+      count++;
+    }
+    if (spelled.length > 0) {
+      // Rare: copy the needles into a pool of their own, the JSON spelling where it differs.
+      let total = 0;
+      for (let n = 0; n < count; n++) total += length[n] ?? 0;
+      for (const text of spelled) total += text.length;
+      chars = new Uint16Array(total);
+      let used = 0;
+      let next = 0;
+      let kept = 0;
+      for (let n = 0; n < count; n++) {
+        const start = at[n] ?? 0;
+        const size = length[n] ?? 0;
+        let piece: string | undefined;
+        if (needsEscape(pool, start, size)) piece = (spelled[next++] ?? '""').slice(1, -1);
+        if (piece === undefined) {
+          chars.set(pool.subarray(start, start + size), used);
+        } else {
+          if (piece.length < 4) continue;
+          for (let i = 0; i < piece.length; i++) chars[used + i] = piece.charCodeAt(i);
+        }
+        const size2 = piece === undefined ? size : piece.length;
+        at[kept] = used;
+        length[kept] = size2;
+        own[kept] = own[n] ?? 0;
+        used += size2;
+        kept++;
+      }
+      count = kept;
+    }
+    this.respelled = spelled.length > 0;
+    this.chars = chars;
+    this.ids = own;
+    this.at = at;
+    this.length = length;
+    this.count = count;
+
+    const bits = 2 ** Math.ceil(Math.log2(count * 32 + 1));
     this.filter = new Uint8Array(Math.min(FILTER_BITS, Math.max(1024, bits)));
     this.mask = this.filter.length - 1;
-    this.exactSlots = new Int32Array(Math.max(64, 1 << Math.ceil(Math.log2(entries.length * 2 + 1))));
-    for (const entry of entries) {
-      const needle = json && needsEscape(entry.value) ? jsonSpelling(entry.value) : entry.value;
-      if (needle.length < 4) continue;
-      const id = this.needles.length;
-      this.needles.push(needle);
-      this.placeholders.push(entry.placeholder);
-      this.kinds.push(entry.kind);
-      const prefix = hash4(needle, 0);
+    // (prefix, length) pairs sorted, so each prefix owns one ascending run of distinct lengths.
+    const pairs = new Float64Array(count);
+    this.exactSlots = new Int32Array(slotsFor(count));
+    this.exactHashes = new Int32Array(count);
+    this.sameHash = new Int32Array(count);
+    const exactMask = this.exactSlots.length - 1;
+    for (let id = 0; id < count; id++) {
+      const start = at[id] ?? 0;
+      const size = length[id] ?? 0;
+      const prefix = poolHash4(chars, start);
       this.filter[prefix & this.mask] = 1;
-      this.starts[startKey(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
-      const lengths = this.lengths.get(prefix);
-      if (lengths === undefined) this.lengths.set(prefix, [needle.length]);
-      else if (!lengths.includes(needle.length)) {
-        lengths.push(needle.length);
-        lengths.sort((a, b) => a - b);
-      }
-      const hash = hashSpan(needle, 0, needle.length);
-      this.exactHashes.push(hash);
-      const mask = this.exactSlots.length - 1;
-      let slot = hash & mask;
-      let chained = false;
-      for (let stored = this.exactSlots[slot] ?? 0; stored !== 0; stored = this.exactSlots[slot] ?? 0) {
-        if (this.exactHashes[stored - 1] === hash) {
-          this.sameHash.push(stored - 1);
+      this.starts[startKey(chars[start] ?? 0, chars[start + 1] ?? 0)] = 1;
+      pairs[id] = prefix * 65536 + size;
+      let hash = 2166136261;
+      for (let i = start; i < start + size; i++) hash = Math.imul(hash ^ (chars[i] ?? 0), 16777619);
+      hash = fold(hash);
+      this.exactHashes[id] = hash;
+      this.sameHash[id] = -1;
+      for (let slot = hash & exactMask; ; slot = (slot + 1) & exactMask) {
+        const stored = this.exactSlots[slot] ?? 0;
+        if (stored === 0) {
           this.exactSlots[slot] = id + 1;
-          chained = true;
           break;
         }
-        slot = (slot + 1) & mask;
+        if (this.exactHashes[stored - 1] === hash) {
+          // Same folded hash: the newest id heads the chain, as before.
+          this.sameHash[id] = stored - 1;
+          this.exactSlots[slot] = id + 1;
+          break;
+        }
       }
-      if (!chained) {
-        this.sameHash.push(-1);
-        this.exactSlots[slot] = id + 1;
+    }
+    pairs.sort();
+    this.lengthList = new Int32Array(count);
+    this.prefixSlots = new Int32Array(slotsFor(count));
+    this.prefixFrom = new Int32Array(this.prefixSlots.length);
+    this.prefixTo = new Int32Array(this.prefixSlots.length);
+    const prefixMask = this.prefixSlots.length - 1;
+    let listed = 0;
+    let slot = -1;
+    let lastPrefix = -1;
+    let lastLength = -1;
+    for (let n = 0; n < count; n++) {
+      const pair = pairs[n] ?? 0;
+      const prefix = Math.floor(pair / 65536);
+      const size = pair - prefix * 65536;
+      if (prefix !== lastPrefix) {
+        slot = prefix & prefixMask;
+        while ((this.prefixSlots[slot] ?? 0) !== 0) slot = (slot + 1) & prefixMask;
+        this.prefixSlots[slot] = prefix + 1;
+        this.prefixFrom[slot] = listed;
+        lastPrefix = prefix;
+        lastLength = -1;
       }
+      if (size !== lastLength) {
+        this.lengthList[listed++] = size;
+        this.prefixTo[slot] = listed;
+        lastLength = size;
+      }
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Appends a span for every known value in text[from, to). `json` means the text is JSON source:
+   * a match may follow an escape such as `\n`, and must not start right after a backslash.
+   * `clean` says the character before `from` is not part of the text searched (it ends a
+   * placeholder), so a value may start at `from` whatever precedes it.
+   */
+  find(text: string, from: number, to: number, json: boolean, into: Span[], clean = false): void {
+    if (this.count === 0) return;
+    const last = to - 4;
+    const filter = this.filter;
+    const mask = this.mask;
+    const starts = this.starts;
+    let i = from;
+    while (i <= last) {
+      const code = text.charCodeAt(i);
+      if (code === 91) {
+        // A placeholder is skipped whole; any other `[` may start a value (`[2001:db8::1]`).
+        const end = placeholderEnd(text, i);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
+      }
+      const word = code < 128 ? WORD[code] === 1 : true;
+      if (word && i > from && isWordCode(text.charCodeAt(i - 1))) {
+        // Inside a word no value starts, unless a JSON escape such as `\n` or `\u00e9` just ended.
+        if (!json) {
+          i++;
+          while (i <= last && isWordCode(text.charCodeAt(i))) i++;
+          continue;
+        }
+        if (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92) {
+          if (!backslashWithin(text, i - 6, i)) {
+            // No escape behind: the rest of the word is word-internal too.
+            i++;
+            while (i <= last && isWordCode(text.charCodeAt(i))) i++;
+          } else i++;
+          continue;
+        }
+      }
+      if (starts[startKey(code, text.charCodeAt(i + 1))] === 0) {
+        i++;
+        continue;
+      }
+      const prefix = hash4(text, i);
+      if (filter[prefix & mask] === 0) {
+        i++;
+        continue;
+      }
+      const found = this.matchAt(text, i, from, to, json, prefix, clean);
+      i = found === -1 ? i + 1 : this.matched(found, i, into);
+    }
+  }
+
+  /** Appends the span of value `found` matched at `at`; returns where the search goes on. */
+  private matched(found: number, at: number, into: Span[]): number {
+    const id = this.ids[found] ?? 0;
+    const end = at + (this.length[found] ?? 1);
+    into.push({ start: at, end, kind: this.kinds[id] ?? 'secret', placeholder: this.placeholders[id] ?? '' });
+    return end;
+  }
+
+  /**
+   * `find` over the strings of JSON source text[from, to) in one pass, instead of one call per
+   * string: `inside` says whether `from` is inside a string, and the same is returned for `to`.
+   * Outside strings the search jumps from quote to quote; inside, a match is bounded by the
+   * string's closing quote, so the spans are exactly those of searching each string on its own.
+   */
+  findInJsonStrings(text: string, from: number, to: number, inside: boolean, into: Span[]): boolean {
+    const filter = this.filter;
+    const mask = this.mask;
+    const starts = this.starts;
+    const last = to - 4;
+    /** Where the string being searched closes (found at its first candidate), or -1. */
+    let close = -1;
+    /**
+     * At or after the last backslash before `i` (an overestimate only makes the scan step
+     * through a word instead of jumping over it): a word with no escape within six characters
+     * before it holds no value start, so it is skipped whole.
+     */
+    let slash = backslashWithin(text, from - 6, from) ? from - 1 : -7;
+    let i = from;
+    while (i < to) {
+      if (!inside) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1 || quote >= to) return false;
+        inside = true;
+        close = -1;
+        i = quote + 1;
+        continue;
+      }
+      const code = text.charCodeAt(i);
+      const type = CODE_TYPES[code] ?? 0;
+      if (type === WORD_CODE) {
+        if (i > from && CODE_TYPES[text.charCodeAt(i - 1)] === WORD_CODE) {
+          // Inside a word no value starts, unless a JSON escape such as `\n` or `\u00e9` just ended.
+          if (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92) {
+            i = slash >= i - 6 ? i + 1 : wordEnd(text, i + 1, to);
+            continue;
+          }
+        }
+      } else if (type === QUOTE_CODE) {
+        if (!escapedAt(text, i)) inside = false;
+        i++;
+        continue;
+      } else if (type === BACKSLASH_CODE) slash = i;
+      else if (type === BRACKET_CODE) {
+        const end = placeholderEnd(text, i);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
+      }
+      if (i > last) {
+        i++;
+        continue;
+      }
+      const second = text.charCodeAt(i + 1);
+      if (starts[(code < 128 ? code : 127) * 128 + (second < 128 ? second : 127)] === 0) {
+        // Nothing starts here, nor anywhere in the rest of this word unless an escape is near.
+        i = type === WORD_CODE && slash < i - 5 ? wordEnd(text, i + 1, to) : i + 1;
+        continue;
+      }
+      const prefix = hash4(text, i);
+      if (filter[prefix & mask] === 0) {
+        i++;
+        continue;
+      }
+      if (close === -1) {
+        close = jsonStringEnd(text, i);
+        if (close === -1 || close > to) close = to;
+      }
+      const found = this.matchAt(text, i, from, close, true, prefix, false);
+      if (found === -1) {
+        i++;
+        continue;
+      }
+      i = this.matched(found, i, into);
+      slash = i - 1; // the value may hold an escape
+    }
+    return inside;
+  }
+
+  private prefixRange(prefix: number): number {
+    const mask = this.prefixSlots.length - 1;
+    for (let slot = prefix & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.prefixSlots[slot] ?? 0;
+      if (stored === 0) return -1;
+      if (stored === prefix + 1) return slot;
     }
   }
 
@@ -271,90 +576,106 @@ export class KnownValues {
     }
   }
 
-  get size(): number {
-    return this.needles.length;
-  }
-
-  /**
-   * Appends a span for every known value in text[from, to). `json` means the text is JSON source:
-   * a match may follow an escape such as `\n`, and must not start right after a backslash.
-   */
-  find(text: string, from: number, to: number, json: boolean, into: Span[]): void {
-    if (this.needles.length === 0) return;
-    const last = to - 4;
-    const filter = this.filter;
-    const mask = this.mask;
-    const starts = this.starts;
-    for (let i = from; i <= last; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 91) {
-        const end = placeholderEnd(text, i);
-        if (end !== -1) i = end - 1;
-        continue;
-      }
-      if (starts[startKey(code, text.charCodeAt(i + 1))] === 0) continue;
-      // Inside a word a value cannot start (unless an escape like `\n` just ended in JSON).
-      if (i > from && isWordCode(code) && isWordCode(text.charCodeAt(i - 1))) {
-        if (!json || (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92)) continue;
-      }
-      const prefix = hash4(text, i);
-      if (filter[prefix & mask] === 0) continue;
-      const found = this.matchAt(text, i, to, json, prefix);
-      if (found === -1) continue;
-      const length = this.needles[found]?.length ?? 0;
-      into.push({
-        start: i,
-        end: i + length,
-        kind: this.kinds[found] ?? 'secret',
-        placeholder: this.placeholders[found] ?? '',
-      });
-      i += length - 1;
-    }
+  private sameChars(id: number, text: string, at: number): boolean {
+    const chars = this.chars;
+    const start = this.at[id] ?? 0;
+    const length = this.length[id] ?? 0;
+    for (let i = 0; i < length; i++) if (chars[start + i] !== text.charCodeAt(at + i)) return false;
+    return true;
   }
 
   /** The longest value that starts at `at` and stands alone, or -1. */
-  private matchAt(text: string, at: number, to: number, json: boolean, prefix: number): number {
-    const lengths = this.lengths.get(prefix);
-    if (lengths === undefined) return -1;
+  private matchAt(
+    text: string,
+    at: number,
+    from: number,
+    to: number,
+    json: boolean,
+    prefix: number,
+    clean: boolean,
+  ): number {
+    const slot = this.prefixRange(prefix);
+    if (slot === -1) return -1;
+    const lastLength = this.prefixTo[slot] ?? 0;
     let best = -1;
     let hash = 2166136261;
     let hashed = at;
-    for (const length of lengths) {
+    for (let n = this.prefixFrom[slot] ?? 0; n < lastLength; n++) {
+      const length = this.lengthList[n] ?? 0;
       const end = at + length;
       if (end > to) break;
       while (hashed < end) hash = Math.imul(hash ^ text.charCodeAt(hashed++), 16777619);
-      for (
-        let id = this.firstWithHash((hash ^ (hash >>> 15)) & 0x3fffffff);
-        id !== -1;
-        id = this.sameHash[id] ?? -1
-      ) {
-        const needle = this.needles[id] ?? '';
-        if (needle.length !== length || !text.startsWith(needle, at)) continue;
-        if (isWordCode(needle.charCodeAt(0)) && !this.boundaryBefore(text, at, json)) continue;
-        if (isWordCode(needle.charCodeAt(length - 1)) && end < to && isWordCode(text.charCodeAt(end)))
+      for (let id = this.firstWithHash(fold(hash)); id !== -1; id = this.sameHash[id] ?? -1) {
+        if (this.length[id] !== length || !this.sameChars(id, text, at)) continue;
+        const start = this.at[id] ?? 0;
+        if (isWordCode(this.chars[start] ?? 0) && !(clean && at === from) && !boundaryBefore(text, at, json))
+          continue;
+        if (isWordCode(this.chars[start + length - 1] ?? 0) && end < to && isWordCode(text.charCodeAt(end)))
           continue;
         best = id;
       }
     }
     return best;
   }
+}
 
-  private boundaryBefore(text: string, at: number, json: boolean): boolean {
-    const before = text.charCodeAt(at - 1);
-    if (!json) return !isWordCode(before);
-    // Inside JSON source, `\n`, `\t`… and `\u00e9` end in a letter or digit yet separate words.
-    let slashes = 0;
-    if (!isWordCode(before)) {
-      while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
-      return slashes % 2 === 0;
-    }
-    if (text.charCodeAt(at - 2) === 92 && 'bfnrt'.includes(text[at - 1] ?? '')) {
-      while (text.charCodeAt(at - 2 - slashes) === 92) slashes++;
-      return slashes % 2 === 1;
-    }
-    if (text.charCodeAt(at - 6) === 92 && text.charCodeAt(at - 5) === 117) return true;
-    return false;
+/**
+ * Every UTF-16 code unit by what the JSON string search does with it: a word character (as
+ * WORD, everything past ASCII included), a quote, a backslash, a `[` (a placeholder may start), or
+ * anything else. One table read per character, without a range test first.
+ */
+const WORD_CODE = 1;
+const QUOTE_CODE = 2;
+const BACKSLASH_CODE = 3;
+const BRACKET_CODE = 4;
+const CODE_TYPES = new Uint8Array(65536).fill(WORD_CODE, 128);
+for (let code = 0; code < 128; code++)
+  CODE_TYPES[code] =
+    code === 34 ? QUOTE_CODE : code === 92 ? BACKSLASH_CODE : code === 91 ? BRACKET_CODE : (WORD[code] ?? 0);
+
+/** Where the run of word characters from `at` ends (at most `to`). */
+function wordEnd(text: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && CODE_TYPES[text.charCodeAt(i)] === WORD_CODE) i++;
+  return i;
+}
+
+/** The character at `at` follows an odd number of backslashes (it is escaped in JSON source). */
+function escapedAt(text: string, at: number): boolean {
+  let slashes = 0;
+  while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** Index of the quote closing a JSON string that opened before `from`, or -1. */
+export function jsonStringEnd(text: string, from: number): number {
+  let at = text.indexOf('"', from);
+  while (at !== -1 && escapedAt(text, at)) at = text.indexOf('"', at + 1);
+  return at;
+}
+
+/** Some character of text[from, to) is a backslash. */
+function backslashWithin(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
+/** A value starting at `at` is not glued to what precedes it. */
+function boundaryBefore(text: string, at: number, json: boolean): boolean {
+  const before = text.charCodeAt(at - 1);
+  if (!json) return !isWordCode(before);
+  // Inside JSON source, `\n`, `\t`… and `\u00e9` end in a letter or digit yet separate words.
+  let slashes = 0;
+  if (!isWordCode(before)) {
+    while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+    return slashes % 2 === 0;
   }
+  if (text.charCodeAt(at - 2) === 92 && 'bfnrt'.includes(text[at - 1] ?? '')) {
+    while (text.charCodeAt(at - 2 - slashes) === 92) slashes++;
+    return slashes % 2 === 1;
+  }
+  if (text.charCodeAt(at - 6) === 92 && text.charCodeAt(at - 5) === 117) return true;
+  return false;
 }
 
 /** Grows a column to `size` entries, keeping what it holds. */
@@ -422,14 +743,12 @@ class ValueTable {
     return id;
   }
 
-  /** The text of an entry, rebuilt from the pool. */
-  text(id: number): string {
-    const start = this.starts[id] ?? 0;
-    let out = '';
-    const length = this.lengths[id] ?? 0;
-    for (let i = 0; i < length; i += 4096)
-      out += String.fromCharCode(...this.pool.subarray(start + i, start + Math.min(length, i + 4096)));
-    return out;
+  /**
+   * The columns as they are now, for a KnownValues built at `seal()`. Values added later are
+   * appended past them (or into grown copies), so what the snapshot covers never changes.
+   */
+  snapshot(): { pool: Uint16Array; starts: Int32Array; lengths: Int32Array } {
+    return { pool: this.pool, starts: this.starts, lengths: this.lengths };
   }
 
   private sameText(id: number, text: string, start: number, end: number): boolean {
@@ -474,9 +793,9 @@ const PREFIXES: readonly string[] = KINDS.map((kind) => `[${kind}-`);
 export class RedactionSession {
   private readonly values = new ValueTable();
   private readonly placeholders: string[] = [];
-  private readonly kindIds: number[] = [];
+  private readonly kinds: RedactionKind[] = [];
   private readonly issued = new Array<number>(KINDS.length).fill(0);
-  private sealedEntries: { value: string; placeholder: string; kind: RedactionKind }[] | undefined;
+  private sealed: KnownSource | undefined;
   private knownText: KnownValues | undefined;
   private knownJson: KnownValues | undefined;
 
@@ -495,7 +814,7 @@ export class RedactionSession {
     this.issued[group] = number;
     const placeholder = (PREFIXES[group] ?? `[${kind}-`) + String(number) + ']';
     this.placeholders.push(placeholder);
-    this.kindIds.push(group);
+    this.kinds.push(KINDS[group] ?? kind);
     return placeholder;
   }
 
@@ -515,18 +834,23 @@ export class RedactionSession {
    * text. Values judged after sealing still get placeholders but are not searched for elsewhere.
    */
   seal(): void {
-    const entries: { value: string; placeholder: string; kind: RedactionKind }[] = [];
-    for (let id = 0; id < this.values.size; id++) {
-      const kind = KINDS[this.kindIds[id] ?? 0] ?? 'secret';
-      const value = this.values.text(id);
-      if (propagates(kind, value)) entries.push({ value, placeholder: this.placeholders[id] ?? '', kind });
-    }
-    this.sealedEntries = entries;
+    const { pool, starts, lengths } = this.values.snapshot();
+    const ids: number[] = [];
+    for (let id = 0; id < this.values.size; id++)
+      if (propagates(this.kinds[id] ?? 'secret', pool, starts[id] ?? 0, lengths[id] ?? 0)) ids.push(id);
+    this.sealed = { pool, starts, lengths, ids, placeholders: this.placeholders, kinds: this.kinds };
     this.knownText = undefined;
     this.knownJson = undefined;
   }
 
   private paused = 0;
+
+  /**
+   * How many times a value was left as it stood only because it was not judged yet (a
+   * documentation placeholder under a sensitive name): such a verdict may change once the value
+   * is judged elsewhere, so a scan that counted one is not kept between the passes.
+   */
+  undecided = 0;
 
   /**
    * Runs `work` as if the session were not sealed: the JSON scan judges strings without the
@@ -542,12 +866,16 @@ export class RedactionSession {
     }
   }
 
-  /** The known values after `seal()` (spelled as in plain text, or as in JSON source). */
+  /**
+   * The known values after `seal()` (spelled as in plain text, or as in JSON source). One table
+   * serves both when no value is spelled differently inside JSON, which is the usual case.
+   */
   known(json = false): KnownValues | undefined {
-    const entries = this.sealedEntries;
-    if (entries === undefined || this.paused > 0) return undefined;
-    if (json) return (this.knownJson ??= new KnownValues(entries, true));
-    return (this.knownText ??= new KnownValues(entries, false));
+    const source = this.sealed;
+    if (source === undefined || this.paused > 0) return undefined;
+    const inJson = (this.knownJson ??= new KnownValues(source, true));
+    if (json) return inJson;
+    return (this.knownText ??= inJson.respelled ? new KnownValues(source, false) : inJson);
   }
 
   /** The kind behind a placeholder this session issued, or undefined for any other text. */

@@ -1,6 +1,6 @@
 import { detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
-import { redactJsonText, stringEnd } from './json.ts';
+import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
@@ -27,56 +27,72 @@ export function safeDecode(text: string, plusIsSpace = false): string {
   }
 }
 
+/** The placeholder a span of `text` is replaced by (judging its value if it is new). */
+function spanPlaceholder(text: string, span: Span, session: RedactionSession): string {
+  return (
+    span.placeholder ??
+    (span.value === undefined
+      ? session.placeholderAt(span.kind, text, span.start, span.end)
+      : session.placeholder(span.kind, span.value))
+  );
+}
+
 /** Replaces the spans of `text` by placeholders (spans ordered, non-overlapping). */
 function applySpans(text: string, spans: readonly Span[], session: RedactionSession): string {
   let out = '';
   let from = 0;
   for (const span of spans) {
-    const placeholder =
-      span.placeholder ??
-      (span.value === undefined
-        ? session.placeholderAt(span.kind, text, span.start, span.end)
-        : session.placeholder(span.kind, span.value));
-    out += text.slice(from, span.start) + placeholder;
+    out += text.slice(from, span.start) + spanPlaceholder(text, span, session);
     from = span.end;
   }
   return out + text.slice(from);
 }
 
 /**
- * A large text redacted in two steps: the detectors without the known values (`scan`, the same in
- * the judging and the writing pass, so `memo` may keep it between them), then the known values of
- * a sealed session over the scanned text (inside strings only when `json`).
+ * The judging pass's verdicts on large bodies, kept for the writing pass of an export held in
+ * memory (HarSanitizer `keepScans`): per body text, the JSON scan's edits (null when the body is
+ * not JSON) and the text with the text scan's spans replaced. A scan runs without the known
+ * values, so a kept scan is exactly what scanning again would give, and the writing pass only
+ * adds the known values.
  */
-export function scanThenKnown(
+export interface BodyScans {
+  json: Map<string, EditList | null>;
+  text: Map<string, string>;
+}
+
+/** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
+const KEPT_SCAN_LENGTH = 16_384;
+
+/**
+ * The scan of `text` kept in `scans`, or a new one, kept if the text is large and the scan did not
+ * depend on when it ran: a scan that left a value as it stood because it read as a documentation
+ * placeholder (see redactWholeAt) is run again in the writing pass, when the same value may have
+ * been judged elsewhere since.
+ */
+export function keptScan<T>(
+  scans: Map<string, T> | undefined,
   text: string,
   session: RedactionSession,
-  json: boolean,
-  scan: () => string | undefined,
-  memo?: Map<string, string | undefined>,
-): string | undefined {
-  let scanned: string | undefined;
-  if (memo?.has(text) === true) scanned = memo.get(text);
-  else {
-    scanned = session.withoutKnown(scan);
-    if (memo !== undefined && text.length >= 16_384) memo.set(text, scanned);
-  }
-  if (scanned === undefined) return undefined;
-  const known = session.known(json);
-  if (known === undefined || known.size === 0) return scanned;
-  const spans: Span[] = [];
-  if (!json) known.find(scanned, 0, scanned.length, false, spans);
-  else {
-    // Inside strings only: a known value that is also a JSON number elsewhere must not turn that
-    // number into a bare placeholder (the text would stop being JSON).
-    for (let quote = scanned.indexOf('"'); quote !== -1;) {
-      const end = stringEnd(scanned, quote + 1);
-      if (end === -1) break;
-      known.find(scanned, quote + 1, end, true, spans);
-      quote = scanned.indexOf('"', end + 1);
-    }
-  }
-  return spans.length === 0 ? scanned : applySpans(scanned, orderedSpans(spans), session);
+  scan: () => T,
+): T {
+  const kept = scans?.get(text);
+  if (kept !== undefined) return kept;
+  const undecided = session.undecided;
+  const result = session.withoutKnown(scan);
+  if (scans !== undefined && text.length >= KEPT_SCAN_LENGTH && session.undecided === undecided)
+    scans.set(text, result);
+  return result;
+}
+
+/**
+ * A free text with the detectors' spans replaced, without the known values (values judged as
+ * found). Kept between the passes as that text, not as its spans: a hundred thousand span objects
+ * held from one pass to the next cost the collector more than the text they make.
+ */
+function textScan(text: string, session: RedactionSession): string {
+  if (text.length < 4) return text;
+  const spans = detectSensitive(text);
+  return spans.length === 0 ? text : applySpans(text, spans, session);
 }
 
 /** Free text with every detected secret, piece of personal data and known value replaced. */
@@ -119,12 +135,17 @@ export function redactWholeAt(
   end: number,
   session: RedactionSession,
 ): string {
+  // A name that already says what the value is (email, phone, name…) needs no second opinion
+  // (placeholderAt keeps the placeholder of a value judged before, so one lookup does both).
+  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
   const existing = session.existingAt(text, start, end);
   if (existing !== undefined) return existing;
-  // A name that already says what the value is (email, phone, name…) needs no second opinion.
-  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
-  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential.
-  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) return text.slice(start, end);
+  // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
+  // unless the same value was judged elsewhere, which a later entry may still do.
+  if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) {
+    session.undecided++;
+    return text.slice(start, end);
+  }
   const spans = detectSensitive(text, start, end);
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
@@ -386,16 +407,57 @@ export function redactBodyText(
   text: string,
   mimeType: string,
   session: RedactionSession,
-  memo?: Map<string, string | undefined>,
+  scans?: BodyScans,
 ): string {
+  return bodyText(text, mimeType, session, scans, false) ?? text;
+}
+
+/**
+ * Judges every value of a body as redactBodyText would, without writing the redacted body: the
+ * judging pass of an export (HarSanitizer) throws that text away, and a large body's output (a
+ * rope of two pieces per edit) cost as much as its scan on bodies with many matches.
+ */
+export function judgeBodyText(
+  text: string,
+  mimeType: string,
+  session: RedactionSession,
+  scans?: BodyScans,
+): void {
+  bodyText(text, mimeType, session, scans, true);
+}
+
+/** The redacted body, or undefined when `judgeOnly` (then only the session learns its values). */
+function bodyText(
+  text: string,
+  mimeType: string,
+  session: RedactionSession,
+  scans: BodyScans | undefined,
+  judgeOnly: boolean,
+): string | undefined {
   const type = mimeType.toLowerCase();
   const first = text.trimStart()[0];
   if (type.includes('json') || first === '{' || first === '[') {
-    const json = redactJsonText(text, session, memo);
-    if (json !== undefined) return json;
+    if (judgeOnly) {
+      if (scanJsonText(text, session, scans) !== null) return undefined;
+    } else {
+      const json = redactJsonText(text, session, scans);
+      if (json !== undefined) return json;
+    }
   }
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
-  return scanThenKnown(text, session, false, () => redactText(text, session), memo) ?? text;
+  if (judgeOnly && scans === undefined) {
+    // Nothing to keep: the values are judged, and no text is written.
+    if (text.length >= 4) for (const span of detectSensitive(text)) spanPlaceholder(text, span, session);
+    return undefined;
+  }
+  const scanned = keptScan(scans?.text, text, session, () => textScan(text, session));
+  if (judgeOnly) return undefined;
+  const known = session.known();
+  if (known === undefined || known.size === 0) return scanned;
+  // The known values over the scanned text (find skips the placeholders the scan wrote).
+  const spans: Span[] = [];
+  known.find(scanned, 0, scanned.length, false, spans);
+  return spans.length === 0 ? scanned : applySpans(scanned, spans, session);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, SECRET_KINDS } from '../../../src/core/redact/index.ts';
-import { redactText } from '../../../src/core/redact/index.ts';
+import { redactJsonText, redactText } from '../../../src/core/redact/index.ts';
 import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
 
@@ -110,5 +110,18 @@ describe('numbers next to other numbers and words', () => {
   it('a card right after a short number is removed whole, whatever the number before matched', () => {
     const out = redactText('01 4306 4681 9151 6212 ', new RedactionSession());
     for (const group of ['4306', '4681', '9151', '6212']) expect(out).not.toContain(group);
+  });
+});
+
+describe('overlapping findings of two families', () => {
+  it('a phone that ends inside a token that follows it takes the whole token with it', () => {
+    // Counterexample of never-leaks.property.test.ts at 5000 runs: trunk phone `01 822718846`
+    // and the Telegram bot token `822718846:AA…` share their digits.
+    const token = '822718846:AApvxJpfXs2LOSDkQ1npGdvN6LvSqZ4P9Yl';
+    const out = redactText(`01 ${token} `, new RedactionSession());
+    expect(out).toBe('[phone-1] ');
+    expect(redactJsonText(JSON.stringify({ note: `01 ${token} ` }), new RedactionSession())).toBe(
+      '{"note":"[phone-1] "}',
+    );
   });
 });

@@ -103,6 +103,17 @@ describe('HarSanitizer: two passes entry by entry equal the in-memory sanitizeHa
     }
   });
 
+  it('for a large body whose documentation-like value is judged only in a later entry', () => {
+    // `YOUR_SECRET` under `client_secret` reads as documentation until the URL of a later entry
+    // sends it as userinfo: the in-memory export must not reuse the first pass's verdict on it.
+    const body = JSON.stringify({ client_secret: 'YOUR_SECRET', note: 'lorem ipsum '.repeat(2000) });
+    const first = entry('https://api.test/v1/a', { body });
+    const input = har([first, entry('https://YOUR_SECRET@api.test/v1/b')]);
+    const memory = sanitizeHar(input);
+    expect(memory.log.entries[0]?.response?.content?.text).toContain('"client_secret":"[credential-1]"');
+    expect(streamed(input)).toEqual(memory);
+  });
+
   it('keeps memory to the distinct sensitive values, however many entries repeat them', () => {
     const sanitizer = new HarSanitizer();
     const repeated = entry('https://api.test/v1/users/ann%40x.test', { cookie: 'sid=s3ss10nAbCdEf12' });

@@ -70,6 +70,21 @@ describe('redactJson', () => {
     expect(redactJsonText('{"a": "unterminated', new RedactionSession())).toBeUndefined();
   });
 
+  it('redactJsonText reads arrays nested in arrays under the name of the outer one', () => {
+    expect(
+      redactJsonText(
+        '{"password": [[["hunter2-x"], 1234]], "ids": [[["a1"]], [{"email": "a@x.test"}]]}',
+        new RedactionSession(),
+      ),
+    ).toBe('{"password": [[["[password-1]"], "[password-2]"]], "ids": [[["a1"]], [{"email": "[email-1]"}]]}');
+    expect(redactJsonText('[[[]]', new RedactionSession())).toBeUndefined();
+    expect(redactJsonText('[[[]]]]', new RedactionSession())).toBeUndefined();
+    const deep = `${'['.repeat(100_000)}"a@x.test"${']'.repeat(100_000)}`;
+    expect(redactJsonText(deep, new RedactionSession())).toBe(
+      `${'['.repeat(100_000)}"[email-1]"${']'.repeat(100_000)}`,
+    );
+  });
+
   it('redactJsonText decodes escaped keys and values, and turns sensitive numbers into strings', () => {
     expect(redactJsonText('{"pass\\u0077ord": "x-1", "pin": 1234, "n": 1e3}', new RedactionSession())).toBe(
       '{"pass\\u0077ord": "[password-1]", "pin": "[password-2]", "n": 1e3}',

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RedactionSession, redactText } from '../../../src/core/redact/index.ts';
+import { RedactionSession, redactText, type Span } from '../../../src/core/redact/index.ts';
+import { jsonStringEnd } from '../../../src/core/redact/session.ts';
 
 describe('RedactionSession', () => {
   it('gives the same value the same placeholder and a different value the next number', () => {
@@ -57,5 +59,44 @@ describe('RedactionSession', () => {
     const start = body.indexOf('sk_live_');
     const placeholder = session.placeholderAt('api-key', body, start, start + 48);
     expect(session.existingAt(`sk_live_${'a1'.repeat(20)}`, 0, 48)).toBe(placeholder);
+  });
+});
+
+describe('known values in JSON source', () => {
+  // Characters that stress the search: escapes, quotes, word and non-word characters, placeholders.
+  const piece = fc.constantFrom('a', 'N', '1', ' ', '-', '.', '@', '"', '\\', '\n', 'é', '[', ']', 'x9');
+  const value = fc.array(piece, { minLength: 6, maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('one pass over the strings of a JSON text finds what searching each string alone finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.array(piece, { maxLength: 6 }), fc.nat(3), fc.array(piece, { maxLength: 6 }))),
+        (values, strings) => {
+          const session = new RedactionSession();
+          for (const text of values) session.placeholder('email', text);
+          session.seal();
+          const known = session.known(true);
+          if (known === undefined) throw new Error('a sealed session knows its values');
+          // Values as JSON strings and inside longer strings, keys and numbers around them.
+          const doc = strings.map(([before, pick, after], n) => [
+            `k${n}`,
+            `${before.join('')}${values[pick % values.length] ?? ''}${after.join('')}`,
+          ]);
+          const text = JSON.stringify({ ...Object.fromEntries(doc), n: 1.5, list: values }, null, 1);
+          const expected: Span[] = [];
+          for (let quote = text.indexOf('"'); quote !== -1;) {
+            const end = jsonStringEnd(text, quote + 1);
+            known.find(text, quote + 1, end, true, expected);
+            quote = text.indexOf('"', end + 1);
+          }
+          const found: Span[] = [];
+          expect(known.findInJsonStrings(text, 0, text.length, false, found)).toBe(false);
+          expect(found).toEqual(expected);
+          expect(found.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
