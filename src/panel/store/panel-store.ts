@@ -9,7 +9,7 @@ import type {
   TriageEngine,
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
-import type { Har, HarEntry } from '../../core/har.ts';
+import type { Har } from '../../core/har.ts';
 import type { HarItem } from '../../core/har-stream/index.ts';
 import type { Profile, ProfileDocument } from '../../core/profiles/index.ts';
 import {
