@@ -73,6 +73,16 @@ function loadPanelCore(): Promise<PanelCore> {
   return (coreLoading ??= import('./panel-core.ts'));
 }
 
+/**
+ * Starts a read now for a caller that awaits it later: a synchronous throw becomes a rejection, and
+ * a rejection is not reported as unhandled meanwhile (the caller's try/catch deals with it).
+ */
+function readEarly(read: () => Promise<unknown>): Promise<unknown> {
+  const result = Promise.resolve().then(read);
+  result.catch(() => undefined);
+  return result;
+}
+
 const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, trimmedBodies: 0, skipped: 0 };
 const NOTHING_BEFORE_PANEL: DroppedBeforePanel = { failures: 0, successes: 0, trimmedBodies: 0 };
 
@@ -229,11 +239,6 @@ export class PanelStore {
     return this.#imported ?? this.#live;
   }
 
-  /** The core chunk: at once when it has loaded (keeps callers synchronous then), else when it has. */
-  async #ready(): Promise<PanelCore> {
-    return this.#core.value ?? (await this.#coreLoading);
-  }
-
   get platform(): Platform {
     return this.#platform;
   }
@@ -247,11 +252,9 @@ export class PanelStore {
     this.theme.value = this.#platform.theme();
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     this.#cleanups.push(this.#platform.onSearch((event) => this.search(event)));
-    // Storage is read while the chunk loads; its answers are awaited after.
-    const managed = this.#platform.readManagedSettings();
-    const stored = this.#platform.readSettings();
-    managed.catch(() => undefined);
-    stored.catch(() => undefined);
+    // Storage is read while the chunk loads; its answers (or errors) are awaited after.
+    const managed = readEarly(() => this.#platform.readManagedSettings());
+    const stored = readEarly(() => this.#platform.readSettings());
     const core = await this.#coreLoading;
     await this.#loadSettings(core, managed, stored);
     this.#live = new core.TriageEngine({
@@ -421,7 +424,7 @@ export class PanelStore {
     this.transfer.value = state;
     this.notice.value = { kind: 'info', text: `Importing ${name}…`, about: 'import' };
     const counts = { started: false, items: 0, skipped: 0, removed: 0 };
-    const core = await this.#ready();
+    const core = this.#core.value ?? (await this.#coreLoading);
     // The file gets an engine of its own: live capture goes on meanwhile ("Back to live").
     const engine = new core.TriageEngine({
       classify: this.#classifyOptions(),
@@ -549,7 +552,8 @@ export class PanelStore {
 
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
-    const core = await this.#ready();
+    // Once loaded, settings apply within this call, as before the engine moved to its own chunk.
+    const core = this.#core.value ?? (await this.#coreLoading);
     const before = this.settings.value;
     const next = core.parseSettings(
       { ...before, ...change },
@@ -588,7 +592,8 @@ export class PanelStore {
    * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
    */
   async importProfile(fileName: string, text: string): Promise<void> {
-    const loaded = (await this.#ready()).loadProfileText(text);
+    const core = this.#core.value ?? (await this.#coreLoading);
+    const loaded = core.loadProfileText(text);
     if (!loaded.ok) {
       this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
       this.reportError(`${fileName}: ${loaded.error}`);
