@@ -98,6 +98,21 @@ export const slack = defineProvider({
       doc: methodErrors,
     },
     {
+      // Some methods answer a burst with HTTP 200 and `ok: false` rather than a 429: chat.postMessage's
+      // error table lists `rate_limited` ("Application has posted too many messages"); the older
+      // spelling `ratelimited` is the one other methods' tables use. It is a rate limit all the same.
+      id: 'rate-limited-ok-false',
+      when: { status: ['2xx'], code: ['rate_limited', 'ratelimited'] },
+      then: {
+        category: 'rate_limited',
+        retry: 'yes',
+        idempotencyKey: 'none',
+        action:
+          'Slack is rate limiting this app for this method (chat.postMessage: about one message per second per channel); pace the calls.',
+      },
+      doc: methodErrors,
+    },
+    {
       id: 'ok-false',
       when: { status: ['2xx'] },
       then: {
