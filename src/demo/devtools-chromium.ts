@@ -54,7 +54,7 @@ const panelId = (extensionId: string): string =>
   `chrome-extension://${extensionId}${PANEL_TITLE.replace(/\s/g, '')}`;
 
 /** Opens DevTools for `page` and waits until our devtools page has registered the panel. */
-export async function openDevtools(page: Page, extensionId: string, timeout = 15_000): Promise<Page> {
+export async function openDevtools(page: Page, extensionId: string, timeout = 60_000): Promise<Page> {
   const devtools = await page.openDevTools();
   await devtools.waitForFunction(
     (id: string) => {
@@ -68,7 +68,7 @@ export async function openDevtools(page: Page, extensionId: string, timeout = 15
 }
 
 /** Switches DevTools to the API Errors panel and returns the panel's frame once it has rendered. */
-export async function showPanel(devtools: Page, extensionId: string, timeout = 15_000): Promise<Frame> {
+export async function showPanel(devtools: Page, extensionId: string, timeout = 60_000): Promise<Frame> {
   await devtools.evaluate(async (id: string) => {
     // DevTools' own module, resolved relative to the front-end's URL; not a file of this project.
     const legacy = './ui/legacy/legacy.js';

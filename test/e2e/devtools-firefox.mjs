@@ -64,7 +64,7 @@ const PANEL_TITLE = 'API Errors';
 const G_DEVTOOLS = `ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs')
   .require('devtools/client/framework/devtools').gDevTools`;
 /** How long a frame script may take before the probe is reported as hung. */
-const FRAME_SCRIPT_DEADLINE_MS = 10_000;
+const FRAME_SCRIPT_DEADLINE_MS = 30_000;
 /** A hang guard for one Marionette script (its session timeout), not a speed expectation. */
 const SCRIPT_HANG_GUARD_MS = 300_000;
 /** How long Firefox may take to start or to quit on a loaded machine before it is given up on. */
@@ -275,7 +275,7 @@ export async function launchFirefox({ executablePath, localHosts }) {
 export async function openToolbox(evalChrome) {
   await evalChrome(`(async () => {
     const toolbox = await ${G_DEVTOOLS}.showToolboxForTab(gBrowser.selectedTab, { toolId: 'webconsole' });
-    const deadline = Date.now() + 15000;
+    const deadline = Date.now() + 60000; // a hang guard: a loaded 2-core machine can take tens of seconds
     let tool;
     while (!(tool = toolbox.getAdditionalTools().find((d) => d.label === ${JSON.stringify(PANEL_TITLE)}))) {
       if (Date.now() > deadline) throw new Error('the API Errors panel was never registered');
@@ -292,7 +292,7 @@ export async function selectPanel(evalChrome) {
     const e2e = window.__apiErrorsE2e;
     await e2e.toolbox.selectTool(e2e.toolId);
     const frame = e2e.toolbox.doc.getElementById('toolbox-panel-iframe-' + e2e.toolId);
-    const deadline = Date.now() + 15000;
+    const deadline = Date.now() + 60000; // a hang guard: a loaded 2-core machine can take tens of seconds
     let b;
     while (!(b = frame.contentDocument.querySelector('browser'))?.currentURI?.spec.startsWith('moz-extension:')) {
       if (Date.now() > deadline) throw new Error('the API Errors panel document never loaded');

@@ -61,10 +61,10 @@ describe(
         });
         // The toolbar button a user clicks; its label carries an ellipsis in Chromium 150.
         const button = await devtools.waitForSelector('pierce/button[aria-label^="Import HAR file"]', {
-          timeout: 15_000,
+          timeout: 60_000,
         });
         const [chooser] = await Promise.all([
-          devtools.waitForFileChooser({ timeout: 15_000 }),
+          devtools.waitForFileChooser({ timeout: 60_000 }),
           button.click(),
         ]);
         await chooser.accept([file]);

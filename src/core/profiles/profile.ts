@@ -201,7 +201,10 @@ function signatureTest(signature: Signature, profileName: string): Profile['sign
   if (signature.requestHeaders) parts.push(`request headers ${signature.requestHeaders.join(' + ')}`);
   if (signature.responseHeaders) parts.push(`response headers ${signature.responseHeaders.join(' + ')}`);
   if (signature.body) parts.push('its body shape');
-  if (signature.bodyFormat) parts.push(`a ${signature.bodyFormat.join('/')} body`);
+  if (signature.bodyFormat) {
+    const formats = signature.bodyFormat.join('/');
+    parts.push(`${/^[aeiou]/i.test(formats) ? 'an' : 'a'} ${formats} body`);
+  }
   const detail = `${parts.join(', ')}, which only ${profileName} sends`;
   return (exchange, error, json) => {
     const ok =

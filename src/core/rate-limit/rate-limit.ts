@@ -249,20 +249,88 @@ const LEGACY: readonly RateLimitNames[] = [
 ];
 
 /**
+ * Counters that run beside the request counter: a 429 may come from any of them, and the one at
+ * zero is the one whose reset is the wait. OpenAI meters tokens as well as requests
+ * (platform.openai.com/docs/guides/rate-limits, "Rate limits in headers": `x-ratelimit-*-tokens`,
+ * reset as a duration such as `6m0s`); Anthropic sends one set per limit, reset as an RFC 3339 time
+ * (docs.claude.com/en/api/rate-limits, "Response headers": `anthropic-ratelimit-{requests,tokens,
+ * input-tokens,output-tokens}-{limit,remaining,reset}`).
+ */
+const METERED: readonly RateLimitNames[] = [
+  {
+    dialect: 'x-ratelimit-*-tokens',
+    limit: ['x-ratelimit-limit-tokens'],
+    remaining: ['x-ratelimit-remaining-tokens'],
+    reset: ['x-ratelimit-reset-tokens'],
+  },
+  ...['requests', 'tokens', 'input-tokens', 'output-tokens'].map((counter) => ({
+    dialect: `anthropic-ratelimit-${counter}-*`,
+    limit: [`anthropic-ratelimit-${counter}-limit`],
+    remaining: [`anthropic-ratelimit-${counter}-remaining`],
+    reset: [`anthropic-ratelimit-${counter}-reset`],
+  })),
+];
+
+/**
+ * Shopify's REST Admin API counts its leaky bucket as `X-Shopify-Shop-Api-Call-Limit: 32/40`,
+ * calls in the bucket over its size (shopify.dev/docs/api/admin-rest/usage/rate-limits); the
+ * bucket drains continuously, so no reset time is given.
+ */
+function readCallLimit(get: HeaderLookup): RateLimitInfo | undefined {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(get('x-shopify-shop-api-call-limit') ?? '');
+  if (match === null) return undefined;
+  const used = Number(match[1]);
+  const limit = Number(match[2]);
+  return { dialect: 'x-shopify-shop-api-call-limit', limit, remaining: Math.max(0, limit - used) };
+}
+
+/**
+ * The counter that binds: one with nothing left (the latest reset of those, so its wait covers
+ * them all), else the one with the least headroom.
+ */
+function binding(counters: readonly RateLimitInfo[]): RateLimitInfo | undefined {
+  let best: RateLimitInfo | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const info of counters) {
+    const score =
+      info.remaining === 0
+        ? -1 - (info.resetS ?? 0)
+        : info.remaining !== undefined && info.limit !== undefined && info.limit > 0
+          ? info.remaining / info.limit
+          : Number.MAX_VALUE;
+    if (best === undefined || score < bestScore) {
+      best = info;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
  * Rate-limit figures from whichever dialect the response uses, the standard structured fields
  * first. Seconds are relative to the response (see `resetSeconds` for how units are told apart).
  */
 export function readRateLimit(headers: readonly Header[]): RateLimitInfo | undefined {
-  // Every dialect's names contain "ratelimit" or "rate-limit"; most responses carry none, and the
-  // panel and triage run this on every exchange.
-  if (!headers.some((header) => /rate-?limit/i.test(header.name))) return undefined;
+  // Every dialect's names contain "ratelimit", "rate-limit" or "api-call-limit"; most responses
+  // carry none, and the panel and triage run this on every exchange.
+  if (!headers.some((header) => /rate-?limit|api-call-limit/i.test(header.name))) return undefined;
   const get = headerLookup(headers);
   const structured = readStructuredRateLimit(get);
   if (structured !== undefined) return structured;
   const dateMs = responseDateMs(headers);
+  const counters: RateLimitInfo[] = [];
   for (const names of LEGACY) {
     const info = readLegacyRateLimit(get, names, dateMs);
-    if (info !== undefined) return info;
+    if (info !== undefined) {
+      counters.push(info);
+      break;
+    }
   }
-  return undefined;
+  for (const names of METERED) {
+    const info = readLegacyRateLimit(get, names, dateMs);
+    if (info !== undefined) counters.push(info);
+  }
+  const callLimit = readCallLimit(get);
+  if (callLimit !== undefined) counters.push(callLimit);
+  return binding(counters);
 }

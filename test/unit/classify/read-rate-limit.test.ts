@@ -127,3 +127,72 @@ describe('readShouldRetry', () => {
     expect(readShouldRetry([], names)).toBeUndefined();
   });
 });
+
+describe('readRateLimit: counters beside the request counter (tokens)', () => {
+  it('takes the OpenAI token counter when it is the one at zero, its duration reset as the wait', () => {
+    const info = readRateLimit([
+      date,
+      h('x-ratelimit-limit-requests', '500'),
+      h('x-ratelimit-remaining-requests', '499'),
+      h('x-ratelimit-reset-requests', '120ms'),
+      h('x-ratelimit-limit-tokens', '30000'),
+      h('x-ratelimit-remaining-tokens', '0'),
+      h('x-ratelimit-reset-tokens', '6m0s'),
+    ]);
+    expect(info).toEqual({ dialect: 'x-ratelimit-*-tokens', limit: 30000, remaining: 0, resetS: 360 });
+  });
+
+  it('keeps the request counter when it binds, and the tighter headroom when none is at zero', () => {
+    expect(
+      readRateLimit([
+        h('x-ratelimit-limit-requests', '500'),
+        h('x-ratelimit-remaining-requests', '0'),
+        h('x-ratelimit-reset-requests', '2s'),
+        h('x-ratelimit-limit-tokens', '30000'),
+        h('x-ratelimit-remaining-tokens', '12000'),
+        h('x-ratelimit-reset-tokens', '1m0s'),
+      ]),
+    ).toMatchObject({ dialect: 'x-ratelimit-*', remaining: 0, resetS: 2 });
+    expect(
+      readRateLimit([
+        h('x-ratelimit-limit-requests', '500'),
+        h('x-ratelimit-remaining-requests', '400'),
+        h('x-ratelimit-limit-tokens', '30000'),
+        h('x-ratelimit-remaining-tokens', '900'),
+      ]),
+    ).toMatchObject({ dialect: 'x-ratelimit-*-tokens', remaining: 900 });
+  });
+
+  it('reads Anthropic’s per-limit headers, the RFC 3339 reset relative to Date, the latest exhausted one first', () => {
+    const info = readRateLimit([
+      date,
+      h('anthropic-ratelimit-requests-limit', '50'),
+      h('anthropic-ratelimit-requests-remaining', '49'),
+      h('anthropic-ratelimit-requests-reset', '2026-11-22T05:00:01Z'),
+      h('anthropic-ratelimit-input-tokens-limit', '40000'),
+      h('anthropic-ratelimit-input-tokens-remaining', '0'),
+      h('anthropic-ratelimit-input-tokens-reset', '2026-11-22T05:00:20Z'),
+      h('anthropic-ratelimit-output-tokens-limit', '8000'),
+      h('anthropic-ratelimit-output-tokens-remaining', '0'),
+      h('anthropic-ratelimit-output-tokens-reset', '2026-11-22T05:00:45Z'),
+    ]);
+    expect(info).toEqual({
+      dialect: 'anthropic-ratelimit-output-tokens-*',
+      limit: 8000,
+      remaining: 0,
+      resetS: 45,
+    });
+  });
+});
+
+describe('readRateLimit: Shopify REST call limit', () => {
+  it('reads calls in the bucket over its size as headroom, with no reset', () => {
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', '32/40')])).toEqual({
+      dialect: 'x-shopify-shop-api-call-limit',
+      limit: 40,
+      remaining: 8,
+    });
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', '40/40')])).toMatchObject({ remaining: 0 });
+    expect(readRateLimit([h('X-Shopify-Shop-Api-Call-Limit', 'forty')])).toBeUndefined();
+  });
+});
