@@ -5,7 +5,11 @@
 //     for 100 vs 10,000 failures, with the 10,000 / 100 ratio (target <= 1.5);
 //   - the panel's JS heap holding 10,000 failures (target <= 100 MB);
 //   - the gzipped JavaScript the panel page loads before its first paint (target <= 60 KB), and
-//     the lazy chunks it loads on first use.
+//     the lazy chunks it loads on first use;
+//   - start-up as in DevTools, 100 vs 5,000 failures buffered: a stand-in for the devtools page
+//     answers the panel's hello with its buffer; time from navigation to the first paint and to the
+//     frame listing every buffered failure (the first useful paint: the engine's chunk, loaded after
+//     the first paint, must have classified them).
 // Timings are medians of repeated runs; "script" stops when the render task is done, "frame" also
 // waits for the next animation frame, i.e. what the user sees.
 import fs from 'node:fs';
@@ -18,6 +22,9 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // PANEL_DIST points at another build of the Chrome target (default: what bench:panel just built).
 const DIST = path.resolve(process.env.PANEL_DIST ?? 'dist/chrome');
 const SIZES = [100, 10_000];
+/** Failures in the devtools page's buffer when the panel starts (5,000: the default retention). */
+const BUFFERED = [100, 5_000];
+const STARTS = 9;
 const REPEAT = 15;
 const WARMUP = 3;
 
@@ -54,7 +61,9 @@ async function main() {
       fs.writeFileSync(file, JSON.stringify(generateHar(n)));
       results.push(await measure(browser, extId, file, n));
     }
-    report(results, panelScriptSizes());
+    const startups = [];
+    for (const n of BUFFERED) startups.push(await measureStartup(browser, extId, n));
+    report(results, panelScriptSizes(), startups);
   } finally {
     await browser.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -91,7 +100,71 @@ async function measure(browser, extId, file, n) {
   return { n, importMs, rendered, render, filter, scroll, heapMb: heap.usedSize / 2 ** 20 };
 }
 
+/**
+ * Fresh panel documents (a tab, as in measure()) whose hello is answered by a stand-in for the
+ * devtools page: another document of the extension on the same BroadcastChannel, replying with `n`
+ * buffered failures as CaptureHub does (src/platform/capture-channel.ts: `api-errors:<tab id>`,
+ * a `batch` with `initial: true`). Medians of STARTS loads after one warm-up.
+ */
+async function measureStartup(browser, extId, n) {
+  const TAB = -2;
+  const hub = await browser.newPage();
+  await hub.goto(`chrome-extension://${extId}/manifest.json`);
+  const entries = generateHar(n).log.entries;
+  await hub.evaluate(
+    (name, entries) => {
+      const channel = new BroadcastChannel(name);
+      const events = entries.map((entry) => ({ type: 'entry', entry, failed: true }));
+      channel.onmessage = (event) => {
+        if (event.data?.type !== 'hello') return;
+        const dropped = { failures: 0, successes: 0, trimmedBodies: 0 };
+        channel.postMessage({ type: 'batch', batch: { initial: true, events, dropped } });
+      };
+      globalThis.benchHub = channel;
+    },
+    `api-errors:${TAB}`,
+    entries,
+  );
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 700 });
+  await page.evaluateOnNewDocument(watchFirstRows, n);
+  const paint = [];
+  const rows = [];
+  for (let i = 0; i <= STARTS; i++) {
+    await page.goto(`chrome-extension://${extId}/src/panel/panel.html?tab=${TAB}`);
+    await page.bringToFront();
+    const listed = await page.evaluate(() => globalThis.benchFirstRows);
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    );
+    if (i === 0) continue;
+    paint.push(fcp);
+    rows.push(listed);
+  }
+  await page.close();
+  await hub.close();
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  return { n, paint: median(paint), rows: median(rows) };
+}
+
 // ---- functions below run inside the panel page (serialised by puppeteer: keep them self-contained)
+
+/**
+ * Installed before the panel's own scripts: `benchFirstRows` resolves with the ms from navigation
+ * to the frame that shows `n` failures, counted and listed.
+ */
+function watchFirstRows(n) {
+  globalThis.benchFirstRows = new Promise((resolve, reject) => {
+    const check = () => {
+      const count = document.querySelector('[data-testid=failure-count]')?.textContent;
+      if (count === String(n) && document.querySelector('[data-testid=failure]'))
+        requestAnimationFrame(() => resolve(performance.now()));
+      else if (performance.now() > 120_000) reject(new Error(`panel shows ${count} failures, expected ${n}`));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
 
 /** Resolves with the ms from the file input's change event to the frame showing `n` failures. */
 function installImportTimer(n) {
@@ -238,7 +311,7 @@ function panelScriptSizes() {
   ];
 }
 
-function report(results, scripts) {
+function report(results, scripts, startups) {
   const ms = (x) => `${x.toFixed(1)} ms`;
   console.log(
     '\nAPI Errors panel benchmark (Chromium, panel page in a tab, HAR import through the file input)',
@@ -261,6 +334,13 @@ function report(results, scripts) {
       `scroll ${ratio((r) => r.scroll)}  [target <= 1.5]`,
   );
   console.log(`  heap with 10,000 failures: ${large.heapMb.toFixed(1)} MB  [target <= 100 MB]`);
+  for (const s of startups)
+    console.log(
+      `  start-up with ${String(s.n).padStart(5)} failures buffered: first paint ${ms(s.paint)}, ` +
+        `every failure listed ${ms(s.rows)} (from navigation)`,
+    );
+  const [few, many] = startups;
+  console.log(`  ratio 5,000/100 buffered: first rows ${(many.rows / few.rows).toFixed(2)}`);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   for (const part of ['first', 'lazy']) {
     const files = scripts.filter((s) => s.part === part);

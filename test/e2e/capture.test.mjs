@@ -90,15 +90,27 @@ function readAllRows(doc, win) {
  */
 async function listedTicks(run, expected) {
   let last = [];
+  let failedRead;
   await pollUntil(
     async () => {
-      const labels = await run(readAllRows);
+      // One read scrolls the whole list; with thousands of rows still being fed (the engine loads
+      // after the panel's first paint, then feeds the buffer in slices) it can outlast the frame
+      // script's deadline on a loaded machine. Such a read is tried again, not the end of the wait.
+      let labels;
+      try {
+        labels = await run(readAllRows);
+      } catch (error) {
+        failedRead = error;
+        return false;
+      }
       last = labels.map((label) => tickOf(label.split(',')[0] ?? '')).filter((n) => n !== undefined);
       return expected.every((n) => last.includes(n));
     },
     `${expected.length} tick calls listed`,
     LONG,
-  ).catch(() => undefined);
+  ).catch(() => {
+    if (failedRead !== undefined) console.log(`last failed read of the list: ${String(failedRead)}`);
+  });
   return last;
 }
 

@@ -19,6 +19,12 @@ export interface IntakeOptions {
   now?: () => number;
   /** Runs `task` in a later task of the event loop, `delayMs` from now. */
   later?: (task: () => void, delayMs: number) => void;
+  /**
+   * Queue without feeding until `release()`: the panel paints before its engine's code has loaded
+   * (a chunk of its own, to keep the first load small), and what capture delivers meanwhile waits
+   * here, in order, rather than being lost.
+   */
+  held?: boolean;
 }
 
 /** Entries fed between two clock reads: reading the clock per entry would cost more than some entries. */
@@ -49,6 +55,7 @@ export class CaptureIntake {
   /** Bumped by cancel, so what was scheduled before it does nothing. */
   #generation = 0;
   #lastPublish = -Infinity;
+  #held: boolean;
   #idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(sink: IntakeSink, options: IntakeOptions = {}) {
@@ -57,6 +64,14 @@ export class CaptureIntake {
     this.#publishMs = options.publishMs ?? 200;
     this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? ((task, delayMs) => setTimeout(task, delayMs));
+    this.#held = options.held ?? false;
+  }
+
+  /** Start feeding (see `held`): what was queued meanwhile goes first, in the order it came. */
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    if (this.backlog > 0 && !this.#draining) this.#drain();
   }
 
   /** Events not fed yet. */
@@ -67,7 +82,7 @@ export class CaptureIntake {
   /** Queue `events` after those already waiting; resolves once everything queued is published. */
   push(events: readonly CaptureEvent[]): Promise<void> {
     for (const event of events) this.#queue.push(event);
-    if (!this.#draining) this.#drain();
+    if (!this.#draining && !this.#held) this.#drain();
     return this.settled();
   }
 

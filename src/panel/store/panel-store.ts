@@ -1,23 +1,17 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ClassifyOptions } from '../../core/classify.ts';
-import {
+import type {
+  DroppedCounts,
+  EngineRecord,
+  EngineUpdate,
+  HostRateLimit,
+  Retention,
   TriageEngine,
-  type DroppedCounts,
-  type EngineRecord,
-  type EngineUpdate,
-  type HostRateLimit,
-  type Retention,
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { Har } from '../../core/har.ts';
 import type { HarItem } from '../../core/har-stream/index.ts';
-import {
-  loadProfile,
-  loadProfileText,
-  registryFor,
-  type Profile,
-  type ProfileDocument,
-} from '../../core/profiles/index.ts';
+import type { Profile, ProfileDocument } from '../../core/profiles/index.ts';
 import {
   EMPTY_FILTER,
   type FailureFilter,
@@ -34,14 +28,13 @@ import type {
   DroppedBeforePanel,
 } from '../../platform/capture-channel.ts';
 import type { Platform, SearchEvent, Theme } from '../../platform/platform.ts';
-import {
-  HarTransferClient,
-  type Transfer,
-  type TransferOutcome,
-  type TransferProgress,
-} from '../har-transfer/index.ts';
+import type { Transfer, TransferOutcome, TransferProgress } from '../har-transfer/index.ts';
+// By its own path, not the folder's entry module: the entry also exports the worker's HarJobs, and
+// the streaming reader and redaction it imports run code at module load, so a static import of the
+// entry keeps them in the panel's first load (measured: +21 KB gzipped) though only the worker
+// runs them.
+import { HarTransferClient } from '../har-transfer/har-transfer-client.ts';
 import { CaptureIntake } from './capture-intake.ts';
-import { parseManagedSettings, parseSettings } from './parse-settings.ts';
 import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
@@ -70,6 +63,25 @@ export interface TransferState {
  * when the file does (Clear, Back to live), so a failed import's error never outlives it.
  */
 export type Notice = { kind: 'error' | 'info'; text: string; about?: 'import' };
+
+/** The engine, registry and settings check: a chunk of its own, see panel-core.ts. */
+type PanelCore = typeof import('./panel-core.ts');
+
+let coreLoading: Promise<PanelCore> | undefined;
+/** Starts loading the core chunk (once per page); the first store built starts it. */
+function loadPanelCore(): Promise<PanelCore> {
+  return (coreLoading ??= import('./panel-core.ts'));
+}
+
+/**
+ * Starts a read now for a caller that awaits it later: a synchronous throw becomes a rejection, and
+ * a rejection is not reported as unhandled meanwhile (the caller's try/catch deals with it).
+ */
+function readEarly(read: () => Promise<unknown>): Promise<unknown> {
+  const result = Promise.resolve().then(read);
+  result.catch(() => undefined);
+  return result;
+}
 
 const NO_DROPS: Dropped = { failures: 0, successes: 0, truncatedBodies: 0, trimmedBodies: 0, skipped: 0 };
 const NOTHING_BEFORE_PANEL: DroppedBeforePanel = { failures: 0, successes: 0, trimmedBodies: 0 };
@@ -133,7 +145,7 @@ export class PanelStore {
   readonly selected = computed(() => {
     const id = this.selectedId.value;
     void this.failures.value; // re-read after a reclassification replaced the records
-    return id === undefined ? undefined : this.#engine.get(id);
+    return id === undefined ? undefined : this.#engine?.get(id);
   });
   readonly findings = signal<readonly Finding[]>([]);
   readonly rateLimits = signal<ReadonlyMap<string, HostRateLimit>>(new Map());
@@ -145,17 +157,21 @@ export class PanelStore {
   readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
   /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
   readonly profiles = computed<readonly Profile[]>(() => {
+    const core = this.#core.value;
+    if (core === undefined) return [];
     const own = this.settings.value.profiles;
     const ids = new Set(own.map((doc) => doc.id));
     const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
     return documents.flatMap((doc) => {
-      const loaded = loadProfile(doc);
+      const loaded = core.loadProfile(doc);
       return loaded.ok ? [loaded.profile] : [];
     });
   });
   /** Every profile a host can be mapped to, the user's and organisation's first, generic last. */
   readonly profileChoices = computed(() => {
-    const registry = registryFor(this.profiles.value);
+    const core = this.#core.value;
+    if (core === undefined) return [];
+    const registry = core.registryFor(this.profiles.value);
     return [...registry.profiles, registry.generic].map((p) => ({
       id: p.id,
       name: p.name,
@@ -180,17 +196,29 @@ export class PanelStore {
   readonly filterFocusRequest = signal(0);
 
   readonly #platform: Platform;
-  /** The live session; an imported file gets an engine of its own, so capture never pauses. */
-  readonly #live: TriageEngine;
+  /** The core chunk once loaded (a signal: the profile computeds re-run when it arrives). */
+  readonly #core = signal<PanelCore | undefined>(undefined);
+  readonly #coreLoading: Promise<PanelCore>;
+  /**
+   * The live session, from `start()` on (the engine's code loads after the first paint); an
+   * imported file gets an engine of its own, so capture never pauses.
+   */
+  #live: TriageEngine | undefined;
   #imported: TriageEngine | undefined;
   /** The filter text before DevTools' find bar took over, restored on cancelSearch. */
   #textBeforeSearch: string | undefined;
-  /** Capture is fed to the live engine in time slices (issue 11: no task over 100 ms). */
-  readonly #intake = new CaptureIntake({
-    entries: (entries) => this.#feed(entries),
-    navigated: () => this.navigated(),
-    publish: () => this.#publishLive(),
-  });
+  /**
+   * Capture is fed to the live engine in time slices (issue 11: no task over 100 ms). Held until
+   * the live engine exists: what arrives before waits in order.
+   */
+  readonly #intake = new CaptureIntake(
+    {
+      entries: (entries) => this.#feed(entries),
+      navigated: () => this.navigated(),
+      publish: () => this.#publishLive(),
+    },
+    { held: true },
+  );
   #changes = noChanges();
   #beforePanel = NOTHING_BEFORE_PANEL;
   #cleanups: (() => void)[] = [];
@@ -202,12 +230,12 @@ export class PanelStore {
 
   constructor(platform: Platform) {
     this.#platform = platform;
-    // Date.now: a captured request without a start time arrived when the browser reported it.
-    this.#live = new TriageEngine({ classify: this.#classifyOptions(), now: Date.now });
+    // Loading starts now, while the shell renders; `start()` waits for it.
+    this.#coreLoading = loadPanelCore().then((core) => (this.#core.value = core));
   }
 
-  /** The engine whose session is shown: the imported file's, else the live one. */
-  get #engine(): TriageEngine {
+  /** The engine whose session is shown: the imported file's, else the live one (once started). */
+  get #engine(): TriageEngine | undefined {
     return this.#imported ?? this.#live;
   }
 
@@ -215,14 +243,27 @@ export class PanelStore {
     return this.#platform;
   }
 
-  /** Load settings, follow the theme, then join the capture stream. */
+  /**
+   * Follow the theme, load settings and the core chunk (in parallel), start the live engine, then
+   * join the capture stream. The devtools page buffers capture until the panel joins, so joining
+   * once the engine is there loses nothing.
+   */
   async start(): Promise<void> {
     this.theme.value = this.#platform.theme();
     this.#cleanups.push(this.#platform.onThemeChanged((theme) => (this.theme.value = theme)));
     this.#cleanups.push(this.#platform.onSearch((event) => this.search(event)));
-    await this.#loadSettings();
-    this.#live.configure(this.#classifyOptions());
-    this.#live.setRetention(retentionOf(this.settings.value));
+    // Storage is read while the chunk loads; its answers (or errors) are awaited after.
+    const managed = readEarly(() => this.#platform.readManagedSettings());
+    const stored = readEarly(() => this.#platform.readSettings());
+    const core = await this.#coreLoading;
+    await this.#loadSettings(core, managed, stored);
+    this.#live = new core.TriageEngine({
+      classify: this.#classifyOptions(),
+      retention: retentionOf(this.settings.value),
+      // Date.now: a captured request without a start time arrived when the browser reported it.
+      now: Date.now,
+    });
+    this.#intake.release();
     const connection = this.#platform.connect(
       captureLimits(this.settings.value),
       (received) => this.receive(received),
@@ -238,17 +279,17 @@ export class PanelStore {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
-  async #loadSettings(): Promise<void> {
+  async #loadSettings(core: PanelCore, managed: Promise<unknown>, stored: Promise<unknown>): Promise<void> {
     try {
-      const managed = parseManagedSettings(await this.#platform.readManagedSettings());
-      this.managedHostMap.value = managed.hostMap;
-      this.managedProfiles.value = managed.profiles;
+      const parsed = core.parseManagedSettings(await managed);
+      this.managedHostMap.value = parsed.hostMap;
+      this.managedProfiles.value = parsed.profiles;
     } catch {
       // No managed storage in this browser: no organisation presets.
     }
     try {
       const managedIds = this.managedProfiles.value.map((doc) => doc.id);
-      this.settings.value = parseSettings(await this.#platform.readSettings(), managedIds);
+      this.settings.value = core.parseSettings(await stored, managedIds);
     } catch (error) {
       this.reportError(`Settings could not be read, defaults are in use (${String(error)}).`);
     }
@@ -302,7 +343,7 @@ export class PanelStore {
 
   #clearLive(): void {
     batch(() => {
-      this.#live.clear();
+      this.#live?.clear();
       this.#changes = noChanges();
       this.#beforePanel = NOTHING_BEFORE_PANEL;
       this.liveCounts.value = { failures: 0, successes: 0 };
@@ -331,6 +372,7 @@ export class PanelStore {
   /** Every signal from the shown engine, selection and focus reset (the session changed). */
   #publishAll(): void {
     const engine = this.#engine;
+    if (engine === undefined) return; // not started: nothing to show yet
     batch(() => {
       this.failures.value = engine.failures();
       const { failures, successes } = engine.counts();
@@ -382,8 +424,9 @@ export class PanelStore {
     this.transfer.value = state;
     this.notice.value = { kind: 'info', text: `Importing ${name}…`, about: 'import' };
     const counts = { started: false, items: 0, skipped: 0, removed: 0 };
+    const core = this.#core.value ?? (await this.#coreLoading);
     // The file gets an engine of its own: live capture goes on meanwhile ("Back to live").
-    const engine = new TriageEngine({
+    const engine = new core.TriageEngine({
       classify: this.#classifyOptions(),
       retention: retentionOf(this.settings.value),
     });
@@ -427,7 +470,8 @@ export class PanelStore {
 
   /** Hand live entries to the live engine; the views follow at the next `#publishLive`. */
   #feed(entries: readonly unknown[]): void {
-    if (entries.length === 0) return;
+    // The intake is held until the live engine exists, so it is there whenever entries come.
+    if (entries.length === 0 || this.#live === undefined) return;
     this.#note(this.#live.add(entries));
   }
 
@@ -442,21 +486,23 @@ export class PanelStore {
 
   /** What the live engine changed since the last call, as signals: one update of the views. */
   #publishLive(): void {
+    const live = this.#live;
+    if (live === undefined) return;
     const changes = this.#changes;
     this.#changes = noChanges();
     batch(() => {
-      const { failures, successes } = this.#live.counts();
-      const live = this.liveCounts.value;
-      if (live.failures !== failures || live.successes !== successes)
+      const { failures, successes } = live.counts();
+      const shown = this.liveCounts.value;
+      if (shown.failures !== failures || shown.successes !== successes)
         this.liveCounts.value = { failures, successes };
       // An imported file is shown: the live session's views are rebuilt on "Back to live".
       if (this.#imported !== undefined) return;
-      if (changes.failures) this.failures.value = this.#live.failures();
+      if (changes.failures) this.failures.value = live.failures();
       const counts = this.counts.value;
       if (counts.failures !== failures || counts.successes !== successes)
         this.counts.value = { failures, successes };
-      if (changes.findings) this.findings.value = this.#live.findings();
-      if (changes.rateLimits) this.rateLimits.value = this.#live.rateLimits();
+      if (changes.findings) this.findings.value = live.findings();
+      if (changes.rateLimits) this.rateLimits.value = live.rateLimits();
       const selected = this.selectedId.value;
       if (selected !== undefined && changes.evicted.has(selected)) {
         this.selectedId.value = undefined;
@@ -466,20 +512,20 @@ export class PanelStore {
     });
   }
 
-  #apply(update: EngineUpdate, from: TriageEngine = this.#engine): void {
+  #apply(update: EngineUpdate, from: TriageEngine): void {
     if (from === this.#live) {
-      const { failures, successes } = this.#live.counts();
+      const { failures, successes } = from.counts();
       this.liveCounts.value = { failures, successes };
     }
     if (from !== this.#engine) return;
     batch(() => {
       const failed = update.added.some((r) => r.diagnosis !== undefined);
       if (failed || update.evictedFailures.length > 0 || update.failuresReplaced)
-        this.failures.value = this.#engine.failures();
-      const { failures, successes } = this.#engine.counts();
+        this.failures.value = from.failures();
+      const { failures, successes } = from.counts();
       this.counts.value = { failures, successes };
-      if (update.findingsChanged) this.findings.value = this.#engine.findings();
-      if (update.rateLimitsChanged) this.rateLimits.value = this.#engine.rateLimits();
+      if (update.findingsChanged) this.findings.value = from.findings();
+      if (update.rateLimitsChanged) this.rateLimits.value = from.rateLimits();
       const selected = this.selectedId.value;
       if (selected !== undefined && update.evictedFailures.includes(selected)) {
         this.selectedId.value = undefined;
@@ -489,7 +535,9 @@ export class PanelStore {
   }
 
   #publishDropped(): void {
-    const counts = this.#engine.dropped();
+    const engine = this.#engine;
+    if (engine === undefined) return;
+    const counts = engine.dropped();
     const before = this.#imported === undefined ? this.#beforePanel : NOTHING_BEFORE_PANEL;
     const now = this.dropped.value;
     const next: Dropped = {
@@ -504,8 +552,10 @@ export class PanelStore {
 
   /** Apply and persist settings; a mapping change re-classifies at once, a lower limit evicts. */
   async updateSettings(change: Partial<Settings>): Promise<void> {
+    // Once loaded, settings apply within this call, as before the engine moved to its own chunk.
+    const core = this.#core.value ?? (await this.#coreLoading);
     const before = this.settings.value;
-    const next = parseSettings(
+    const next = core.parseSettings(
       { ...before, ...change },
       this.managedProfiles.value.map((doc) => doc.id),
     );
@@ -516,7 +566,7 @@ export class PanelStore {
       if (changed('hostMap') || changed('profiles')) this.reclassify();
       if (this.#imported !== undefined)
         this.#apply(this.#imported.setRetention(retentionOf(next)), this.#imported);
-      this.#note(this.#live.setRetention(retentionOf(next)));
+      if (this.#live !== undefined) this.#note(this.#live.setRetention(retentionOf(next)));
       this.#publishLive();
       this.#publishDropped();
     });
@@ -533,7 +583,7 @@ export class PanelStore {
   reclassify(): void {
     if (this.#imported !== undefined)
       this.#apply(this.#imported.configure(this.#classifyOptions()), this.#imported);
-    this.#note(this.#live.configure(this.#classifyOptions()));
+    if (this.#live !== undefined) this.#note(this.#live.configure(this.#classifyOptions()));
     this.#publishLive();
   }
 
@@ -542,7 +592,8 @@ export class PanelStore {
    * same id) and applied at once; a broken file leaves the stored profiles as they were and says why.
    */
   async importProfile(fileName: string, text: string): Promise<void> {
-    const loaded = loadProfileText(text);
+    const core = this.#core.value ?? (await this.#coreLoading);
+    const loaded = core.loadProfileText(text);
     if (!loaded.ok) {
       this.profileProblems.value = loaded.problems.length > 0 ? loaded.problems : [loaded.error];
       this.reportError(`${fileName}: ${loaded.error}`);
@@ -651,12 +702,12 @@ export class PanelStore {
 
   /** One kept record of the shown session by its index. */
   record(index: number): EngineRecord | undefined {
-    return this.#engine.get(index);
+    return this.#engine?.get(index);
   }
 
   /** Every kept record, in arrival order (for the export and tests). */
   records(): EngineRecord[] {
-    return this.#engine.records();
+    return this.#engine?.records() ?? [];
   }
 
   /**

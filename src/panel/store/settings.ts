@@ -1,6 +1,8 @@
 import type { ProviderId } from '../../core/diagnosis.ts';
 import type { ProfileDocument } from '../../core/profiles/index.ts';
-import { DEFAULT_RETENTION } from '../../core/engine/index.ts';
+// By its own path, not the engine's entry module: the panel's first load reads these defaults, and
+// the engine itself loads later, in a chunk of its own (panel-core.ts).
+import { DEFAULT_RETENTION } from '../../core/retention.ts';
 
 /** The unit of the body budget setting: a mebi-character, a mebibyte for Latin-1 text. */
 export const CHARS_PER_MB = 1024 * 1024;

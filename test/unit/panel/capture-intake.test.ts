@@ -7,7 +7,7 @@ import { CaptureIntake } from '../../../src/panel/store/capture-intake.ts';
  * The intake with a clock that advances 1 ms per entry fed and a hand-run task queue, so slicing
  * is checked by counting (what ran in which task), never by timing the machine.
  */
-function harness(options: { sliceMs: number; publishMs: number }) {
+function harness(options: { sliceMs: number; publishMs: number; held?: boolean }) {
   let clock = 0;
   const tasks: (() => void)[] = [];
   const log: string[] = [];
@@ -109,5 +109,25 @@ describe('CaptureIntake', () => {
     runTask();
     expect(log).toHaveLength(fed);
     expect(intake.backlog).toBe(0);
+  });
+
+  it('while held, queues every batch in order and feeds them all once released', async () => {
+    const { intake, log, tasks, runTask } = harness({ sliceMs: 100, publishMs: 1000, held: true });
+    let settled = false;
+    void intake.push(entries(0, 3)).then(() => (settled = true));
+    void intake.push([{ type: 'navigated', url: 'https://shop.example/' }, ...entries(3, 2)]);
+    expect(log).toEqual([]);
+    expect(tasks).toHaveLength(0);
+    expect(intake.backlog).toBe(6);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    intake.release();
+    while (runTask());
+    expect(log).toEqual(['0', '1', '2', 'nav', '3', '4', 'publish']);
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    // Released for good: a later batch is fed in the call that delivers it.
+    void intake.push(entries(5, 1));
+    expect(log.at(-1)).toBe('5');
   });
 });

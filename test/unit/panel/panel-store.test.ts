@@ -16,6 +16,29 @@ const ok = (n: number) => harEntry({ url: `https://api.example.test/ok/${n}`, st
 const fail = (n: number) => harEntry({ url: `https://api.example.test/fail/${n}`, status: 500, body: '{}' });
 
 describe('PanelStore', () => {
+  it('keeps what capture delivers before its engine has loaded, and lists it once started', async () => {
+    const platform = new FakePlatform();
+    const store = new PanelStore(platform);
+    // The engine's chunk loads after the first paint: a batch handed over before start() waits.
+    const delivered = store.receive({
+      initial: true,
+      dropped: { failures: 0, successes: 0, trimmedBodies: 0 },
+      events: [
+        { type: 'entry', entry: fail(1) },
+        { type: 'entry', entry: OK },
+        { type: 'entry', entry: NOT_FOUND },
+      ],
+    });
+    expect(store.records()).toEqual([]);
+    await store.start();
+    await delivered;
+    expect(store.failures.value.map((r) => r.exchange.url)).toEqual([
+      fail(1).request?.url,
+      NOT_FOUND.request?.url,
+    ]);
+    expect(store.counts.value).toEqual({ failures: 2, successes: 1 });
+  });
+
   it('leaves the failure list untouched when only successes arrive', async () => {
     const { platform, store } = await started();
     await platform.entries([NOT_FOUND]);
