@@ -35,8 +35,11 @@ export function assertPresent(name, executable) {
     throw new Error(`${name} not found at ${executable ?? '(no candidate path)'} and E2E_REQUIRED is set`);
 }
 
-/** Re-evaluates `probe` until it returns a truthy value; fails with `what` after `timeout` ms. */
-export async function pollUntil(probe, what, timeout = 10_000) {
+/**
+ * Re-evaluates `probe` until it returns a truthy value; fails with `what` after `timeout` ms. The
+ * default is a hang guard sized for a loaded 2-core machine, not a speed expectation.
+ */
+export async function pollUntil(probe, what, timeout = 30_000) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {

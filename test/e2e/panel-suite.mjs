@@ -73,19 +73,21 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
     };
     /** Clicks the failure's row and waits until the ticket shown is that failure's (its status, not a port). */
     const select = async (id) => {
-      await driver.clickFailure(await indexOf(id));
       const status = String(statusOf(byId(id)));
-      await pollUntil(
-        () =>
-          driver.run(
-            (doc, _win, want) =>
-              new RegExp(`\\b${want}\\b`).test(
-                doc.querySelector('[data-testid="ticket"]')?.textContent ?? '',
-              ),
-            status,
-          ),
-        `the ticket of ${id}`,
-      );
+      const shown = () =>
+        driver.run(
+          (doc, _win, want) =>
+            new RegExp(`\\b${want}\\b`).test(doc.querySelector('[data-testid="ticket"]')?.textContent ?? ''),
+          status,
+        );
+      await driver.clickFailure(await indexOf(id));
+      // A hang guard, not a speed bar: on a loaded 2-core machine the detail view's lazy chunk can
+      // take longer than one wait, and a click that landed while the list re-rendered is lost, so
+      // the row is clicked once more before giving up.
+      const first = await pollUntil(shown, `the ticket of ${id}`, 20_000).catch(() => false);
+      if (first) return;
+      await driver.clickFailure(await indexOf(id));
+      await pollUntil(shown, `the ticket of ${id}`, 40_000);
     };
 
     before(async () => {
