@@ -122,6 +122,25 @@ const ticksOf = (requests) =>
   });
 
 /**
+ * The browser's network log once it holds the last call the page fired. The page sees a response
+ * before the browser's own log has it (Firefox's Network monitor adds a request a few frames after
+ * the response reached the page): a log read at once can lack the last calls while the panel
+ * already lists them (a CI run read #70–#200 while the panel listed #201 and #202).
+ */
+async function settledLog(read, total) {
+  let recorded = [];
+  await pollUntil(
+    async () => {
+      recorded = ticksOf(await read());
+      return recorded.some((r) => r.n === total - 1);
+    },
+    `the browser's network log to record call #${total - 1}`,
+    LONG,
+  );
+  return recorded;
+}
+
+/**
  * `listed` holds each call of `recorded` once (those in `unrecoverable` may be missing), nothing
  * else, in the browser's order: by start time, as the Network panel shows by default and the API
  * Errors panel sorts (calls started in the same millisecond may come either way).
@@ -184,8 +203,8 @@ describe(
       const frame = await devtoolsApi.showPanel(devtools, extensionId, LONG);
       const firedBeforePanel = await fired(page);
       clock.lap(`panel shown after ${firedBeforePanel} calls`);
-      await finishTicking(page);
-      const recorded = ticksOf(await devtoolsApi.networkLogRequests(devtools));
+      const total = await finishTicking(page);
+      const recorded = await settledLog(() => devtoolsApi.networkLogRequests(devtools), total);
       const run = (fn) => frame.evaluate(`(${fn})(document, window)`);
       const listed = await listedTicks(
         run,
@@ -232,8 +251,8 @@ describe(
       );
       const firedBeforePanel = await fired(page);
       clock.lap(`panel shown after ${firedBeforePanel} calls`);
-      await finishTicking(page);
-      const recorded = ticksOf(await firefox.networkPanelRequests(evalChrome));
+      const total = await finishTicking(page);
+      const recorded = await settledLog(() => firefox.networkPanelRequests(evalChrome), total);
       const listed = await listedTicks(
         run,
         recorded.map((r) => r.n).filter((n) => n >= firedWhenListening),
