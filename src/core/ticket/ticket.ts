@@ -5,8 +5,8 @@ import { registryFor } from '../profiles/index.ts';
 import {
   nameWords,
   PLACEHOLDER_PATTERN,
+  judgeBodyText,
   RedactionSession,
-  redactBodyText,
   redactHeader,
   redactPath,
   redactText,
@@ -250,21 +250,71 @@ export function supportIdentifierOf(
 }
 
 /**
- * Judges every value of the exchange, so a value found anywhere in it (a name in the request
- * body, a tracking id in a cookie) is replaced wherever the ticket shows it: one decision per value.
+ * What judging found nothing in, across tickets: `kind` + value (a header's name, a body's type)
+ * whose judging neither issued a placeholder nor left a verdict open. Such a judgment is a function
+ * of the text alone (the detectors and field-name rules are pure; the session only numbers what
+ * they find and, once sealed, replaces known values, which issues nothing), so it is skipped when
+ * the same text comes again: `Accept`, `User-Agent`, `Server`, `Date` and most other headers repeat
+ * in thousands of entries of one HAR, and judging them again was most of a ticket's cost in the
+ * failure-heavy triage profile (issue 12). Anything judgment changes is never remembered. Bounded by
+ * characters, so a long session or a streamed HAR of any size holds at most ~1 MB here.
  */
+class CleanJudgments {
+  static readonly #MAX_CHARS = 512 * 1024;
+  /** Texts longer than this are rarely repeated and would fill the budget: judged every time. */
+  static readonly #MAX_TEXT = 2048;
+  readonly #seen = new Set<string>();
+  #chars = 0;
+
+  /** Runs `judge` unless `kind` + `text` was judged clean before; remembers it if it is clean now. */
+  judge(kind: string, text: string, session: RedactionSession, judge: () => unknown): void {
+    if (text.length > CleanJudgments.#MAX_TEXT) {
+      judge();
+      return;
+    }
+    // The kind's length first, so no kind + text pair can spell another.
+    const key = `${kind.length}:${kind}${text}`;
+    if (this.#seen.has(key)) return;
+    const size = session.size;
+    const undecided = session.undecided;
+    const out = judge();
+    if (session.size !== size || session.undecided !== undecided || (out !== undefined && out !== text))
+      return;
+    if (this.#chars + key.length > CleanJudgments.#MAX_CHARS) {
+      this.#seen.clear();
+      this.#chars = 0;
+    }
+    this.#seen.add(key);
+    this.#chars += key.length;
+  }
+}
+
+const clean = new CleanJudgments();
+
 /**
  * Judge every value of one exchange into `session` and seal it, so whatever is then redacted from
  * that exchange (a ticket field, its URL, its response) replaces a value judged sensitive anywhere
- * in it, not only where a detector sees it (issue 9: one decision per value).
+ * in it, not only where a detector sees it (issue 9: one decision per value). Bodies are judged
+ * without writing their redacted copy (`judgeBodyText`): only the session's verdicts are kept.
  */
 export function judgeExchange(exchange: Exchange, session: RedactionSession): void {
-  redactUrl(exchange.url, session);
-  for (const header of exchange.requestHeaders) redactHeader(header.name, header.value, session);
-  for (const header of exchange.responseHeaders) redactHeader(header.name, header.value, session);
+  const url = exchange.url;
+  clean.judge('u', url, session, () => redactUrl(url, session));
+  for (const { name, value } of exchange.requestHeaders)
+    clean.judge(`h${name}`, value, session, () => redactHeader(name, value, session));
+  for (const { name, value } of exchange.responseHeaders)
+    clean.judge(`h${name}`, value, session, () => redactHeader(name, value, session));
   const requestType = exchange.requestMimeType ?? headerValue(exchange.requestHeaders, 'content-type') ?? '';
-  if (exchange.requestBody !== undefined) redactBodyText(exchange.requestBody, requestType, session);
-  if (exchange.responseBody !== undefined) redactBodyText(exchange.responseBody, exchange.mimeType, session);
+  const requestBody = exchange.requestBody;
+  if (requestBody !== undefined)
+    clean.judge(`b${requestType}`, requestBody, session, () =>
+      judgeBodyText(requestBody, requestType, session),
+    );
+  const responseBody = exchange.responseBody;
+  if (responseBody !== undefined)
+    clean.judge(`b${exchange.mimeType}`, responseBody, session, () =>
+      judgeBodyText(responseBody, exchange.mimeType, session),
+    );
   session.seal();
 }
 
@@ -434,6 +484,29 @@ function segmentsOf(text: string, placeholders: ReadonlySet<string>): TicketSegm
   return segments;
 }
 
+/** The ticket's fields, redacted and renumbered, what was removed, and the plain text. */
+function draft(
+  exchange: Exchange,
+  diagnosis: Diagnosis,
+): { fields: TicketField[]; removed: RemovedItem[]; issued: Set<string>; text: string } {
+  const session = new RedactionSession();
+  judgeExchange(exchange, session);
+  const fields = ticketFields(exchange, diagnosis, session);
+  const issued = renumber(fields, session);
+  const removed = removedOf(fields.map((field) => field.value).join('\n')).filter((item) =>
+    issued.has(item.placeholder),
+  );
+  return { fields, removed, issued, text: renderText(fields, removed) };
+}
+
+/**
+ * The plain-text ticket alone (what the CLI's `ticket` holds): `buildTicket(…).text` without the
+ * parts only a UI reads, so a triage of thousands of failures builds nothing it does not print.
+ */
+export function ticketText(exchange: Exchange, diagnosis: Diagnosis): string {
+  return draft(exchange, diagnosis).text;
+}
+
 /**
  * A support-ticket draft for one failed exchange (DESIGN.md "Redaction and the ticket"): built
  * from an allowlist of fields, every value taken from the exchange redacted with one decision per
@@ -442,14 +515,7 @@ function segmentsOf(text: string, placeholders: ReadonlySet<string>): TicketSegm
  * call per failure: the detectors are set up once per process, the Markdown is rendered on demand.
  */
 export function buildTicket(exchange: Exchange, diagnosis: Diagnosis): TicketDraft {
-  const session = new RedactionSession();
-  judgeExchange(exchange, session);
-  const fields = ticketFields(exchange, diagnosis, session);
-  const issued = renumber(fields, session);
-  const removed = removedOf(fields.map((field) => field.value).join('\n')).filter((item) =>
-    issued.has(item.placeholder),
-  );
-  const text = renderText(fields, removed);
+  const { fields, removed, issued, text } = draft(exchange, diagnosis);
   let markdown: string | undefined;
   return {
     text,
