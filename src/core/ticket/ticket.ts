@@ -90,6 +90,10 @@ function rateLimitLine(diagnosis: Diagnosis): string | undefined {
  * `X-B3-TraceId`), -1 none.
  */
 export function requestIdRank(name: string): number {
+  return byName(name).requestIdRank;
+}
+
+function rankOf(name: string): number {
   const words = nameWords(name);
   const last = words[words.length - 1] ?? '';
   const prev = words[words.length - 2] ?? '';
@@ -167,9 +171,30 @@ const NOT_API_VERSIONS = new Set([
  * client or transport version (`X-Client-Version`, `Sec-CH-UA-Full-Version`).
  */
 export function isApiVersionHeader(name: string): boolean {
+  return byName(name).apiVersion;
+}
+
+function readsAsApiVersion(name: string): boolean {
   const words = nameWords(name);
   if (words[0] === 'sec' || words[words.length - 1] !== 'version') return false;
   return !words.slice(0, -1).some((word) => NOT_API_VERSIONS.has(word));
+}
+
+/**
+ * What the ticket reads from a header's name alone, worked out once per distinct name: a ticket
+ * looks at every header of its exchange, and splitting each name into words again for every
+ * failure showed in the triage profile (issue 12). Header names are few; the table is bounded anyway.
+ */
+const NAME_RULES = new Map<string, { requestIdRank: number; apiVersion: boolean }>();
+
+function byName(name: string): { requestIdRank: number; apiVersion: boolean } {
+  let rules = NAME_RULES.get(name);
+  if (rules === undefined) {
+    rules = { requestIdRank: rankOf(name), apiVersion: readsAsApiVersion(name) };
+    if (NAME_RULES.size >= 4096) NAME_RULES.clear();
+    NAME_RULES.set(name, rules);
+  }
+  return rules;
 }
 
 function apiVersions(exchange: Exchange): string[] {
@@ -177,13 +202,15 @@ function apiVersions(exchange: Exchange): string[] {
   const out: string[] = [];
   for (const headers of [exchange.requestHeaders, exchange.responseHeaders])
     for (const header of headers) {
+      if (!isApiVersionHeader(header.name)) continue;
       const lower = header.name.toLowerCase();
-      if (seen.has(lower) || header.value.trim() === '' || !isApiVersionHeader(header.name)) continue;
+      if (seen.has(lower) || header.value.trim() === '') continue;
       seen.add(lower);
       out.push(`${header.name}: ${header.value.trim()}`);
     }
   // Azure's `api-version` query parameter (Azure REST API guidelines "API versioning").
   const query = URI.exec(exchange.url)?.[3] ?? '';
+  if (!query.toLowerCase().includes('api-version') && !query.includes('%')) return out;
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
     if (eq > 0 && safeDecode(pair.slice(0, eq), true).toLowerCase() === 'api-version')
@@ -263,29 +290,44 @@ class CleanJudgments {
   static readonly #MAX_CHARS = 512 * 1024;
   /** Texts longer than this are rarely repeated and would fill the budget: judged every time. */
   static readonly #MAX_TEXT = 2048;
-  readonly #seen = new Set<string>();
+  /**
+   * Clean texts by what decides how they are judged besides the text (a header's name, a body's
+   * type, '' for a URL), one table per kind of value: lookups build no key string.
+   */
+  readonly urls = new Map<string, Set<string>>();
+  readonly headers = new Map<string, Set<string>>();
+  readonly bodies = new Map<string, Set<string>>();
   #chars = 0;
 
-  /** Runs `judge` unless `kind` + `text` was judged clean before; remembers it if it is clean now. */
-  judge(kind: string, text: string, session: RedactionSession, judge: () => unknown): void {
+  /** Runs `judge` unless `text` under `name` was judged clean before; remembers it if it is clean now. */
+  judge(
+    table: Map<string, Set<string>>,
+    name: string,
+    text: string,
+    session: RedactionSession,
+    judge: () => unknown,
+  ): void {
     if (text.length > CleanJudgments.#MAX_TEXT) {
       judge();
       return;
     }
-    // The kind's length first, so no kind + text pair can spell another.
-    const key = `${kind.length}:${kind}${text}`;
-    if (this.#seen.has(key)) return;
+    if (table.get(name)?.has(text) === true) return;
     const size = session.size;
     const undecided = session.undecided;
     const out = judge();
     if (session.size !== size || session.undecided !== undecided || (out !== undefined && out !== text))
       return;
-    if (this.#chars + key.length > CleanJudgments.#MAX_CHARS) {
-      this.#seen.clear();
+    const cost = name.length + text.length;
+    if (this.#chars + cost > CleanJudgments.#MAX_CHARS) {
+      this.urls.clear();
+      this.headers.clear();
+      this.bodies.clear();
       this.#chars = 0;
     }
-    this.#seen.add(key);
-    this.#chars += key.length;
+    let texts = table.get(name);
+    if (texts === undefined) table.set(name, (texts = new Set()));
+    texts.add(text);
+    this.#chars += cost;
   }
 }
 
@@ -299,20 +341,20 @@ const clean = new CleanJudgments();
  */
 export function judgeExchange(exchange: Exchange, session: RedactionSession): void {
   const url = exchange.url;
-  clean.judge('u', url, session, () => redactUrl(url, session));
+  clean.judge(clean.urls, '', url, session, () => redactUrl(url, session));
   for (const { name, value } of exchange.requestHeaders)
-    clean.judge(`h${name}`, value, session, () => redactHeader(name, value, session));
+    clean.judge(clean.headers, name, value, session, () => redactHeader(name, value, session));
   for (const { name, value } of exchange.responseHeaders)
-    clean.judge(`h${name}`, value, session, () => redactHeader(name, value, session));
+    clean.judge(clean.headers, name, value, session, () => redactHeader(name, value, session));
   const requestType = exchange.requestMimeType ?? headerValue(exchange.requestHeaders, 'content-type') ?? '';
   const requestBody = exchange.requestBody;
   if (requestBody !== undefined)
-    clean.judge(`b${requestType}`, requestBody, session, () =>
+    clean.judge(clean.bodies, requestType, requestBody, session, () =>
       judgeBodyText(requestBody, requestType, session),
     );
   const responseBody = exchange.responseBody;
   if (responseBody !== undefined)
-    clean.judge(`b${exchange.mimeType}`, responseBody, session, () =>
+    clean.judge(clean.bodies, exchange.mimeType, responseBody, session, () =>
       judgeBodyText(responseBody, exchange.mimeType, session),
     );
   session.seal();
