@@ -299,22 +299,16 @@ class CleanJudgments {
   readonly bodies = new Map<string, Set<string>>();
   #chars = 0;
 
-  /** Runs `judge` unless `text` under `name` was judged clean before; remembers it if it is clean now. */
-  judge(
-    table: Map<string, Set<string>>,
-    name: string,
-    text: string,
-    session: RedactionSession,
-    judge: () => unknown,
-  ): void {
+  /** Judges `text` unless it was judged clean before under `name`; remembers it if it is clean now. */
+  judge(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): void {
     if (text.length > CleanJudgments.#MAX_TEXT) {
-      judge();
+      this.#run(table, name, text, session);
       return;
     }
     if (table.get(name)?.has(text) === true) return;
     const size = session.size;
     const undecided = session.undecided;
-    const out = judge();
+    const out = this.#run(table, name, text, session);
     if (session.size !== size || session.undecided !== undecided || (out !== undefined && out !== text))
       return;
     const cost = name.length + text.length;
@@ -329,6 +323,13 @@ class CleanJudgments {
     texts.add(text);
     this.#chars += cost;
   }
+
+  /** Judges `text` as the table says it is: a URL, a header value under `name`, a body of type `name`. */
+  #run(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): unknown {
+    if (table === this.headers) return redactHeader(name, text, session);
+    if (table === this.urls) return redactUrl(text, session);
+    return judgeBodyText(text, name, session);
+  }
 }
 
 const clean = new CleanJudgments();
@@ -340,23 +341,14 @@ const clean = new CleanJudgments();
  * without writing their redacted copy (`judgeBodyText`): only the session's verdicts are kept.
  */
 export function judgeExchange(exchange: Exchange, session: RedactionSession): void {
-  const url = exchange.url;
-  clean.judge(clean.urls, '', url, session, () => redactUrl(url, session));
-  for (const { name, value } of exchange.requestHeaders)
-    clean.judge(clean.headers, name, value, session, () => redactHeader(name, value, session));
-  for (const { name, value } of exchange.responseHeaders)
-    clean.judge(clean.headers, name, value, session, () => redactHeader(name, value, session));
+  clean.judge(clean.urls, '', exchange.url, session);
+  for (const { name, value } of exchange.requestHeaders) clean.judge(clean.headers, name, value, session);
+  for (const { name, value } of exchange.responseHeaders) clean.judge(clean.headers, name, value, session);
   const requestType = exchange.requestMimeType ?? headerValue(exchange.requestHeaders, 'content-type') ?? '';
-  const requestBody = exchange.requestBody;
-  if (requestBody !== undefined)
-    clean.judge(clean.bodies, requestType, requestBody, session, () =>
-      judgeBodyText(requestBody, requestType, session),
-    );
-  const responseBody = exchange.responseBody;
-  if (responseBody !== undefined)
-    clean.judge(clean.bodies, exchange.mimeType, responseBody, session, () =>
-      judgeBodyText(responseBody, exchange.mimeType, session),
-    );
+  if (exchange.requestBody !== undefined)
+    clean.judge(clean.bodies, requestType, exchange.requestBody, session);
+  if (exchange.responseBody !== undefined)
+    clean.judge(clean.bodies, exchange.mimeType, exchange.responseBody, session);
   session.seal();
 }
 
