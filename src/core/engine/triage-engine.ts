@@ -136,7 +136,7 @@ export class TriageEngine {
   #rateLimits = new Map<string, HostRateLimit>();
   #dropped: DroppedCounts = NO_DROPS;
   #nextIndex = 0;
-  /** addEntry's update, whose flags nobody reads (the record it returns is what the host gets). */
+  /** addEntry's update, whose counts and flags nobody reads (the record it returns is what the host gets). */
   readonly #scratch = emptyUpdate();
 
   constructor(options: EngineOptions = {}) {
@@ -173,6 +173,7 @@ export class TriageEngine {
     const update = this.#scratch;
     update.added.length = 0;
     update.evictedFailures.length = 0;
+    update.evictedSuccesses = 0;
     this.#addOne(entry, index, update);
     const record = update.added[0];
     update.added.length = 0;
