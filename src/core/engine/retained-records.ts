@@ -9,6 +9,9 @@ export interface Evicted {
   trimmed: number;
 }
 
+/** What admitting a record that is not kept changes: nothing (shared, never written to). */
+const NOTHING_EVICTED: Evicted = Object.freeze({ failures: [], successes: 0, trimmed: 0 });
+
 const bodyChars = (record: EngineRecord): number =>
   (record.exchange.responseBody?.length ?? 0) + (record.exchange.requestBody?.length ?? 0);
 
@@ -71,12 +74,12 @@ export class RetainedRecords {
 
   /** Keeps `record` if the limits allow, evicting older records of its kind to make room. */
   admit(record: EngineRecord, limits: RetentionLimits): Evicted {
+    if ((record.diagnosis === undefined ? limits.maxSuccesses : limits.maxFailures) <= 0)
+      return NOTHING_EVICTED;
     const evicted: Evicted = { failures: [], successes: 0, trimmed: 0 };
     if (record.diagnosis === undefined) {
-      if (limits.maxSuccesses <= 0) return evicted;
       this.#successes.push(record);
     } else {
-      if (limits.maxFailures <= 0) return evicted;
       this.#failures.push(record);
       this.#bodyChars += bodyChars(record);
     }

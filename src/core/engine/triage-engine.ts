@@ -18,7 +18,8 @@ export interface EngineRecord {
   readonly index: number;
   /**
    * The HAR entry as kept for the sanitized export: a failure's body cut to the body limit (marked
-   * `_truncatedFrom`), a success without bodies unless `keepSuccessBodies` asks for them.
+   * `_truncatedFrom`), a success without bodies unless `keepSuccessBodies` asks for them. Under a
+   * success limit of 0 nothing is kept, and a success's record holds the entry as given.
    */
   readonly entry: HarEntry;
   readonly exchange: Exchange;
@@ -135,6 +136,8 @@ export class TriageEngine {
   #rateLimits = new Map<string, HostRateLimit>();
   #dropped: DroppedCounts = NO_DROPS;
   #nextIndex = 0;
+  /** addEntry's update, whose counts and flags nobody reads (the record it returns is what the host gets). */
+  readonly #scratch = emptyUpdate();
 
   constructor(options: EngineOptions = {}) {
     this.#options = options.classify ?? {};
@@ -166,9 +169,15 @@ export class TriageEngine {
    * or undefined for an item that is not an entry.
    */
   addEntry(entry: unknown, index = this.#nextIndex): EngineRecord | undefined {
-    const update = emptyUpdate();
+    // One update object reused across calls: a streamed HAR calls this once per entry.
+    const update = this.#scratch;
+    update.added.length = 0;
+    update.evictedFailures.length = 0;
+    update.evictedSuccesses = 0;
     this.#addOne(entry, index, update);
-    return update.added[0];
+    const record = update.added[0];
+    update.added.length = 0;
+    return record;
   }
 
   #addOne(entry: unknown, index: number, update: EngineUpdate): void {
@@ -189,8 +198,10 @@ export class TriageEngine {
       update.rateLimitsChanged = true;
     let record: EngineRecord;
     if (diagnosis === undefined) {
-      let kept: HarEntry;
-      [kept, exchange] = keptSuccess(entry, exchange, keepSuccessBodies);
+      // A success that will not be kept (the streaming CLI keeps none) is not slimmed: copying
+      // every success's entry to drop bodies nobody holds was garbage for the collector.
+      let kept = entry;
+      if (maxSuccesses > 0) [kept, exchange] = keptSuccess(entry, exchange, keepSuccessBodies);
       record = { index, entry: kept, exchange, attempt };
     } else {
       if (exchange.responseBodyTruncated === true) this.#count({ truncatedBodies: 1 });

@@ -3,7 +3,7 @@ import type { Category, Diagnosis, ErrorClass, ProviderId, RetryVerdict } from '
 import type { Exchange } from '../exchange.ts';
 import type { Finding, FindingKind } from '../finding.ts';
 import type { Har } from '../har.ts';
-import { buildTicket } from '../ticket/index.ts';
+import { ticketText } from '../ticket/index.ts';
 import { KEEP_NOTHING } from '../retention.ts';
 import { TriageEngine } from './triage-engine.ts';
 
@@ -53,7 +53,7 @@ export function triageEntry(exchange: Exchange, diagnosis: Diagnosis): TriageEnt
     retry_after_s: diagnosis.retryAfterS ?? null,
     backoff_s: [...diagnosis.backoffS],
     action: diagnosis.action,
-    ticket: buildTicket(exchange, diagnosis).text,
+    ticket: ticketText(exchange, diagnosis),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Support tickets and redacted exports of one exchange: the public surface of src/core/ticket.
  * - ticket.ts — buildTicket (allowlisted fields, redacted, advice kept beside, Markdown on demand),
+ *   ticketText (the plain text alone, for the CLI),
  *   and the rules it reads a request id and API version headers by.
  * - curl.ts — redactedCurl.
  */
@@ -12,6 +13,7 @@ export {
   requestIdOf,
   requestIdRank,
   supportIdentifierOf,
+  ticketText,
   type RemovedItem,
   type TicketAdvice,
   type TicketDraft,

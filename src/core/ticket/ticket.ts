@@ -5,8 +5,8 @@ import { registryFor } from '../profiles/index.ts';
 import {
   nameWords,
   PLACEHOLDER_PATTERN,
+  judgeBodyText,
   RedactionSession,
-  redactBodyText,
   redactHeader,
   redactPath,
   redactText,
@@ -90,6 +90,10 @@ function rateLimitLine(diagnosis: Diagnosis): string | undefined {
  * `X-B3-TraceId`), -1 none.
  */
 export function requestIdRank(name: string): number {
+  return byName(name).requestIdRank;
+}
+
+function rankOf(name: string): number {
   const words = nameWords(name);
   const last = words[words.length - 1] ?? '';
   const prev = words[words.length - 2] ?? '';
@@ -167,9 +171,30 @@ const NOT_API_VERSIONS = new Set([
  * client or transport version (`X-Client-Version`, `Sec-CH-UA-Full-Version`).
  */
 export function isApiVersionHeader(name: string): boolean {
+  return byName(name).apiVersion;
+}
+
+function readsAsApiVersion(name: string): boolean {
   const words = nameWords(name);
   if (words[0] === 'sec' || words[words.length - 1] !== 'version') return false;
   return !words.slice(0, -1).some((word) => NOT_API_VERSIONS.has(word));
+}
+
+/**
+ * What the ticket reads from a header's name alone, worked out once per distinct name: a ticket
+ * looks at every header of its exchange, and splitting each name into words again for every
+ * failure showed in the triage profile (issue 12). Header names are few; the table is bounded anyway.
+ */
+const NAME_RULES = new Map<string, { requestIdRank: number; apiVersion: boolean }>();
+
+function byName(name: string): { requestIdRank: number; apiVersion: boolean } {
+  let rules = NAME_RULES.get(name);
+  if (rules === undefined) {
+    rules = { requestIdRank: rankOf(name), apiVersion: readsAsApiVersion(name) };
+    if (NAME_RULES.size >= 4096) NAME_RULES.clear();
+    NAME_RULES.set(name, rules);
+  }
+  return rules;
 }
 
 function apiVersions(exchange: Exchange): string[] {
@@ -177,13 +202,15 @@ function apiVersions(exchange: Exchange): string[] {
   const out: string[] = [];
   for (const headers of [exchange.requestHeaders, exchange.responseHeaders])
     for (const header of headers) {
+      if (!isApiVersionHeader(header.name)) continue;
       const lower = header.name.toLowerCase();
-      if (seen.has(lower) || header.value.trim() === '' || !isApiVersionHeader(header.name)) continue;
+      if (seen.has(lower) || header.value.trim() === '') continue;
       seen.add(lower);
       out.push(`${header.name}: ${header.value.trim()}`);
     }
   // Azure's `api-version` query parameter (Azure REST API guidelines "API versioning").
   const query = URI.exec(exchange.url)?.[3] ?? '';
+  if (!query.toLowerCase().includes('api-version') && !query.includes('%')) return out;
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
     if (eq > 0 && safeDecode(pair.slice(0, eq), true).toLowerCase() === 'api-version')
@@ -250,21 +277,78 @@ export function supportIdentifierOf(
 }
 
 /**
- * Judges every value of the exchange, so a value found anywhere in it (a name in the request
- * body, a tracking id in a cookie) is replaced wherever the ticket shows it: one decision per value.
+ * What judging found nothing in, across tickets: `kind` + value (a header's name, a body's type)
+ * whose judging neither issued a placeholder nor left a verdict open. Such a judgment is a function
+ * of the text alone (the detectors and field-name rules are pure; the session only numbers what
+ * they find and, once sealed, replaces known values, which issues nothing), so it is skipped when
+ * the same text comes again: `Accept`, `User-Agent`, `Server`, `Date` and most other headers repeat
+ * in thousands of entries of one HAR, and judging them again was most of a ticket's cost in the
+ * failure-heavy triage profile (issue 12). Anything judgment changes is never remembered. Bounded by
+ * characters, so a long session or a streamed HAR of any size holds at most ~1 MB here.
  */
+class CleanJudgments {
+  static readonly #MAX_CHARS = 512 * 1024;
+  /** Texts longer than this are rarely repeated and would fill the budget: judged every time. */
+  static readonly #MAX_TEXT = 2048;
+  /**
+   * Clean texts by what decides how they are judged besides the text (a header's name, a body's
+   * type, '' for a URL), one table per kind of value: lookups build no key string.
+   */
+  readonly urls = new Map<string, Set<string>>();
+  readonly headers = new Map<string, Set<string>>();
+  readonly bodies = new Map<string, Set<string>>();
+  #chars = 0;
+
+  /** Judges `text` unless it was judged clean before under `name`; remembers it if it is clean now. */
+  judge(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): void {
+    if (text.length > CleanJudgments.#MAX_TEXT) {
+      this.#run(table, name, text, session);
+      return;
+    }
+    if (table.get(name)?.has(text) === true) return;
+    const size = session.size;
+    const undecided = session.undecided;
+    const out = this.#run(table, name, text, session);
+    if (session.size !== size || session.undecided !== undecided || (out !== undefined && out !== text))
+      return;
+    const cost = name.length + text.length;
+    if (this.#chars + cost > CleanJudgments.#MAX_CHARS) {
+      this.urls.clear();
+      this.headers.clear();
+      this.bodies.clear();
+      this.#chars = 0;
+    }
+    let texts = table.get(name);
+    if (texts === undefined) table.set(name, (texts = new Set()));
+    texts.add(text);
+    this.#chars += cost;
+  }
+
+  /** Judges `text` as the table says it is: a URL, a header value under `name`, a body of type `name`. */
+  #run(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): unknown {
+    if (table === this.headers) return redactHeader(name, text, session);
+    if (table === this.urls) return redactUrl(text, session);
+    return judgeBodyText(text, name, session);
+  }
+}
+
+const clean = new CleanJudgments();
+
 /**
  * Judge every value of one exchange into `session` and seal it, so whatever is then redacted from
  * that exchange (a ticket field, its URL, its response) replaces a value judged sensitive anywhere
- * in it, not only where a detector sees it (issue 9: one decision per value).
+ * in it, not only where a detector sees it (issue 9: one decision per value). Bodies are judged
+ * without writing their redacted copy (`judgeBodyText`): only the session's verdicts are kept.
  */
 export function judgeExchange(exchange: Exchange, session: RedactionSession): void {
-  redactUrl(exchange.url, session);
-  for (const header of exchange.requestHeaders) redactHeader(header.name, header.value, session);
-  for (const header of exchange.responseHeaders) redactHeader(header.name, header.value, session);
+  clean.judge(clean.urls, '', exchange.url, session);
+  for (const { name, value } of exchange.requestHeaders) clean.judge(clean.headers, name, value, session);
+  for (const { name, value } of exchange.responseHeaders) clean.judge(clean.headers, name, value, session);
   const requestType = exchange.requestMimeType ?? headerValue(exchange.requestHeaders, 'content-type') ?? '';
-  if (exchange.requestBody !== undefined) redactBodyText(exchange.requestBody, requestType, session);
-  if (exchange.responseBody !== undefined) redactBodyText(exchange.responseBody, exchange.mimeType, session);
+  if (exchange.requestBody !== undefined)
+    clean.judge(clean.bodies, requestType, exchange.requestBody, session);
+  if (exchange.responseBody !== undefined)
+    clean.judge(clean.bodies, exchange.mimeType, exchange.responseBody, session);
   session.seal();
 }
 
@@ -434,6 +518,29 @@ function segmentsOf(text: string, placeholders: ReadonlySet<string>): TicketSegm
   return segments;
 }
 
+/** The ticket's fields, redacted and renumbered, what was removed, and the plain text. */
+function draft(
+  exchange: Exchange,
+  diagnosis: Diagnosis,
+): { fields: TicketField[]; removed: RemovedItem[]; issued: Set<string>; text: string } {
+  const session = new RedactionSession();
+  judgeExchange(exchange, session);
+  const fields = ticketFields(exchange, diagnosis, session);
+  const issued = renumber(fields, session);
+  const removed = removedOf(fields.map((field) => field.value).join('\n')).filter((item) =>
+    issued.has(item.placeholder),
+  );
+  return { fields, removed, issued, text: renderText(fields, removed) };
+}
+
+/**
+ * The plain-text ticket alone (what the CLI's `ticket` holds): `buildTicket(…).text` without the
+ * parts only a UI reads, so a triage of thousands of failures builds nothing it does not print.
+ */
+export function ticketText(exchange: Exchange, diagnosis: Diagnosis): string {
+  return draft(exchange, diagnosis).text;
+}
+
 /**
  * A support-ticket draft for one failed exchange (DESIGN.md "Redaction and the ticket"): built
  * from an allowlist of fields, every value taken from the exchange redacted with one decision per
@@ -442,14 +549,7 @@ function segmentsOf(text: string, placeholders: ReadonlySet<string>): TicketSegm
  * call per failure: the detectors are set up once per process, the Markdown is rendered on demand.
  */
 export function buildTicket(exchange: Exchange, diagnosis: Diagnosis): TicketDraft {
-  const session = new RedactionSession();
-  judgeExchange(exchange, session);
-  const fields = ticketFields(exchange, diagnosis, session);
-  const issued = renumber(fields, session);
-  const removed = removedOf(fields.map((field) => field.value).join('\n')).filter((item) =>
-    issued.has(item.placeholder),
-  );
-  const text = renderText(fields, removed);
+  const { fields, removed, issued, text } = draft(exchange, diagnosis);
   let markdown: string | undefined;
   return {
     text,

@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify.ts';
 import type { Diagnosis } from '../../../src/core/diagnosis.ts';
 import type { Exchange } from '../../../src/core/exchange.ts';
-import { buildTicket } from '../../../src/core/ticket/index.ts';
+import { isFailure } from '../../../src/core/is-failure.ts';
+import { buildTicket, ticketText } from '../../../src/core/ticket/index.ts';
+import { loadHarExchanges } from '../classify/load-har-exchanges.ts';
 
 function exchange(overrides: Partial<Exchange> = {}): Exchange {
   return {
@@ -286,5 +290,26 @@ describe('buildTicket: one decision per value across the exchange', () => {
       diagnosis(),
     );
     expect(line(ticket.text, 'Request')).toBe('POST /v1/users/[email-1]');
+  });
+});
+
+describe('tickets across many exchanges', () => {
+  // The ticket module remembers header, URL and body texts that judging found nothing in, and
+  // skips judging them again (issue 12): whatever came before, a ticket must read the same.
+  const failures = readdirSync(new URL('../../fixtures/classify/providers/', import.meta.url))
+    .filter((name) => name.endsWith('.har'))
+    .flatMap((name) => loadHarExchanges(`providers/${name}`))
+    .filter((one) => isFailure(one))
+    .map((one) => ({ exchange: one, diagnosis: classify(one) }));
+
+  it('read the same whichever tickets were built before them', () => {
+    expect(failures.length).toBeGreaterThan(20);
+    const forwards = failures.map(({ exchange: one, diagnosis: made }) => buildTicket(one, made).text);
+    const backwards = [...failures]
+      .reverse()
+      .map(({ exchange: one, diagnosis: made }) => buildTicket(one, made).text)
+      .reverse();
+    expect(backwards).toEqual(forwards);
+    expect(failures.map(({ exchange: one, diagnosis: made }) => ticketText(one, made))).toEqual(forwards);
   });
 });
