@@ -29,6 +29,12 @@ const GATE_TOKENS = 1;
 const GATE_DIGITS = 2;
 const GATE_PUNCT = 4;
 const GATE_EMAIL = 8;
+/**
+ * A run of digits and number glue (space - ( ) + .) with 8 digits or 4 digit groups: findNumbers
+ * needs one (every format it accepts has 9 digits, 8 after `+`/`00`, or is a dotted quad), so an
+ * id like `usr_48213` or `app_25608nr92p` no longer runs it.
+ */
+const GATE_NUMBERS = 16;
 
 /** The shortest token any vendor rule accepts (AKIA + 16). */
 const MIN_TOKEN_RUN = 20;
@@ -87,7 +93,12 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   }
   let gates = 0;
   let run = 0;
+  // Digits in a run where `/` also joins (a date of birth `3/4/87`), and in a run of findNumbers'
+  // own glue, with its digit groups.
   let digits = 0;
+  let numberDigits = 0;
+  let groups = 0;
+  let afterDigit = false;
   let letters = 0;
   let dashes = 0;
   for (let i = start; i < end; i++) {
@@ -102,6 +113,9 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
       if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
       letters += i - from;
       digits = 0;
+      numberDigits = 0;
+      groups = 0;
+      afterDigit = false;
       dashes = 0;
       if (i === end) break;
     }
@@ -119,10 +133,18 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
     if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
     if (bits & DIGIT) {
       if (++digits >= 4) gates |= GATE_DIGITS;
-    } else if ((bits & NUMBER_GLUE) === 0) {
-      digits = 0;
-      if (bits & TRIGGER_EMAIL) gates |= GATE_EMAIL;
-      else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
+      if (!afterDigit) groups++;
+      afterDigit = true;
+      if (++numberDigits >= 8 || groups >= 4) gates |= GATE_NUMBERS;
+    } else {
+      afterDigit = false;
+      if ((bits & NUMBER_GLUE) === 0) {
+        numberDigits = 0;
+        groups = 0;
+        if (code !== 47) digits = 0;
+        if (bits & TRIGGER_EMAIL) gates |= GATE_EMAIL;
+        else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
+      }
     }
   }
   return gates;
@@ -316,7 +338,7 @@ function detectAll(text: string, gates: number): Span[] {
   }
   if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
   if (gates & GATE_DIGITS) {
-    findNumbers(text, 0, to, spans);
+    if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
     findNinos(text, 0, to, spans);
     findBirthDates(text, 0, to, spans);

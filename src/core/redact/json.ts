@@ -599,7 +599,7 @@ function leaf(
   memo: ValueMemo | undefined,
 ): unknown {
   if (typeof value === 'string')
-    return memo === undefined
+    return memo === undefined || (kind === undefined && value.length < 4)
       ? redactJsonString(value, kind, session)
       : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) => redactJsonString(text, kind, session));
   if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
