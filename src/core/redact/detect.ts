@@ -173,14 +173,42 @@ function isSchemeCode(code: number): boolean {
 /** Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space. */
 const SCHEMES =
   /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
-const DELIMITERS = /[\s"'&,;<>{}()\\]/;
+/** `\s` of a regular expression past ASCII (ECMA-262 WhiteSpace and LineTerminator). */
+function isWideSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** ASCII characters that end an unquoted value (`\s"'&,;<>{}()\`), and those that end a credential after a scheme (`\s"'\`<>`). */
+const ENDS_VALUE = new Uint8Array(128);
+const ENDS_CREDENTIAL = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  ENDS_VALUE[code] = /[\s"'&,;<>{}()\\]/.test(char) ? 1 : 0;
+  ENDS_CREDENTIAL[code] = /[\s"'`<>]/.test(char) ? 1 : 0;
+}
+
+/** text[at] ends a value (by the table for ASCII; a character past either end does too). */
+function endsAt(table: Uint8Array, text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? table[code] === 1 : code !== code || isWideSpace(code);
+}
 
 /**
  * The value after `=` or `:`: quoted (', ", or a template literal's backtick) up to its closing
  * quote, otherwise up to a delimiter. After an authorization scheme (`Bearer xyz`) the value is
  * the credential that follows; a scheme with nothing usable after it is no value at all.
  */
-function valueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+function valueSpan(text: string, from: number, to: number): Span | undefined {
   let i = from;
   while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
   const quote = text[i];
@@ -195,23 +223,24 @@ function valueSpan(text: string, from: number, to: number): { start: number; end
     end = j;
   } else {
     start = i;
-    while (i < limit && !DELIMITERS.test(text[i] ?? ' ')) i++;
+    while (i < limit && !endsAt(ENDS_VALUE, text, i)) i++;
     if (i === start) return undefined;
     end = i;
   }
   let word = start;
   while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
   if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
-    if (word === end && text[end] !== ' ') return { start, end };
+    // (Spans are built with their final shape; the caller sets the kind.)
+    if (word === end && text[end] !== ' ') return { start, end, kind: 'secret' };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;
     while (from2 < limit && text[from2] === ' ') from2++;
     let stop = from2;
-    while (stop < limit && !/[\s"'`<>]/.test(text[stop] ?? ' ')) stop++;
+    while (stop < limit && !endsAt(ENDS_CREDENTIAL, text, stop)) stop++;
     if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
-    return { start: from2, end: stop };
+    return { start: from2, end: stop, kind: 'secret' };
   }
-  return { start, end };
+  return { start, end, kind: 'secret' };
 }
 
 /** `full_name=Ada Lovelace (…)`: an unquoted name or address runs on over capitalised words and numbers. */
@@ -226,7 +255,7 @@ function capitalisedWordsEnd(text: string, end: number, to: number): number {
 }
 
 /** HTML forms: `name="password" … value="…"` in the same tag. */
-function htmlValueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+function htmlValueSpan(text: string, from: number, to: number): Span | undefined {
   let limit = from;
   while (limit < to && limit < from + 500 && text.charCodeAt(limit) !== 62) limit++;
   const at = text.slice(from, limit).search(/\bvalue\s*=/i);
@@ -276,14 +305,15 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   }
   if (kind === undefined) return undefined;
   if (kind === 'name' || kind === 'address')
-    span = { start: span.start, end: capitalisedWordsEnd(text, span.end, to) };
+    span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
-  return { start: span.start, end: span.end, kind };
+  span.kind = kind;
+  return span;
 }
 
 /**
