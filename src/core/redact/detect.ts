@@ -291,7 +291,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   const htmlName = kind === undefined && key.toLowerCase() === 'name' && text[at] === '=';
   if (kind === undefined && !htmlName) return undefined;
   if (kind !== undefined && isPersonalKind(kind) && text[at] === ':' && !quoted) return undefined;
-  let span = valueSpan(text, at + 1, to);
+  const span = valueSpan(text, at + 1, to);
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
   if (htmlName) {
@@ -304,8 +304,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
     return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named };
   }
   if (kind === undefined) return undefined;
-  if (kind === 'name' || kind === 'address')
-    span.end = capitalisedWordsEnd(text, span.end, to);
+  if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;

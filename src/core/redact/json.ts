@@ -601,7 +601,9 @@ function leaf(
   if (typeof value === 'string')
     return memo === undefined || (kind === undefined && value.length < 4)
       ? redactJsonString(value, kind, session)
-      : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) => redactJsonString(text, kind, session));
+      : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) =>
+          redactJsonString(text, kind, session),
+        );
   if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
     return redactWhole(kind, String(value), session);
   return value;
