@@ -15,7 +15,14 @@ import {
   findUrlSecrets,
   isDocPlaceholder,
 } from './secret-formats.ts';
-import { isPersonalKind, isPlaceholder, orderedSpans, type RedactionKind, type Span } from './session.ts';
+import {
+  isPersonalKind,
+  isPlaceholder,
+  isSpaceCode,
+  orderedSpans,
+  type RedactionKind,
+  type Span,
+} from './session.ts';
 
 /**
  * Every secret and piece of personal data in a text, as ordered spans. A first pass over the
@@ -173,21 +180,6 @@ function isSchemeCode(code: number): boolean {
 /** Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space. */
 const SCHEMES =
   /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
-/** `\s` of a regular expression past ASCII (ECMA-262 WhiteSpace and LineTerminator). */
-function isWideSpace(code: number): boolean {
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** ASCII characters that end an unquoted value (`\s"'&,;<>{}()\`), and those that end a credential after a scheme (`\s"'\`<>`). */
 const ENDS_VALUE = new Uint8Array(128);
 const ENDS_CREDENTIAL = new Uint8Array(128);
@@ -200,7 +192,7 @@ for (let code = 0; code < 128; code++) {
 /** text[at] ends a value (by the table for ASCII; a character past either end does too). */
 function endsAt(table: Uint8Array, text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return code < 128 ? table[code] === 1 : code !== code || isWideSpace(code);
+  return code < 128 ? table[code] === 1 : code !== code || isSpaceCode(code);
 }
 
 /**
