@@ -15,7 +15,14 @@ import {
   findUrlSecrets,
   isDocPlaceholder,
 } from './secret-formats.ts';
-import { isPersonalKind, isPlaceholder, orderedSpans, type RedactionKind, type Span } from './session.ts';
+import {
+  isPersonalKind,
+  isPlaceholder,
+  isSpaceCode,
+  orderedSpans,
+  type RedactionKind,
+  type Span,
+} from './session.ts';
 
 /**
  * Every secret and piece of personal data in a text, as ordered spans. A first pass over the
@@ -29,6 +36,12 @@ const GATE_TOKENS = 1;
 const GATE_DIGITS = 2;
 const GATE_PUNCT = 4;
 const GATE_EMAIL = 8;
+/**
+ * A run of digits and number glue (space - ( ) + .) with 8 digits or 4 digit groups: findNumbers
+ * needs one (every format it accepts has 9 digits, 8 after `+`/`00`, or is a dotted quad), so an
+ * id like `usr_48213` or `app_25608nr92p` no longer runs it.
+ */
+const GATE_NUMBERS = 16;
 
 /** The shortest token any vendor rule accepts (AKIA + 16). */
 const MIN_TOKEN_RUN = 20;
@@ -87,7 +100,12 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   }
   let gates = 0;
   let run = 0;
+  // Digits in a run where `/` also joins (a date of birth `3/4/87`), and in a run of findNumbers'
+  // own glue, with its digit groups.
   let digits = 0;
+  let numberDigits = 0;
+  let groups = 0;
+  let afterDigit = false;
   let letters = 0;
   let dashes = 0;
   for (let i = start; i < end; i++) {
@@ -102,6 +120,9 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
       if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
       letters += i - from;
       digits = 0;
+      numberDigits = 0;
+      groups = 0;
+      afterDigit = false;
       dashes = 0;
       if (i === end) break;
     }
@@ -119,10 +140,18 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
     if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
     if (bits & DIGIT) {
       if (++digits >= 4) gates |= GATE_DIGITS;
-    } else if ((bits & NUMBER_GLUE) === 0) {
-      digits = 0;
-      if (bits & TRIGGER_EMAIL) gates |= GATE_EMAIL;
-      else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
+      if (!afterDigit) groups++;
+      afterDigit = true;
+      if (++numberDigits >= 8 || groups >= 4) gates |= GATE_NUMBERS;
+    } else {
+      afterDigit = false;
+      if ((bits & NUMBER_GLUE) === 0) {
+        numberDigits = 0;
+        groups = 0;
+        if (code !== 47) digits = 0;
+        if (bits & TRIGGER_EMAIL) gates |= GATE_EMAIL;
+        else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
+      }
     }
   }
   return gates;
@@ -151,14 +180,27 @@ function isSchemeCode(code: number): boolean {
 /** Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space. */
 const SCHEMES =
   /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256|hmac|dpop|gnap|ssws|apikey)$/i;
-const DELIMITERS = /[\s"'&,;<>{}()\\]/;
+/** ASCII characters that end an unquoted value (`\s"'&,;<>{}()\`), and those that end a credential after a scheme (`\s"'\`<>`). */
+const ENDS_VALUE = new Uint8Array(128);
+const ENDS_CREDENTIAL = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  ENDS_VALUE[code] = /[\s"'&,;<>{}()\\]/.test(char) ? 1 : 0;
+  ENDS_CREDENTIAL[code] = /[\s"'`<>]/.test(char) ? 1 : 0;
+}
+
+/** text[at] ends a value (by the table for ASCII; a character past either end does too). */
+function endsAt(table: Uint8Array, text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? table[code] === 1 : code !== code || isSpaceCode(code);
+}
 
 /**
  * The value after `=` or `:`: quoted (', ", or a template literal's backtick) up to its closing
  * quote, otherwise up to a delimiter. After an authorization scheme (`Bearer xyz`) the value is
  * the credential that follows; a scheme with nothing usable after it is no value at all.
  */
-function valueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+function valueSpan(text: string, from: number, to: number): Span | undefined {
   let i = from;
   while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
   const quote = text[i];
@@ -173,23 +215,24 @@ function valueSpan(text: string, from: number, to: number): { start: number; end
     end = j;
   } else {
     start = i;
-    while (i < limit && !DELIMITERS.test(text[i] ?? ' ')) i++;
+    while (i < limit && !endsAt(ENDS_VALUE, text, i)) i++;
     if (i === start) return undefined;
     end = i;
   }
   let word = start;
   while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
   if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
-    if (word === end && text[end] !== ' ') return { start, end };
+    // (Spans are built with their final shape; the caller sets the kind.)
+    if (word === end && text[end] !== ' ') return { start, end, kind: 'secret' };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;
     while (from2 < limit && text[from2] === ' ') from2++;
     let stop = from2;
-    while (stop < limit && !/[\s"'`<>]/.test(text[stop] ?? ' ')) stop++;
+    while (stop < limit && !endsAt(ENDS_CREDENTIAL, text, stop)) stop++;
     if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
-    return { start: from2, end: stop };
+    return { start: from2, end: stop, kind: 'secret' };
   }
-  return { start, end };
+  return { start, end, kind: 'secret' };
 }
 
 /** `full_name=Ada Lovelace (…)`: an unquoted name or address runs on over capitalised words and numbers. */
@@ -204,7 +247,7 @@ function capitalisedWordsEnd(text: string, end: number, to: number): number {
 }
 
 /** HTML forms: `name="password" … value="…"` in the same tag. */
-function htmlValueSpan(text: string, from: number, to: number): { start: number; end: number } | undefined {
+function htmlValueSpan(text: string, from: number, to: number): Span | undefined {
   let limit = from;
   while (limit < to && limit < from + 500 && text.charCodeAt(limit) !== 62) limit++;
   const at = text.slice(from, limit).search(/\bvalue\s*=/i);
@@ -240,7 +283,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   const htmlName = kind === undefined && key.toLowerCase() === 'name' && text[at] === '=';
   if (kind === undefined && !htmlName) return undefined;
   if (kind !== undefined && isPersonalKind(kind) && text[at] === ':' && !quoted) return undefined;
-  let span = valueSpan(text, at + 1, to);
+  const span = valueSpan(text, at + 1, to);
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
   if (htmlName) {
@@ -253,15 +296,15 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
     return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named };
   }
   if (kind === undefined) return undefined;
-  if (kind === 'name' || kind === 'address')
-    span = { start: span.start, end: capitalisedWordsEnd(text, span.end, to) };
+  if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
-  return { start: span.start, end: span.end, kind };
+  span.kind = kind;
+  return span;
 }
 
 /**
@@ -316,7 +359,7 @@ function detectAll(text: string, gates: number): Span[] {
   }
   if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
   if (gates & GATE_DIGITS) {
-    findNumbers(text, 0, to, spans);
+    if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
     findNinos(text, 0, to, spans);
     findBirthDates(text, 0, to, spans);

@@ -12,6 +12,7 @@ import {
   redactText,
   redactUrl,
   redactWhole,
+  ValueMemo,
 } from './values.ts';
 
 type Fields = Record<string, unknown>;
@@ -74,6 +75,8 @@ function digestOf(text: string): string {
 export class HarSanitizer {
   private readonly session = new RedactionSession();
   private readonly scans: BodyScans | undefined;
+  /** The current pass's outputs for values met before (header values, URLs, `_initiator` frames). */
+  private readonly memo = new ValueMemo(this.session);
   private observing = true;
 
   /**
@@ -123,12 +126,14 @@ export class HarSanitizer {
     if (!this.observing) return;
     this.observing = false;
     this.session.seal();
+    // The known values now join every output: what pass 1 remembered no longer holds.
+    this.memo.clear();
   }
 
   private entry(item: unknown): unknown {
     // A broken item (null, a string, an array) is kept where it is so indexes still match the
     // original, but its text is redacted like any other value.
-    if (!isHarEntry(item)) return redactJson(item, this.session);
+    if (!isHarEntry(item)) return redactJson(item, this.session, this.memo);
     const original = item as HarEntry;
     const out: HarEntry = { ...original };
     this.extras(out);
@@ -166,21 +171,40 @@ export class HarSanitizer {
   private extras(target: Fields): void {
     for (const key of Object.keys(target)) {
       const value = target[key];
-      if (key.startsWith('_')) target[key] = redactJson(value, this.session);
-      else if (key === 'comment' && typeof value === 'string') target[key] = redactText(value, this.session);
+      if (key.startsWith('_')) target[key] = redactJson(value, this.session, this.memo);
+      else if (key === 'comment' && typeof value === 'string') target[key] = this.text(value);
     }
   }
 
+  /** Free text (a comment, a status text, a file name), remembered for the pass. */
+  private text(value: string): string {
+    return this.memo.run('t', value, (text) => redactText(text, this.session));
+  }
+
+  /** A URL written back into the HAR, remembered for the pass. */
+  private url(value: string): string {
+    return this.memo.run('u', value, (url) => redactUrl(url, this.session, 'har'));
+  }
+
+  /**
+   * Name/value pairs; `scope` names the redaction (with the pair's name, it is what the output
+   * depends on besides the value, so the memo keys on both).
+   */
   private pairs(
     list: HarNameValue[] | undefined,
+    scope: string,
     redact: (name: string, value: string) => string,
   ): HarNameValue[] | undefined {
     if (!Array.isArray(list)) return list;
     return list.map((pair) => {
-      if (typeof pair !== 'object' || pair === null) return redactJson(pair, this.session) as HarNameValue;
+      if (typeof pair !== 'object' || pair === null)
+        return redactJson(pair, this.session, this.memo) as HarNameValue;
       const out: HarNameValue = { ...pair };
-      if (typeof pair.value === 'string') out.value = redact(String(pair.name), pair.value);
-      if (typeof out.fileName === 'string') out.fileName = redactText(out.fileName, this.session);
+      if (typeof pair.value === 'string') {
+        const name = String(pair.name);
+        out.value = this.memo.run(scope + name, pair.value, (value) => redact(name, value));
+      }
+      if (typeof out.fileName === 'string') out.fileName = this.text(out.fileName);
       this.extras(out);
       return out;
     });
@@ -222,20 +246,23 @@ export class HarSanitizer {
     const session = this.session;
     const out: HarRequest = { ...original };
     this.extras(out);
-    if (typeof original.url === 'string') out.url = redactUrl(original.url, session, 'har');
-    const headers = this.pairs(original.headers, (name, value) => redactHeader(name, value, session));
+    if (typeof original.url === 'string') out.url = this.url(original.url);
+    const headers = this.pairs(original.headers, 'h', (name, value) => redactHeader(name, value, session));
     if (headers !== undefined) out.headers = headers;
-    const query = this.pairs(original.queryString, (name, value) =>
+    const query = this.pairs(original.queryString, 'q', (name, value) =>
       redactNamedValue(name, value, session, true),
     );
     if (query !== undefined) out.queryString = query;
-    const jar = this.pairs(original.cookies, (_name, value) => redactCookieValue(value, session));
+    // A cookie's value is judged without its name, so one scope serves every cookie.
+    const jar = this.pairs(original.cookies, 'c', (_name, value) => redactCookieValue(value, session));
     if (jar !== undefined) out.cookies = jar;
     if (original.postData !== undefined && original.postData !== null) {
       const post = { ...original.postData };
       this.extras(post);
       if (typeof post.text === 'string') post.text = this.body(post.text, post.mimeType ?? '');
-      const params = this.pairs(post.params, (name, value) => redactNamedValue(name, value, session, true));
+      const params = this.pairs(post.params, 'q', (name, value) =>
+        redactNamedValue(name, value, session, true),
+      );
       if (params !== undefined) post.params = params;
       out.postData = post;
     }
@@ -247,15 +274,15 @@ export class HarSanitizer {
     const session = this.session;
     const out: HarResponse = { ...original };
     this.extras(out);
-    const headers = this.pairs(original.headers, (name, value) => redactHeader(name, value, session));
+    const headers = this.pairs(original.headers, 'h', (name, value) => redactHeader(name, value, session));
     if (headers !== undefined) out.headers = headers;
-    const jar = this.pairs(original.cookies, (_name, value) => redactCookieValue(value, session));
+    const jar = this.pairs(original.cookies, 'c', (_name, value) => redactCookieValue(value, session));
     if (jar !== undefined) out.cookies = jar;
     const body = this.content(original.content);
     if (body !== undefined) out.content = body;
     if (typeof original.redirectURL === 'string' && original.redirectURL !== '')
-      out.redirectURL = redactUrl(original.redirectURL, session, 'har');
-    if (typeof original.statusText === 'string') out.statusText = redactText(original.statusText, session);
+      out.redirectURL = this.url(original.redirectURL);
+    if (typeof original.statusText === 'string') out.statusText = this.text(original.statusText);
     return out;
   }
 }

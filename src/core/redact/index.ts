@@ -9,7 +9,9 @@
  *   auth schemes, webhook URLs, documentation placeholders.
  * - personal-formats.ts — cards, IBANs, phones, national ids, IPs, emails, dates of birth.
  * - field-names.ts — which field/header/parameter names make a value sensitive, read as words.
- * - values.ts — one value by what it is: text, URL, path, query, header, cookie, body.
+ * - values.ts — one value by what it is: text, URL, path, query, header, cookie, body; and
+ *   ValueMemo, one pass's outputs by value (a host that redacts many exchanges with one session
+ *   before sealing it, like HarSanitizer, skips the values it met before).
  * - json.ts — JSON text scan and parsed-value walk.
  * - har.ts — HarSanitizer (two passes, entry by entry) and sanitizeHar (in memory, built on it).
  *
@@ -58,6 +60,7 @@ export {
   redactUrl,
   redactWhole,
   safeDecode,
+  ValueMemo,
   type UrlForm,
 } from './values.ts';
 export { EditList, redactJson, redactJsonText } from './json.ts';

@@ -8,7 +8,15 @@ import {
   type RedactionSession,
   type Span,
 } from './session.ts';
-import { keptScan, redactText, redactUrl, redactWhole, redactWholeAt, type BodyScans } from './values.ts';
+import {
+  keptScan,
+  redactText,
+  redactUrl,
+  redactWhole,
+  redactWholeAt,
+  type BodyScans,
+  type ValueMemo,
+} from './values.ts';
 
 /**
  * JSON redaction, two ways with the same rules: a scan over JSON text (request and response
@@ -584,8 +592,18 @@ interface TreeFrame {
   pair: RedactionKind | undefined;
 }
 
-function leaf(value: unknown, kind: RedactionKind | undefined, session: RedactionSession): unknown {
-  if (typeof value === 'string') return redactJsonString(value, kind, session);
+function leaf(
+  value: unknown,
+  kind: RedactionKind | undefined,
+  session: RedactionSession,
+  memo: ValueMemo | undefined,
+): unknown {
+  if (typeof value === 'string')
+    return memo === undefined || (kind === undefined && value.length < 4)
+      ? redactJsonString(value, kind, session)
+      : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) =>
+          redactJsonString(text, kind, session),
+        );
   if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
     return redactWhole(kind, String(value), session);
   return value;
@@ -595,10 +613,10 @@ function leaf(value: unknown, kind: RedactionKind | undefined, session: Redactio
  * A redacted copy of a parsed JSON value (the input is not modified), walked with an explicit
  * stack so a deep document cannot overflow the call stack. Values are visited in document order,
  * as the text scan visits them, so a value met under two names gets the placeholder of the first
- * one either way.
+ * one either way. `memo` (a HAR export's pass) remembers the outputs of strings met before.
  */
-export function redactJson(root: unknown, session: RedactionSession): unknown {
-  if (typeof root !== 'object' || root === null) return leaf(root, undefined, session);
+export function redactJson(root: unknown, session: RedactionSession, memo?: ValueMemo): unknown {
+  if (typeof root !== 'object' || root === null) return leaf(root, undefined, session, memo);
   const stack: TreeFrame[] = [];
   const make = (source: Container, kind: RedactionKind | undefined, name: string | undefined): Container => {
     const array = Array.isArray(source);
@@ -631,7 +649,7 @@ export function redactJson(root: unknown, session: RedactionSession): unknown {
       (target as unknown[])[i] =
         typeof value === 'object' && value !== null
           ? make(value as Container, kind, name)
-          : leaf(value, kind, session);
+          : leaf(value, kind, session, memo);
       continue;
     }
     const key = keys[frame.at++];
@@ -647,11 +665,15 @@ export function redactJson(root: unknown, session: RedactionSession): unknown {
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 ? frame.pair : undefined);
     // The key is redacted before what it holds, as it comes first in the text.
-    const written = info.clean ? key : redactText(key, session);
+    const written = info.clean
+      ? key
+      : memo === undefined
+        ? redactText(key, session)
+        : memo.run('t', key, (text) => redactText(text, session));
     const out =
       typeof value === 'object' && value !== null
         ? make(value as Container, own, key)
-        : leaf(value, own, session);
+        : leaf(value, own, session, memo);
     put(target, written, out);
   }
   return top;

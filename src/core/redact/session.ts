@@ -124,7 +124,7 @@ function isWordCode(code: number): boolean {
 }
 
 /** `\s` of a regular expression, by code unit (ECMA-262 WhiteSpace and LineTerminator). */
-function isSpaceCode(code: number): boolean {
+export function isSpaceCode(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||

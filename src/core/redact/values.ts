@@ -1,4 +1,4 @@
-import { detectSensitive } from './detect.ts';
+import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
@@ -60,6 +60,57 @@ export interface BodyScans {
   text: Map<string, string>;
 }
 
+/** Values longer than this are not remembered (a body-sized string is judged where it stands). */
+const MEMO_VALUE_LIMIT = 2048;
+/** Remembered outputs per memo before it starts over (bounds a streamed export's memory). */
+const MEMO_LIMIT = 65_536;
+
+/**
+ * The outputs of one pass's value functions, by value: a HAR repeats the same header values,
+ * URLs, cookies and `_initiator` frames in thousands of entries, and each was run through every
+ * detector again (the CLI's sanitize spent most of its time there). The same value gives the same
+ * output within a pass — its spans are decided by the value, and a value judged once keeps its
+ * placeholder — except where a verdict waits on other values (a documentation placeholder under a
+ * sensitive name, counted in `session.undecided`): such an output is never remembered. A memo
+ * serves one pass (the known values change the output once a session is sealed), holds at most
+ * MEMO_LIMIT outputs of values up to MEMO_VALUE_LIMIT characters, and starts over when full, so
+ * memory stays bounded however long the archive.
+ */
+export class ValueMemo {
+  private scopes = new Map<string, Map<string, string>>();
+  private count = 0;
+
+  constructor(private readonly session: RedactionSession) {}
+
+  /** `work(value)`'s output, remembered under `scope` (what else the output depends on: a name). */
+  run(scope: string, value: string, work: (value: string) => string): string {
+    if (value.length > MEMO_VALUE_LIMIT) return work(value);
+    let outputs = this.scopes.get(scope);
+    const known = outputs?.get(value);
+    if (known !== undefined) return known;
+    const undecided = this.session.undecided;
+    const out = work(value);
+    if (this.session.undecided !== undecided) return out;
+    if (this.count >= MEMO_LIMIT) {
+      this.clear();
+      outputs = undefined;
+    }
+    if (outputs === undefined) {
+      outputs = new Map<string, string>();
+      this.scopes.set(scope, outputs);
+    }
+    outputs.set(value, out);
+    this.count++;
+    return out;
+  }
+
+  /** Forgets every output (at the end of a pass). */
+  clear(): void {
+    this.scopes = new Map();
+    this.count = 0;
+  }
+}
+
 /** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
 const KEPT_SCAN_LENGTH = 16_384;
 
@@ -93,6 +144,22 @@ function textScan(text: string, session: RedactionSession): string {
   if (text.length < 4) return text;
   const spans = detectSensitive(text);
   return spans.length === 0 ? text : applySpans(text, spans, session);
+}
+
+/**
+ * Whether `text` certainly comes back unchanged from redactText, in each of its parts too: no
+ * percent escape (decoding could reveal a trigger), no detector family can match (the gates of the
+ * whole text admit whatever the gates of a part admit: a token run or a word only grows when parts
+ * are joined), and no known value occurs. Lets a URL path of ordinary segments skip the work per
+ * segment.
+ */
+function unchangedText(text: string, session: RedactionSession): boolean {
+  if (text.includes('%') || detectorGates(text) !== 0) return false;
+  const known = session.known();
+  if (known === undefined || known.size === 0) return true;
+  const spans: Span[] = [];
+  known.find(text, 0, text.length, false, spans);
+  return spans.length === 0;
 }
 
 /** Free text with every detected secret, piece of personal data and known value replaced. */
@@ -225,6 +292,7 @@ export function redactPath(
     return (
       path.slice(0, secret) + encodePart(session.placeholder('token', safeDecode(path.slice(secret))), form)
     );
+  if (unchangedText(path, session)) return path;
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) {
     const raw = segments[i] ?? '';

@@ -113,6 +113,33 @@ describe('numbers next to other numbers and words', () => {
   });
 });
 
+describe('the gate pass rules out only what no family could match', () => {
+  it('a date of birth written with slashes is found (the gate counts its digits across "/")', () => {
+    // A gate that reset its digit count at "/" never ran the birth-date finder on these.
+    for (const [text, date] of [
+      ['DOB: 3/4/87', '3/4/87'],
+      ['date of birth 3/14/87', '3/14/87'],
+    ] as const) {
+      const spans = detectSensitive(text);
+      expect(spans.map((span) => [span.kind, text.slice(span.start, span.end)])).toEqual([['dob', date]]);
+    }
+  });
+
+  it('numbers at the smallest size each format has still reach the number finder', () => {
+    // 8 digits after "+" (a short international number), 4 groups of one digit (an address
+    // after a context word), 9 digits alone after "phone".
+    const session = new RedactionSession();
+    expect(redactText('call +354 421 2345 now', session)).toBe('call [phone-1] now');
+    expect(redactText('client ip 1.2.3.4 refused', session)).toBe('client ip [ip-1] refused');
+    expect(redactText('phone 415555019 ok', session)).toBe('phone [phone-2] ok');
+  });
+
+  it('ids with a few digits are left alone', () => {
+    for (const id of ['usr_48213', 'app_25608nr92p', 'order 1234-56', 'v1/2024/05/11'])
+      expect(detectSensitive(id)).toEqual([]);
+  });
+});
+
 describe('overlapping findings of two families', () => {
   it('a phone that ends inside a token that follows it takes the whole token with it', () => {
     // Counterexample of never-leaks.property.test.ts at 5000 runs: trunk phone `01 822718846`

@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import harSchemas from 'har-schema';
 import { describe, expect, it } from 'vitest';
 import type { Har, HarEntry } from '../../../src/core/har.ts';
-import { HarSanitizer, sanitizeHar, type HarSkeleton } from '../../../src/core/redact/index.ts';
+import {
+  HarSanitizer,
+  RedactionSession,
+  redactHeader,
+  sanitizeHar,
+  ValueMemo,
+  type HarSkeleton,
+} from '../../../src/core/redact/index.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -76,6 +83,57 @@ describe('one decision per value across the archive', () => {
     expect(first?.request?.url).toBe('https://api.test/v1/track?tid=%5Bcookie-1%5D');
     expect(first?.response?.redirectURL).toBe('https://app.test/next?tid=%5Bcookie-1%5D');
     expect(first?.response?.content?.text).toBe('session [cookie-1] expired');
+  });
+});
+
+describe('values met again are decided once (the memo of a pass)', () => {
+  it('a header repeated in every entry reads the same in each, also when it read as documentation until a later entry', () => {
+    const withKey = (url: string): HarEntry => {
+      const item = entry(url);
+      item.request?.headers?.push({ name: 'X-Api-Key', value: 'YOUR_SECRET' });
+      return item;
+    };
+    const input = har([
+      withKey('https://api.test/v1/a'),
+      withKey('https://api.test/v1/b'),
+      entry('https://YOUR_SECRET@api.test/v1/c'),
+      withKey('https://api.test/v1/d'),
+    ]);
+    const out = sanitizeHar(input);
+    expect(JSON.stringify(out)).not.toContain('YOUR_SECRET');
+    for (const index of [0, 1, 3])
+      expect(out.log.entries[index]?.request?.headers).toContainEqual({
+        name: 'X-Api-Key',
+        value: '[credential-1]',
+      });
+    expect(streamed(input)).toEqual(out);
+  });
+
+  it('remembers an output by scope and value, never one whose verdict waited on other values', () => {
+    const session = new RedactionSession();
+    const memo = new ValueMemo(session);
+    let runs = 0;
+    const header = (name: string) => (value: string) => {
+      runs++;
+      return redactHeader(name, value, session);
+    };
+    expect(memo.run('h:authorization', 'Bearer abcDEF123456ghiJKL', header('authorization'))).toBe(
+      'Bearer [token-1]',
+    );
+    expect(memo.run('h:authorization', 'Bearer abcDEF123456ghiJKL', header('authorization'))).toBe(
+      'Bearer [token-1]',
+    );
+    expect(runs).toBe(1);
+    // Another scope is another function of the value.
+    memo.run('h:x-note', 'Bearer abcDEF123456ghiJKL', header('x-note'));
+    expect(runs).toBe(2);
+    // A documentation placeholder under a credential name waits on the rest of the archive.
+    memo.run('h:x-api-key', 'YOUR_SECRET', header('x-api-key'));
+    memo.run('h:x-api-key', 'YOUR_SECRET', header('x-api-key'));
+    expect(runs).toBe(4);
+    memo.clear();
+    memo.run('h:authorization', 'Bearer abcDEF123456ghiJKL', header('authorization'));
+    expect(runs).toBe(5);
   });
 });
 
