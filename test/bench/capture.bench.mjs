@@ -196,6 +196,7 @@ async function main() {
     if (profiler) await printProfile(profiler);
     if (tracer) await printTrace(tracer);
     const heapMb = await panelHeapMb(browser);
+    if (process.env.BENCH_HEAP) await printHeapSummary(browser);
     report({
       startupMs,
       firedAtOpen,
@@ -275,6 +276,41 @@ async function panelHeapMb(browser) {
   const heap = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return heap.usedSize / 2 ** 20;
+}
+
+/**
+ * BENCH_HEAP=1 (exploration): what the panel's heap holds after GC, by kind and constructor (self
+ * sizes from a heap snapshot; where the memory budget goes).
+ */
+async function printHeapSummary(browser) {
+  const target = browser.targets().find((t) => t.url().includes('/src/panel/panel.html'));
+  if (!target) return;
+  const cdp = await target.createCDPSession();
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snapshot = JSON.parse(chunks.join(''));
+  const meta = snapshot.snapshot.meta;
+  const fields = meta.node_fields;
+  const types = meta.node_types[0];
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const bySlot = new Map();
+  let total = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]];
+    const name = type === 'object' || type === 'native' ? snapshot.strings[snapshot.nodes[i + nameAt]] : '';
+    const key = `${type} ${name}`.trim();
+    const size = snapshot.nodes[i + sizeAt];
+    total += size;
+    const slot = bySlot.get(key) ?? { size: 0, count: 0 };
+    slot.size += size;
+    slot.count++;
+    bySlot.set(key, slot);
+  }
+  console.error(`  heap snapshot: ${(total / 2 ** 20).toFixed(1)} MB self size in all`);
+  for (const [key, { size, count }] of [...bySlot].sort((a, b) => b[1].size - a[1].size).slice(0, 30))
+    console.error(`    ${(size / 2 ** 20).toFixed(1).padStart(7)} MB  ${String(count).padStart(8)}  ${key}`);
 }
 
 /** BENCH_PROFILE=1: a CPU profile of the panel during capture, to see where its time goes. */
