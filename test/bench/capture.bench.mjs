@@ -193,8 +193,8 @@ async function main() {
     const selectionTasks = tasks.filter(inSelection);
     const longest = (list) => list.reduce((max, t) => Math.max(max, t.duration), 0);
     clearInterval(progress);
-    if (profiler) await printProfile(profiler);
-    if (tracer) await printTrace(tracer);
+    const profile = profiler ? await printProfile(profiler) : undefined;
+    if (tracer) await printTrace(tracer, profile);
     const heapMb = await panelHeapMb(browser);
     if (process.env.BENCH_HEAP) await printHeapSummary(browser);
     report({
@@ -325,6 +325,11 @@ async function startProfile(browser) {
 
 async function printProfile(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
+  printSelfTimes(profile);
+  return profile;
+}
+
+function printSelfTimes(profile) {
   const self = new Map();
   const dt = new Map();
   profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -351,18 +356,32 @@ async function startTrace(browser) {
   return { cdp, events, done };
 }
 
-async function printTrace({ cdp, events, done }) {
+async function printTrace({ cdp, events, done }, profile) {
   await cdp.send('Tracing.end');
   await done;
   // The extension's renderer: the process whose scripts come from chrome-extension:// URLs.
   const pids = new Set(
     events.filter((e) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://')).map((e) => e.pid),
   );
+  // Selections mark themselves (console.timeStamp in timeSelections): their tasks are listed apart.
+  const marks = events
+    .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('bench:'))
+    .sort((a, b) => a.ts - b.ts);
+  const windows = [];
+  for (const mark of marks) {
+    if (mark.args.data.message === 'bench:select') windows.push([mark.ts, Infinity]);
+    else if (windows.length > 0) windows[windows.length - 1][1] = mark.ts;
+  }
+  const selecting = (task) => windows.some(([a, b]) => task.ts + task.dur >= a && task.ts <= b);
   const tasks = events.filter(
     (e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && pids.has(e.pid),
   );
-  console.error(`  trace: ${tasks.length} tasks over 100 ms`);
-  for (const task of tasks.slice(0, 12)) {
+  const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => b.dur - a.dur);
+  console.error(
+    `  trace: ${tasks.length} tasks over 100 ms, ${tasks.length - capture.length} of them while selecting`,
+  );
+  const samples = profile ? profileSamples(profile) : [];
+  for (const task of capture.slice(0, 15)) {
     const inside = events.filter(
       (e) =>
         e.ph === 'X' &&
@@ -380,11 +399,37 @@ async function printTrace({ cdp, events, done }) {
         (e.args?.data?.functionName ? ` ${e.args.data.functionName}` : '');
       byName.set(key, (byName.get(key) ?? 0) + e.dur);
     }
-    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 5);
     console.error(
       `    ${(task.dur / 1000).toFixed(0)} ms: ${top.map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | ')}`,
     );
+    // What the panel's CPU profile sampled inside this task: self time with the caller.
+    const bySample = new Map();
+    for (const { ts, key } of samples)
+      if (ts >= task.ts && ts <= task.ts + task.dur) bySample.set(key, (bySample.get(key) ?? 0) + 1);
+    const hot = [...bySample].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    if (hot.length > 0) console.error(`      samples: ${hot.map(([k, n]) => `${k} ×${n}`).join(' | ')}`);
   }
+}
+
+/** Each sample of a CPU profile with its time (trace clock, µs) and `function ← caller`. */
+function profileSamples(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) =>
+    n
+      ? `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+      : '';
+  const out = [];
+  let ts = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    ts += profile.timeDeltas[i] ?? 0;
+    const node = byId.get(id);
+    if (!node || node.callFrame.functionName === '(idle)') return;
+    out.push({ ts, key: `${name(node)} ← ${name(byId.get(parent.get(id)))}` });
+  });
+  return out;
 }
 
 // ---- functions below run inside the panel (serialised by puppeteer: keep them self-contained)
@@ -430,6 +475,7 @@ async function timeSelections(count) {
     const n = /\/api\/(\d+),/.exec(row.getAttribute('aria-label') ?? '')?.[1];
     const t0 = performance.now();
     (window.__benchSelecting ??= []).push(t0);
+    console.timeStamp('bench:select');
     row.click();
     for (;;) {
       await frame();
@@ -442,6 +488,7 @@ async function timeSelections(count) {
     }
     times.push(performance.now() - t0);
     window.__benchSelecting.push(performance.now());
+    console.timeStamp('bench:selected');
   }
   times.sort((a, b) => a - b);
   const kept = Number(document.querySelector('[data-testid=failure-count]')?.textContent ?? 0);
