@@ -9,12 +9,21 @@ export interface ExchangeLimits {
 
 const NO_LIMIT: ExchangeLimits = { maxBodyChars: Number.POSITIVE_INFINITY };
 
+/**
+ * The entry's headers as the Exchange holds them. A pair that already is `{name, value}` strings
+ * is shared, not copied: the panel keeps both the entry (for the export) and its Exchange for
+ * 10,000 failures, and a copy of every header object was a fifth of their memory (see StringPool).
+ */
 function headersOf(list: readonly HarNameValue[] | undefined): Header[] {
   if (!Array.isArray(list)) return [];
   const headers: Header[] = [];
   for (const item of list)
     if (item && typeof item.name === 'string')
-      headers.push({ name: item.name, value: String(item.value ?? '') });
+      headers.push(
+        typeof item.value === 'string' && Object.keys(item).length === 2
+          ? item
+          : { name: item.name, value: String(item.value ?? '') },
+      );
   return headers;
 }
 
