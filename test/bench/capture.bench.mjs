@@ -293,24 +293,66 @@ async function printHeapSummary(browser) {
   const snapshot = JSON.parse(chunks.join(''));
   const meta = snapshot.snapshot.meta;
   const fields = meta.node_fields;
+  const edgeFields = meta.edge_fields;
   const types = meta.node_types[0];
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
-  const bySlot = new Map();
-  let total = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    const type = types[snapshot.nodes[i + typeAt]];
-    const name = type === 'object' || type === 'native' ? snapshot.strings[snapshot.nodes[i + nameAt]] : '';
-    const key = `${type} ${name}`.trim();
-    const size = snapshot.nodes[i + sizeAt];
-    total += size;
-    const slot = bySlot.get(key) ?? { size: 0, count: 0 };
+  const edgeTypes = meta.edge_types[0];
+  const [typeAt, nameAt, sizeAt, edgesAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) =>
+    fields.indexOf(f),
+  );
+  const [edgeTypeAt, edgeNameAt] = ['type', 'name_or_index'].map((f) => edgeFields.indexOf(f));
+  const add = (map, key, size) => {
+    const slot = map.get(key) ?? { size: 0, count: 0 };
     slot.size += size;
     slot.count++;
-    bySlot.set(key, slot);
+    map.set(key, slot);
+  };
+  const byKind = new Map();
+  // Plain objects by their first property names (what record part they are), strings by length
+  // and by their first characters (what repeats).
+  const objects = new Map();
+  const strings = new Map();
+  const lengths = new Map();
+  let total = 0;
+  let edge = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]];
+    const rawName = snapshot.strings[snapshot.nodes[i + nameAt]];
+    const size = snapshot.nodes[i + sizeAt];
+    const edges = snapshot.nodes[i + edgesAt];
+    total += size;
+    add(byKind, `${type} ${type === 'object' || type === 'native' ? rawName : ''}`.trim(), size);
+    if (type === 'object' && rawName === 'Object') {
+      const names = [];
+      for (let e = 0; e < edges && names.length < 5; e++) {
+        const at = (edge + e) * edgeFields.length;
+        if (edgeTypes[snapshot.edges[at + edgeTypeAt]] === 'property')
+          names.push(snapshot.strings[snapshot.edges[at + edgeNameAt]]);
+      }
+      add(objects, `{${names.join(',')}}`, size);
+    }
+    if (type === 'string' || type === 'concatenated string' || type === 'sliced string') {
+      add(
+        strings,
+        `${type === 'string' ? '' : type + ' '}${JSON.stringify(String(rawName).slice(0, 24))}`,
+        size,
+      );
+      const bucket = size < 64 ? '< 64 B' : size < 1024 ? '64 B–1 KB' : size < 4096 ? '1–4 KB' : '>= 4 KB';
+      add(lengths, bucket, size);
+    }
+    edge += edges;
   }
+  const print = (title, map, n) => {
+    console.error(`  ${title}`);
+    for (const [key, { size, count }] of [...map].sort((a, b) => b[1].size - a[1].size).slice(0, n))
+      console.error(
+        `    ${(size / 2 ** 20).toFixed(1).padStart(7)} MB  ${String(count).padStart(8)}  ${key}`,
+      );
+  };
   console.error(`  heap snapshot: ${(total / 2 ** 20).toFixed(1)} MB self size in all`);
-  for (const [key, { size, count }] of [...bySlot].sort((a, b) => b[1].size - a[1].size).slice(0, 30))
-    console.error(`    ${(size / 2 ** 20).toFixed(1).padStart(7)} MB  ${String(count).padStart(8)}  ${key}`);
+  print('by kind:', byKind, 12);
+  print('plain objects by first properties:', objects, 20);
+  print('strings by size:', lengths, 4);
+  print('strings by first characters:', strings, 25);
 }
 
 /** BENCH_PROFILE=1: a CPU profile of the panel during capture, to see where its time goes. */
@@ -379,6 +421,17 @@ async function printTrace({ cdp, events, done }, profile) {
   const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => b.dur - a.dur);
   console.error(
     `  trace: ${tasks.length} tasks over 100 ms, ${tasks.length - capture.length} of them while selecting`,
+  );
+  // Wall time is what the Long Tasks API reports; on a loaded machine most of it is the thread
+  // waiting for a core. The thread's own CPU time per task (tdur) is the panel's work.
+  const cpu = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && pids.has(e.pid) && !selecting(e))
+    .map((e) => e.tdur ?? 0);
+  const longestCpu = cpu.reduce((max, t) => Math.max(max, t), 0);
+  console.error(
+    `  trace, CPU time of the extension's tasks outside selections: longest ${(longestCpu / 1000).toFixed(0)} ms, ` +
+      `${cpu.filter((t) => t > 100_000).length} over 100 ms, ${cpu.filter((t) => t > 50_000).length} over 50 ms ` +
+      `(of ${cpu.length} tasks)`,
   );
   const samples = profile ? profileSamples(profile) : [];
   for (const task of capture.slice(0, 15)) {
