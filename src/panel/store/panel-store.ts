@@ -127,6 +127,8 @@ export class PanelStore {
   readonly failures = signal<readonly EngineRecord[]>([]);
   /** How many failures and successes are kept (the toolbar's counts). */
   readonly counts = signal({ failures: 0, successes: 0 });
+  /** Whether any failure is kept: views that only need this do not re-render on every update. */
+  readonly hasFailures = computed(() => this.failures.value.length > 0);
   readonly rows = computed(() => this.failures.value.map((r) => r.row as FailureRow));
   readonly filter = signal<FailureFilter>(EMPTY_FILTER);
   readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });

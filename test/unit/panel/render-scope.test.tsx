@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
+import { FailureDetail } from '../../../src/panel/components/failure-detail.tsx';
+import { FindingsStrip } from '../../../src/panel/components/findings-strip.tsx';
+import { failures, mountPanel, settle } from './mount-panel.tsx';
+import { harEntry } from './har-entries.ts';
+
+afterEach(cleanup);
+
+const failing = (n: number) =>
+  harEntry({
+    url: `https://api.example.test/v1/items/${n}`,
+    status: 404,
+    body: `{"message":"item ${n} not found"}`,
+  });
+
+/** Counts how often Preact diffs each of `components` while `during` runs (Preact's options hook). */
+async function diffsOf(components: unknown[], during: () => Promise<void>): Promise<number[]> {
+  const counts = components.map(() => 0);
+  const previous = options.diffed;
+  options.diffed = (vnode: VNode) => {
+    const at = components.indexOf(vnode.type);
+    if (at >= 0) counts[at] = (counts[at] ?? 0) + 1;
+    previous?.(vnode);
+  };
+  try {
+    await during();
+  } finally {
+    options.diffed = previous;
+  }
+  return counts;
+}
+
+describe('what an update of the views re-renders', () => {
+  it('captured failures re-render the list, not the open detail or the findings', async () => {
+    const { platform } = await mountPanel([failing(0)]);
+    fireEvent.click(failures()[0] as HTMLElement);
+    expect(screen.getByTestId('ticket').textContent).toContain('/v1/items/0');
+    const [detail, findings] = await diffsOf([FailureDetail, FindingsStrip], async () => {
+      for (let n = 1; n <= 5; n++) await settle(() => platform.entries([failing(n)]));
+    });
+    expect(failures()).toHaveLength(6);
+    expect(detail).toBe(0);
+    expect(findings).toBe(0);
+    // Still the first failure's ticket.
+    expect(screen.getByTestId('ticket').textContent).toContain('/v1/items/0');
+  });
+});
