@@ -36,13 +36,14 @@ export interface IntakeOptions {
 const CHUNK = 16;
 
 /**
- * Slice bounds. Measured in bench:capture (Chromium, 2 loaded cores): the engine's cost per entry
- * is dominated by parsing the failure's body, so a slice is bounded by both counts; 64 entries or
- * 256 Ki characters of body stay far below 100 ms of main thread there. The bounds are counts, not
- * a clock: a slice does the same work on a fast machine and a loaded one, and tests count it.
+ * Slice bounds, as counts rather than a clock: a slice does the same work on a fast machine and a
+ * loaded one, and tests count it. The engine's cost per entry is dominated by parsing a failure's
+ * body (bench:capture profile: parseJsonBody), so a slice is bounded by both. A click waits for
+ * the task under way before its detail renders, so slices are kept short: 32 entries or 128 Ki
+ * characters of body, about five of bench:capture's 2–50 KB failures.
  */
-export const SLICE_ENTRIES = 64;
-export const SLICE_CHARS = 256 * 1024;
+export const SLICE_ENTRIES = 32;
+export const SLICE_CHARS = 128 * 1024;
 
 const bodyChars = (event: CaptureEvent): number =>
   event.type === 'entry'

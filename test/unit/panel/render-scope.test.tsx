@@ -28,7 +28,8 @@ async function diffsOf(components: unknown[], during: () => Promise<void>): Prom
   try {
     await during();
   } finally {
-    options.diffed = previous;
+    if (previous === undefined) delete options.diffed;
+    else options.diffed = previous;
   }
   return counts;
 }
