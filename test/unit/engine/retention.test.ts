@@ -35,7 +35,7 @@ describe('StringPool', () => {
   });
 });
 
-describe('StringPool name/value pairs', () => {
+describe('StringPool list items', () => {
   const entry = (n: number): HarEntry => ({
     request: {
       method: 'GET',
@@ -43,28 +43,36 @@ describe('StringPool name/value pairs', () => {
       headers: [
         { name: 'Accept', value: 'application/json' },
         { name: 'X-Request-Number', value: String(n) },
-        { name: 'Cookie', value: 'a=b', comment: 'kept apart: it has more than a name and a value' },
+        { name: 'Cookie', value: 'a=b', comment: 'three fields, all short' },
+        { name: 'X-Nested', value: 'v', _detail: { kept: 'apart: not a leaf' } },
       ],
+    },
+    _initiator: {
+      type: 'script',
+      stack: { callFrames: [{ functionName: 'call', lineNumber: 3, columnNumber: 9 }] },
     },
   });
 
-  it('shares one frozen object per repeated pair, and leaves other pairs as they were', () => {
+  it('shares one frozen object per repeated item, and leaves other items as they were', () => {
     const pool = new StringPool();
     const [a, b] = [entry(1), entry(2)];
     pool.internIn(a);
     pool.internIn(b);
-    const [accept1, number1, cookie1] = a.request?.headers ?? [];
-    const [accept2, number2, cookie2] = b.request?.headers ?? [];
+    const [accept1, number1, cookie1, nested1] = a.request?.headers ?? [];
+    const [accept2, number2, cookie2, nested2] = b.request?.headers ?? [];
     expect(accept1).toBe(accept2);
     expect(Object.isFrozen(accept1)).toBe(true);
+    expect(cookie1).toBe(cookie2);
     expect(number1).not.toBe(number2);
-    expect(cookie1).not.toBe(cookie2);
-    expect(Object.isFrozen(cookie1)).toBe(false);
+    expect(nested1).not.toBe(nested2);
+    expect(Object.isFrozen(nested1)).toBe(false);
+    const frame = (e: HarEntry) => (e._initiator as { stack: { callFrames: unknown[] } }).stack.callFrames[0];
+    expect(frame(a)).toBe(frame(b));
     expect(a).toEqual(entry(1));
     expect(b).toEqual(entry(2));
   });
 
-  it('does not pool a pair whose value is longer than the string limit', () => {
+  it('does not pool an item whose value is longer than the string limit', () => {
     const pool = new StringPool();
     const long = (): HarEntry => ({ request: { headers: [{ name: 'Cookie', value: 'c'.repeat(300) }] } });
     const [a, b] = [long(), long()];
@@ -74,24 +82,48 @@ describe('StringPool name/value pairs', () => {
     expect(a).toEqual(long());
   });
 
-  it('keeps one table entry per pair even when a name is a prefix of another', () => {
+  it('tells items apart whatever their characters and types', () => {
     const pool = new StringPool();
-    const a: HarEntry = { request: { headers: [{ name: 'ab', value: 'c' }] } };
-    const b: HarEntry = { request: { headers: [{ name: 'a', value: 'bc' }] } };
-    pool.internIn(a);
-    pool.internIn(b);
-    expect(a.request?.headers?.[0]).toEqual({ name: 'ab', value: 'c' });
-    expect(b.request?.headers?.[0]).toEqual({ name: 'a', value: 'bc' });
+    const lists = [
+      [{ name: 'ab', value: 'c' }],
+      [{ name: 'a', value: 'bc' }],
+      [{ name: 'a', value: '1' }],
+      [{ name: 'a', value: 1 }],
+      [{ name: 'a', value: true }],
+      [{ name: 'a', value: 'true' }],
+    ];
+    const copies = structuredClone(lists);
+    for (const list of lists) pool.internIn({ list });
+    expect(lists).toEqual(copies);
+    expect(lists.map((list) => typeof list[0]?.value)).toEqual([
+      'string',
+      'string',
+      'string',
+      'number',
+      'boolean',
+      'string',
+    ]);
   });
 
-  it("lets the Exchange share the entry's pooled header objects instead of copying them", () => {
+  it("lets the Exchange share the entry's pooled headers instead of copying them", () => {
     const pool = new StringPool();
-    const kept = entry(3);
+    const kept: HarEntry = {
+      request: { headers: [{ name: 'Accept', value: '*/*' }] },
+      response: {
+        headers: [
+          { name: 'A', value: 'b' },
+          { name: 'C', value: 'd', comment: 'x' },
+        ],
+      },
+    };
     pool.internIn(kept);
     const exchange = exchangeFromHarEntry(kept, 0);
-    expect(exchange.requestHeaders[0]).toBe(kept.request?.headers?.[0]);
-    // A pair with more fields is copied to the Exchange's shape.
-    expect(exchange.requestHeaders[2]).toEqual({ name: 'Cookie', value: 'a=b' });
+    // Every header a plain pair: the list itself is shared.
+    expect(exchange.requestHeaders).toBe(kept.request?.headers);
+    // One with more fields: a list of its own, the plain pair shared, the other copied to its shape.
+    expect(exchange.responseHeaders).not.toBe(kept.response?.headers);
+    expect(exchange.responseHeaders[0]).toBe(kept.response?.headers?.[0]);
+    expect(exchange.responseHeaders[1]).toEqual({ name: 'C', value: 'd' });
   });
 });
 
