@@ -65,17 +65,7 @@ describe('CaptureIntake', () => {
     // 16 entries per engine call, two calls per slice. The first update (nothing shown yet) and the
     // last get tasks of their own: the drain took several tasks, so no update shares one with a slice.
     expect(perTask.map((t) => t.fed)).toEqual([32, 0, 32, 32, 32, 32, 32, 8, 0]);
-    expect(perTask.map((t) => t.published)).toEqual([
-      false,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-    ]);
+    expect(perTask.map((t) => (t.published ? 'P' : '-')).join('')).toBe('-P------P');
     expect(log.filter((l) => l !== 'publish')).toEqual(Array.from({ length: 200 }, (_, i) => String(i)));
     await Promise.resolve();
     expect(settled).toBe(true);

@@ -5,16 +5,11 @@ import { options, type VNode } from 'preact';
 import { FailureDetail } from '../../../src/panel/components/failure-detail.tsx';
 import { FindingsStrip } from '../../../src/panel/components/findings-strip.tsx';
 import { failures, mountPanel, settle } from './mount-panel.tsx';
-import { harEntry } from './har-entries.ts';
+import { notFoundItem } from './har-entries.ts';
 
 afterEach(cleanup);
 
-const failing = (n: number) =>
-  harEntry({
-    url: `https://api.example.test/v1/items/${n}`,
-    status: 404,
-    body: `{"message":"item ${n} not found"}`,
-  });
+const failing = notFoundItem;
 
 /** Counts how often Preact diffs each of `components` while `during` runs (Preact's options hook). */
 async function diffsOf(components: unknown[], during: () => Promise<void>): Promise<number[]> {
