@@ -418,7 +418,8 @@ async function printTrace({ cdp, events, done }, profile) {
   const tasks = events.filter(
     (e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && pids.has(e.pid),
   );
-  const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => b.dur - a.dur);
+  // Listed below by the thread's CPU time (tdur) where the trace has it, else by wall time.
+  const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));
   console.error(
     `  trace: ${tasks.length} tasks over 100 ms, ${tasks.length - capture.length} of them while selecting`,
   );
@@ -454,7 +455,8 @@ async function printTrace({ cdp, events, done }, profile) {
     }
     const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 5);
     console.error(
-      `    ${(task.dur / 1000).toFixed(0)} ms: ${top.map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | ')}`,
+      `    ${(task.dur / 1000).toFixed(0)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ` +
+        top.map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | '),
     );
     // What the panel's CPU profile sampled inside this task: self time with the caller.
     const bySample = new Map();
