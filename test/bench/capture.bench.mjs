@@ -401,10 +401,17 @@ async function startTrace(browser) {
 async function printTrace({ cdp, events, done }, profile) {
   await cdp.send('Tracing.end');
   await done;
-  // The extension's renderer: the process whose scripts come from chrome-extension:// URLs.
-  const pids = new Set(
-    events.filter((e) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://')).map((e) => e.pid),
+  // The extension's main thread: the thread that runs scripts from chrome-extension:// URLs (the
+  // devtools page and the panel share it). Other threads of that process, and DevTools' own
+  // front-end, which also logs the extension's URLs, are left out.
+  const threads = new Set(
+    events
+      .filter(
+        (e) => e.name === 'FunctionCall' && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
   );
+  const onThread = (e) => threads.has(`${e.pid}:${e.tid}`);
   // Selections mark themselves (console.timeStamp in timeSelections): their tasks are listed apart.
   const marks = events
     .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('bench:'))
@@ -415,9 +422,7 @@ async function printTrace({ cdp, events, done }, profile) {
     else if (windows.length > 0) windows[windows.length - 1][1] = mark.ts;
   }
   const selecting = (task) => windows.some(([a, b]) => task.ts + task.dur >= a && task.ts <= b);
-  const tasks = events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && pids.has(e.pid),
-  );
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && onThread(e));
   // Listed below by the thread's CPU time (tdur) where the trace has it, else by wall time.
   const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));
   console.error(
@@ -426,7 +431,7 @@ async function printTrace({ cdp, events, done }, profile) {
   // Wall time is what the Long Tasks API reports; on a loaded machine most of it is the thread
   // waiting for a core. The thread's own CPU time per task (tdur) is the panel's work.
   const cpu = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && pids.has(e.pid) && !selecting(e))
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e) && !selecting(e))
     .map((e) => e.tdur ?? 0);
   const longestCpu = cpu.reduce((max, t) => Math.max(max, t), 0);
   console.error(
