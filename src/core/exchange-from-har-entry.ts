@@ -9,12 +9,26 @@ export interface ExchangeLimits {
 
 const NO_LIMIT: ExchangeLimits = { maxBodyChars: Number.POSITIVE_INFINITY };
 
+const isHeader = (item: HarNameValue): item is HarNameValue & Header =>
+  typeof item === 'object' &&
+  item !== null &&
+  typeof item.name === 'string' &&
+  typeof item.value === 'string' &&
+  Object.keys(item).length === 2;
+
+/**
+ * The entry's headers as the Exchange holds them. A list that already is `{name, value}` strings
+ * (what both browsers write) is shared, not copied, and so is each such pair in other lists: the
+ * panel keeps both the entry (for the export) and its Exchange for 10,000 failures, and the copies
+ * were a fifth of their memory (see StringPool). Nothing edits either in place.
+ */
 function headersOf(list: readonly HarNameValue[] | undefined): Header[] {
   if (!Array.isArray(list)) return [];
+  if (list.every(isHeader)) return list as Header[];
   const headers: Header[] = [];
   for (const item of list)
     if (item && typeof item.name === 'string')
-      headers.push({ name: item.name, value: String(item.value ?? '') });
+      headers.push(isHeader(item) ? item : { name: item.name, value: String(item.value ?? '') });
   return headers;
 }
 

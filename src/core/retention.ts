@@ -1,4 +1,4 @@
-import type { HarEntry } from './har.ts';
+import type { HarContent, HarEntry } from './har.ts';
 
 /**
  * What the panel keeps of a live session, and how (issue 11: memory goes to failures first). Shared
@@ -31,20 +31,22 @@ export interface Retention extends RetentionLimits {
  * The panel's defaults (issue 11): 10,000 failures in a long session, successes only as far as
  * findings and the export need them, and a body budget that bounds memory whatever the body sizes.
  *
- * The memory budget they keep: 120 MB of heap for 10,000 failures and 2,000 successes. A kept
- * record without its body costs about 5.4 KB with Chromium's full HAR entries (about 65 MB for
- * 12,000, measured in Node with short strings pooled, see StringPool); bodies get 24 Mi
- * characters, which V8 stores in 24 MB when they are Latin-1, as JSON error bodies almost always
- * are: 97 MB in Node for 10,000 failures of 2–50 KB bodies, 114 MB for the panel's whole extension
- * process in Chromium (`npm run bench:capture`, which also holds the devtools page and the
- * rendered panel). A smaller body budget would cut bodies users read; the records themselves are
- * the HAR entries the export needs.
+ * The memory budget they keep: 120 MB of heap for 10,000 failures and 2,000 successes. Bodies get
+ * 20 Mi characters: enough for every one of 10,000 failures to keep at least its first
+ * BODY_HEAD_CHARS (19.5 Mi), the newest whole; V8 stores them in 20 MB when they are Latin-1, as
+ * JSON error bodies almost always are. The records without bodies (Chromium's full HAR entries,
+ * which the export needs, their Exchanges, diagnoses and rows) cost about 4 KB each with their
+ * strings and list items pooled (see StringPool). Measured in Node with bench:capture's entries
+ * (10,000 failures of 2–50 KB bodies, 2,000 successes): 104.9 MB before pooling list items, 75.8
+ * MB after with 24 Mi of bodies, 71.9 MB with 20 Mi. The panel's whole extension process in
+ * Chromium, which also holds the devtools page and the rendered panel, is what
+ * `npm run bench:capture` reports (README).
  */
 export const DEFAULT_RETENTION: Retention = {
   maxFailures: 10_000,
   maxSuccesses: 2_000,
   maxBodyChars: 1_000_000,
-  maxRetainedBodyChars: 24 * 1024 * 1024,
+  maxRetainedBodyChars: 20 * 1024 * 1024,
   keepSuccessBodies: false,
 };
 
@@ -81,12 +83,12 @@ export function headOf(text: string, chars: number): string {
  * decoded body, so any base64 `encoding` goes. The caller's object is not modified.
  */
 export function withCutBody(entry: HarEntry, text: string, originalSize: number): HarEntry {
-  const content = entry.response?.content ?? {};
-  const { encoding: _dropped, ...rest } = content;
-  return {
-    ...entry,
-    response: { ...entry.response, content: { ...rest, text, _truncatedFrom: originalSize } },
-  };
+  const content: HarContent = {};
+  for (const [key, value] of Object.entries(entry.response?.content ?? {}))
+    if (key !== 'encoding' && key !== 'text' && key !== '_truncatedFrom') content[key] = value;
+  content.text = text;
+  content['_truncatedFrom'] = originalSize;
+  return { ...entry, response: { ...entry.response, content } };
 }
 
 /**
@@ -138,17 +140,53 @@ export class Fifo<T> {
   }
 }
 
+/** Most properties of a list item the pool shares (a header has 2, a stack frame 5). */
+const LEAF_KEYS = 6;
+
 /**
- * One copy of each short string the kept entries repeat. Every captured entry arrives as a fresh
- * deserialised object, so 10,000 kept records hold 10,000 copies of the same header names and of
- * values such as the User-Agent; replacing them with one shared instance (equal strings: nothing
- * observable changes) is most of what a record's headers cost. Measured in Node on Chromium 150
- * HAR entries, 10,000 failures and 2,000 successes without bodies: 88.6 MB before, 64.7 MB after
- * (entries, diagnoses, rows and session attempts pooled).
- * The table is bounded: when full it starts over, so memory stays bounded whatever the traffic.
+ * The key of a list item made only of short primitives (a header, a query parameter, an evidence
+ * line, a stack frame), or undefined when it is anything else: another prototype, a nested
+ * object, more than LEAF_KEYS properties, a string longer than `maxChars`. Lengths and type tags
+ * make the key unambiguous whatever the characters.
+ */
+function leafKey(item: object, maxChars: number): string | undefined {
+  if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
+  let key = '';
+  let count = 0;
+  for (const name in item) {
+    if (!Object.hasOwn(item, name) || ++count > LEAF_KEYS) return undefined;
+    const value: unknown = (item as Record<string, unknown>)[name];
+    let text: string;
+    if (typeof value === 'string') {
+      if (value.length > maxChars) return undefined;
+      text = `s${value.length}:${value}`;
+    } else if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+      text = `${typeof value}:${String(value)};`;
+    else return undefined;
+    key += `${name.length}:${name}${text}`;
+  }
+  return count === 0 ? undefined : key;
+}
+
+/**
+ * One copy of each short string the kept entries repeat, and one frozen object for each list item
+ * they repeat. Every captured entry arrives as a fresh deserialised object, so 10,000 kept
+ * records hold 10,000 copies of the same header names and of values such as the User-Agent;
+ * replacing them with one shared instance (equal strings: nothing observable changes) is most of
+ * what a record's headers cost. The same holds one level up: a header object `{name, value}` costs
+ * more than its two strings, and most items of a record's lists repeat exactly (an API's response
+ * headers, the request's User-Agent, a diagnosis's evidence lines, the initiator's stack frames);
+ * those objects are shared too, frozen so that no holder can change what the others read (nothing
+ * edits a kept record in place: redaction and the export copy).
+ * Measured in Node on Chromium 150 HAR entries, 10,000 failures and 2,000 successes without bodies:
+ * 88.6 MB before, 64.7 MB after the strings were pooled (entries, diagnoses, rows and session
+ * attempts); with bench:capture's entries and bodies, 104.9 MB before list items were pooled (its
+ * 459,000 header objects alone took 20 MB), 83.1 MB after.
+ * The tables are bounded: when full they start over, so memory stays bounded whatever the traffic.
  */
 export class StringPool {
   #strings = new Map<string, string>();
+  #items = new Map<string, object>();
   readonly #capacity: number;
 
   constructor(capacity = 8192) {
@@ -157,17 +195,23 @@ export class StringPool {
 
   /**
    * Replaces, in place, every string of at most `maxChars` characters found in `value`'s plain
-   * objects and arrays (to a small depth) with the pooled instance.
+   * objects and arrays (to a small depth) with the pooled instance, and every array item made of
+   * such strings and other primitives with the pooled frozen item.
    */
   internIn(value: unknown, maxChars = 256, depth = 6): void {
     if (depth === 0 || typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+    const list = Array.isArray(value);
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const item = record[key];
       // Reflect.set, not assignment: a read-only property is left as it is instead of throwing.
       if (typeof item === 'string') {
         if (item.length <= maxChars) Reflect.set(record, key, this.#intern(item));
-      } else if (typeof item === 'object' && item !== null) this.internIn(item, maxChars, depth - 1);
+      } else if (typeof item === 'object' && item !== null) {
+        const pooled = list ? this.#item(item, maxChars) : undefined;
+        if (pooled !== undefined) Reflect.set(record, key, pooled);
+        else this.internIn(item, maxChars, depth - 1);
+      }
     }
   }
 
@@ -177,5 +221,21 @@ export class StringPool {
     if (this.#strings.size >= this.#capacity) this.#strings = new Map();
     this.#strings.set(text, text);
     return text;
+  }
+
+  /** The pooled item equal to `item`; undefined (left to the walk) when it is not a leaf. */
+  #item(item: object, maxChars: number): object | undefined {
+    if (Object.isFrozen(item)) return undefined;
+    const key = leafKey(item, maxChars);
+    if (key === undefined) return undefined;
+    const known = this.#items.get(key);
+    if (known !== undefined) return known;
+    if (this.#items.size >= this.#capacity) this.#items = new Map();
+    const pooled: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(item))
+      pooled[name] = typeof value === 'string' ? this.#intern(value) : value;
+    Object.freeze(pooled);
+    this.#items.set(key, pooled);
+    return pooled;
   }
 }

@@ -116,6 +116,27 @@ function Session({ store, narrow }: { store: PanelStore; narrow: boolean }) {
   const [menu, setMenu] = useState<RowMenuState | undefined>(undefined);
   const closeMenu = useCallback(() => setMenu(undefined), []);
   const open = store.detailOpen.value && store.selected.value !== undefined;
+  return (
+    <>
+      <FindingsStrip store={store} narrow={narrow} />
+      {store.timelineOpen.value && <LazyRetryTimeline store={store} />}
+      <RateLimitGauges store={store} />
+      <main class="split" data-detail={open ? 'open' : 'closed'}>
+        <ListPane store={store} onMenu={setMenu} />
+        {open && <LazyFailureDetail store={store} />}
+      </main>
+      {menu && <RowMenu store={store} menu={menu} onClose={closeMenu} />}
+    </>
+  );
+}
+
+/**
+ * The failure list, a component of its own: it is what changes while capture flows (every update
+ * of the views), and reading the rows here keeps those updates from re-rendering the findings, the
+ * gauges and an open detail with its ticket and body (Preact's DOM diff was the panel's largest
+ * script cost in bench:capture's profile).
+ */
+function ListPane({ store, onMenu }: { store: PanelStore; onMenu: (menu: RowMenuState) => void }) {
   const rows = store.visibleRows.value;
   // A click on a failure line opens its detail; arrow keys only move the selection (Enter opens),
   // the way the Network panel's request list behaves. FailureList reports both as onSelect, so the
@@ -125,33 +146,24 @@ function Session({ store, narrow }: { store: PanelStore; narrow: boolean }) {
       store.openDetail();
   };
   return (
-    <>
-      <FindingsStrip store={store} narrow={narrow} />
-      {store.timelineOpen.value && <LazyRetryTimeline store={store} />}
-      <RateLimitGauges store={store} />
-      <main class="split" data-detail={open ? 'open' : 'closed'}>
-        <section class="list-pane" aria-label="Failures" onClick={onClick}>
-          <FailureList
-            rows={rows}
-            grouped={store.grouped.value}
-            selectedId={store.selectedId.value}
-            onSelect={(id) => store.select(id, store.detailOpen.value)}
-            onOpen={(id) => store.select(id, true)}
-            onClose={() => {
-              if (!store.detailOpen.value) return false;
-              store.closeDetail();
-              return true;
-            }}
-            sort={store.sort.value}
-            onSortChange={(sort) => store.setSort(sort)}
-            onContextMenu={(id, x, y) => setMenu({ id, x, y })}
-            label="Failed API calls"
-            empty={<EmptyState store={store} />}
-          />
-        </section>
-        {open && <LazyFailureDetail store={store} />}
-      </main>
-      {menu && <RowMenu store={store} menu={menu} onClose={closeMenu} />}
-    </>
+    <section class="list-pane" aria-label="Failures" onClick={onClick}>
+      <FailureList
+        rows={rows}
+        grouped={store.grouped.value}
+        selectedId={store.selectedId.value}
+        onSelect={(id) => store.select(id, store.detailOpen.value)}
+        onOpen={(id) => store.select(id, true)}
+        onClose={() => {
+          if (!store.detailOpen.value) return false;
+          store.closeDetail();
+          return true;
+        }}
+        sort={store.sort.value}
+        onSortChange={(sort) => store.setSort(sort)}
+        onContextMenu={(id, x, y) => onMenu({ id, x, y })}
+        label="Failed API calls"
+        empty={<EmptyState store={store} />}
+      />
+    </section>
   );
 }

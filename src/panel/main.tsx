@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browserPlatform } from '../platform/browser-platform.ts';
 import { App } from './app.tsx';
+import { preloadDetailWhenIdle } from './components/lazy-view.tsx';
 import { PanelStore } from './store/panel-store.ts';
 import './styles.css';
 
@@ -9,6 +10,7 @@ const root = document.getElementById('app');
 if (root) render(<App store={store} />, root);
 store
   .start()
+  .then(() => preloadDetailWhenIdle())
   .catch((error: unknown) =>
     store.reportError(`The panel could not start (${String(error)}). Close and reopen DevTools.`),
   );

@@ -193,9 +193,10 @@ async function main() {
     const selectionTasks = tasks.filter(inSelection);
     const longest = (list) => list.reduce((max, t) => Math.max(max, t.duration), 0);
     clearInterval(progress);
-    if (profiler) await printProfile(profiler);
-    if (tracer) await printTrace(tracer);
+    const profile = profiler ? await printProfile(profiler) : undefined;
+    if (tracer) await printTrace(tracer, profile);
     const heapMb = await panelHeapMb(browser);
+    if (process.env.BENCH_HEAP) await printHeapSummary(browser);
     report({
       startupMs,
       firedAtOpen,
@@ -277,6 +278,83 @@ async function panelHeapMb(browser) {
   return heap.usedSize / 2 ** 20;
 }
 
+/**
+ * BENCH_HEAP=1 (exploration): what the panel's heap holds after GC, by kind and constructor (self
+ * sizes from a heap snapshot; where the memory budget goes).
+ */
+async function printHeapSummary(browser) {
+  const target = browser.targets().find((t) => t.url().includes('/src/panel/panel.html'));
+  if (!target) return;
+  const cdp = await target.createCDPSession();
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snapshot = JSON.parse(chunks.join(''));
+  const meta = snapshot.snapshot.meta;
+  const fields = meta.node_fields;
+  const edgeFields = meta.edge_fields;
+  const types = meta.node_types[0];
+  const edgeTypes = meta.edge_types[0];
+  const [typeAt, nameAt, sizeAt, edgesAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) =>
+    fields.indexOf(f),
+  );
+  const [edgeTypeAt, edgeNameAt] = ['type', 'name_or_index'].map((f) => edgeFields.indexOf(f));
+  const add = (map, key, size) => {
+    const slot = map.get(key) ?? { size: 0, count: 0 };
+    slot.size += size;
+    slot.count++;
+    map.set(key, slot);
+  };
+  const byKind = new Map();
+  // Plain objects by their first property names (what record part they are), strings by length
+  // and by their first characters (what repeats).
+  const objects = new Map();
+  const strings = new Map();
+  const lengths = new Map();
+  let total = 0;
+  let edge = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]];
+    const rawName = snapshot.strings[snapshot.nodes[i + nameAt]];
+    const size = snapshot.nodes[i + sizeAt];
+    const edges = snapshot.nodes[i + edgesAt];
+    total += size;
+    add(byKind, `${type} ${type === 'object' || type === 'native' ? rawName : ''}`.trim(), size);
+    if (type === 'object' && rawName === 'Object') {
+      const names = [];
+      for (let e = 0; e < edges && names.length < 5; e++) {
+        const at = (edge + e) * edgeFields.length;
+        if (edgeTypes[snapshot.edges[at + edgeTypeAt]] === 'property')
+          names.push(snapshot.strings[snapshot.edges[at + edgeNameAt]]);
+      }
+      add(objects, `{${names.join(',')}}`, size);
+    }
+    if (type === 'string' || type === 'concatenated string' || type === 'sliced string') {
+      add(
+        strings,
+        `${type === 'string' ? '' : type + ' '}${JSON.stringify(String(rawName).slice(0, 24))}`,
+        size,
+      );
+      const bucket = size < 64 ? '< 64 B' : size < 1024 ? '64 B–1 KB' : size < 4096 ? '1–4 KB' : '>= 4 KB';
+      add(lengths, bucket, size);
+    }
+    edge += edges;
+  }
+  const print = (title, map, n) => {
+    console.error(`  ${title}`);
+    for (const [key, { size, count }] of [...map].sort((a, b) => b[1].size - a[1].size).slice(0, n))
+      console.error(
+        `    ${(size / 2 ** 20).toFixed(1).padStart(7)} MB  ${String(count).padStart(8)}  ${key}`,
+      );
+  };
+  console.error(`  heap snapshot: ${(total / 2 ** 20).toFixed(1)} MB self size in all`);
+  print('by kind:', byKind, 12);
+  print('plain objects by first properties:', objects, 20);
+  print('strings by size:', lengths, 4);
+  print('strings by first characters:', strings, 25);
+}
+
 /** BENCH_PROFILE=1: a CPU profile of the panel during capture, to see where its time goes. */
 async function startProfile(browser) {
   const target = browser.targets().find((t) => t.url().includes('/src/panel/panel.html'));
@@ -289,6 +367,11 @@ async function startProfile(browser) {
 
 async function printProfile(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
+  printSelfTimes(profile);
+  return profile;
+}
+
+function printSelfTimes(profile) {
   const self = new Map();
   const dt = new Map();
   profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -315,18 +398,49 @@ async function startTrace(browser) {
   return { cdp, events, done };
 }
 
-async function printTrace({ cdp, events, done }) {
+async function printTrace({ cdp, events, done }, profile) {
   await cdp.send('Tracing.end');
   await done;
-  // The extension's renderer: the process whose scripts come from chrome-extension:// URLs.
-  const pids = new Set(
-    events.filter((e) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://')).map((e) => e.pid),
+  // The extension's main thread: the thread that runs scripts from chrome-extension:// URLs (the
+  // devtools page and the panel share it). Other threads of that process, and DevTools' own
+  // front-end, which also logs the extension's URLs, are left out.
+  const threads = new Set(
+    events
+      .filter(
+        (e) => e.name === 'FunctionCall' && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && pids.has(e.pid),
+  const onThread = (e) => threads.has(`${e.pid}:${e.tid}`);
+  // Selections mark themselves (console.timeStamp in timeSelections): their tasks are listed apart.
+  const marks = events
+    .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('bench:'))
+    .sort((a, b) => a.ts - b.ts);
+  const windows = [];
+  for (const mark of marks) {
+    if (mark.args.data.message === 'bench:select') windows.push([mark.ts, Infinity]);
+    else if (windows.length > 0) windows[windows.length - 1][1] = mark.ts;
+  }
+  const selecting = (task) => windows.some(([a, b]) => task.ts + task.dur >= a && task.ts <= b);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && onThread(e));
+  // Listed below by the thread's CPU time (tdur) where the trace has it, else by wall time.
+  const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));
+  console.error(
+    `  trace: ${tasks.length} tasks over 100 ms, ${tasks.length - capture.length} of them while selecting`,
   );
-  console.error(`  trace: ${tasks.length} tasks over 100 ms`);
-  for (const task of tasks.slice(0, 12)) {
+  // Wall time is what the Long Tasks API reports; on a loaded machine most of it is the thread
+  // waiting for a core. The thread's own CPU time per task (tdur) is the panel's work.
+  const cpu = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e) && !selecting(e))
+    .map((e) => e.tdur ?? 0);
+  const longestCpu = cpu.reduce((max, t) => Math.max(max, t), 0);
+  console.error(
+    `  trace, CPU time of the extension's tasks outside selections: longest ${(longestCpu / 1000).toFixed(0)} ms, ` +
+      `${cpu.filter((t) => t > 100_000).length} over 100 ms, ${cpu.filter((t) => t > 50_000).length} over 50 ms ` +
+      `(of ${cpu.length} tasks)`,
+  );
+  const samples = profile ? profileSamples(profile) : [];
+  for (const task of capture.slice(0, 15)) {
     const inside = events.filter(
       (e) =>
         e.ph === 'X' &&
@@ -344,11 +458,38 @@ async function printTrace({ cdp, events, done }) {
         (e.args?.data?.functionName ? ` ${e.args.data.functionName}` : '');
       byName.set(key, (byName.get(key) ?? 0) + e.dur);
     }
-    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 5);
     console.error(
-      `    ${(task.dur / 1000).toFixed(0)} ms: ${top.map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | ')}`,
+      `    ${(task.dur / 1000).toFixed(0)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ` +
+        top.map(([k, d]) => `${k} ${(d / 1000).toFixed(0)}`).join(' | '),
     );
+    // What the panel's CPU profile sampled inside this task: self time with the caller.
+    const bySample = new Map();
+    for (const { ts, key } of samples)
+      if (ts >= task.ts && ts <= task.ts + task.dur) bySample.set(key, (bySample.get(key) ?? 0) + 1);
+    const hot = [...bySample].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    if (hot.length > 0) console.error(`      samples: ${hot.map(([k, n]) => `${k} ×${n}`).join(' | ')}`);
   }
+}
+
+/** Each sample of a CPU profile with its time (trace clock, µs) and `function ← caller`. */
+function profileSamples(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) =>
+    n
+      ? `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+      : '';
+  const out = [];
+  let ts = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    ts += profile.timeDeltas[i] ?? 0;
+    const node = byId.get(id);
+    if (!node || node.callFrame.functionName === '(idle)') return;
+    out.push({ ts, key: `${name(node)} ← ${name(byId.get(parent.get(id)))}` });
+  });
+  return out;
 }
 
 // ---- functions below run inside the panel (serialised by puppeteer: keep them self-contained)
@@ -394,6 +535,7 @@ async function timeSelections(count) {
     const n = /\/api\/(\d+),/.exec(row.getAttribute('aria-label') ?? '')?.[1];
     const t0 = performance.now();
     (window.__benchSelecting ??= []).push(t0);
+    console.timeStamp('bench:select');
     row.click();
     for (;;) {
       await frame();
@@ -406,6 +548,7 @@ async function timeSelections(count) {
     }
     times.push(performance.now() - t0);
     window.__benchSelecting.push(performance.now());
+    console.timeStamp('bench:selected');
   }
   times.sort((a, b) => a - b);
   const kept = Number(document.querySelector('[data-testid=failure-count]')?.textContent ?? 0);

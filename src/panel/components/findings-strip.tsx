@@ -19,7 +19,7 @@ const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
  */
 export function FindingsStrip({ store, narrow }: { store: PanelStore; narrow: boolean }) {
   const findings = store.findings.value;
-  const hasFailures = store.failures.value.length > 0;
+  const hasFailures = store.hasFailures.value;
   if (findings.length === 0 && !hasFailures) return null;
   const focus = store.focus.value;
   const expanded = store.findingsExpanded.value ?? !narrow;

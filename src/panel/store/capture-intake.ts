@@ -12,8 +12,13 @@ export interface IntakeSink {
 }
 
 export interface IntakeOptions {
-  /** Work per task before yielding to the event loop (input, rendering). */
-  sliceMs?: number;
+  /** Most entries one task feeds to the engine before yielding to the event loop. */
+  sliceEntries?: number;
+  /**
+   * Most body characters (response and request) one task feeds: the engine parses a failure's
+   * body to classify it, so a slice of 2 KB bodies and one of 50 KB bodies differ by 25 times.
+   */
+  sliceChars?: number;
   /** The views are updated at most this often while capture flows. */
   publishMs?: number;
   now?: () => number;
@@ -27,22 +32,40 @@ export interface IntakeOptions {
   held?: boolean;
 }
 
-/** Entries fed between two clock reads: reading the clock per entry would cost more than some entries. */
+/** Entries per engine call (one EngineUpdate for several entries). */
 const CHUNK = 16;
 
 /**
+ * Slice bounds, as counts rather than a clock: a slice does the same work on a fast machine and a
+ * loaded one, and tests count it. The engine's cost per entry is dominated by parsing a failure's
+ * body (bench:capture profile: parseJsonBody), so a slice is bounded by both. A click waits for
+ * the task under way before its detail renders, so slices are kept short: 32 entries or 128 Ki
+ * characters of body, about five of bench:capture's 2–50 KB failures.
+ */
+export const SLICE_ENTRIES = 32;
+export const SLICE_CHARS = 128 * 1024;
+
+const bodyChars = (event: CaptureEvent): number =>
+  event.type === 'entry'
+    ? (event.entry.response?.content?.text?.length ?? 0) + (event.entry.request?.postData?.text?.length ?? 0)
+    : 0;
+
+/**
  * The panel's intake of captured events (issue 11: "no main-thread task of the panel exceeds
- * 100 ms while 200 requests per second arrive"). Events are fed to the engine in slices of about
- * `sliceMs`, yielding to the event loop in between, so a backlog of thousands (the devtools page's
- * buffer when the panel is first shown) never blocks input or rendering. The views are updated at
- * most every `publishMs`, because each update re-sorts, re-filters and re-renders the whole list:
- * at 200 requests a second an update per batch cost more main-thread time than the capture itself
- * (bench:capture profile). A batch after a quiet spell is fed and published in the call that
- * delivers it.
+ * 100 ms while 200 requests per second arrive"). Events are fed to the engine in slices bounded by
+ * entry count and body characters, one slice per task of the event loop, so a backlog of
+ * thousands (the devtools page's buffer when the panel is first shown) never blocks input or
+ * rendering. The views are updated at most every `publishMs`, because each update re-reads,
+ * filters and re-renders the whole list: at 200 requests a second an update per batch cost more
+ * main-thread time than the capture itself (bench:capture profile). While a backlog drains, an
+ * update gets a task of its own between two slices (a slice plus an update of 10,000 rows in one
+ * task added up to the longest tasks measured). A batch that fits in one slice after a quiet spell
+ * is fed and published in the call that delivers it.
  */
 export class CaptureIntake {
   readonly #sink: IntakeSink;
-  readonly #sliceMs: number;
+  readonly #sliceEntries: number;
+  readonly #sliceChars: number;
   readonly #publishMs: number;
   readonly #now: () => number;
   readonly #later: (task: () => void, delayMs: number) => void;
@@ -60,7 +83,8 @@ export class CaptureIntake {
 
   constructor(sink: IntakeSink, options: IntakeOptions = {}) {
     this.#sink = sink;
-    this.#sliceMs = options.sliceMs ?? 30;
+    this.#sliceEntries = Math.max(1, options.sliceEntries ?? SLICE_ENTRIES);
+    this.#sliceChars = Math.max(1, options.sliceChars ?? SLICE_CHARS);
     this.#publishMs = options.publishMs ?? 200;
     this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? ((task, delayMs) => setTimeout(task, delayMs));
@@ -114,48 +138,78 @@ export class CaptureIntake {
     }, delayMs);
   }
 
-  #drain(): void {
+  /**
+   * One slice, in the task that runs it. `first`: the drain started in the call that delivered the
+   * batch (nothing was waiting), so a batch that fits in this slice is published here too.
+   */
+  #drain(first = true): void {
     this.#draining = false;
-    const start = this.#now();
-    while (this.backlog > 0 && this.#now() - start < this.#sliceMs) this.#feedChunk();
+    this.#feedSlice();
     if (this.backlog > 0) {
-      if (this.#now() - this.#lastPublish >= this.#publishMs) this.#publish();
       this.#draining = true;
-      this.#schedule(() => this.#drain(), 0);
+      const due = this.#now() - this.#lastPublish >= this.#publishMs;
+      this.#schedule(() => {
+        if (!due) return this.#drain(false);
+        // The update due gets a task of its own; the next slice follows in another.
+        this.#publish();
+        this.#draining = true;
+        this.#schedule(() => this.#drain(false), 0);
+      }, 0);
       return;
     }
     this.#queue = [];
     this.#head = 0;
     const wait = this.#lastPublish + this.#publishMs - this.#now();
-    if (wait <= 0) {
+    if (wait <= 0 && first) {
       this.#publish();
       this.#finish();
     } else if (!this.#publishing) {
       this.#publishing = true;
-      this.#schedule(() => {
-        this.#publishing = false;
-        if (this.#draining) return; // the drain under way publishes when it is done
-        this.#publish();
-        this.#finish();
-      }, wait);
+      this.#schedule(
+        () => {
+          this.#publishing = false;
+          if (this.#draining) return; // the drain under way publishes when it is done
+          this.#publish();
+          this.#finish();
+        },
+        Math.max(0, wait),
+      );
     }
   }
 
-  /** Up to CHUNK entries in one engine call; a navigation is delivered between the entries around it. */
-  #feedChunk(): void {
+  /** Feeds up to the slice bounds (at least one entry), CHUNK entries per engine call. */
+  #feedSlice(): void {
+    let entries = 0;
+    let chars = 0;
+    while (this.backlog > 0 && entries < this.#sliceEntries && chars < this.#sliceChars) {
+      const fed = this.#feedChunk(this.#sliceEntries - entries, this.#sliceChars - chars);
+      entries += fed.entries;
+      chars += fed.chars;
+    }
+  }
+
+  /**
+   * Up to CHUNK entries (and at most `maxEntries`, stopping once `maxChars` of body is reached) in
+   * one engine call; a navigation is delivered between the entries around it.
+   */
+  #feedChunk(maxEntries: number, maxChars: number): { entries: number; chars: number } {
     const run: HarEntry[] = [];
-    while (run.length < CHUNK && this.backlog > 0) {
+    let chars = 0;
+    while (run.length < Math.min(CHUNK, maxEntries) && chars < maxChars && this.backlog > 0) {
       const event = this.#queue[this.#head] as CaptureEvent;
       if (event.type === 'navigated') {
         if (run.length > 0) break;
         this.#head++;
         this.#sink.navigated();
-        return;
+        // A navigation costs the engine a clear: counted as one entry, so a slice always ends.
+        return { entries: 1, chars: 0 };
       }
       run.push(event.entry);
+      chars += bodyChars(event);
       this.#head++;
     }
     this.#sink.entries(run);
+    return { entries: run.length, chars };
   }
 
   #publish(): void {

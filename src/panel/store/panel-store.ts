@@ -9,7 +9,7 @@ import type {
   TriageEngine,
 } from '../../core/engine/index.ts';
 import type { Finding } from '../../core/finding.ts';
-import type { Har } from '../../core/har.ts';
+import type { Har, HarEntry } from '../../core/har.ts';
 import type { HarItem } from '../../core/har-stream/index.ts';
 import type { Profile, ProfileDocument } from '../../core/profiles/index.ts';
 import {
@@ -34,7 +34,7 @@ import type { Transfer, TransferOutcome, TransferProgress } from '../har-transfe
 // entry keeps them in the panel's first load (measured: +21 KB gzipped) though only the worker
 // runs them.
 import { HarTransferClient } from '../har-transfer/har-transfer-client.ts';
-import { CaptureIntake } from './capture-intake.ts';
+import { CaptureIntake, SLICE_CHARS, SLICE_ENTRIES } from './capture-intake.ts';
 import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
@@ -127,6 +127,8 @@ export class PanelStore {
   readonly failures = signal<readonly EngineRecord[]>([]);
   /** How many failures and successes are kept (the toolbar's counts). */
   readonly counts = signal({ failures: 0, successes: 0 });
+  /** Whether any failure is kept: views that only need this do not re-render on every update. */
+  readonly hasFailures = computed(() => this.failures.value.length > 0);
   readonly rows = computed(() => this.failures.value.map((r) => r.row as FailureRow));
   readonly filter = signal<FailureFilter>(EMPTY_FILTER);
   readonly sort = signal<FailureSort>({ by: 'time', dir: 'asc' });
@@ -208,8 +210,8 @@ export class PanelStore {
   /** The filter text before DevTools' find bar took over, restored on cancelSearch. */
   #textBeforeSearch: string | undefined;
   /**
-   * Capture is fed to the live engine in time slices (issue 11: no task over 100 ms). Held until
-   * the live engine exists: what arrives before waits in order.
+   * Capture is fed to the live engine in slices bounded by entries and body characters (issue 11:
+   * no task over 100 ms). Held until the live engine exists: what arrives before waits in order.
    */
   readonly #intake = new CaptureIntake(
     {
@@ -302,7 +304,7 @@ export class PanelStore {
 
   /**
    * One batch from the devtools page, in capture order. Live traffic always reaches the live
-   * engine, also while an imported file is shown. It is fed in time slices after any batch still
+   * engine, also while an imported file is shown. It is fed in slices after any batch still
    * waiting; the promise resolves once it is in the views (a small batch after a quiet spell
    * already is when this returns).
    */
@@ -408,7 +410,7 @@ export class PanelStore {
 
   /**
    * A file the user imported, read in the HAR worker (File.stream(), gzip undone there) and fed
-   * to the engine batch by batch in slices of IMPORT_SLICE_MS, so the panel stays responsive
+   * to the engine batch by batch in slices (see ImportFeed), so the panel stays responsive
    * whatever the size. The session is replaced only once the file yields its first item: a file
    * that is not a HAR leaves what was captured as it was, and says why.
    */
@@ -796,15 +798,21 @@ export class PanelStore {
   }
 }
 
-/** How long the main thread feeds the engine before it lets the panel paint and react. */
-const IMPORT_SLICE_MS = 25;
 /** How often an import publishes what it has so far (the list, counts, findings). */
 const IMPORT_PUBLISH_MS = 300;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const itemChars = (item: HarItem): number => {
+  const entry = item.value as HarEntry | undefined;
+  const text = entry?.response?.content?.text;
+  const post = entry?.request?.postData?.text;
+  return (typeof text === 'string' ? text.length : 0) + (typeof post === 'string' ? post.length : 0);
+};
+
 /**
- * Feeds an import's items to the engine in slices of IMPORT_SLICE_MS, yielding between them, and
+ * Feeds an import's items to the engine in slices bounded like live capture's (SLICE_ENTRIES
+ * entries or SLICE_CHARS characters of body, at least one item), yielding between them, and
  * publishes the merged changes every IMPORT_PUBLISH_MS rather than per item: re-reading thousands
  * of kept failures for every batch would cost more than the engine's work.
  */
@@ -824,9 +832,13 @@ class ImportFeed {
   async add(items: readonly HarItem[]): Promise<void> {
     let next = 0;
     while (next < items.length) {
-      const start = performance.now();
-      while (next < items.length && performance.now() - start < IMPORT_SLICE_MS)
-        this.#merge(this.#engine.add([(items[next++] as HarItem).value]));
+      let chars = 0;
+      const end = Math.min(items.length, next + SLICE_ENTRIES);
+      while (next < end && chars < SLICE_CHARS) {
+        const item = items[next++] as HarItem;
+        chars += itemChars(item);
+        this.#merge(this.#engine.add([item.value]));
+      }
       if (Date.now() - this.#published >= IMPORT_PUBLISH_MS) this.publish();
       await nextTask();
     }

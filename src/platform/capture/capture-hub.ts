@@ -25,9 +25,15 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
 
 type EntryEvent = Extract<CaptureEvent, { type: 'entry' }>;
 
-/** The most one message to the panel carries (see CaptureHub's #postInParts). */
-const MESSAGE_EVENTS = 500;
-const MESSAGE_BODY_CHARS = 512 * 1024;
+/**
+ * The most one message to the panel carries (see CaptureHub's #postInParts). The devtools page and
+ * the panel share one main thread in Chromium (one extension process), so a message costs that
+ * thread its serialisation and its deserialisation, each in one task: 128 Ki characters of body
+ * keep both short (bench:capture trace: the devtools page's postMessage of 512 Ki was among the
+ * longest tasks), and the panel's intake feeds a message's events in slices of its own.
+ */
+const MESSAGE_EVENTS = 200;
+const MESSAGE_BODY_CHARS = 128 * 1024;
 
 const bodyChars = (event: EntryEvent): number =>
   (event.entry.response?.content?.text?.length ?? 0) + (event.entry.request?.postData?.text?.length ?? 0);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Fifo, StringPool, headOf } from '../../../src/core/retention.ts';
+import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
+import type { HarEntry } from '../../../src/core/har.ts';
+import { Fifo, StringPool, headOf, withCutBody } from '../../../src/core/retention.ts';
 
 describe('headOf', () => {
   it('gives the first characters, and the text itself when it is short enough', () => {
@@ -30,6 +32,119 @@ describe('StringPool', () => {
     const frozen = Object.freeze({ name: 'a' });
     const readOnly = Object.defineProperty({}, 'name', { value: 'b', writable: false, enumerable: true });
     expect(() => pool.internIn({ frozen, readOnly, list: ['c'] })).not.toThrow();
+  });
+});
+
+describe('StringPool list items', () => {
+  const entry = (n: number): HarEntry => ({
+    request: {
+      method: 'GET',
+      url: `https://api.test/${n}`,
+      headers: [
+        { name: 'Accept', value: 'application/json' },
+        { name: 'X-Request-Number', value: String(n) },
+        { name: 'Cookie', value: 'a=b', comment: 'three fields, all short' },
+        { name: 'X-Nested', value: 'v', _detail: { kept: 'apart: not a leaf' } },
+      ],
+    },
+    _initiator: {
+      type: 'script',
+      stack: { callFrames: [{ functionName: 'call', lineNumber: 3, columnNumber: 9 }] },
+    },
+  });
+
+  it('shares one frozen object per repeated item, and leaves other items as they were', () => {
+    const pool = new StringPool();
+    const [a, b] = [entry(1), entry(2)];
+    pool.internIn(a);
+    pool.internIn(b);
+    const [accept1, number1, cookie1, nested1] = a.request?.headers ?? [];
+    const [accept2, number2, cookie2, nested2] = b.request?.headers ?? [];
+    expect(accept1).toBe(accept2);
+    expect(Object.isFrozen(accept1)).toBe(true);
+    expect(cookie1).toBe(cookie2);
+    expect(number1).not.toBe(number2);
+    expect(nested1).not.toBe(nested2);
+    expect(Object.isFrozen(nested1)).toBe(false);
+    const frame = (e: HarEntry) => (e._initiator as { stack: { callFrames: unknown[] } }).stack.callFrames[0];
+    expect(frame(a)).toBe(frame(b));
+    expect(a).toEqual(entry(1));
+    expect(b).toEqual(entry(2));
+  });
+
+  it('does not pool an item whose value is longer than the string limit', () => {
+    const pool = new StringPool();
+    const long = (): HarEntry => ({ request: { headers: [{ name: 'Cookie', value: 'c'.repeat(300) }] } });
+    const [a, b] = [long(), long()];
+    pool.internIn(a);
+    pool.internIn(b);
+    expect(a.request?.headers?.[0]).not.toBe(b.request?.headers?.[0]);
+    expect(a).toEqual(long());
+  });
+
+  it('tells items apart whatever their characters and types', () => {
+    const pool = new StringPool();
+    const lists = [
+      [{ name: 'ab', value: 'c' }],
+      [{ name: 'a', value: 'bc' }],
+      [{ name: 'a', value: '1' }],
+      [{ name: 'a', value: 1 }],
+      [{ name: 'a', value: true }],
+      [{ name: 'a', value: 'true' }],
+    ];
+    const copies = structuredClone(lists);
+    for (const list of lists) pool.internIn({ list });
+    expect(lists).toEqual(copies);
+    expect(lists.map((list) => typeof list[0]?.value)).toEqual([
+      'string',
+      'string',
+      'string',
+      'number',
+      'boolean',
+      'string',
+    ]);
+  });
+
+  it("lets the Exchange share the entry's pooled headers instead of copying them", () => {
+    const pool = new StringPool();
+    const kept: HarEntry = {
+      request: { headers: [{ name: 'Accept', value: '*/*' }] },
+      response: {
+        headers: [
+          { name: 'A', value: 'b' },
+          { name: 'C', value: 'd', comment: 'x' },
+        ],
+      },
+    };
+    pool.internIn(kept);
+    const exchange = exchangeFromHarEntry(kept, 0);
+    // Every header a plain pair: the list itself is shared.
+    expect(exchange.requestHeaders).toBe(kept.request?.headers);
+    // One with more fields: a list of its own, the plain pair shared, the other copied to its shape.
+    expect(exchange.responseHeaders).not.toBe(kept.response?.headers);
+    expect(exchange.responseHeaders[0]).toBe(kept.response?.headers?.[0]);
+    expect(exchange.responseHeaders[1]).toEqual({ name: 'C', value: 'd' });
+  });
+});
+
+describe('withCutBody', () => {
+  it('replaces the body, drops its encoding and marks the original size, leaving the entry as it was', () => {
+    const entry: HarEntry = {
+      response: {
+        status: 500,
+        content: { size: 9, mimeType: 'text/plain', text: 'aGVsbG8=', encoding: 'base64' },
+      },
+    };
+    const before = structuredClone(entry);
+    const cut = withCutBody(entry, 'hel', 5);
+    expect(cut.response?.content).toEqual({
+      size: 9,
+      mimeType: 'text/plain',
+      text: 'hel',
+      _truncatedFrom: 5,
+    });
+    expect(cut.response?.status).toBe(500);
+    expect(entry).toEqual(before);
   });
 });
 

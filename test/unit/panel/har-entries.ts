@@ -79,3 +79,11 @@ export const HOSTILE_HTML = harEntry({
     '<a href="javascript:window.__pwned = 3">details</a>' +
     '<svg onload="window.__pwned = 4"><circle r="4"/></svg></body></html>',
 });
+
+/** The n-th of a run of distinct 404s from one API (a session that keeps failing). */
+export const notFoundItem = (n: number): HarEntry =>
+  harEntry({
+    url: `https://api.example.test/v1/items/${n}`,
+    status: 404,
+    body: `{"message":"item ${n} not found"}`,
+  });

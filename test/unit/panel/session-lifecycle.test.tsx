@@ -2,17 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { failures, mountPanel, settle } from './mount-panel.tsx';
-import { NOT_FOUND, OK, PERSONA_429, harEntry } from './har-entries.ts';
+import { NOT_FOUND, OK, PERSONA_429, harEntry, notFoundItem } from './har-entries.ts';
 import { NOTHING_DROPPED } from '../../../src/platform/capture-channel.ts';
 
 afterEach(cleanup);
 
-const failing = (n: number) =>
-  harEntry({
-    url: `https://api.example.test/v1/items/${n}`,
-    status: 404,
-    body: `{"message":"item ${n} not found"}`,
-  });
+const failing = notFoundItem;
 
 describe('bounded memory', () => {
   it('evicts the oldest failures beyond the retention limit and says how many were dropped', async () => {
@@ -24,7 +19,7 @@ describe('bounded memory', () => {
       maxFailures: 100,
       maxSuccesses: 10,
       maxBodyChars: 1_000_000,
-      maxRetainedBodyChars: 24 * 1024 * 1024,
+      maxRetainedBodyChars: 20 * 1024 * 1024,
     });
     await settle(() => platform.entries(Array.from({ length: 105 }, (_, i) => failing(i))));
     expect(store.failures.value).toHaveLength(100);

@@ -123,10 +123,28 @@ describe('capture channel between the devtools page and the panel', () => {
     connectCapture(channel(), LIMITS, (b) => batches.push(b));
     await vi.waitFor(() => expect(urls(batches)).toHaveLength(1200));
     expect(batches.map((b) => [b.initial, b.events.length])).toEqual([
-      [true, 500],
-      [false, 500],
+      [true, 200],
+      [false, 200],
+      [false, 200],
+      [false, 200],
+      [false, 200],
       [false, 200],
     ]);
     expect(urls(batches)).toEqual(Array.from({ length: 1200 }, (_, n) => `https://a.test/${n}`));
+  });
+
+  it('cuts a message once its bodies reach 128 Ki characters', async () => {
+    const hub = new CaptureHub(channel());
+    const body = 'b'.repeat(40 * 1024);
+    for (let n = 0; n < 10; n++) {
+      const event = entry(n);
+      if (event.type === 'entry') event.entry.response = { status: 500, content: { text: body } };
+      hub.emit(event);
+    }
+    const batches: CaptureBatch[] = [];
+    connectCapture(channel(), LIMITS, (b) => batches.push(b));
+    await vi.waitFor(() => expect(urls(batches)).toHaveLength(10));
+    // 40 Ki characters each: the fourth body crosses 128 Ki and ends a message.
+    expect(batches.map((b) => b.events.length)).toEqual([4, 4, 2]);
   });
 });
