@@ -11,7 +11,8 @@
  * - field-names.ts — which field/header/parameter names make a value sensitive, read as words.
  * - values.ts — one value by what it is: text, URL, path, query, header, cookie, body; and
  *   ValueMemo, one pass's outputs by value (a host that redacts many exchanges with one session
- *   before sealing it, like HarSanitizer, skips the values it met before).
+ *   before sealing it, like HarSanitizer, skips the values it met before); CleanJudgments, what
+ *   was judged clean across sessions (tickets: one session per exchange).
  * - json.ts — JSON text scan and parsed-value walk.
  * - har.ts — HarSanitizer (two passes, entry by entry) and sanitizeHar (in memory, built on it).
  *
@@ -60,6 +61,7 @@ export {
   redactUrl,
   redactWhole,
   safeDecode,
+  CleanJudgments,
   ValueMemo,
   type UrlForm,
 } from './values.ts';

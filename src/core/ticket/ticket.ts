@@ -3,14 +3,12 @@ import type { Exchange, Header } from '../exchange.ts';
 import { headerValue } from '../header-value.ts';
 import { registryFor } from '../profiles/index.ts';
 import {
+  CleanJudgments,
   nameWords,
   PLACEHOLDER_PATTERN,
-  judgeBodyText,
   RedactionSession,
-  redactHeader,
   redactPath,
   redactText,
-  redactUrl,
   safeDecode,
 } from '../redact/index.ts';
 
@@ -276,62 +274,7 @@ export function supportIdentifierOf(
   return fromJsonBody(body, names) ?? fromQueryOrPath(`?${body}`, names);
 }
 
-/**
- * What judging found nothing in, across tickets: `kind` + value (a header's name, a body's type)
- * whose judging neither issued a placeholder nor left a verdict open. Such a judgment is a function
- * of the text alone (the detectors and field-name rules are pure; the session only numbers what
- * they find and, once sealed, replaces known values, which issues nothing), so it is skipped when
- * the same text comes again: `Accept`, `User-Agent`, `Server`, `Date` and most other headers repeat
- * in thousands of entries of one HAR, and judging them again was most of a ticket's cost in the
- * failure-heavy triage profile (issue 12). Anything judgment changes is never remembered. Bounded by
- * characters, so a long session or a streamed HAR of any size holds at most ~1 MB here.
- */
-class CleanJudgments {
-  static readonly #MAX_CHARS = 512 * 1024;
-  /** Texts longer than this are rarely repeated and would fill the budget: judged every time. */
-  static readonly #MAX_TEXT = 2048;
-  /**
-   * Clean texts by what decides how they are judged besides the text (a header's name, a body's
-   * type, '' for a URL), one table per kind of value: lookups build no key string.
-   */
-  readonly urls = new Map<string, Set<string>>();
-  readonly headers = new Map<string, Set<string>>();
-  readonly bodies = new Map<string, Set<string>>();
-  #chars = 0;
-
-  /** Judges `text` unless it was judged clean before under `name`; remembers it if it is clean now. */
-  judge(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): void {
-    if (text.length > CleanJudgments.#MAX_TEXT) {
-      this.#run(table, name, text, session);
-      return;
-    }
-    if (table.get(name)?.has(text) === true) return;
-    const size = session.size;
-    const undecided = session.undecided;
-    const out = this.#run(table, name, text, session);
-    if (session.size !== size || session.undecided !== undecided || (out !== undefined && out !== text))
-      return;
-    const cost = name.length + text.length;
-    if (this.#chars + cost > CleanJudgments.#MAX_CHARS) {
-      this.urls.clear();
-      this.headers.clear();
-      this.bodies.clear();
-      this.#chars = 0;
-    }
-    let texts = table.get(name);
-    if (texts === undefined) table.set(name, (texts = new Set()));
-    texts.add(text);
-    this.#chars += cost;
-  }
-
-  /** Judges `text` as the table says it is: a URL, a header value under `name`, a body of type `name`. */
-  #run(table: Map<string, Set<string>>, name: string, text: string, session: RedactionSession): unknown {
-    if (table === this.headers) return redactHeader(name, text, session);
-    if (table === this.urls) return redactUrl(text, session);
-    return judgeBodyText(text, name, session);
-  }
-}
-
+/** Clean judgments remembered across tickets (see CleanJudgments). */
 const clean = new CleanJudgments();
 
 /**
