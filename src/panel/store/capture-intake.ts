@@ -45,10 +45,17 @@ const CHUNK = 16;
 export const SLICE_ENTRIES = 32;
 export const SLICE_CHARS = 128 * 1024;
 
-const bodyChars = (event: CaptureEvent): number =>
-  event.type === 'entry'
-    ? (event.entry.response?.content?.text?.length ?? 0) + (event.entry.request?.postData?.text?.length ?? 0)
-    : 0;
+/**
+ * Characters of body (response and request) an entry brings, what a slice is bounded by. Typed
+ * checks, not `?.length`: an imported file's entry is whatever JSON the file held.
+ */
+export function entryBodyChars(entry: HarEntry | undefined): number {
+  const text = entry?.response?.content?.text;
+  const post = entry?.request?.postData?.text;
+  return (typeof text === 'string' ? text.length : 0) + (typeof post === 'string' ? post.length : 0);
+}
+
+const bodyChars = (event: CaptureEvent): number => (event.type === 'entry' ? entryBodyChars(event.entry) : 0);
 
 /**
  * The panel's intake of captured events (issue 11: "no main-thread task of the panel exceeds

@@ -34,7 +34,7 @@ import type { Transfer, TransferOutcome, TransferProgress } from '../har-transfe
 // entry keeps them in the panel's first load (measured: +21 KB gzipped) though only the worker
 // runs them.
 import { HarTransferClient } from '../har-transfer/har-transfer-client.ts';
-import { CaptureIntake, SLICE_CHARS, SLICE_ENTRIES } from './capture-intake.ts';
+import { CaptureIntake, entryBodyChars, SLICE_CHARS, SLICE_ENTRIES } from './capture-intake.ts';
 import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
@@ -803,12 +803,7 @@ const IMPORT_PUBLISH_MS = 300;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const itemChars = (item: HarItem): number => {
-  const entry = item.value as HarEntry | undefined;
-  const text = entry?.response?.content?.text;
-  const post = entry?.request?.postData?.text;
-  return (typeof text === 'string' ? text.length : 0) + (typeof post === 'string' ? post.length : 0);
-};
+const itemChars = (item: HarItem): number => entryBodyChars(item.value as HarEntry | undefined);
 
 /**
  * Feeds an import's items to the engine in slices bounded like live capture's (SLICE_ENTRIES
