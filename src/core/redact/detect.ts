@@ -66,7 +66,7 @@ for (let code = 0; code < 128; code++) {
   CLASSES[code] = bits;
 }
 
-/** `bearer`, `basic` or `token` (any case) ends at `end`: the word before a space may start a credential. */
+/** `bearer`, `basic`, `token` or `ssws` (any case) ends at `end`: the word before a space may start a credential. */
 function isAuthScheme(text: string, end: number, length: number): boolean {
   const word =
     length === 6
@@ -75,7 +75,9 @@ function isAuthScheme(text: string, end: number, length: number): boolean {
         ? text[end - 5] === 'b' || text[end - 5] === 'B'
           ? 'basic'
           : 'token'
-        : '';
+        : length === 4
+          ? 'ssws'
+          : '';
   if (word === '') return false;
   for (let i = 0; i < length; i++)
     if ((text.charCodeAt(end - length + i) | 32) !== word.charCodeAt(i)) return false;
@@ -132,8 +134,7 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
     } else run = 0;
     if (bits & LETTER) letters++;
     else {
-      if (code <= 32 && (letters === 5 || letters === 6) && isAuthScheme(text, i, letters))
-        gates |= GATE_PUNCT;
+      if (code <= 32 && letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
       letters = 0;
     }
     dashes = code === 45 ? dashes + 1 : 0;

@@ -155,9 +155,10 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     'api-key',
     'LTAI',
     A,
-    20,
+    16,
     30,
-    'Alibaba Cloud "AccessKey pair" (LTAI…); gitleaks alibaba-access-key-id',
+    'Alibaba Cloud "AccessKey pair" (LTAI…); gitleaks alibaba-access-key-id (20), trufflehog alibaba (17-21)',
+    { mixed: true },
   ),
   ...rules(
     'token',
@@ -223,12 +224,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     0,
     'HashiCorp Vault docs "Tokens" › "Token prefixes" (hvs., hvb.); gitleaks vault-service-token, vault-batch-token',
   ),
-  ...rules('token', 'pul-', H, 40, 40, 'Pulumi docs "Access tokens" (pul-); gitleaks pulumi-api-token'),
+  ...rules('token', 'pul-', L, 40, 40, 'Pulumi docs "Access tokens" (pul-); gitleaks pulumi-api-token'),
   ...rules('token', 'tk-us-', W, 48, 0, 'Scalingo docs "API tokens" (tk-us-); gitleaks scalingo-api-token'),
   ...rules(
     'token',
     'sbp_',
-    H,
+    L,
     40,
     0,
     `Supabase docs "Access tokens" (sbp_); ${GH_SCAN}: supabase_personal_access_token`,
@@ -403,7 +404,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'api-key',
     'rubygems_',
-    H,
+    L,
     48,
     0,
     'RubyGems guides "API key scopes" (rubygems_); gitleaks rubygems-api-token',
@@ -594,10 +595,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'api-key',
     'key-',
-    H,
+    L,
     32,
     32,
-    'Mailgun docs "API keys" (key- + 32 hex); gitleaks mailgun-private-api-token',
+    'Mailgun docs "API keys" (key- + 32 characters, hex in gitleaks mailgun-private-api-token, a-z0-9 in trufflehog mailgun)',
+    { mixed: true },
   ),
   ...rules(
     'api-key',
@@ -607,6 +609,344 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     32,
     'Twilio docs "API keys" (SK + 32 hex) and "Account SID" (AC + 32 hex); gitleaks twilio-api-key',
   ),
+  // Formats a check against public rule sets found missing (gitleaks config/gitleaks.toml and
+  // trufflehog pkg/detectors, sampled from their patterns; see the note on issue 9). Prefixes
+  // shared with ordinary words (`live_`, `test_`, `pat`, `pk.`) carry an exact length and, where
+  // the body could be a word, `mixed`.
+  ...rules('api-key', 'xai-', W, 80, 0, 'xAI docs "API keys" (xai-); trufflehog xai detector'),
+  ...rules('api-key', 'nvapi-', W, 64, 0, 'NVIDIA API Catalog keys (nvapi-); trufflehog nvapi detector'),
+  ...rules(
+    'api-key',
+    'lsv2_pt_ lsv2_sk_',
+    W,
+    43,
+    43,
+    'LangSmith docs "Create an account and API key" (lsv2_pt_, lsv2_sk_); trufflehog langsmith detector',
+  ),
+  ...rules('api-key', 'pcsk_', W, 60, 0, 'Pinecone docs "API keys" (pcsk_); trufflehog pinecone detector'),
+  ...rules(
+    'api-key',
+    'phx_ phc_',
+    W,
+    43,
+    0,
+    'PostHog docs "API keys" (personal phx_, project phc_); trufflehog posthog detector',
+    { mixed: true },
+  ),
+  ...rules('api-key', 'aio_', A, 28, 28, 'Adafruit IO "API key" (aio_); trufflehog adafruitio detector'),
+  ...rules(
+    'token',
+    'apify_api_',
+    A,
+    36,
+    0,
+    'Apify docs "API tokens" (apify_api_); trufflehog apify detector',
+  ),
+  ...rules(
+    'token',
+    'BBDC-',
+    W,
+    40,
+    0,
+    'Bitbucket Data Center "HTTP access tokens" (BBDC-); trufflehog bitbucketdatacenter detector',
+    { mixed: true },
+  ),
+  ...rules(
+    'token',
+    'bkua_',
+    L,
+    40,
+    40,
+    'Buildkite docs "API access tokens" (bkua_); trufflehog buildkite detector',
+  ),
+  ...rules(
+    'api-key',
+    'cfk_',
+    A,
+    48,
+    48,
+    'Cloudflare "Global API key" v2 format (cfk_); trufflehog cloudflareglobalapikey v2 detector',
+  ),
+  ...rules(
+    'token',
+    'CFPAT-',
+    W,
+    43,
+    0,
+    'Contentful docs "Personal access tokens" (CFPAT-); trufflehog contentfulpersonalaccesstoken detector',
+  ),
+  ...rules('token', 'dckr_oat_', W, 27, 0, 'Docker docs "Organization access tokens" (dckr_oat_)'),
+  ...rules(
+    'token',
+    'figp_ figu_ figo_',
+    WD,
+    40,
+    0,
+    'Figma "Access tokens" (figp_, figu_, figo_); trufflehog figmapersonalaccesstoken v2, v3',
+  ),
+  ...rules('token', 'shltm_', W, 40, 0, 'Flexport API credentials (shltm_); trufflehog flexport detector'),
+  ...rules(
+    'token',
+    'pat-na1- pat-na2- pat-eu1- pat-ap1-',
+    W,
+    36,
+    36,
+    'HubSpot docs "Private apps" access tokens (pat-<region>-<uuid>); trufflehog hubspot_apikey v2 detector',
+  ),
+  ...rules(
+    'secret',
+    's-s4t2ud- s-s4t2af- u-s4t2ud- u-s4t2af-',
+    H,
+    64,
+    64,
+    '42 intra API "OAuth applications" secrets; gitleaks intra42-client-secret; trufflehog intra42 detector',
+  ),
+  ...rules(
+    'api-key',
+    'ak_live_ ak_test_',
+    A,
+    30,
+    30,
+    'Pagar.me API keys (ak_live_); trufflehog pagarme detector',
+  ),
+  ...rules('token', 'rootly_', H, 64, 64, 'Rootly API keys (rootly_); trufflehog rootly detector'),
+  ...rules(
+    'token',
+    'slk_',
+    H,
+    64,
+    64,
+    'Sourcegraph Cody gateway tokens (slk_); trufflehog sourcegraphcody detector',
+  ),
+  ...rules(
+    'token',
+    'BBFF-',
+    A,
+    30,
+    0,
+    'Ubidots docs "Authentication" tokens (BBFF-); trufflehog ubidots detector',
+  ),
+  ...rules(
+    'token',
+    'ATCTT3',
+    W,
+    60,
+    0,
+    'Atlassian cloud tokens (ATCTT3xFfG…); trufflehog atlassian v2 detector',
+  ),
+  ...rules(
+    'api-key',
+    'bb_pr_ bb_ma_',
+    H,
+    30,
+    30,
+    'Bannerbear API keys (bb_pr_, bb_ma_); trufflehog bannerbear v2',
+  ),
+  ...rules(
+    'token',
+    '5AEP861',
+    WD,
+    80,
+    0,
+    'Salesforce OAuth refresh tokens (5AEP861…); trufflehog salesforcerefreshtoken detector',
+  ),
+  ...rules(
+    'api-key',
+    'rzp_live_ rzp_test_',
+    A,
+    14,
+    14,
+    'Razorpay docs "API keys" (rzp_live_, rzp_test_ key ids); trufflehog razorpay detector',
+  ),
+  ...rules(
+    'token',
+    'tskey-',
+    W,
+    20,
+    0,
+    'Tailscale docs "API access tokens", "Auth keys" (tskey-api-, tskey-auth-…); trufflehog tailscale detector',
+    { mixed: true },
+  ),
+  ...rules(
+    'token',
+    'tfp_',
+    WD,
+    40,
+    0,
+    'Typeform "Personal access tokens" (tfp_); gitleaks typeform-api-token',
+  ),
+  ...rules('api-key', 'AQVN', W, 35, 38, 'Yandex Cloud "API keys" (AQVN…); gitleaks yandex-api-key'),
+  ...rules(
+    'secret',
+    'p8e-',
+    L,
+    32,
+    32,
+    'Adobe Developer Console client secrets (p8e-); gitleaks adobe-client-secret',
+  ),
+  ...rules(
+    'api-key',
+    'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t',
+    B,
+    20,
+    0,
+    'Amazon Bedrock docs "API keys" (short-term keys, base64 of bedrock.amazonaws.com); gitleaks aws-amazon-bedrock-api-key-short-lived',
+  ),
+  ...rules(
+    'token',
+    'dnkey-',
+    WD,
+    79,
+    0,
+    'Defined Networking API tokens (dnkey-); gitleaks defined-networking-api-token',
+  ),
+  ...rules('token', 'fio-u-', WD, 64, 0, 'Frame.io "Developer tokens" (fio-u-); gitleaks frameio-api-token'),
+  ...rules(
+    'token',
+    'live_ sandbox_',
+    W,
+    40,
+    40,
+    'GoCardless docs "Access tokens" (live_, sandbox_); gitleaks gocardless-api-token',
+    { mixed: true },
+  ),
+  ...rules(
+    'api-key',
+    'live_ test_',
+    H,
+    35,
+    35,
+    'Lob docs "API keys" (live_, test_ + 35 hex); gitleaks lob-api-key',
+  ),
+  ...rules(
+    'api-key',
+    'live_pub_ test_pub_',
+    H,
+    31,
+    31,
+    'Lob docs "API keys" (publishable); gitleaks lob-pub-api-key',
+  ),
+  ...rules(
+    'api-key',
+    'live_ test_',
+    A,
+    30,
+    30,
+    'Mollie docs "API keys" (live_, test_ + 30 characters); trufflehog mollie detector',
+    { mixed: true },
+  ),
+  ...rules(
+    'api-key',
+    'pubkey-',
+    H,
+    32,
+    32,
+    'Mailgun docs "API keys" (public validation key, pubkey-); gitleaks mailgun-pub-key',
+  ),
+  ...rules(
+    'token',
+    'pk. sk. tk.',
+    WD,
+    83,
+    0,
+    'Mapbox docs "Access tokens" (pk., sk., tk.); gitleaks mapbox-api-token; trufflehog mapbox detector',
+    { mixed: true },
+  ),
+  ...rules(
+    'token',
+    'sm_aat_ sm_pat_ sm_sat_',
+    A,
+    16,
+    16,
+    'SettleMint access tokens (sm_aat_, sm_pat_, sm_sat_); gitleaks settlemint-*-access-token',
+  ),
+  ...rules(
+    'token',
+    'sl.',
+    WD,
+    130,
+    0,
+    'Dropbox developers "OAuth guide" short-lived access tokens (sl.); gitleaks dropbox-short-lived-api-token',
+  ),
+  ...rules(
+    'token',
+    'pat',
+    WD,
+    79,
+    79,
+    'Airtable docs "Personal access tokens" (pat<14>.<64 hex>); gitleaks airtable-personnal-access-token',
+    { mixed: true },
+  ),
+  ...rules(
+    'api-key',
+    'pat. sat.',
+    WD,
+    68,
+    68,
+    'Harness docs "API keys" (pat., sat. tokens); gitleaks harness-api-key',
+    { mixed: true },
+  ),
+  ...rules('secret', 'A3-', W, 36, 37, '1Password "Secret Key" (A3-…); gitleaks 1password-secret-key', {
+    mixed: true,
+  }),
+  ...rules(
+    'api-key',
+    'sk_',
+    H,
+    48,
+    48,
+    'ElevenLabs API keys (sk_ + 48 hex); trufflehog elevenlabs v2 detector',
+  ),
+  ...rules(
+    'api-key',
+    'pk_',
+    H,
+    34,
+    34,
+    'Klaviyo docs "Private API keys" (pk_ + 34 hex); trufflehog klaviyo detector',
+  ),
+  ...rules(
+    'secret',
+    'secret_',
+    A,
+    43,
+    43,
+    'Notion internal integration tokens, older form (secret_); trufflehog notion detector',
+    { mixed: true },
+  ),
+  ...rules(
+    'token',
+    'nfp_',
+    W,
+    36,
+    0,
+    'Netlify personal access tokens (nfp_); trufflehog netlify v2 detector',
+  ),
+  ...rules('secret', 'sb_secret_', W, 20, 0, 'Supabase docs "API keys" (sb_secret_ secret keys)'),
+  ...rules(
+    'api-key',
+    'NRIQ- NRBR-',
+    W,
+    19,
+    0,
+    'New Relic docs "API keys" (insights query NRIQ-, browser NRBR-); trufflehog newrelic detectors',
+  ),
+  ...rules(
+    'api-key',
+    'pub-c- sub-c- sec-c-',
+    W,
+    36,
+    36,
+    'PubNub docs "Keysets" (pub-c-, sub-c-, sec-c- keys); trufflehog pubnubpublishkey, pubnubsubscriptionkey',
+  ),
+  ...rules('api-key', 're_', W, 33, 33, 'Resend docs "API keys" (re_<8>_<24>)', { mixed: true }),
+  ...rules('token', 'mlsn.', H, 64, 64, 'MailerSend docs "API tokens" (mlsn.)'),
+  ...rules('api-key', 'napi_', L, 64, 64, 'Neon docs "Manage API keys" (napi_)'),
+  ...rules('api-key', 'rnd_', A, 32, 32, 'Render docs "API keys" (rnd_)', { mixed: true }),
+  ...rules('api-key', 'tgp_v1_', W, 40, 0, 'Together AI docs "API keys" (tgp_v1_)'),
+  ...rules('api-key', 'fw_', A, 24, 24, 'Fireworks AI docs "API keys" (fw_)', { mixed: true }),
+  ...rules('api-key', 'csk-', L, 48, 48, 'Cerebras docs "API keys" (csk-)', { mixed: true }),
+  ...rules('secret', 'sk_sbox_', L, 26, 0, 'Checkout.com docs "API keys" (sandbox secret keys sk_sbox_)'),
   // Personal documents sent inline as base64 (selfies, ID scans): file signatures per Gary
   // Kessler's "File Signatures Table" — JPEG FF D8 FF, PNG 89 50 4E 47, GIF8, %PDF-, RIFF (WebP),
   // PK\x03\x04 (zip, docx), TIFF II*\0 / MM\0*.
@@ -777,6 +1117,45 @@ function azureEnd(text: string, at: number): number {
   return i - at - 6 >= 31 && !/[A-Za-z0-9_~.-]/.test(text[i] ?? '') ? i : -1;
 }
 
+/**
+ * Meta app access tokens: the app id (15-16 digits), `|` (or `%7C` in a URL), the app secret
+ * (Meta for Developers "Access tokens" › "App access tokens": `{app-id}|{app-secret}`; gitleaks
+ * facebook-access-token bounds the secret at 27-40 characters).
+ */
+function metaAppTokenEnd(text: string, at: number, runs: RunEnds): number {
+  const digits = runs.of(U, at);
+  if (digits - at < 15 || digits - at > 16) return -1;
+  for (let i = at; i < digits; i++) if (text.charCodeAt(i) > 57) return -1;
+  const secret =
+    text.charCodeAt(digits) === 124 ? digits + 1 : text.startsWith('%7C', digits) ? digits + 3 : -1;
+  if (secret === -1) return -1;
+  const end = runs.of(W, secret);
+  return end - secret >= 27 && end - secret <= 40 && hasDigitAndLetter(text, secret, end, runs) ? end : -1;
+}
+
+/**
+ * MaxMind license keys: 6 characters, `_`, 29 more, `_mmk` (MaxMind "License keys" new format;
+ * gitleaks maxmind-license-key).
+ */
+function maxmindEnd(text: string, at: number, runs: RunEnds): number {
+  if (runs.of(A, at) - at !== 6 || runs.of(A, at + 7) - at !== 36 || !text.startsWith('_mmk', at + 36))
+    return -1;
+  return isWordCode(text.charCodeAt(at + 40)) ? -1 : at + 40;
+}
+
+/**
+ * Stripe client secrets of PaymentIntents and SetupIntents: `pi_<id>_secret_<secret>` (Stripe API
+ * reference "The PaymentIntent object" › client_secret: "should not be logged"; trufflehog
+ * stripepaymentintent detector). The id alone (`pi_…`) is an opaque id and stays.
+ */
+function stripeClientSecretEnd(text: string, at: number, runs: RunEnds): number {
+  const id = at + (text.charCodeAt(at) === 112 ? 3 : 5);
+  const idEnd = runs.of(A, id);
+  if (idEnd - id < 14 || !text.startsWith('_secret_', idEnd)) return -1;
+  const end = runs.of(A, idEnd + 8);
+  return end - idEnd - 8 >= 20 ? end : -1;
+}
+
 /** Mailchimp API keys: 32 hex then `-us` and a data-centre number (gitleaks mailchimp-api-key). */
 function mailchimpEnd(text: string, at: number, runs: RunEnds): number {
   const hex = runs.of(H, at);
@@ -829,6 +1208,28 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
   }
+  if (
+    code >= 48 &&
+    code <= 57 &&
+    (text.charCodeAt(at + 15) === 124 ||
+      text.charCodeAt(at + 16) === 124 ||
+      text.charCodeAt(at + 15) === 37 ||
+      text.charCodeAt(at + 16) === 37)
+  ) {
+    const end = metaAppTokenEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
+  }
+  if (
+    (code === 112 && text.charCodeAt(at + 1) === 105 && text.charCodeAt(at + 2) === 95) ||
+    (code === 115 && text.startsWith('seti_', at))
+  ) {
+    const end = stripeClientSecretEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
+  }
+  if (text.charCodeAt(at + 6) === 95 && text.charCodeAt(at + 36) === 95) {
+    const end = maxmindEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
+  }
   if (code >= 48 && code <= 57) {
     const colon =
       text.charCodeAt(at + 8) === 58 || text.charCodeAt(at + 9) === 58 || text.charCodeAt(at + 10) === 58;
@@ -846,6 +1247,16 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
   if (text.charCodeAt(at + 5) === 126) {
     const end = azureEnd(text, at);
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
+  }
+  // A secret's first three characters may be `~` or `.`, which no candidate starts with.
+  if (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126) {
+    for (let back = 1; back <= 2; back++) {
+      const start = at - back;
+      const first = text.charCodeAt(start);
+      if ((first !== 126 && first !== 46) || text.charCodeAt(start + 5) !== 126) continue;
+      const end = azureEnd(text, start);
+      if (end !== -1) return { span: { start, end, kind: 'secret' } };
+    }
   }
   if (text.charCodeAt(at + 32) === 45) {
     const end = mailchimpEnd(text, at, runs);
@@ -910,13 +1321,14 @@ export function isDocPlaceholder(value: string): boolean {
 }
 
 /**
- * `Bearer <token>` / `Basic <base64>` in free text (RFC 6750 §2.1, RFC 7617 §2): the scheme word
+ * `Bearer <token>` / `Basic <base64>` in free text (RFC 6750 §2.1, RFC 7617 §2), and Okta's
+ * `SSWS <token>` (Okta developer docs "API tokens" › use in the Authorization header): the scheme word
  * stays (it tells support which kind of credential was sent), the credential goes. A Bearer value
  * must look generated (a digit or mixed case, no documentation placeholder); a Basic value must
  * decode to `user:password`, so "Basic information" is prose.
  */
 export function findAuthSchemes(text: string, from: number, to: number, into: Span[]): void {
-  const scheme = /\b(bearer|basic|token)[ \t]{1,4}/gi;
+  const scheme = /\b(bearer|basic|token|ssws)[ \t]{1,4}/gi;
   scheme.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = scheme.exec(text)) !== null && match.index < to) {
@@ -936,6 +1348,87 @@ export function findAuthSchemes(text: string, from: number, to: number, into: Sp
     }
     scheme.lastIndex = end;
   }
+  findCurlUsers(text, from, to, into);
+}
+
+/**
+ * curl's `-u user:password` / `--user user:password` in a command echoed in text (curl manual,
+ * option `-u, --user <user:password>`; gitleaks curl-auth-user): the whole argument goes, as a
+ * shell word (quotes kept), unless every part is a documentation placeholder (`$API_KEY:`,
+ * `USER:PASSWORD`, `user:pass`, `<user>:<pass>`, `{token}:`). An argument without `:` is not a credential pair.
+ */
+function findCurlUsers(text: string, from: number, to: number, into: Span[]): void {
+  let at = text.indexOf('-u', from);
+  while (at !== -1 && at < to) {
+    // `--user` holds `-u` one character in; `-u` alone must be followed by `=` or blanks.
+    const long = text.charCodeAt(at - 1) === 45 && text.startsWith('--user', at - 1);
+    const optionStart = long ? at - 1 : at;
+    let start = optionStart + (long ? 6 : 2);
+    const before = text.charCodeAt(optionStart - 1);
+    const boundary = optionStart === 0 || before <= 32 || before === 34 || before === 39 || before === 96;
+    if (!boundary) {
+      at = text.indexOf('-u', at + 2);
+      continue;
+    }
+    if (text.charCodeAt(start) === 61) start++;
+    else {
+      const blanks = start;
+      while (
+        start < to &&
+        start - blanks < 5 &&
+        (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)
+      )
+        start++;
+      if (start === blanks) {
+        at = text.indexOf('-u', at + 2);
+        continue;
+      }
+    }
+    // The argument, as a shell word: up to the first blank outside quotes, at most 1 KiB.
+    let end = start;
+    let quote = 0;
+    let colon = -1;
+    while (end < to && end - start < 1024) {
+      const code = text.charCodeAt(end);
+      if (quote !== 0) {
+        if (code === quote) quote = 0;
+      } else if (code === 34 || code === 39) quote = code;
+      else if (code <= 32) break;
+      if (code === 58 && colon === -1) colon = end;
+      end++;
+    }
+    // The argument is consumed whether or not it is a credential: an option inside it is not
+    // one, and no character is scanned twice (`'-u '-u '-u …` stays linear).
+    at = text.indexOf('-u', Math.max(end, at + 2));
+    if (
+      colon === -1 ||
+      end - start < 5 ||
+      (isPlaceholderPart(text, start, colon) && isPlaceholderPart(text, colon + 1, end))
+    )
+      continue;
+    // Quotes around the whole word are shell syntax, not part of the credential.
+    const first = text.charCodeAt(start);
+    const quoted =
+      (first === 34 || first === 39) &&
+      end - start >= 2 &&
+      text.charCodeAt(end - 1) === first &&
+      text.indexOf(String.fromCharCode(first), start + 1) === end - 1;
+    into.push({ start: quoted ? start + 1 : start, end: quoted ? end - 1 : end, kind: 'credential' });
+  }
+}
+
+/**
+ * One side of a curl `user:password` that is no credential: empty, a documentation name, capitals
+ * (`USER:PASSWORD`) or a short lowercase word (`user:pass`), once quotes, braces, `<>` and `$` go.
+ */
+function isPlaceholderPart(text: string, from: number, to: number): boolean {
+  while (from < to && '"\'{<$'.includes(text[from] ?? '')) from++;
+  while (to > from && '"\'}>'.includes(text[to - 1] ?? '')) to--;
+  if (from === to) return true;
+  const part = text.slice(from, to);
+  return (
+    isDocPlaceholder(part) || /^[A-Z][A-Z0-9_]*$/.test(part) || (/^[a-z_]+$/.test(part) && part.length < 5)
+  );
 }
 
 function decodesToUserPass(base64: string): boolean {

@@ -152,3 +152,49 @@ describe('overlapping findings of two families', () => {
     );
   });
 });
+
+describe('formats with a shape, not a prefix, stop at their documented bounds', () => {
+  const found = (text: string): string[] =>
+    detectSensitive(text).map((span) => text.slice(span.start, span.end));
+  const secret = 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1';
+
+  it('a Meta app token is the app id, `|` or `%7C`, then 27-40 characters', () => {
+    expect(found(`token 1308742762612587|${secret} sent`)).toEqual([`1308742762612587|${secret}`]);
+    expect(found(`access_token=1308742762612587%7C${secret}&x=1`).join()).toContain(secret);
+    // 13 digits is not an app id; 26 characters is not an app secret.
+    expect(found(`ref 1308742762612|${secret} sent`)).toEqual([]);
+    expect(found(`ref 1308742762612587|${secret.slice(1)} sent`)).toEqual([]);
+  });
+
+  it("a Stripe client secret goes whole; the intent's id alone stays", () => {
+    const clientSecret = `pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_${secret.slice(0, 25)}`;
+    expect(found(`confirming with ${clientSecret} failed`)).toEqual([clientSecret]);
+    expect(found('payment pi_3MtwBwLkdIwHu7ix28a3tqPa failed')).toEqual([]);
+    expect(found('setup seti_1Mm2cBLkdIwHu7ixaiKW3ElR failed')).toEqual([]);
+  });
+
+  it('an Entra client secret may start with `~` or `.`', () => {
+    const tail = 'nVhlLi2vpg_nXBGqFsbGK-t~Hus1JmTa0y';
+    expect(found(`<value>~Gg8Q~${tail}</value>`)).toEqual([`~Gg8Q~${tail}`]);
+    expect(found(`secret .Gg8Q~${tail} x`)).toEqual([`.Gg8Q~${tail}`]);
+    expect(found(`value ~Gg8Q-${tail} x`)).toEqual([]);
+  });
+
+  it('a MaxMind licence key needs its `_mmk` suffix', () => {
+    const key = `Gr3Gwn_${'PFYhvmuTtiLOfYczUJ4zIKdztgacm'}_mmk`;
+    expect(found(`license ${key}`)).toEqual([key]);
+    expect(found(`license ${key.slice(0, -4)}_abc`)).toEqual([]);
+  });
+
+  it("curl's -u takes a user:password pair, not a bare word or a placeholder", () => {
+    expect(found("curl --user 'api:d2LkV78zLx!t' https://api.example.test")).toEqual(['api:d2LkV78zLx!t']);
+    expect(found('curl -u elastic:P@ssw0rd$1 https://localhost:9200')).toEqual(['elastic:P@ssw0rd$1']);
+    expect(found('git push -u origin main')).toEqual([]);
+    expect(found('curl -u USER:PASSWORD https://api.example.test')).toEqual([]);
+  });
+
+  it("Okta's SSWS scheme is a credential like Bearer", () => {
+    const token = '00bH-uy8qM3AsYaLcW4PDRiqgkKfLNuoliMdVwY1pp';
+    expect(found(`Authorization: SSWS ${token}`)).toEqual([token]);
+  });
+});

@@ -42,6 +42,7 @@ const document = fc
     return { root, plants: plants.map(([value]) => value) };
   });
 
+// PROP_RUNS=N runs each property N times (a deeper search for counterexamples than CI's default).
 describe('property: random JSON with planted secrets never leaks', () => {
   it('redactJson', () => {
     fc.assert(
@@ -49,7 +50,7 @@ describe('property: random JSON with planted secrets never leaks', () => {
         const out = JSON.stringify(redactJson(root, new RedactionSession()));
         for (const value of plants) expect(leakedFragments(out, value), value.id).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('property: random JSON with planted secrets never leaks', () => {
         const out = redactText(JSON.stringify(root), new RedactionSession());
         for (const value of plants) expect(leakedFragments(out, value), value.id).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
   });
 
@@ -69,7 +70,7 @@ describe('property: random JSON with planted secrets never leaks', () => {
         const out = redactText(`${before} ${value.value} ${after}`, new RedactionSession());
         expect(leakedFragments(out, value)).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 500) },
     );
   });
 });
@@ -89,7 +90,7 @@ describe('property: the text scanner and the tree walker agree', () => {
         const fromTree = JSON.stringify(redactJson(root, new RedactionSession()));
         expect(withoutNumbers(fromText)).toBe(withoutNumbers(fromTree));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
   });
 });
