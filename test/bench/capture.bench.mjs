@@ -12,7 +12,9 @@
 //     more are reported), early (< 1,000 failures kept) vs. late (> 9,000 kept), as a ratio;
 //   - time to select a failure until its ticket is on screen, with ~100 vs. 10,000 failures kept,
 //     and while capture runs, as a ratio.
-// Environment: BENCH_REQUESTS (default 30000), BENCH_RATE (requests/s, default 200), CHROME_PATH.
+// Environment: BENCH_REQUESTS (default 30000), BENCH_RATE (requests/s, default 200), CHROME_PATH;
+// exploration: BENCH_TRACE=1 (long tasks from a trace), BENCH_TRACE_OUT=file (that trace's
+// events), BENCH_PROFILE=1 (CPU profile), BENCH_HEAP=1 (heap by kind), BENCH_DIST=dir (a build).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -440,6 +442,17 @@ async function printTrace({ cdp, events, done }, profile) {
       `(of ${cpu.length} tasks)`,
   );
   const samples = profile ? profileSamples(profile) : [];
+  // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
+  // and the profile's samples, as JSON, to look at a window (a selection) after the run.
+  if (process.env.BENCH_TRACE_OUT)
+    fs.writeFileSync(
+      process.env.BENCH_TRACE_OUT,
+      JSON.stringify({
+        events: events.filter((e) => onThread(e) && e.ph === 'X' && (e.dur ?? 0) >= 1000),
+        marks,
+        samples,
+      }),
+    );
   for (const task of capture.slice(0, 15)) {
     const inside = events.filter(
       (e) =>
