@@ -99,8 +99,12 @@ function captureLimits(settings: Settings): CaptureLimits {
 /** Runs `task` once the frame after this moment has been painted. */
 export type AfterPaint = (task: () => void) => void;
 
-/** How long a selection holds capture back at most: a hidden panel paints no frame. */
-const SELECTION_HOLD_MS = 250;
+/**
+ * How long a selection holds capture back at most: a hidden panel paints no frame. Long enough
+ * that on a loaded machine the frame comes first (bench:capture: a selection's frame came up to
+ * 600 ms after the click under a load of 10 on 2 cores); capture loses nothing, it only waits.
+ */
+const SELECTION_HOLD_MS = 1_000;
 
 /**
  * After the next frame: requestAnimationFrame runs before the frame is painted, so the task goes
