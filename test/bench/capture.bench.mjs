@@ -14,7 +14,7 @@
 //     and while capture runs, as a ratio.
 // Environment: BENCH_REQUESTS (default 30000), BENCH_RATE (requests/s, default 200), CHROME_PATH;
 // exploration: BENCH_TRACE=1 (long tasks from a trace), BENCH_TRACE_OUT=file (that trace's
-// events), BENCH_PROFILE=1 (CPU profile), BENCH_HEAP=1 (heap by kind), BENCH_DIST=dir (a build).
+// events), BENCH_TRACE_CATEGORIES=a,b (more trace categories), BENCH_PROFILE=1 (CPU profile), BENCH_HEAP=1 (heap by kind), BENCH_DIST=dir (a build).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -394,7 +394,16 @@ async function startTrace(browser) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'v8',
+        'disabled-by-default-devtools.timeline',
+        // BENCH_TRACE_CATEGORIES=a,b (exploration): more, to name tasks the default ones leave bare
+        // (e.g. toplevel gives where a task was posted from, blink_gc / cppgc the DOM's collector).
+        ...(process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
+      ],
+    },
     transferMode: 'ReportEvents',
   });
   return { cdp, events, done };
