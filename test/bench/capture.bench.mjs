@@ -12,7 +12,9 @@
 //     more are reported), early (< 1,000 failures kept) vs. late (> 9,000 kept), as a ratio;
 //   - time to select a failure until its ticket is on screen, with ~100 vs. 10,000 failures kept,
 //     and while capture runs, as a ratio.
-// Environment: BENCH_REQUESTS (default 30000), BENCH_RATE (requests/s, default 200), CHROME_PATH.
+// Environment: BENCH_REQUESTS (default 30000), BENCH_RATE (requests/s, default 200), CHROME_PATH;
+// exploration: BENCH_TRACE=1 (long tasks from a trace), BENCH_TRACE_OUT=file (that trace's
+// events), BENCH_TRACE_CATEGORIES=a,b (more trace categories), BENCH_PROFILE=1 (CPU profile), BENCH_HEAP=1 (heap by kind), BENCH_DIST=dir (a build).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -392,7 +394,16 @@ async function startTrace(browser) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'v8',
+        'disabled-by-default-devtools.timeline',
+        // BENCH_TRACE_CATEGORIES=a,b (exploration): more, to name tasks the default ones leave bare
+        // (e.g. toplevel gives where a task was posted from, blink_gc / cppgc the DOM's collector).
+        ...(process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
+      ],
+    },
     transferMode: 'ReportEvents',
   });
   return { cdp, events, done };
@@ -440,6 +451,17 @@ async function printTrace({ cdp, events, done }, profile) {
       `(of ${cpu.length} tasks)`,
   );
   const samples = profile ? profileSamples(profile) : [];
+  // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
+  // and the profile's samples, as JSON, to look at a window (a selection) after the run.
+  if (process.env.BENCH_TRACE_OUT)
+    fs.writeFileSync(
+      process.env.BENCH_TRACE_OUT,
+      JSON.stringify({
+        events: events.filter((e) => onThread(e) && e.ph === 'X' && (e.dur ?? 0) >= 1000),
+        marks,
+        samples,
+      }),
+    );
   for (const task of capture.slice(0, 15)) {
     const inside = events.filter(
       (e) =>

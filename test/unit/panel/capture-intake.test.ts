@@ -151,6 +151,57 @@ describe('CaptureIntake', () => {
     expect(intake.backlog).toBe(0);
   });
 
+  it('feeds and publishes nothing while paused, then goes on in order where it stopped', async () => {
+    const { intake, log, tasks, runTask, perTask } = harness({ sliceEntries: 16, publishMs: 0 });
+    let settled = false;
+    void intake.push(entries(0, 64)).then(() => (settled = true));
+    const before = [...log];
+    const resume = intake.pause();
+    // The continuation queued before the pause comes due: it waits instead of feeding.
+    while (runTask());
+    // A batch arriving meanwhile is queued behind, not fed in the call that delivers it.
+    void intake.push(entries(64, 4));
+    expect(log).toEqual(before);
+    expect(tasks).toHaveLength(0);
+    expect(perTask.slice(1).every((t) => t.fed === 0 && !t.published)).toBe(true);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    resume();
+    expect(log).toEqual(before); // the rest comes in later tasks, not inside resume
+    while (runTask());
+    expect(log.filter((l) => l !== 'publish')).toEqual(Array.from({ length: 68 }, (_, i) => String(i)));
+    expect(log.at(-1)).toBe('publish');
+    await Promise.resolve();
+    expect(settled).toBe(true);
+  });
+
+  it('holds a view update that came due during a pause until the pause ends', () => {
+    const { intake, log, runTask } = harness({ sliceEntries: 100, publishMs: 50 });
+    void intake.push(entries(0, 1)); // fed and published at once
+    void intake.push(entries(1, 1)); // fed; its update is scheduled publishMs later
+    expect(log).toEqual(['0', 'publish', '1']);
+    const resume = intake.pause();
+    runTask();
+    expect(log).toEqual(['0', 'publish', '1']);
+    resume();
+    while (runTask());
+    expect(log).toEqual(['0', 'publish', '1', 'publish']);
+  });
+
+  it('resumes once every pause has ended; a second call of the same resume does nothing', () => {
+    const { intake, log, runTask } = harness({ sliceEntries: 16, publishMs: 1000 });
+    const first = intake.pause();
+    const second = intake.pause();
+    void intake.push(entries(0, 20));
+    first();
+    first();
+    while (runTask());
+    expect(log).toEqual([]);
+    second();
+    while (runTask());
+    expect(log.filter((l) => l !== 'publish')).toHaveLength(20);
+  });
+
   it('while held, queues every batch in order and feeds them all once released', async () => {
     const { intake, log, tasks, runTask } = harness({ sliceEntries: 100, publishMs: 1000, held: true });
     let settled = false;

@@ -69,6 +69,31 @@ describe('PanelStore', () => {
     expect(store.detailOpen.value).toBe(false);
   });
 
+  it('lets a selection be painted before capture feeds on: the backlog waits for the frame', async () => {
+    const paints: (() => void)[] = [];
+    const platform = new FakePlatform();
+    const store = new PanelStore(platform, { afterPaint: (task) => paints.push(task) });
+    await store.start();
+    await platform.entries([], true);
+    await platform.entries([fail(0)]);
+    // A backlog of many slices (32 entries each), then a click while it drains.
+    const backlog = platform.entries(Array.from({ length: 320 }, (_, n) => ok(n + 1)));
+    store.select(store.rows.value[0]?.id);
+    const atClick = store.records().length;
+    expect(atClick).toBeLessThan(321);
+    expect(paints).toHaveLength(1);
+    // Many tasks later, while the frame has not been painted, capture has fed nothing more.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.records()).toHaveLength(atClick);
+    // Once the frame is painted, the next tasks feed the next slices.
+    paints.shift()?.();
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.records().length).toBeGreaterThan(atClick);
+    await backlog;
+    expect(store.records()).toHaveLength(321);
+    expect(store.selectedId.value).toBe(store.rows.value[0]?.id);
+  });
+
   it('keeps no body for successes, so memory goes to failures', async () => {
     const { platform, store } = await started();
     const success = harEntry({ url: 'https://api.example.test/big', status: 200, body: '{"data":[1,2,3]}' });
