@@ -16,6 +16,7 @@ import {
   isDocPlaceholder,
 } from './secret-formats.ts';
 import {
+  type CandidatePrefixes,
   isPersonalKind,
   isPlaceholder,
   isSpaceCode,
@@ -52,6 +53,7 @@ const NUMBER_GLUE = 4; // space - ( ) + .
 const TRIGGER_PUNCT = 8; // : = and \ (a JSON escape like \u0040 can hide any trigger)
 const TRIGGER_EMAIL = 16; // @ %
 const LETTER = 32;
+const WORD_CHAR = 64; // A-Z a-z 0-9 _ (KnownValues' word characters: a value glued to one does not start)
 
 const CLASSES = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
@@ -63,6 +65,7 @@ for (let code = 0; code < 128; code++) {
   if (char === ':' || char === '=' || char === '\\') bits |= TRIGGER_PUNCT;
   if (char === '@' || char === '%') bits |= TRIGGER_EMAIL;
   if (/[A-Za-z]/.test(char)) bits |= LETTER;
+  if (/\w/.test(char)) bits |= WORD_CHAR;
   CLASSES[code] = bits;
 }
 
@@ -90,13 +93,25 @@ function isAsciiLetter(code: number): boolean {
   return ((code | 32) - 97) >>> 0 < 26;
 }
 
-/** Which families could match in text[start, end); 0 when none can. */
-export function detectorGates(text: string, start = 0, end = text.length): number {
+/**
+ * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
+ * whose body will be searched for known values), the same walk records where in the string a
+ * known value could start (see CandidatePrefixes): that search then need not walk it again.
+ */
+export function detectorGates(
+  text: string,
+  start = 0,
+  end = text.length,
+  prefixes?: CandidatePrefixes,
+): number {
   // A timestamp is at least `yyyy-mm-dd`: the expression runs only on what could be one.
   const first = text.charCodeAt(start);
   if (end - start >= 10 && first >= 48 && first <= 57) {
     ISO_TIMESTAMP.lastIndex = start;
-    if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
+    if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) {
+      prefixes?.string(text, start, end);
+      return 0;
+    }
   }
   let gates = 0;
   let run = 0;
@@ -108,12 +123,16 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   let afterDigit = false;
   let letters = 0;
   let dashes = 0;
+  /** The character before `i` is a word character (for `prefixes`). */
+  let wordBefore = false;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
     if (isAsciiLetter(code)) {
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
       const from = i;
+      if (prefixes !== undefined && !wordBefore) prefixes.at(i);
+      wordBefore = true;
       do code = text.charCodeAt(++i);
       while (i < end && isAsciiLetter(code));
       run += i - from;
@@ -127,6 +146,15 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
       if (i === end) break;
     }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (prefixes !== undefined) {
+      const word = code >= 128 || (bits & WORD_CHAR) !== 0;
+      if (!word || !wordBefore) prefixes.at(i);
+      if (code === 92) {
+        prefixes.at(i + 2);
+        prefixes.at(i + 6);
+      }
+      wordBefore = word;
+    }
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
     } else run = 0;
@@ -153,6 +181,11 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
         else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
       }
     }
+  }
+  // Only a string no family can match is certain to stay as it is (see CandidatePrefixes).
+  if (prefixes !== undefined) {
+    if (gates === 0) prefixes.keep(text, end);
+    else prefixes.drop();
   }
   return gates;
 }
