@@ -234,15 +234,17 @@ function endsAt(table: Uint8Array, text: string, at: number): boolean {
  * the credential that follows; a scheme with nothing usable after it is no value at all.
  */
 function valueSpan(text: string, from: number, to: number): Span | undefined {
+  // (Characters are compared by code: an assignment-dense text runs this per `=`.)
   let i = from;
-  while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
-  const quote = text[i];
+  while (i < to && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const quote = text.charCodeAt(i);
   const limit = Math.min(to, i + VALUE_LIMIT);
   let start: number;
   let end: number;
-  if (quote === '"' || quote === "'" || quote === '`') {
+  if (quote === 34 || quote === 39 || quote === 96) {
     let j = i + 1;
-    while (j < limit && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
+    for (let code = text.charCodeAt(j); j < limit && code !== quote; code = text.charCodeAt(j))
+      j += code === 92 ? 2 : 1;
     if (j <= i + 1 || j >= limit) return undefined;
     start = i + 1;
     end = j;
@@ -256,10 +258,10 @@ function valueSpan(text: string, from: number, to: number): Span | undefined {
   while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
   if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
     // (Spans are built with their final shape; the caller sets the kind.)
-    if (word === end && text[end] !== ' ') return { start, end, kind: 'secret' };
+    if (word === end && text.charCodeAt(end) !== 32) return { start, end, kind: 'secret' };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;
-    while (from2 < limit && text[from2] === ' ') from2++;
+    while (from2 < limit && text.charCodeAt(from2) === 32) from2++;
     let stop = from2;
     while (stop < limit && !endsAt(ENDS_CREDENTIAL, text, stop)) stop++;
     if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
@@ -296,9 +298,13 @@ function htmlValueSpan(text: string, from: number, to: number): Span | undefined
  */
 function assignmentAt(text: string, at: number, from: number, to: number): Span | undefined {
   let keyEnd = at;
-  while (keyEnd > from && at - keyEnd < 3 && (text[keyEnd - 1] === ' ' || text[keyEnd - 1] === '\t'))
+  while (
+    keyEnd > from &&
+    at - keyEnd < 3 &&
+    (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9)
+  )
     keyEnd--;
-  const quoted = text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'";
+  const quoted = text.charCodeAt(keyEnd - 1) === 34 || text.charCodeAt(keyEnd - 1) === 39;
   if (quoted) keyEnd--;
   let keyStart = keyEnd;
   while (keyStart > from && keyEnd - keyStart < KEY_LIMIT && isKeyCode(text.charCodeAt(keyStart - 1)))
@@ -306,16 +312,16 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   if (keyStart === keyEnd) return undefined;
   const key = text.slice(keyStart, keyEnd);
   let kind: RedactionKind | undefined = fieldKind(key);
-  const before = text[keyStart - 1];
-  const inQuery = before === '?' || before === '&' || before === '#';
+  const before = text.charCodeAt(keyStart - 1);
+  const inQuery = before === 63 || before === 38 || before === 35; // ? & #
   let needsOpaque = false;
   if (kind === undefined && inQuery && isCodeName(key)) {
     kind = 'secret';
     needsOpaque = true;
   }
-  const htmlName = kind === undefined && key.toLowerCase() === 'name' && text[at] === '=';
+  const htmlName = kind === undefined && text.charCodeAt(at) === 61 && key.toLowerCase() === 'name';
   if (kind === undefined && !htmlName) return undefined;
-  if (kind !== undefined && isPersonalKind(kind) && text[at] === ':' && !quoted) return undefined;
+  if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   const span = valueSpan(text, at + 1, to);
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
@@ -332,7 +338,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
+  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
@@ -344,9 +350,8 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
  * `process.env.API_KEY`, `os.environ.get`, `z.string().min(8)`: code naming where a secret comes
  * from (a dotted identifier path, or a name called as a function), not the secret.
  */
-function isCodeReference(text: string, span: { start: number; end: number }): boolean {
-  const value = text.slice(span.start, span.end);
-  if (text[span.end] === '(') return true;
+function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
+  if (text.charCodeAt(span.end) === 40) return true; // (
   return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
 }
 

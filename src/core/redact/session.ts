@@ -35,10 +35,13 @@ export type RedactionKind = SecretKind | PersonalKind;
 
 const KINDS: readonly RedactionKind[] = [...SECRET_KINDS, ...PERSONAL_KINDS];
 const KIND_INDEX = new Map<string, number>(KINDS.map((kind, index) => [kind, index]));
-const PERSONAL = new Set<string>(PERSONAL_KINDS);
+/** Per kind (an object's property lookup: cheaper than a Set's hash in the detectors' hot loops). */
+const PERSONAL = Object.fromEntries(
+  KINDS.map((kind) => [kind, PERSONAL_KINDS.includes(kind as PersonalKind)]),
+) as Record<RedactionKind, boolean>;
 
 export function isPersonalKind(kind: RedactionKind): kind is PersonalKind {
-  return PERSONAL.has(kind);
+  return PERSONAL[kind] === true;
 }
 
 /** A placeholder as issued: `[email-1]`, `[api-key-12]`. */
