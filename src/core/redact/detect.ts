@@ -16,6 +16,7 @@ import {
   isDocPlaceholder,
 } from './secret-formats.ts';
 import {
+  type CandidatePrefixes,
   isPersonalKind,
   isPlaceholder,
   isSpaceCode,
@@ -52,6 +53,7 @@ const NUMBER_GLUE = 4; // space - ( ) + .
 const TRIGGER_PUNCT = 8; // : = and \ (a JSON escape like \u0040 can hide any trigger)
 const TRIGGER_EMAIL = 16; // @ %
 const LETTER = 32;
+const WORD_CHAR = 64; // A-Z a-z 0-9 _ (KnownValues' word characters: a value glued to one does not start)
 
 const CLASSES = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
@@ -63,6 +65,7 @@ for (let code = 0; code < 128; code++) {
   if (char === ':' || char === '=' || char === '\\') bits |= TRIGGER_PUNCT;
   if (char === '@' || char === '%') bits |= TRIGGER_EMAIL;
   if (/[A-Za-z]/.test(char)) bits |= LETTER;
+  if (/\w/.test(char)) bits |= WORD_CHAR;
   CLASSES[code] = bits;
 }
 
@@ -92,13 +95,25 @@ function isAsciiLetter(code: number): boolean {
   return ((code | 32) - 97) >>> 0 < 26;
 }
 
-/** Which families could match in text[start, end); 0 when none can. */
-export function detectorGates(text: string, start = 0, end = text.length): number {
+/**
+ * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
+ * whose body will be searched for known values), the same walk records where in the string a
+ * known value could start (see CandidatePrefixes): that search then need not walk it again.
+ */
+export function detectorGates(
+  text: string,
+  start = 0,
+  end = text.length,
+  prefixes?: CandidatePrefixes,
+): number {
   // A timestamp is at least `yyyy-mm-dd`: the expression runs only on what could be one.
   const first = text.charCodeAt(start);
   if (end - start >= 10 && first >= 48 && first <= 57) {
     ISO_TIMESTAMP.lastIndex = start;
-    if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) return 0;
+    if (ISO_TIMESTAMP.test(text) && ISO_TIMESTAMP.lastIndex === end) {
+      prefixes?.string(text, start, end);
+      return 0;
+    }
   }
   let gates = 0;
   let run = 0;
@@ -110,12 +125,16 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
   let afterDigit = false;
   let letters = 0;
   let dashes = 0;
+  /** The character before `i` is a word character (for `prefixes`). */
+  let wordBefore = false;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
     if (isAsciiLetter(code)) {
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
       const from = i;
+      if (prefixes !== undefined && !wordBefore) prefixes.at(i);
+      wordBefore = true;
       do code = text.charCodeAt(++i);
       while (i < end && isAsciiLetter(code));
       run += i - from;
@@ -129,6 +148,15 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
       if (i === end) break;
     }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (prefixes !== undefined) {
+      const word = code >= 128 || (bits & WORD_CHAR) !== 0;
+      if (!word || !wordBefore) prefixes.at(i);
+      if (code === 92) {
+        prefixes.at(i + 2);
+        prefixes.at(i + 6);
+      }
+      wordBefore = word;
+    }
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
     } else run = 0;
@@ -154,6 +182,11 @@ export function detectorGates(text: string, start = 0, end = text.length): numbe
         else if (bits & TRIGGER_PUNCT) gates |= GATE_PUNCT;
       }
     }
+  }
+  // Only a string no family can match is certain to stay as it is (see CandidatePrefixes).
+  if (prefixes !== undefined) {
+    if (gates === 0) prefixes.keep(text, end);
+    else prefixes.drop();
   }
   return gates;
 }
@@ -202,15 +235,17 @@ function endsAt(table: Uint8Array, text: string, at: number): boolean {
  * the credential that follows; a scheme with nothing usable after it is no value at all.
  */
 function valueSpan(text: string, from: number, to: number): Span | undefined {
+  // (Characters are compared by code: an assignment-dense text runs this per `=`.)
   let i = from;
-  while (i < to && i < from + 3 && (text[i] === ' ' || text[i] === '\t')) i++;
-  const quote = text[i];
+  while (i < to && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const quote = text.charCodeAt(i);
   const limit = Math.min(to, i + VALUE_LIMIT);
   let start: number;
   let end: number;
-  if (quote === '"' || quote === "'" || quote === '`') {
+  if (quote === 34 || quote === 39 || quote === 96) {
     let j = i + 1;
-    while (j < limit && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
+    for (let code = text.charCodeAt(j); j < limit && code !== quote; code = text.charCodeAt(j))
+      j += code === 92 ? 2 : 1;
     if (j <= i + 1 || j >= limit) return undefined;
     start = i + 1;
     end = j;
@@ -224,10 +259,10 @@ function valueSpan(text: string, from: number, to: number): Span | undefined {
   while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
   if (word - start >= 4 && word - start <= 16 && SCHEMES.test(text.slice(start, word))) {
     // (Spans are built with their final shape; the caller sets the kind.)
-    if (word === end && text[end] !== ' ') return { start, end, kind: 'secret' };
+    if (word === end && text.charCodeAt(end) !== 32) return { start, end, kind: 'secret' };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;
-    while (from2 < limit && text[from2] === ' ') from2++;
+    while (from2 < limit && text.charCodeAt(from2) === 32) from2++;
     let stop = from2;
     while (stop < limit && !endsAt(ENDS_CREDENTIAL, text, stop)) stop++;
     if (stop === from2 || isDocPlaceholder(text.slice(from2, stop))) return undefined;
@@ -264,9 +299,13 @@ function htmlValueSpan(text: string, from: number, to: number): Span | undefined
  */
 function assignmentAt(text: string, at: number, from: number, to: number): Span | undefined {
   let keyEnd = at;
-  while (keyEnd > from && at - keyEnd < 3 && (text[keyEnd - 1] === ' ' || text[keyEnd - 1] === '\t'))
+  while (
+    keyEnd > from &&
+    at - keyEnd < 3 &&
+    (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9)
+  )
     keyEnd--;
-  const quoted = text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'";
+  const quoted = text.charCodeAt(keyEnd - 1) === 34 || text.charCodeAt(keyEnd - 1) === 39;
   if (quoted) keyEnd--;
   let keyStart = keyEnd;
   while (keyStart > from && keyEnd - keyStart < KEY_LIMIT && isKeyCode(text.charCodeAt(keyStart - 1)))
@@ -274,16 +313,16 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   if (keyStart === keyEnd) return undefined;
   const key = text.slice(keyStart, keyEnd);
   let kind: RedactionKind | undefined = fieldKind(key);
-  const before = text[keyStart - 1];
-  const inQuery = before === '?' || before === '&' || before === '#';
+  const before = text.charCodeAt(keyStart - 1);
+  const inQuery = before === 63 || before === 38 || before === 35; // ? & #
   let needsOpaque = false;
   if (kind === undefined && inQuery && isCodeName(key)) {
     kind = 'secret';
     needsOpaque = true;
   }
-  const htmlName = kind === undefined && key.toLowerCase() === 'name' && text[at] === '=';
+  const htmlName = kind === undefined && text.charCodeAt(at) === 61 && key.toLowerCase() === 'name';
   if (kind === undefined && !htmlName) return undefined;
-  if (kind !== undefined && isPersonalKind(kind) && text[at] === ':' && !quoted) return undefined;
+  if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   const span = valueSpan(text, at + 1, to);
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
@@ -300,7 +339,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span))) return undefined;
+  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
@@ -312,9 +351,8 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
  * `process.env.API_KEY`, `os.environ.get`, `z.string().min(8)`: code naming where a secret comes
  * from (a dotted identifier path, or a name called as a function), not the secret.
  */
-function isCodeReference(text: string, span: { start: number; end: number }): boolean {
-  const value = text.slice(span.start, span.end);
-  if (text[span.end] === '(') return true;
+function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
+  if (text.charCodeAt(span.end) === 40) return true; // (
   return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
 }
 

@@ -1,6 +1,7 @@
 import { detectorGates } from './detect.ts';
 import { fieldKind } from './field-names.ts';
 import {
+  CandidatePrefixes,
   isPlaceholder,
   jsonStringEnd,
   type KnownValues,
@@ -9,6 +10,7 @@ import {
   type Span,
 } from './session.ts';
 import {
+  KEPT_SCAN_LENGTH,
   keptScan,
   redactText,
   redactUrl,
@@ -110,6 +112,11 @@ export class EditList {
   private ranges = new Int32Array(64);
   private pieces: string[] = [];
   private sorted = true;
+  /**
+   * Where the strings the edits leave in place could hold a known value (a scan of a large body
+   * records them): searching that body's text for known values is skipped when none can.
+   */
+  prefixes: CandidatePrefixes | undefined;
 
   add(from: number, to: number, piece: string): void {
     const at = this.pieces.length * 2;
@@ -231,6 +238,8 @@ interface KeyEntry {
   key: string;
   info: KeyInfo;
   next: KeyEntry | undefined;
+  /** Its prefixes were recorded in this scan's CandidatePrefixes (once per spelling). */
+  recorded: boolean;
 }
 
 /**
@@ -264,7 +273,7 @@ class KeyTable {
     let entry = this.entries[slot];
     if (entry === undefined || entry.key.length !== end - start || !text.startsWith(entry.key, start)) {
       const key = text.slice(start, end);
-      entry = { key, info: jsonKeyInfo(key), next: undefined };
+      entry = { key, info: jsonKeyInfo(key), next: undefined, recorded: false };
       this.entries[slot] = entry;
     }
     if (this.last !== undefined) this.last.next = entry;
@@ -288,11 +297,17 @@ class JsonTextScan {
   private top: Frame | undefined;
   private readonly keys = new KeyTable();
   private readonly edits = new EditList();
+  private readonly prefixes: CandidatePrefixes | undefined;
 
+  /** `record`: the body will be searched for known values, so its candidate prefixes are recorded. */
   constructor(
     private readonly text: string,
     private readonly session: RedactionSession,
-  ) {}
+    record: boolean,
+  ) {
+    this.prefixes = record ? new CandidatePrefixes() : undefined;
+    this.edits.prefixes = this.prefixes;
+  }
 
   run(): EditList | undefined {
     const text = this.text;
@@ -439,10 +454,16 @@ class JsonTextScan {
     const text = this.text;
     // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy; a
     // value shorter than 4 characters is never changed.
-    if (kind === undefined && (end - i <= 4 || detectorGates(text, i + 1, end) === 0)) return true;
+    // (The gates record the candidate prefixes of a string they rule out as they walk it; any
+    // other string no edit replaces is recorded on its own.)
+    if (kind === undefined && (end - i <= 4 || detectorGates(text, i + 1, end, this.prefixes) === 0))
+      return true;
     if (kind !== undefined && !hasBackslash(text, i + 1, end)) {
       if (end === i + 1) return true;
-      if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) return true;
+      if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) {
+        this.prefixes?.string(text, i + 1, end);
+        return true;
+      }
       this.edits.add(i + 1, end, redactWholeAt(kind, text, i + 1, end, this.session));
       return true;
     }
@@ -450,6 +471,7 @@ class JsonTextScan {
     if (value === undefined) return false;
     const out = redactJsonString(value, kind, this.session);
     if (out !== value) this.edits.add(i, end + 1, JSON.stringify(out));
+    else this.prefixes?.string(text, i + 1, end);
     return true;
   }
 
@@ -462,6 +484,11 @@ class JsonTextScan {
       info.kind ??
       (info.contextual && top.name !== undefined ? fieldKind(known.key, top.name) : undefined) ??
       (info.role === 2 ? top.pairKind : undefined);
+    if (this.prefixes !== undefined && !known.recorded) {
+      // A key's spelling is recorded once per scan (a list repeats the same few keys).
+      this.prefixes.string(this.text, i + 1, end);
+      known.recorded = true;
+    }
     if (!info.clean) {
       const redacted = redactText(known.key, this.session);
       if (redacted !== known.key) this.edits.add(i, end + 1, JSON.stringify(redacted));
@@ -474,7 +501,7 @@ class JsonTextScan {
     if (known !== undefined) return this.knownKey(top, known, i, end);
     const key = this.decoded(i, end);
     if (key === undefined) return -1;
-    return this.knownKey(top, { key, info: jsonKeyInfo(key), next: undefined }, i, end);
+    return this.knownKey(top, { key, info: jsonKeyInfo(key), next: undefined, recorded: false }, i, end);
   }
 
   /** The string at [i, end] (quotes included) decoded, or undefined when its escapes are invalid. */
@@ -500,7 +527,7 @@ export function redactJsonText(
   session: RedactionSession,
   scans?: BodyScans,
 ): string | undefined {
-  const edits = scanJsonText(text, session, scans);
+  const edits = scanJsonText(text, session, scans, true);
   if (edits === null) return undefined;
   const known = session.known(true);
   if (known === undefined || known.size === 0) return edits.apply(text);
@@ -513,8 +540,16 @@ export function redactJsonText(
  * The scan's edits of a JSON text (its values judged into the session), kept in `scans` for the
  * writing pass when it is large; null when the text is not JSON.
  */
-export function scanJsonText(text: string, session: RedactionSession, scans?: BodyScans): EditList | null {
-  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session).run() ?? null);
+export function scanJsonText(
+  text: string,
+  session: RedactionSession,
+  scans?: BodyScans,
+  writing = false,
+): EditList | null {
+  // A large body's candidate prefixes are recorded when it is about to be searched for known
+  // values, or when its scan is kept for the pass that will search it.
+  const record = text.length >= KEPT_SCAN_LENGTH && (writing || scans !== undefined);
+  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session, record).run() ?? null);
 }
 
 /** text[from, to) with the known values inside it replaced (a piece an edit wrote). */
@@ -545,14 +580,23 @@ function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string
   const spans: Span[] = [];
   /** The pieces with known values replaced, where that changed them (index: edit). */
   const pieces: (string | undefined)[] = [];
+  // The strings between the edits are searched unless the scan's record of where a value could
+  // start says no known value can (asked only when the known values' table is small next to the text).
+  const prefixes = scan.prefixes;
+  const search =
+    prefixes === undefined || known.prefixTableSize * 4 > text.length || known.mayOccurIn(prefixes);
   let inside = false;
   let at = 0;
   for (let edit = 0; ; edit++) {
     const next = edit < scan.count ? scan.from(edit) : text.length;
-    inside = known.findInJsonStrings(text, at, next, inside, spans);
+    if (search) inside = known.findInJsonStrings(text, at, next, inside, spans);
     if (edit === scan.count) break;
     const to = scan.to(edit);
     const piece = scan.piece(edit);
+    // Unsearched, where an edit stands is read from its piece: a literal (a re-encoded string or
+    // key, a number written as a string) is written in its own quotes, while the content of a
+    // string replaced whole never starts with one (it held no escape).
+    if (!search) inside = piece.charCodeAt(0) !== 34;
     let written: string;
     if (inside) {
       // The content of a string, replaced whole: the quotes around it stay.

@@ -35,10 +35,13 @@ export type RedactionKind = SecretKind | PersonalKind;
 
 const KINDS: readonly RedactionKind[] = [...SECRET_KINDS, ...PERSONAL_KINDS];
 const KIND_INDEX = new Map<string, number>(KINDS.map((kind, index) => [kind, index]));
-const PERSONAL = new Set<string>(PERSONAL_KINDS);
+/** Per kind (an object's property lookup: cheaper than a Set's hash in the detectors' hot loops). */
+const PERSONAL = Object.fromEntries(
+  KINDS.map((kind) => [kind, PERSONAL_KINDS.includes(kind as PersonalKind)]),
+) as Record<RedactionKind, boolean>;
 
 export function isPersonalKind(kind: RedactionKind): kind is PersonalKind {
-  return PERSONAL.has(kind);
+  return PERSONAL[kind] === true;
 }
 
 /** A placeholder as issued: `[email-1]`, `[api-key-12]`. */
@@ -238,6 +241,143 @@ function slotsFor(count: number): number {
   return Math.max(64, 1 << Math.ceil(Math.log2(count * 2 + 1)));
 }
 
+/**
+ * What a JSON body's strings could hold of values not known yet: the set of 4-character prefixes
+ * at every position of a string where KnownValues.findInJsonStrings could match, recorded while
+ * the JSON scan walks the characters anyway (the detector gates). Once the session is sealed, a
+ * body none of whose known values' prefixes occurs is not searched again: that search walked
+ * every character of every string a second time, the largest part of the writing pass of a list
+ * API's body (issue 9 "Cost"). A body repeats few distinct prefixes (a 5 MB list: about 1,600),
+ * so the set stays small; past MAX_PREFIXES it stops growing and every question is answered
+ * "may occur", which only costs the search.
+ *
+ * The positions recorded are a superset of the search's candidates: the first position of a
+ * string, every character that is not a word character (a value may start with `+` or `[`), every
+ * word character after one that is not, and the positions 2 and 6 after a backslash (a value may
+ * follow `\n` or `\u00e9`); each only where four characters of the string follow. A value matched
+ * at a position starts there and lies inside one string, so its prefix was recorded.
+ */
+export class CandidatePrefixes {
+  /** Open addressing over prefixHash values; `EMPTY` marks a free slot. */
+  private slots = new Int32Array(4096).fill(EMPTY);
+  private size = 0;
+  /** prefixHash(EMPTY) itself was recorded (it cannot be stored in a slot). */
+  private emptyHash = false;
+  /** Too many distinct prefixes were recorded to keep them: anything may occur. */
+  private full = false;
+  /** Positions noted in the string being walked, recorded only if `keep` is called (see detectorGates). */
+  private pending: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private count = 0;
+
+  /** Notes a candidate position (its prefix is recorded by `keep`). */
+  at(at: number): void {
+    if (this.count === this.pending.length) this.pending = grown(this.pending, this.count * 2);
+    this.pending[this.count++] = at;
+  }
+
+  /**
+   * Records the prefixes at the positions noted since the last `keep` or `drop`, where four
+   * characters of the string (which ends at `end`) follow.
+   */
+  keep(text: string, end: number): void {
+    for (let n = 0; n < this.count && !this.full; n++) {
+      const at = this.pending[n] ?? 0;
+      if (at + 4 > end) continue;
+      this.add(
+        prefixHash(
+          text.charCodeAt(at),
+          text.charCodeAt(at + 1),
+          text.charCodeAt(at + 2),
+          text.charCodeAt(at + 3),
+        ),
+      );
+    }
+    this.count = 0;
+  }
+
+  /** Forgets the positions noted since the last `keep` (the string will be replaced whole). */
+  drop(): void {
+    this.count = 0;
+  }
+
+  /** Whether a recorded position may have had this prefix hash (see prefixHash). */
+  has(hash: number): boolean {
+    if (this.full) return true;
+    if (hash === EMPTY) return this.emptyHash;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 12) & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[slot] ?? EMPTY;
+      if (stored === hash) return true;
+      if (stored === EMPTY) return false;
+    }
+  }
+
+  private add(hash: number): void {
+    if (hash === EMPTY) {
+      this.emptyHash = true;
+      return;
+    }
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 12) & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[slot] ?? EMPTY;
+      if (stored === hash) return;
+      if (stored === EMPTY) {
+        slots[slot] = hash;
+        break;
+      }
+    }
+    if (++this.size * 2 <= slots.length) return;
+    if (this.size >= MAX_PREFIXES) {
+      this.full = true;
+      return;
+    }
+    const old = slots;
+    this.slots = new Int32Array(old.length * 2).fill(EMPTY);
+    this.size = 0;
+    for (const stored of old) if (stored !== EMPTY) this.add(stored);
+  }
+
+  /**
+   * Records every candidate position of the string content text[start, end) (JSON source): for
+   * strings the gates do not walk (object keys, timestamps, values kept under a sensitive name).
+   */
+  string(text: string, start: number, end: number): void {
+    let wordBefore = false;
+    for (let i = start; i <= end - 4; i++) {
+      const code = text.charCodeAt(i);
+      const word = isWordCode(code);
+      if (!word || !wordBefore) this.at(i);
+      if (code === 92) {
+        this.at(i + 2);
+        this.at(i + 6);
+      }
+      wordBefore = word;
+    }
+    this.keep(text, end);
+  }
+}
+
+/** A free slot of CandidatePrefixes (a prefix hash that four ASCII characters never give). */
+const EMPTY = -1;
+/** Distinct prefixes CandidatePrefixes keeps before it answers "may occur" to everything (2 MB of slots). */
+const MAX_PREFIXES = 1 << 18;
+
+/**
+ * Four characters as one number for CandidatePrefixes: exact for Latin-1 (a byte each), wider
+ * characters folded in, so two prefixes of Latin-1 text never share one. (hash4, which KnownValues
+ * keys its tables on, maps `13T0` and `1450` to the same number: a timestamp would hide every
+ * street number.)
+ */
+function prefixHash(a: number, b: number, c: number, d: number): number {
+  const packed = (a & 0xff) | ((b & 0xff) << 8) | ((c & 0xff) << 16) | ((d & 0xff) << 24);
+  const wide = (a | b | c | d) >>> 8;
+  return wide === 0
+    ? packed
+    : packed ^ Math.imul((a >>> 8) + (b >>> 8) * 3 + (c >>> 8) * 5 + (d >>> 8) * 7, 0x27d4eb2f);
+}
+
 /** What `KnownValues` is built from: the session's distinct values, read in place. */
 export interface KnownSource {
   pool: Uint16Array;
@@ -411,6 +551,33 @@ export class KnownValues {
   }
 
   get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Whether some known value's first four characters may be among the prefixes a JSON scan
+   * recorded (false: findInJsonStrings finds nothing in the strings it recorded). Reads one slot
+   * per distinct prefix, so the caller asks only about a text longer than the table.
+   */
+  mayOccurIn(prefixes: CandidatePrefixes): boolean {
+    if (this.prefixHashes === undefined) {
+      const chars = this.chars;
+      const hashes = new Set<number>();
+      for (let id = 0; id < this.count; id++) {
+        const at = this.at[id] ?? 0;
+        hashes.add(prefixHash(chars[at] ?? 0, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0));
+      }
+      this.prefixHashes = Int32Array.from(hashes);
+    }
+    for (const hash of this.prefixHashes) if (prefixes.has(hash)) return true;
+    return false;
+  }
+
+  /** The distinct prefix hashes mayOccurIn reads, worked out at its first call. */
+  private prefixHashes: Int32Array | undefined;
+
+  /** How many values mayOccurIn may read (to weigh it against searching a text). */
+  get prefixTableSize(): number {
     return this.count;
   }
 

@@ -112,7 +112,7 @@ export class ValueMemo {
 }
 
 /** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
-const KEPT_SCAN_LENGTH = 16_384;
+export const KEPT_SCAN_LENGTH = 16_384;
 
 /**
  * The scan of `text` kept in `scans`, or a new one, kept if the text is large and the scan did not

@@ -15,6 +15,7 @@ import {
   ValueMemo,
   type HarSkeleton,
 } from '../../../src/core/redact/index.ts';
+import { scanJsonText } from '../../../src/core/redact/json.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -83,6 +84,64 @@ describe('one decision per value across the archive', () => {
     expect(first?.request?.url).toBe('https://api.test/v1/track?tid=%5Bcookie-1%5D');
     expect(first?.response?.redirectURL).toBe('https://app.test/next?tid=%5Bcookie-1%5D');
     expect(first?.response?.content?.text).toBe('session [cookie-1] expired');
+  });
+
+  it('finds a value judged elsewhere wherever a large JSON body holds it, whichever walk recorded that string', () => {
+    // A large body's scan records where a string could hold a known value so that the writing
+    // pass can skip searching it: keys, strings after an escape, strings the detector gates let
+    // through but nothing redacts, timestamps and ordinary prose all have to be recorded.
+    const tracking = 'trk_8f3a9c2e11d4';
+    const dob = '1987-03-14';
+    const filler = Array.from({ length: 300 }, (_, i) => ({
+      id: `row_${i}`,
+      at: `2025-11-13T02:${String(i % 60).padStart(2, '0')}:20.000Z`,
+      text: 'plain words only here and there',
+    }));
+    const body = JSON.stringify({
+      filler,
+      [tracking]: 'a key that is the value',
+      escaped: `line one\n${tracking} and more`,
+      accented: `caf\u00e9 ${tracking}`,
+      gated: `ratio 1:2, see ${tracking}`,
+      quoted: `say "${tracking}"`,
+      at: `${dob} 10:00`,
+      prose: `the id ${tracking} again`,
+    });
+    expect(body.length).toBeGreaterThan(16_384);
+    const input = har([
+      entry('https://api.test/v1/list', { body }),
+      entry('https://api.test/v1/me', { cookie: `tid=${tracking}`, body: JSON.stringify({ dob }) }),
+    ]);
+    const out = sanitizeHar(input);
+    const text = out.log.entries[0]?.response?.content?.text ?? '';
+    expect(text).not.toContain(tracking);
+    expect(text).not.toContain(dob);
+    expect(text.split('[cookie-1]').length - 1).toBe(6);
+    expect(text).toContain('"at":"[dob-1] 10:00"');
+    expect(streamed(input)).toEqual(out);
+  });
+
+  it('skips searching a large JSON body none of whose strings can hold a known value', () => {
+    // The realistic list of the redact bench: timestamps and ids beside street numbers and IPs
+    // judged in the same body (edits), which must not read as occurrences elsewhere.
+    const records = Array.from({ length: 400 }, (_, i) => ({
+      id: `usr_${i}`,
+      created_at: `2025-11-13T02:${String(i % 60).padStart(2, '0')}:${String(i % 50).padStart(2, '0')}.000Z`,
+      note: i % 50 === 0 ? `wrote from ${20 + i}.12.34.56` : 'the applicant uploaded a document',
+      address: { street: `${1400 + i} High Street` },
+    }));
+    const text = JSON.stringify({ data: records });
+    const session = new RedactionSession();
+    const scans = { json: new Map(), text: new Map() };
+    const edits = scanJsonText(text, session, scans);
+    session.seal();
+    const prefixes = edits?.prefixes;
+    expect(prefixes).toBeDefined();
+    expect(session.known(true)?.mayOccurIn(prefixes!)).toBe(false);
+    // …and a known value echoed in an ordinary string of it is a possible occurrence.
+    const echoed = JSON.stringify({ data: records, echo: 'see 1450 High Street' });
+    const again = scanJsonText(echoed, new RedactionSession(), undefined, true);
+    expect(session.known(true)?.mayOccurIn(again!.prefixes!)).toBe(true);
   });
 });
 
