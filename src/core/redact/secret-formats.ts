@@ -968,26 +968,38 @@ interface StartRule {
 }
 
 /**
- * Rules by their first two characters (ASCII, as every prefix is), longest prefix first. A
- * hostile run of one prefix (`sk-sk-sk-…`) tries every rule of that start at every candidate,
- * so the lookup is an array index and the prefix test a loop over codes from the third one.
+ * Rules by their first three characters (ASCII, as every prefix is), longest prefix first. A
+ * hostile run of one prefix (`sk-sk-sk-…`) tries every rule of that start at every candidate, so
+ * the lookup is two array indexes and only the rules sharing the third character are tried
+ * (there are a dozen `sk…` rules: `sk-ant-`, `sk_live_`, `sk.`…). A two-character prefix (`SK`,
+ * `AC`) is in the list of every third character.
  */
-const BY_START: (StartRule[] | undefined)[] = new Array<StartRule[] | undefined>(128 * 128);
+const BY_START: (StartRule[][] | undefined)[] = new Array<StartRule[][] | undefined>(128 * 128);
 for (const rule of TOKEN_RULES) {
   const codes = Array.from(rule.prefix, (char) => char.charCodeAt(0));
   if (codes.length < 2 || codes.some((code) => code >= 128)) throw new Error(`bad prefix ${rule.prefix}`);
   const key = (codes[0] ?? 0) * 128 + (codes[1] ?? 0);
-  const list = BY_START[key] ?? [];
-  list.push({ rule, codes });
-  list.sort((a, b) => b.codes.length - a.codes.length);
-  BY_START[key] = list;
+  const byThird = (BY_START[key] ??= Array.from({ length: 128 }, (): StartRule[] => []));
+  const third = codes[2];
+  for (let code = 0; code < 128; code++) {
+    if (third !== undefined && third !== code) continue;
+    const list = byThird[code] ?? [];
+    list.push({ rule, codes });
+    list.sort((x, y) => y.codes.length - x.codes.length);
+    byThird[code] = list;
+  }
 }
 
-/** The rules whose prefix starts text[at, at + 2). */
+/** The rules whose prefix starts text[at, at + 3) (or is text[at, at + 2)). */
 function rulesAt(text: string, at: number): StartRule[] | undefined {
   const first = text.charCodeAt(at);
   const second = text.charCodeAt(at + 1);
-  return first < 128 && second < 128 ? BY_START[first * 128 + second] : undefined;
+  if (first >= 128 || second >= 128) return undefined;
+  const byThird = BY_START[first * 128 + second];
+  if (byThird === undefined) return undefined;
+  const third = text.charCodeAt(at + 2);
+  const list = third < 128 ? byThird[third] : undefined;
+  return list === undefined || list.length === 0 ? undefined : list;
 }
 
 /**
@@ -1221,7 +1233,7 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
   }
   if (
     (code === 112 && text.charCodeAt(at + 1) === 105 && text.charCodeAt(at + 2) === 95) ||
-    (code === 115 && text.startsWith('seti_', at))
+    (code === 115 && text.charCodeAt(at + 4) === 95 && text.startsWith('seti_', at))
   ) {
     const end = stripeClientSecretEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
@@ -1249,7 +1261,11 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
   }
   // A secret's first three characters may be `~` or `.`, which no candidate starts with.
-  if (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126) {
+  const before = text.charCodeAt(at - 1);
+  if (
+    (before === 126 || before === 46) &&
+    (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126)
+  ) {
     for (let back = 1; back <= 2; back++) {
       const start = at - back;
       const first = text.charCodeAt(start);
