@@ -1434,10 +1434,15 @@ function findCurlUsers(text: string, from: number, to: number, into: Span[]): vo
 }
 
 /**
- * One side of a curl `user:password` that is no credential: empty, a documentation name, capitals
- * (`USER:PASSWORD`) or a short lowercase word (`user:pass`), once quotes, braces, `<>` and `$` go.
+ * One side of a curl `user:password` that is no credential: empty, `<to fill in>`, a `$VARIABLE`, a
+ * documentation name, capitals (`USER:PASSWORD`) or a short lowercase word (`user:pass`), once
+ * quotes and braces go. Braces alone are no placeholder: `"{id}":"{secret}"` is how some vendors
+ * show a real pair (gitleaks curl-auth-user's IBM Watson example).
  */
 function isPlaceholderPart(text: string, from: number, to: number): boolean {
+  while (from < to && (text[from] === '"' || text[from] === "'")) from++;
+  // `<password>` is how documentation writes a value to fill in; `$TOKEN` is a shell variable.
+  if (text[from] === '<' || text[from] === '$') return true;
   while (from < to && '"\'{<$'.includes(text[from] ?? '')) from++;
   while (to > from && '"\'}>'.includes(text[to - 1] ?? '')) to--;
   if (from === to) return true;

@@ -191,6 +191,10 @@ describe('formats with a shape, not a prefix, stop at their documented bounds', 
     expect(found('curl -u elastic:P@ssw0rd$1 https://localhost:9200')).toEqual(['elastic:P@ssw0rd$1']);
     expect(found('git push -u origin main')).toEqual([]);
     expect(found('curl -u USER:PASSWORD https://api.example.test')).toEqual([]);
+    expect(found('curl -u "<user>:<password>" https://api.example.test')).toEqual([]);
+    expect(found('curl -u <user>:s3cr3tPassw0rd https://api.example.test')).toEqual([
+      '<user>:s3cr3tPassw0rd',
+    ]);
   });
 
   it("Okta's SSWS scheme is a credential like Bearer", () => {
