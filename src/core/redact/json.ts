@@ -12,6 +12,7 @@ import {
 import {
   KEPT_SCAN_LENGTH,
   keptScan,
+  mayKeep,
   redactText,
   redactUrl,
   redactWhole,
@@ -548,8 +549,8 @@ export function scanJsonText(
 ): EditList | null {
   // A large body's candidate prefixes are recorded when it is about to be searched for known
   // values, or when its scan is kept for the pass that will search it.
-  const record = text.length >= KEPT_SCAN_LENGTH && (writing || scans !== undefined);
-  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session, record).run() ?? null);
+  const record = writing ? text.length >= KEPT_SCAN_LENGTH : mayKeep(scans, text);
+  return keptScan(scans, scans?.json, text, session, () => new JsonTextScan(text, session, record).run() ?? null);
 }
 
 /** text[from, to) with the known values inside it replaced (a piece an edit wrote). */
