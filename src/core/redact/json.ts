@@ -550,7 +550,13 @@ export function scanJsonText(
   // A large body's candidate prefixes are recorded when it is about to be searched for known
   // values, or when its scan is kept for the pass that will search it.
   const record = writing ? text.length >= KEPT_SCAN_LENGTH : mayKeep(scans, text);
-  return keptScan(scans, scans?.json, text, session, () => new JsonTextScan(text, session, record).run() ?? null);
+  return keptScan(
+    scans,
+    scans?.json,
+    text,
+    session,
+    () => new JsonTextScan(text, session, record).run() ?? null,
+  );
 }
 
 /** text[from, to) with the known values inside it replaced (a piece an edit wrote). */

@@ -153,6 +153,19 @@ describe('one decision per value across the archive', () => {
     const again = scanJsonText(echoed, new RedactionSession(), undefined, true);
     expect(session.known(true)?.mayOccurIn(again!.prefixes!)).toBe(true);
   });
+
+  it('searches a body for a known value that starts with a separator, where no prefix is recorded', () => {
+    // Prefixes are not recorded at a space, `-`, `:`…; a value starting with one must still be found.
+    const filler = Array.from({ length: 2000 }, (_, i) => ({ id: `usr_${i}`, note: 'plain words here' }));
+    for (const value of ['-x9Qz!secret77', ' Tr0ub4dor&3', ':k3y-9f8e7d6c']) {
+      const session = new RedactionSession();
+      session.placeholder('password', value);
+      const text = JSON.stringify({ data: filler, echo: `was${value} in prose` });
+      const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+      session.seal();
+      expect(session.known(true)?.mayOccurIn(edits!.prefixes!)).toBe(true);
+    }
+  });
 });
 
 describe('scans kept between the passes of a streamed export', () => {
