@@ -313,11 +313,18 @@ export class CandidatePrefixes {
    * strings the gates do not walk (object keys, timestamps, values kept under a sensitive name).
    */
   string(text: string, start: number, end: number): void {
+    // The candidate positions as `keep` reads them, set directly (no positions noted first).
+    const bits = this.bits;
     let wordBefore = false;
     for (let i = start; i <= end - 4; i++) {
       const code = text.charCodeAt(i);
       const word = isWordCode(code);
-      if (!word || !wordBefore) this.at(i);
+      if (word ? !wordBefore : SEPARATOR_STARTS[code] === 0) {
+        const bit = prefixBit(
+          prefixHash(code, text.charCodeAt(i + 1), text.charCodeAt(i + 2), text.charCodeAt(i + 3)),
+        );
+        bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+      }
       if (code === 92) {
         this.at(i + 2);
         this.at(i + 6);
