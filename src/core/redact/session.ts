@@ -335,6 +335,9 @@ export class CandidatePrefixes {
   }
 }
 
+/** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
+const MAX_CONFIRMED = 8;
+
 /** Bits of CandidatePrefixes' map (256 KB): a list body's ~2 K distinct prefixes set few of them. */
 const PREFIX_BITS = 1 << 21;
 
@@ -544,30 +547,39 @@ export class KnownValues {
    * recorded (false: findInJsonStrings finds nothing in the strings it recorded). Reads one slot
    * per distinct prefix, so the caller asks only about a text longer than the table.
    */
-  mayOccurIn(prefixes: CandidatePrefixes): boolean {
+  mayOccurIn(prefixes: CandidatePrefixes, occurs?: (value: string) => boolean): boolean {
     if (this.prefixHashes === undefined) {
       const chars = this.chars;
-      const hashes = new Set<number>();
+      const hashes = new Int32Array(this.count);
       let separator = false;
       for (let id = 0; id < this.count; id++) {
         const at = this.at[id] ?? 0;
         const first = chars[at] ?? 0;
         // CandidatePrefixes records nothing at a separator: such a value may be anywhere.
         if (first < 128 && SEPARATOR_STARTS[first] === 1) separator = true;
-        hashes.add(prefixHash(first, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0));
+        hashes[id] = prefixHash(first, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0);
       }
-      this.prefixHashes = Int32Array.from(hashes);
+      this.prefixHashes = hashes;
       this.separatorStart = separator;
     }
     if (this.separatorStart) return true;
-    for (const hash of this.prefixHashes) if (prefixes.has(hash)) return true;
+    // A shared prefix is often a coincidence (a street number `2025 High Street` and the year of
+    // every timestamp): with `occurs` (whether a value, spelled as this table spells it, occurs
+    // where the search would look), a few such values are looked for instead.
+    let confirmed = 0;
+    for (let id = 0; id < this.count; id++) {
+      if (!prefixes.has(this.prefixHashes[id] ?? 0)) continue;
+      if (occurs === undefined || ++confirmed > MAX_CONFIRMED) return true;
+      const at = this.at[id] ?? 0;
+      if (occurs(poolText(this.chars, at, this.length[id] ?? 0))) return true;
+    }
     return false;
   }
 
   /** Some known value starts with a separator CandidatePrefixes does not record. */
   private separatorStart = false;
 
-  /** The distinct prefix hashes mayOccurIn reads, worked out at its first call. */
+  /** Each value's prefix hash (see prefixHash), worked out at mayOccurIn's first call. */
   private prefixHashes: Int32Array | undefined;
 
   /** How many values mayOccurIn may read (to weigh it against searching a text). */

@@ -15,7 +15,7 @@ import {
   ValueMemo,
   type HarSkeleton,
 } from '../../../src/core/redact/index.ts';
-import { scanJsonText } from '../../../src/core/redact/json.ts';
+import { redactJsonText, scanJsonText } from '../../../src/core/redact/json.ts';
 import { bodyScans } from '../../../src/core/redact/values.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 
@@ -152,6 +152,37 @@ describe('one decision per value across the archive', () => {
     const echoed = JSON.stringify({ data: records, echo: 'see 1450 High Street' });
     const again = scanJsonText(echoed, new RedactionSession(), undefined, true);
     expect(session.known(true)?.mayOccurIn(again!.prefixes!)).toBe(true);
+  });
+
+  it('looks for a value whose prefix was recorded by coincidence, outside the edits only, before searching', () => {
+    // Every timestamp starts with `2025`, and so does a street judged in the same body.
+    const records = Array.from({ length: 2100 }, (_, i) => ({
+      at: '2025-11-13T02:13:20.000Z',
+      address: i === 2025 ? { street: '2025 High Street' } : {},
+    }));
+    const text = JSON.stringify({ data: records });
+    const session = new RedactionSession();
+    const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY))!;
+    session.seal();
+    const known = session.known(true)!;
+    const looked: string[] = [];
+    expect(known.mayOccurIn(edits.prefixes!)).toBe(true);
+    expect(
+      known.mayOccurIn(edits.prefixes!, (value) => {
+        looked.push(value);
+        return false;
+      }),
+    ).toBe(false);
+    expect(looked).toEqual(['2025 High Street']);
+    // The body written: its own street (an edit) is no occurrence, and nothing else changed.
+    const redacted = redactJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+    expect(redacted).toBe(edits.apply(text));
+    // The same value echoed in an ordinary string of the body is found and replaced.
+    const echoed = JSON.stringify({ data: records, note: 'shipped to 2025 High Street today' });
+    expect(echoed.length).toBeGreaterThan(16_384);
+    const written = redactJsonText(echoed, session, bodyScans(Number.POSITIVE_INFINITY));
+    expect(written).toContain('shipped to [address-1] today');
+    expect(written).not.toContain('2025 High');
   });
 
   it('searches a body for a known value that starts with a separator, where no prefix is recorded', () => {
