@@ -69,8 +69,10 @@ function digestOf(text: string): string {
  * ```
  *
  * Observing judges every value with the same rules as rewriting, and keeps only the distinct
- * values judged sensitive (their characters in one typed array, plus a placeholder each): memory
- * grows with the number of distinct sensitive values, never with the file. The output equals
+ * values judged sensitive (their characters in one typed array, plus a placeholder each), and the
+ * scans of large bodies up to a fixed room of body text (STREAMED_SCAN_ROOM, so pass 2 need not
+ * scan them again): memory grows with the number of distinct sensitive values, never with the
+ * file. The output equals
  * `sanitizeHar(har)` exactly when both passes see the entries in file order and the rest (pages,
  * comments, custom fields) is observed after the entries, which is what `sanitizeHar` does.
  */
