@@ -566,13 +566,14 @@ export class KnownValues {
     // A shared prefix is often a coincidence (a street number `2025 High Street` and the year of
     // every timestamp): with `occurs` (whether a value, spelled as this table spells it, occurs
     // where the search would look), a few such values are looked for instead.
-    let confirmed = 0;
+    const shared: number[] = [];
     for (let id = 0; id < this.count; id++) {
       if (!prefixes.has(this.prefixHashes[id] ?? 0)) continue;
-      if (occurs === undefined || ++confirmed > MAX_CONFIRMED) return true;
-      const at = this.at[id] ?? 0;
-      if (occurs(poolText(this.chars, at, this.length[id] ?? 0))) return true;
+      // Too many to look for one by one: the search costs less.
+      if (occurs === undefined || shared.push(id) > MAX_CONFIRMED) return true;
     }
+    for (const id of shared)
+      if (occurs?.(poolText(this.chars, this.at[id] ?? 0, this.length[id] ?? 0)) !== false) return true;
     return false;
   }
 
