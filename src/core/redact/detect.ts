@@ -282,10 +282,35 @@ function capitalisedWordsEnd(text: string, end: number, to: number): number {
   return stop;
 }
 
+/**
+ * Where the tag that holds a `name=` ends: the next `>` within 500 characters. The last search is
+ * remembered, so a run of `name="email"` attributes without a `>` (hostile, or a truncated form)
+ * scans each character once rather than 500 per attribute.
+ */
+class TagEnds {
+  private from = -1;
+  private to = -1;
+  private at = -1;
+
+  /** The first `>` in [from, limit), or limit. */
+  find(text: string, from: number, limit: number): number {
+    let i = from;
+    if (this.from !== -1 && from >= this.from) {
+      if (this.at !== -1 && from <= this.at) return Math.min(this.at, limit);
+      // [this.from, this.to) holds no `>`.
+      if (this.at === -1 && from <= this.to) i = Math.min(this.to, limit);
+    }
+    while (i < limit && text.charCodeAt(i) !== 62) i++;
+    this.from = from;
+    this.to = i;
+    this.at = i < limit ? i : -1;
+    return i;
+  }
+}
+
 /** HTML forms: `name="password" … value="…"` in the same tag. */
-function htmlValueSpan(text: string, from: number, to: number): Span | undefined {
-  let limit = from;
-  while (limit < to && limit < from + 500 && text.charCodeAt(limit) !== 62) limit++;
+function htmlValueSpan(text: string, from: number, to: number, tags: TagEnds): Span | undefined {
+  const limit = tags.find(text, from, Math.min(to, from + 500));
   const at = text.slice(from, limit).search(/\bvalue\s*=/i);
   if (at === -1) return undefined;
   return valueSpan(text, text.indexOf('=', from + at) + 1, to);
@@ -297,7 +322,7 @@ function htmlValueSpan(text: string, from: number, to: number): Span | undefined
  * inside prose. The key is read back from the `=`/`:`; a personal field needs `=` or a quoted key
  * (`name: must not be blank` is prose). Documentation placeholders and literals are left alone.
  */
-function assignmentAt(text: string, at: number, from: number, to: number): Span | undefined {
+function assignmentAt(text: string, at: number, from: number, to: number, tags: TagEnds): Span | undefined {
   let keyEnd = at;
   while (
     keyEnd > from &&
@@ -330,7 +355,7 @@ function assignmentAt(text: string, at: number, from: number, to: number): Span 
     // `<input name="email" value="…">`: the attribute names the field, the value is the data.
     const named = fieldKind(value);
     if (named === undefined) return undefined;
-    const html = htmlValueSpan(text, span.end, to);
+    const html = htmlValueSpan(text, span.end, to, tags);
     if (html === undefined || html.end <= html.start) return undefined;
     const htmlValue = text.slice(html.start, html.end);
     return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named };
@@ -357,13 +382,14 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
+  const tags = new TagEnds();
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code !== 58 && code !== 61) continue;
     // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
     const before = text.charCodeAt(i - 1);
     if (before === 58 || before === 61 || i === from) continue;
-    const span = assignmentAt(text, i, from, to);
+    const span = assignmentAt(text, i, from, to, tags);
     if (span === undefined) continue;
     into.push(span);
     i = Math.max(span.end, i + 1) - 1;

@@ -575,13 +575,25 @@ export function findEmails(text: string, from: number, to: number, into: Span[])
 const IPV6 = /(?<![A-Za-z0-9_:.])(?:[0-9a-f]{1,4}|:):[0-9a-f]{0,4}:[0-9a-f:]{1,35}/gi;
 const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 
+/**
+ * The leftmost IPv6 candidate starting in [from, to), as [start, end), or undefined. A candidate's
+ * first colon is at most four characters in, so the expression (a look-behind tried at every
+ * character) starts four characters before the next colon: a text without colons costs one
+ * indexOf, not a run of the expression over all of it.
+ */
+function nextIpv6(text: string, from: number, to: number): [number, number] | undefined {
+  const colon = text.indexOf(':', from);
+  if (colon === -1 || colon - 4 >= to) return undefined;
+  IPV6.lastIndex = Math.max(from, colon - 4);
+  const match = IPV6.exec(text);
+  return match === null || match.index >= to ? undefined : [match.index, IPV6.lastIndex];
+}
+
 /** IPv6 text forms (RFC 4291 §2.2, RFC 5952); at least three groups so `a::b` or times stay. */
 export function findIpv6(text: string, from: number, to: number, into: Span[]): void {
-  IPV6.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = IPV6.exec(text)) !== null && match.index < to) {
-    const start = match.index;
-    let stop = start + match[0].length;
+  for (let found = nextIpv6(text, from, to); found !== undefined; found = nextIpv6(text, found[1], to)) {
+    const start = found[0];
+    let stop = found[1];
     while (stop > start && text[stop - 1] === ':' && text[stop - 2] !== ':') stop--;
     if (isAsciiWord(text.charCodeAt(stop))) continue;
     const halves = text.slice(start, stop).split('::');

@@ -1,4 +1,4 @@
-import type { RedactionKind, Span } from './session.ts';
+import { isSpaceCode, type RedactionKind, type Span } from './session.ts';
 
 /**
  * Secret formats, as data: vendor key formats recognised by their documented prefix, plus the few
@@ -46,6 +46,29 @@ for (let code = 0; code < 128; code++) {
 function classOf(code: number): number {
   return code < 128 ? (CLASS[code] ?? 0) : 0;
 }
+
+/**
+ * ASCII characters a one-character class matches, as a table: the free-text finders below walk a
+ * run per character, and a table read costs a fraction of a regex call on a one-character string.
+ */
+function asciiTable(pattern: RegExp): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) table[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+}
+
+/** text[at] is an ASCII character of `table` (a character past the end is not). */
+function inTable(table: Uint8Array, text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 && table[code] === 1;
+}
+
+/** A credential after an authorization scheme: RFC 6750 §2.1 b64token, and `/+=` of base64. */
+const B64TOKEN = asciiTable(/[A-Za-z0-9._~+/=-]/);
+/** What ends a URL written in free text: blanks, quotes, angle brackets, a backtick, a backslash. */
+const ENDS_URL = asciiTable(/[\s"'<>`\\]/);
+/** A data: URI's payload: base64 (RFC 4648 §4) or percent-encoded (RFC 2397 §3). */
+const DATA_PAYLOAD = asciiTable(/[A-Za-z0-9+/=%_-]/);
 
 interface TokenRule {
   prefix: string;
@@ -972,9 +995,14 @@ interface StartRule {
  * hostile run of one prefix (`sk-sk-sk-…`) tries every rule of that start at every candidate, so
  * the lookup is two array indexes and only the rules sharing the third character are tried
  * (there are a dozen `sk…` rules: `sk-ant-`, `sk_live_`, `sk.`…). A two-character prefix (`SK`,
- * `AC`) is in the list of every third character.
+ * `AC`) is in the list of every third character. Where more than two rules share three characters
+ * (`sk-`, `xox`, `pat`), they are split again by the fourth, so such a run still tries one or two.
  */
 const BY_START: (StartRule[][] | undefined)[] = new Array<StartRule[][] | undefined>(128 * 128);
+/** The same lists split by the fourth character, where a list is longer than two (same indexes). */
+const BY_FOURTH: ((StartRule[][] | undefined)[] | undefined)[] = new Array<
+  (StartRule[][] | undefined)[] | undefined
+>(128 * 128);
 for (const rule of TOKEN_RULES) {
   const codes = Array.from(rule.prefix, (char) => char.charCodeAt(0));
   if (codes.length < 2 || codes.some((code) => code >= 128)) throw new Error(`bad prefix ${rule.prefix}`);
@@ -989,6 +1017,15 @@ for (const rule of TOKEN_RULES) {
     byThird[code] = list;
   }
 }
+BY_START.forEach((byThird, key) => {
+  byThird?.forEach((list, third) => {
+    if (list.length <= 2) return;
+    const split = (BY_FOURTH[key] ??= new Array<StartRule[][] | undefined>(128));
+    split[third] = Array.from({ length: 128 }, (_, code) =>
+      list.filter(({ codes }) => codes.length < 4 || codes[3] === code),
+    );
+  });
+});
 
 /** The rules whose prefix starts text[at, at + 3) (or is text[at, at + 2)). */
 function rulesAt(text: string, at: number): StartRule[] | undefined {
@@ -998,8 +1035,14 @@ function rulesAt(text: string, at: number): StartRule[] | undefined {
   const byThird = BY_START[first * 128 + second];
   if (byThird === undefined) return undefined;
   const third = text.charCodeAt(at + 2);
-  const list = third < 128 ? byThird[third] : undefined;
-  return list === undefined || list.length === 0 ? undefined : list;
+  let list = third < 128 ? byThird[third] : undefined;
+  if (list === undefined || list.length === 0) return undefined;
+  if (list.length > 2) {
+    const fourth = text.charCodeAt(at + 3);
+    // A character past the end or beyond ASCII can only end a prefix of three or fewer (index 0).
+    list = BY_FOURTH[first * 128 + second]?.[third]?.[fourth < 128 ? fourth : 0] ?? list;
+  }
+  return list.length === 0 ? undefined : list;
 }
 
 /**
@@ -1216,6 +1259,35 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
     }
   const code = text.charCodeAt(at);
   // Shapes without a prefix: each is tried only when a character at a fixed offset fits it.
+  // Every one but the Entra secret opens with two word characters: a candidate followed by
+  // punctuation (`1.1.1.`, `a.b-c`, hostile or prose) skips straight to the Entra checks.
+  if (isWordCode(text.charCodeAt(at + 1))) {
+    const end = wordShapeAt(text, at, code, runs);
+    if (end !== -1) return end;
+  }
+  if (text.charCodeAt(at + 5) === 126) {
+    const end = azureEnd(text, at);
+    if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
+  }
+  // A secret's first three characters may be `~` or `.`, which no candidate starts with.
+  const before = text.charCodeAt(at - 1);
+  if (
+    (before === 126 || before === 46) &&
+    (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126)
+  ) {
+    for (let back = 1; back <= 2; back++) {
+      const start = at - back;
+      const first = text.charCodeAt(start);
+      if ((first !== 126 && first !== 46) || text.charCodeAt(start + 5) !== 126) continue;
+      const end = azureEnd(text, start);
+      if (end !== -1) return { span: { start, end, kind: 'secret' } };
+    }
+  }
+  return -1;
+}
+
+/** The prefix-less shapes that open with two word characters (JWT, Meta, Stripe, MaxMind, Telegram, Terraform, Mailchimp). */
+function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { span: Span } | -1 {
   if (code === 101 && text.charCodeAt(at + 1) === 121 && text.charCodeAt(at + 2) === 74) {
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
@@ -1255,24 +1327,6 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
   if (text.charCodeAt(at + 14) === 46) {
     const end = atlasEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
-  }
-  if (text.charCodeAt(at + 5) === 126) {
-    const end = azureEnd(text, at);
-    if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
-  }
-  // A secret's first three characters may be `~` or `.`, which no candidate starts with.
-  const before = text.charCodeAt(at - 1);
-  if (
-    (before === 126 || before === 46) &&
-    (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126)
-  ) {
-    for (let back = 1; back <= 2; back++) {
-      const start = at - back;
-      const first = text.charCodeAt(start);
-      if ((first !== 126 && first !== 46) || text.charCodeAt(start + 5) !== 126) continue;
-      const end = azureEnd(text, start);
-      if (end !== -1) return { span: { start, end, kind: 'secret' } };
-    }
   }
   if (text.charCodeAt(at + 32) === 45) {
     const end = mailchimpEnd(text, at, runs);
@@ -1350,7 +1404,7 @@ export function findAuthSchemes(text: string, from: number, to: number, into: Sp
   while ((match = scheme.exec(text)) !== null && match.index < to) {
     const start = match.index + match[0].length;
     let end = start;
-    while (end < to && end - start < 8192 && /[A-Za-z0-9._~+/=-]/.test(text[end] ?? '')) end++;
+    while (end < to && end - start < 8192 && inTable(B64TOKEN, text, end)) end++;
     const value = text.slice(start, end);
     if (isWordCode(text.charCodeAt(end)) || value.length < 8 || isDocPlaceholder(value)) continue;
     const word = (match[1] ?? '').toLowerCase();
@@ -1443,12 +1497,19 @@ function isPlaceholderPart(text: string, from: number, to: number): boolean {
   while (from < to && (text[from] === '"' || text[from] === "'")) from++;
   // `<password>` is how documentation writes a value to fill in; `$TOKEN` is a shell variable.
   if (text[from] === '<' || text[from] === '$') return true;
-  while (from < to && '"\'{<$'.includes(text[from] ?? '')) from++;
-  while (to > from && '"\'}>'.includes(text[to - 1] ?? '')) to--;
+  for (let code = text.charCodeAt(from); from < to; code = text.charCodeAt(from)) {
+    if (code !== 34 && code !== 39 && code !== 123 && code !== 60 && code !== 36) break; // " ' { < $
+    from++;
+  }
+  for (let code = text.charCodeAt(to - 1); to > from; code = text.charCodeAt(to - 1)) {
+    if (code !== 34 && code !== 39 && code !== 125 && code !== 62) break; // " ' } >
+    to--;
+  }
   if (from === to) return true;
   const part = text.slice(from, to);
+  // The cheap shapes first: a run of `-u ab:cd` pairs asks this twice per pair.
   return (
-    isDocPlaceholder(part) || /^[A-Z][A-Z0-9_]*$/.test(part) || (/^[a-z_]+$/.test(part) && part.length < 5)
+    (part.length < 5 && /^[a-z_]+$/.test(part)) || /^[A-Z][A-Z0-9_]*$/.test(part) || isDocPlaceholder(part)
   );
 }
 
@@ -1492,15 +1553,19 @@ export function findUrlSecrets(text: string, from: number, to: number, into: Spa
   while (at !== -1 && at < to) {
     let end = at + 3;
     const limit = Math.min(to, at + 8192);
-    while (end < limit && !/[\s"'<>`\\]/.test(text[end] ?? ' ')) end++;
+    // (Blanks beyond ASCII end it too, as `\s` does.)
+    while (end < limit && !inTable(ENDS_URL, text, end) && !isSpaceCode(text.charCodeAt(end))) end++;
     let authorityEnd = at + 3;
-    while (authorityEnd < end && !'/?#'.includes(text[authorityEnd] ?? '/')) authorityEnd++;
+    for (let code = text.charCodeAt(authorityEnd); authorityEnd < end; code = text.charCodeAt(authorityEnd)) {
+      if (code === 47 || code === 63 || code === 35) break; // / ? #
+      authorityEnd++;
+    }
     const authority = text.slice(at + 3, authorityEnd);
     const userinfo = authority.lastIndexOf('@');
     if (userinfo > 0) into.push({ start: at + 3, end: at + 3 + userinfo, kind: 'credential' });
     const host = authority.slice(userinfo + 1).replace(/:\d+$/, '');
     let pathEnd = authorityEnd;
-    while (pathEnd < end && text[pathEnd] !== '?' && text[pathEnd] !== '#') pathEnd++;
+    while (pathEnd < end && text.charCodeAt(pathEnd) !== 63 && text.charCodeAt(pathEnd) !== 35) pathEnd++;
     const secret = webhookSecretStart(host, text.slice(authorityEnd, pathEnd));
     if (secret !== -1) {
       let stop = pathEnd;
@@ -1521,7 +1586,7 @@ export function findDataUris(text: string, from: number, to: number, into: Span[
     if (!/;base64$/.test(header) && !/^(?:image|application|audio|video)\//.test(header)) continue;
     const payload = match.index + match[0].length;
     let end = payload;
-    while (end < to && /[A-Za-z0-9+/=%_-]/.test(text[end] ?? '')) end++;
+    while (end < to && inTable(DATA_PAYLOAD, text, end)) end++;
     if (end - payload < 16) continue;
     into.push({ start: payload, end, kind: 'document' });
     start.lastIndex = end;

@@ -415,6 +415,15 @@ export class KnownValues {
   private readonly exactSlots: Int32Array;
   private readonly exactHashes: Int32Array;
   private readonly sameHash: Int32Array;
+  /**
+   * The hashes of every value's first 8, 16, 32… characters (with that count): matchAt stops
+   * hashing a candidate as soon as no value shares its characters so far. Without it a candidate
+   * costs the length of the longest value of its prefix, and a text where a long value's first
+   * characters recur (`ghp_.ghp_.…` after a 4,000-character `ghp_…` was judged) costs that length
+   * at every recurrence: quadratic in practice. Now a candidate costs about its common start with
+   * the closest value.
+   */
+  private readonly checkpoints = new Set<number>();
 
   constructor(source: KnownSource, json: boolean) {
     const { pool, ids } = source;
@@ -490,7 +499,11 @@ export class KnownValues {
       this.starts[startKey(chars[start] ?? 0, chars[start + 1] ?? 0)] = 1;
       pairs[id] = prefix * 65536 + size;
       let hash = 2166136261;
-      for (let i = start; i < start + size; i++) hash = Math.imul(hash ^ (chars[i] ?? 0), 16777619);
+      for (let i = start, seen = 1; i < start + size; i++, seen++) {
+        hash = Math.imul(hash ^ (chars[i] ?? 0), 16777619);
+        if (seen >= FIRST_CHECKPOINT && (seen & (seen - 1)) === 0)
+          this.checkpoints.add(checkpointKey(seen, hash));
+      }
       hash = fold(hash);
       this.exactHashes[id] = hash;
       this.sameHash[id] = -1;
@@ -774,11 +787,19 @@ export class KnownValues {
     let best = -1;
     let hash = 2166136261;
     let hashed = at;
+    let check = at + FIRST_CHECKPOINT;
     for (let n = this.prefixFrom[slot] ?? 0; n < lastLength; n++) {
       const length = this.lengthList[n] ?? 0;
       const end = at + length;
       if (end > to) break;
-      while (hashed < end) hash = Math.imul(hash ^ text.charCodeAt(hashed++), 16777619);
+      while (hashed < end) {
+        hash = Math.imul(hash ^ text.charCodeAt(hashed++), 16777619);
+        if (hashed === check) {
+          // No value this long or longer starts with these characters: none left can match.
+          if (!this.checkpoints.has(checkpointKey(hashed - at, hash))) return best;
+          check = at + (hashed - at) * 2;
+        }
+      }
       for (let id = this.firstWithHash(fold(hash)); id !== -1; id = this.sameHash[id] ?? -1) {
         if (this.length[id] !== length || !this.sameChars(id, text, at)) continue;
         const start = this.at[id] ?? 0;
@@ -806,6 +827,14 @@ const CODE_TYPES = new Uint8Array(65536).fill(WORD_CODE, 128);
 for (let code = 0; code < 128; code++)
   CODE_TYPES[code] =
     code === 34 ? QUOTE_CODE : code === 92 ? BACKSLASH_CODE : code === 91 ? BRACKET_CODE : (WORD[code] ?? 0);
+
+/** The first checkpoint of KnownValues.checkpoints; then every power of two. */
+const FIRST_CHECKPOINT = 8;
+
+/** A value's first `count` characters by their running hash (a collision only skips an early stop). */
+function checkpointKey(count: number, hash: number): number {
+  return fold(hash ^ Math.imul(count, 0x9e3779b1));
+}
 
 /** Where the run of word characters from `at` ends (at most `to`). */
 function wordEnd(text: string, at: number, to: number): number {

@@ -202,3 +202,40 @@ describe('formats with a shape, not a prefix, stop at their documented bounds', 
     expect(found(`Authorization: SSWS ${token}`)).toEqual([token]);
   });
 });
+
+// The finders remember what they measured (the next `>`, a rule list split by a fourth character)
+// so hostile runs stay cheap; these cases would catch a remembered answer reused where it is wrong.
+describe('what the finders remember between candidates', () => {
+  it("a form field's value is found after tags that had no value, closed or not", () => {
+    const value = 'hunter2-xyz-0421';
+    const texts = [
+      // an earlier tag closed by `>`, then the field: the remembered `>` lies before it
+      `<input name="email"><input name="password" value="${value}">`,
+      // an earlier tag never closed within 500 characters, then the field
+      `<input name="email" ${'x'.repeat(600)} <input name="password" value="${value}">`,
+      // a tag closed just past the 500 characters searched, then the field
+      `<input name="email" ${'z'.repeat(520)}><input name="password" value="${value}">`,
+      // an unclosed tag whose search stopped short, then a field further on
+      `<input name="email" ${'y'.repeat(120)}<b name="password" value="${value}">`,
+    ];
+    for (const text of texts) {
+      const kept = redactText(text, new RedactionSession());
+      expect(kept, text).not.toContain(value);
+      expect(kept).toContain('name="password" value="[');
+    }
+  });
+
+  it("a value past the tag's `>` is not the field's", () => {
+    const text = '<input name="password"> value="not-the-password-42"';
+    expect(redactText(text, new RedactionSession())).toBe(text);
+  });
+
+  it('keys sharing three characters with other rules are told apart by the fourth', () => {
+    const spans = (text: string) => detectSensitive(text).map((s) => text.slice(s.start, s.end));
+    const ant = `sk-ant-api03-${'a1B2'.repeat(23)}AA`;
+    const proj = `sk-proj-${'Ab3d'.repeat(12)}`;
+    expect(spans(`key ${ant} and ${proj}`)).toEqual([ant, proj]);
+    // A run of the shared start holds no key, and the key after it is still found.
+    expect(spans(`${'sk-'.repeat(50)} ${proj}`)).toEqual([proj]);
+  });
+});
