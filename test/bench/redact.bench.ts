@@ -4,8 +4,10 @@
  *   - a realistic ~5 MB JSON list body, and a denser one (personal data on every record), through
  *     the whole sanitize path (sanitizeHar of a HAR holding the body: judging pass + writing pass),
  *     target <= 2x JSON.parse of the same text; and the same bodies through HarSanitizer as a
- *     streaming host drives it (the CLI's sanitize, the panel's export): no scan is kept between
- *     the passes there, so the writing pass scans each body again — the harder of the two paths;
+ *     streaming host drives it (the CLI's sanitize, the panel's export): pass 2 reads each body
+ *     again as a new string, and finds the scan pass 1 kept of the same text while the kept scans
+ *     hold less than STREAMED_SCAN_ROOM characters; past that room (a HAR of hundreds of MB) the
+ *     writing pass scans each body again — the hardest path, reported as "past the kept-scan room";
  *   - hostile 1 MB bodies (shapes built to make a careless pattern backtrack or rescan), through
  *     the same path as a text/plain body, as a ratio per MB to JSON.parse of the realistic body,
  *     target <= 30x (aim 10x).
@@ -122,16 +124,43 @@ function harWith(text: string, mimeType: string): Har {
   };
 }
 
-/** What a streaming host does: both passes entry by entry, no scan kept between them. */
-function sanitizeStreamed(har: Har): Har {
-  const sanitizer = new HarSanitizer();
+/** What a streaming host does: both passes entry by entry, each reading its own copy of the entries. */
+function streamedWith(har: Har, options: { scanRoom?: number }): Har {
+  const sanitizer = new HarSanitizer(options);
   const skeleton: HarSkeleton = { ...har, log: { ...har.log, entries: [] } };
-  for (const entry of har.log.entries) sanitizer.observeEntry(entry);
+  for (const entry of read(har, 0)) sanitizer.observeEntry(entry);
   sanitizer.observeRest(skeleton);
   const out = sanitizer.sanitizeRest(skeleton);
-  out.log.entries = har.log.entries.map((entry) => sanitizer.sanitizeEntry(entry)) as Har['log']['entries'];
+  out.log.entries = read(har, 1).map((entry) => sanitizer.sanitizeEntry(entry)) as Har['log']['entries'];
   return out;
 }
+
+/**
+ * The entries as a streaming host reads them: new objects and new body strings in each pass (a
+ * kept scan is found by the body's text, not by the string object the first pass saw). Made before
+ * the measurement (reading the file is the host's cost, not the sanitizer's): two copies per HAR.
+ */
+const copies = new Map<Har, [Har['log']['entries'], Har['log']['entries']]>();
+
+function read(har: Har, pass: 0 | 1): Har['log']['entries'] {
+  let pair = copies.get(har);
+  if (pair === undefined) {
+    const copy = (): Har['log']['entries'] =>
+      har.log.entries.map((entry) => {
+        const content = entry.response?.content;
+        if (content?.text === undefined) return { ...entry };
+        // A new string with the same characters (not the same object, nor a slice of it).
+        const text = ` ${content.text}`.slice(1);
+        return { ...entry, response: { ...entry.response, content: { ...content, text } } } as typeof entry;
+      });
+    pair = [copy(), copy()];
+    copies.set(har, pair);
+  }
+  return pair[pass];
+}
+
+const sanitizeStreamed = (har: Har): Har => streamedWith(har, {});
+const sanitizeStreamedPastRoom = (har: Har): Har => streamedWith(har, { scanRoom: 0 });
 
 function cpuMs(work: () => unknown): number {
   const start = process.cpuUsage();
@@ -183,10 +212,13 @@ const rows: { label: string; size: number; parseMs: number; redactMs: number; ra
 for (const [label, body, sanitize] of [
   ['realistic list body (personal data on 1 record in 10)', realisticBody, sanitizeHar],
   ['dense body (personal data on every record)', denseBody, sanitizeHar],
-  ['realistic body, streamed (CLI/panel: no scan kept)', realisticBody, sanitizeStreamed],
-  ['dense body, streamed (CLI/panel: no scan kept)', denseBody, sanitizeStreamed],
+  ['realistic body, streamed (CLI/panel)', realisticBody, sanitizeStreamed],
+  ['dense body, streamed (CLI/panel)', denseBody, sanitizeStreamed],
+  ['realistic body, streamed past the kept-scan room', realisticBody, sanitizeStreamedPastRoom],
 ] as const) {
-  const { parseMs, redactMs, ratio } = measure(body, harWith(body, 'application/json'), sanitize);
+  const har = harWith(body, 'application/json');
+  if (sanitize !== sanitizeHar) read(har, 0);
+  const { parseMs, redactMs, ratio } = measure(body, har, sanitize);
   rows.push({ label, size: mb(body), parseMs, redactMs, ratio });
 }
 
@@ -229,5 +261,5 @@ for (const row of [...hostile].sort((a, b) => b.ratio - a.ratio)) console.log(` 
 const worst = hostile.reduce((a, b) => (b.ratio > a.ratio ? b : a));
 const realistic = rows[0];
 console.log(
-  `\nworst hostile shape: ${worst.label} ${worst.ratio.toFixed(1)}x per MB  |  realistic 5 MB body ${realistic?.ratio.toFixed(2)}x  |  dense ${rows[1]?.ratio.toFixed(2)}x  |  streamed: realistic ${rows[2]?.ratio.toFixed(2)}x, dense ${rows[3]?.ratio.toFixed(2)}x`,
+  `\nworst hostile shape: ${worst.label} ${worst.ratio.toFixed(1)}x per MB  |  realistic 5 MB body ${realistic?.ratio.toFixed(2)}x  |  dense ${rows[1]?.ratio.toFixed(2)}x  |  streamed: realistic ${rows[2]?.ratio.toFixed(2)}x, dense ${rows[3]?.ratio.toFixed(2)}x, past the kept-scan room ${rows[4]?.ratio.toFixed(2)}x`,
 );

@@ -4,6 +4,7 @@ import { redactJson } from './json.ts';
 import { RedactionSession } from './session.ts';
 import {
   type BodyScans,
+  bodyScans,
   judgeBodyText,
   redactBodyText,
   redactCookieValue,
@@ -12,6 +13,7 @@ import {
   redactText,
   redactUrl,
   redactWhole,
+  STREAMED_SCAN_ROOM,
   ValueMemo,
 } from './values.ts';
 
@@ -67,25 +69,31 @@ function digestOf(text: string): string {
  * ```
  *
  * Observing judges every value with the same rules as rewriting, and keeps only the distinct
- * values judged sensitive (their characters in one typed array, plus a placeholder each): memory
- * grows with the number of distinct sensitive values, never with the file. The output equals
+ * values judged sensitive (their characters in one typed array, plus a placeholder each), and the
+ * scans of large bodies up to a fixed room of body text (STREAMED_SCAN_ROOM, so pass 2 need not
+ * scan them again): memory grows with the number of distinct sensitive values, never with the
+ * file. The output equals
  * `sanitizeHar(har)` exactly when both passes see the entries in file order and the rest (pages,
  * comments, custom fields) is observed after the entries, which is what `sanitizeHar` does.
  */
 export class HarSanitizer {
   private readonly session = new RedactionSession();
-  private readonly scans: BodyScans | undefined;
+  private readonly scans: BodyScans;
   /** The current pass's outputs for values met before (header values, URLs, `_initiator` frames). */
   private readonly memo = new ValueMemo(this.session);
   private observing = true;
 
   /**
-   * `keepScans` keeps large bodies' scans (their edits, not their text) between the passes, so the
-   * writing pass only adds the known values: for a HAR already in memory, whose body strings are
-   * the same objects in both passes.
+   * Large bodies' scans (their edits, not their redacted text) are kept between the passes, so
+   * the writing pass only adds the known values instead of scanning each body again. `keepScans`
+   * (a HAR already in memory, whose body strings are held anyway) keeps every one; otherwise (a
+   * streamed host, whose pass 2 reads the bodies again) they are kept up to STREAMED_SCAN_ROOM
+   * characters of body text, so memory stays bounded however large the file.
    */
-  constructor(options: { keepScans?: boolean } = {}) {
-    this.scans = options.keepScans === true ? { json: new Map(), text: new Map() } : undefined;
+  constructor(options: { keepScans?: boolean; scanRoom?: number } = {}) {
+    this.scans = bodyScans(
+      options.keepScans === true ? Number.POSITIVE_INFINITY : (options.scanRoom ?? STREAMED_SCAN_ROOM),
+    );
   }
 
   /** Pass 1: judge every value of one entry (anything: a broken item is judged as JSON). */

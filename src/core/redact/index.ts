@@ -18,7 +18,8 @@
  *
  * Streaming use (a HAR too large to hold): see HarSanitizer. Observe every entry in file order,
  * then the rest of the log; then sanitize the rest and every entry in file order. Memory grows
- * with the number of distinct sensitive values, and the output equals `sanitizeHar(har)`.
+ * with the number of distinct sensitive values (plus large bodies' scans kept between the passes,
+ * up to a fixed room of text), and the output equals `sanitizeHar(har)`.
  *
  * A ticket or a cURL command is one small export: create a RedactionSession, judge the exchange
  * with the value functions (`judgeBodyText` judges a body without writing its redacted copy),

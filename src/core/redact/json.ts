@@ -12,6 +12,7 @@ import {
 import {
   KEPT_SCAN_LENGTH,
   keptScan,
+  mayKeep,
   redactText,
   redactUrl,
   redactWhole,
@@ -548,8 +549,42 @@ export function scanJsonText(
 ): EditList | null {
   // A large body's candidate prefixes are recorded when it is about to be searched for known
   // values, or when its scan is kept for the pass that will search it.
-  const record = text.length >= KEPT_SCAN_LENGTH && (writing || scans !== undefined);
-  return keptScan(scans?.json, text, session, () => new JsonTextScan(text, session, record).run() ?? null);
+  const record = writing ? text.length >= KEPT_SCAN_LENGTH : mayKeep(scans, text);
+  return keptScan(
+    scans,
+    scans?.json,
+    text,
+    session,
+    () => new JsonTextScan(text, session, record).run() ?? null,
+  );
+}
+
+/** Occurrences of a value occursBetween looks at before it answers "occurs" unseen. */
+const MAX_OCCURRENCES = 64;
+
+/**
+ * Whether `value` occurs in `text` outside every edit of `scan` (sorted), where
+ * findInJsonStrings would search: each occurrence found (natively) is checked against the edits
+ * around it. Values judged in this body occur inside its edits, which is not an occurrence.
+ */
+function occursBetween(text: string, scan: EditList, value: string): boolean {
+  let seen = 0;
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
+    if (++seen > MAX_OCCURRENCES) return true;
+    // The last edit starting at or before `at`, by bisection.
+    let low = 0;
+    let high = scan.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (scan.from(middle) <= at) low = middle + 1;
+      else high = middle;
+    }
+    const before = low - 1;
+    const gapStart = before >= 0 ? scan.to(before) : 0;
+    const gapEnd = low < scan.count ? scan.from(low) : text.length;
+    if (at >= gapStart && at + value.length <= gapEnd) return true;
+  }
+  return false;
 }
 
 /** text[from, to) with the known values inside it replaced (a piece an edit wrote). */
@@ -584,7 +619,9 @@ function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string
   // start says no known value can (asked only when the known values' table is small next to the text).
   const prefixes = scan.prefixes;
   const search =
-    prefixes === undefined || known.prefixTableSize * 4 > text.length || known.mayOccurIn(prefixes);
+    prefixes === undefined ||
+    known.prefixTableSize * 4 > text.length ||
+    known.mayOccurIn(prefixes, (value) => occursBetween(text, scan, value));
   let inside = false;
   let at = 0;
   for (let edit = 0; ; edit++) {

@@ -258,13 +258,12 @@ function slotsFor(count: number): number {
  * at a position starts there and lies inside one string, so its prefix was recorded.
  */
 export class CandidatePrefixes {
-  /** Open addressing over prefixHash values; `EMPTY` marks a free slot. */
-  private slots = new Int32Array(4096).fill(EMPTY);
-  private size = 0;
-  /** prefixHash(EMPTY) itself was recorded (it cannot be stored in a slot). */
-  private emptyHash = false;
-  /** Too many distinct prefixes were recorded to keep them: anything may occur. */
-  private full = false;
+  /**
+   * One bit per prefix hash (folded to PREFIX_BITS): a set that only grows, where a collision or
+   * a saturated map answers "may occur", which only costs the search. A bit per prefix instead of
+   * a hash table: recording is one store, and most positions of a list repeat a prefix.
+   */
+  private readonly bits = new Int32Array(PREFIX_BITS >>> 5);
   /** Positions noted in the string being walked, recorded only if `keep` is called (see detectorGates). */
   private pending: Int32Array<ArrayBuffer> = new Int32Array(256);
   private count = 0;
@@ -277,20 +276,23 @@ export class CandidatePrefixes {
 
   /**
    * Records the prefixes at the positions noted since the last `keep` or `drop`, where four
-   * characters of the string (which ends at `end`) follow.
+   * characters of the string (which ends at `end`) follow. A position on a separator that starts
+   * no value in practice (a space, `-`, `:`…: SEPARATOR_STARTS) is not recorded: prose and
+   * timestamps are half such positions, and mayOccurIn answers "may occur" for a known value that
+   * does start with one.
    */
   keep(text: string, end: number): void {
-    for (let n = 0; n < this.count && !this.full; n++) {
-      const at = this.pending[n] ?? 0;
+    const pending = this.pending;
+    const bits = this.bits;
+    for (let n = 0; n < this.count; n++) {
+      const at = pending[n] ?? 0;
       if (at + 4 > end) continue;
-      this.add(
-        prefixHash(
-          text.charCodeAt(at),
-          text.charCodeAt(at + 1),
-          text.charCodeAt(at + 2),
-          text.charCodeAt(at + 3),
-        ),
+      const first = text.charCodeAt(at);
+      if (first < 128 && SEPARATOR_STARTS[first] === 1) continue;
+      const bit = prefixBit(
+        prefixHash(first, text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3)),
       );
+      bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
     }
     this.count = 0;
   }
@@ -302,41 +304,8 @@ export class CandidatePrefixes {
 
   /** Whether a recorded position may have had this prefix hash (see prefixHash). */
   has(hash: number): boolean {
-    if (this.full) return true;
-    if (hash === EMPTY) return this.emptyHash;
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 12) & mask; ; slot = (slot + 1) & mask) {
-      const stored = slots[slot] ?? EMPTY;
-      if (stored === hash) return true;
-      if (stored === EMPTY) return false;
-    }
-  }
-
-  private add(hash: number): void {
-    if (hash === EMPTY) {
-      this.emptyHash = true;
-      return;
-    }
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 12) & mask; ; slot = (slot + 1) & mask) {
-      const stored = slots[slot] ?? EMPTY;
-      if (stored === hash) return;
-      if (stored === EMPTY) {
-        slots[slot] = hash;
-        break;
-      }
-    }
-    if (++this.size * 2 <= slots.length) return;
-    if (this.size >= MAX_PREFIXES) {
-      this.full = true;
-      return;
-    }
-    const old = slots;
-    this.slots = new Int32Array(old.length * 2).fill(EMPTY);
-    this.size = 0;
-    for (const stored of old) if (stored !== EMPTY) this.add(stored);
+    const bit = prefixBit(hash);
+    return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 
   /**
@@ -344,11 +313,18 @@ export class CandidatePrefixes {
    * strings the gates do not walk (object keys, timestamps, values kept under a sensitive name).
    */
   string(text: string, start: number, end: number): void {
+    // The candidate positions as `keep` reads them, set directly (no positions noted first).
+    const bits = this.bits;
     let wordBefore = false;
     for (let i = start; i <= end - 4; i++) {
       const code = text.charCodeAt(i);
       const word = isWordCode(code);
-      if (!word || !wordBefore) this.at(i);
+      if (word ? !wordBefore : SEPARATOR_STARTS[code] === 0) {
+        const bit = prefixBit(
+          prefixHash(code, text.charCodeAt(i + 1), text.charCodeAt(i + 2), text.charCodeAt(i + 3)),
+        );
+        bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+      }
       if (code === 92) {
         this.at(i + 2);
         this.at(i + 6);
@@ -359,10 +335,22 @@ export class CandidatePrefixes {
   }
 }
 
-/** A free slot of CandidatePrefixes (a prefix hash that four ASCII characters never give). */
-const EMPTY = -1;
-/** Distinct prefixes CandidatePrefixes keeps before it answers "may occur" to everything (2 MB of slots). */
-const MAX_PREFIXES = 1 << 18;
+/** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
+const MAX_CONFIRMED = 8;
+
+/** Bits of CandidatePrefixes' map (256 KB): a list body's ~2 K distinct prefixes set few of them. */
+const PREFIX_BITS = 1 << 21;
+
+function prefixBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - 21);
+}
+
+/**
+ * Separators at which CandidatePrefixes records nothing (ASCII): a value judged sensitive rarely
+ * starts with one, and KnownValues.mayOccurIn answers "may occur" for any that does.
+ */
+const SEPARATOR_STARTS = new Uint8Array(128);
+for (const char of ' -:.,/()') SEPARATOR_STARTS[char.charCodeAt(0)] = 1;
 
 /**
  * Four characters as one number for CandidatePrefixes: exact for Latin-1 (a byte each), wider
@@ -572,21 +560,40 @@ export class KnownValues {
    * recorded (false: findInJsonStrings finds nothing in the strings it recorded). Reads one slot
    * per distinct prefix, so the caller asks only about a text longer than the table.
    */
-  mayOccurIn(prefixes: CandidatePrefixes): boolean {
+  mayOccurIn(prefixes: CandidatePrefixes, occurs?: (value: string) => boolean): boolean {
     if (this.prefixHashes === undefined) {
       const chars = this.chars;
-      const hashes = new Set<number>();
+      const hashes = new Int32Array(this.count);
+      let separator = false;
       for (let id = 0; id < this.count; id++) {
         const at = this.at[id] ?? 0;
-        hashes.add(prefixHash(chars[at] ?? 0, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0));
+        const first = chars[at] ?? 0;
+        // CandidatePrefixes records nothing at a separator: such a value may be anywhere.
+        if (first < 128 && SEPARATOR_STARTS[first] === 1) separator = true;
+        hashes[id] = prefixHash(first, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0);
       }
-      this.prefixHashes = Int32Array.from(hashes);
+      this.prefixHashes = hashes;
+      this.separatorStart = separator;
     }
-    for (const hash of this.prefixHashes) if (prefixes.has(hash)) return true;
+    if (this.separatorStart) return true;
+    // A shared prefix is often a coincidence (a street number `2025 High Street` and the year of
+    // every timestamp): with `occurs` (whether a value, spelled as this table spells it, occurs
+    // where the search would look), a few such values are looked for instead.
+    const shared: number[] = [];
+    for (let id = 0; id < this.count; id++) {
+      if (!prefixes.has(this.prefixHashes[id] ?? 0)) continue;
+      // Too many to look for one by one: the search costs less.
+      if (occurs === undefined || shared.push(id) > MAX_CONFIRMED) return true;
+    }
+    for (const id of shared)
+      if (occurs?.(poolText(this.chars, this.at[id] ?? 0, this.length[id] ?? 0)) !== false) return true;
     return false;
   }
 
-  /** The distinct prefix hashes mayOccurIn reads, worked out at its first call. */
+  /** Some known value starts with a separator CandidatePrefixes does not record. */
+  private separatorStart = false;
+
+  /** Each value's prefix hash (see prefixHash), worked out at mayOccurIn's first call. */
   private prefixHashes: Int32Array | undefined;
 
   /** How many values mayOccurIn may read (to weigh it against searching a text). */

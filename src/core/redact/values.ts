@@ -49,15 +49,34 @@ function applySpans(text: string, spans: readonly Span[], session: RedactionSess
 }
 
 /**
- * The judging pass's verdicts on large bodies, kept for the writing pass of an export held in
- * memory (HarSanitizer `keepScans`): per body text, the JSON scan's edits (null when the body is
- * not JSON) and the text with the text scan's spans replaced. A scan runs without the known
- * values, so a kept scan is exactly what scanning again would give, and the writing pass only
- * adds the known values.
+ * The judging pass's verdicts on large bodies, kept for the writing pass (HarSanitizer): per body
+ * text, the JSON scan's edits (null when the body is not JSON) and the text with the text scan's
+ * spans replaced. A scan runs without the known values, so a kept scan is exactly what scanning
+ * again would give, and the writing pass only adds the known values. The maps are keyed by the
+ * body text itself, so a kept scan is only ever reused for the very same characters (a Map
+ * compares string keys by content: a streamed host that reads the file again hands pass 2 new
+ * strings, which still find their scan, and a body that changed between the passes finds none).
+ * `room` bounds what the keys (and kept texts) may hold, in characters: a streamed HAR of any size
+ * keeps at most that much text alive between the passes; past it, bodies are scanned again.
  */
 export interface BodyScans {
   json: Map<string, EditList | null>;
   text: Map<string, string>;
+  /** Characters of body text (keys and kept texts) that may still be kept. */
+  room: number;
+}
+
+/**
+ * What a streamed export (HarSanitizer without `keepScans`) may keep between its passes: 16 M
+ * characters, so a 5 MB list body is scanned once (its scan was most of the writing pass: issue 9
+ * "Cost"), while a HAR of hundreds of MB holds at most ~32 MB of its text (UTF-16) on top of what
+ * the host holds.
+ */
+export const STREAMED_SCAN_ROOM = 16 * 1024 * 1024;
+
+/** Kept scans for an export: `room` characters of body text (Infinity when the HAR is held anyway). */
+export function bodyScans(room: number): BodyScans {
+  return { json: new Map(), text: new Map(), room };
 }
 
 /** Values longer than this are not remembered (a body-sized string is judged where it stands). */
@@ -114,24 +133,42 @@ export class ValueMemo {
 /** Bodies from this length on are worth keeping a scan of (a Map lookup costs less than a scan). */
 export const KEPT_SCAN_LENGTH = 16_384;
 
+/** Whether a scan of `text` would be kept in `scans` (large enough, and room left for it). */
+export function mayKeep(scans: BodyScans | undefined, text: string): boolean {
+  return scans !== undefined && text.length >= KEPT_SCAN_LENGTH && text.length <= scans.room;
+}
+
 /**
- * The scan of `text` kept in `scans`, or a new one, kept if the text is large and the scan did not
- * depend on when it ran: a scan that left a value as it stood because it read as a documentation
+ * The scan of `text` kept in `scans`, or a new one, kept if the text is large, there is room for it
+ * (`cost`: the characters keeping it holds alive beyond the scan), and the scan did not depend on
+ * when it ran: a scan that left a value as it stood because it read as a documentation
  * placeholder (see redactWholeAt) is run again in the writing pass, when the same value may have
  * been judged elsewhere since.
  */
 export function keptScan<T>(
-  scans: Map<string, T> | undefined,
+  scans: BodyScans | undefined,
+  kept: Map<string, T> | undefined,
   text: string,
   session: RedactionSession,
   scan: () => T,
+  cost = (_result: T) => text.length,
 ): T {
-  const kept = scans?.get(text);
-  if (kept !== undefined) return kept;
+  const found = kept?.get(text);
+  if (found !== undefined) return found;
   const undecided = session.undecided;
   const result = session.withoutKnown(scan);
-  if (scans !== undefined && text.length >= KEPT_SCAN_LENGTH && session.undecided === undecided)
-    scans.set(text, result);
+  if (
+    scans !== undefined &&
+    kept !== undefined &&
+    text.length >= KEPT_SCAN_LENGTH &&
+    session.undecided === undecided
+  ) {
+    const size = cost(result);
+    if (size <= scans.room) {
+      scans.room -= size;
+      kept.set(text, result);
+    }
+  }
   return result;
 }
 
@@ -515,12 +552,20 @@ function bodyText(
   if (type.includes('x-www-form-urlencoded')) return redactQuery(text, session);
   const boundary = multipartBoundary(mimeType);
   if (boundary !== undefined) return redactMultipart(text, boundary, session);
-  if (judgeOnly && scans === undefined) {
+  if (judgeOnly && !mayKeep(scans, text)) {
     // Nothing to keep: the values are judged, and no text is written.
     if (text.length >= 4) for (const span of detectSensitive(text)) spanPlaceholder(text, span, session);
     return undefined;
   }
-  const scanned = keptScan(scans?.text, text, session, () => textScan(text, session));
+  // A kept text holds the body and its scanned copy (the same string when nothing was found).
+  const scanned = keptScan(
+    scans,
+    scans?.text,
+    text,
+    session,
+    () => textScan(text, session),
+    (out) => (out === text ? text.length : text.length + out.length),
+  );
   if (judgeOnly) return undefined;
   const known = session.known();
   if (known === undefined || known.size === 0) return scanned;

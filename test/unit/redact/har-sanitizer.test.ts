@@ -15,17 +15,28 @@ import {
   ValueMemo,
   type HarSkeleton,
 } from '../../../src/core/redact/index.ts';
-import { scanJsonText } from '../../../src/core/redact/json.ts';
+import { redactJsonText, scanJsonText } from '../../../src/core/redact/json.ts';
+import { bodyScans } from '../../../src/core/redact/values.ts';
 import { corpusHar, leakCorpus } from '../../fixtures/redact/leak-corpus.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** How a streaming host runs the sanitizer: its own copy of each entry, read twice, in file order. */
+/**
+ * How a streaming host runs the sanitizer: its own copy of each entry, read twice, in file order.
+ * Run with large bodies' scans kept between the passes (the default) and with none kept
+ * (`scanRoom` 0), which must give the same output.
+ */
 function streamed(har: Har): Har {
+  const kept = streamedWith(har);
+  expect(streamedWith(har, 0)).toEqual(kept);
+  return kept;
+}
+
+function streamedWith(har: Har, scanRoom?: number): Har {
   const read = (): unknown[] => (JSON.parse(JSON.stringify(har.log.entries)) as unknown[]) ?? [];
   const { entries: _entries, ...log } = har.log;
   const skeleton: HarSkeleton = { ...har, log };
-  const sanitizer = new HarSanitizer();
+  const sanitizer = new HarSanitizer(scanRoom === undefined ? {} : { scanRoom });
   for (const entry of read()) sanitizer.observeEntry(entry);
   sanitizer.observeRest(skeleton);
   const out = sanitizer.sanitizeRest(skeleton);
@@ -132,8 +143,7 @@ describe('one decision per value across the archive', () => {
     }));
     const text = JSON.stringify({ data: records });
     const session = new RedactionSession();
-    const scans = { json: new Map(), text: new Map() };
-    const edits = scanJsonText(text, session, scans);
+    const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
     session.seal();
     const prefixes = edits?.prefixes;
     expect(prefixes).toBeDefined();
@@ -142,6 +152,94 @@ describe('one decision per value across the archive', () => {
     const echoed = JSON.stringify({ data: records, echo: 'see 1450 High Street' });
     const again = scanJsonText(echoed, new RedactionSession(), undefined, true);
     expect(session.known(true)?.mayOccurIn(again!.prefixes!)).toBe(true);
+  });
+
+  it('looks for a value whose prefix was recorded by coincidence, outside the edits only, before searching', () => {
+    // Every timestamp starts with `2025`, and so does a street judged in the same body.
+    const records = Array.from({ length: 2100 }, (_, i) => ({
+      at: '2025-11-13T02:13:20.000Z',
+      address: i === 2025 ? { street: '2025 High Street' } : {},
+    }));
+    const text = JSON.stringify({ data: records });
+    const session = new RedactionSession();
+    const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY))!;
+    session.seal();
+    const known = session.known(true)!;
+    const looked: string[] = [];
+    expect(known.mayOccurIn(edits.prefixes!)).toBe(true);
+    expect(
+      known.mayOccurIn(edits.prefixes!, (value) => {
+        looked.push(value);
+        return false;
+      }),
+    ).toBe(false);
+    expect(looked).toEqual(['2025 High Street']);
+    // The body written: its own street (an edit) is no occurrence, and nothing else changed.
+    const redacted = redactJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+    expect(redacted).toBe(edits.apply(text));
+    // The same value echoed in an ordinary string of the body is found and replaced.
+    const echoed = JSON.stringify({ data: records, note: 'shipped to 2025 High Street today' });
+    expect(echoed.length).toBeGreaterThan(16_384);
+    const written = redactJsonText(echoed, session, bodyScans(Number.POSITIVE_INFINITY));
+    expect(written).toContain('shipped to [address-1] today');
+    expect(written).not.toContain('2025 High');
+  });
+
+  it('searches a body for a known value that starts with a separator, where no prefix is recorded', () => {
+    // Prefixes are not recorded at a space, `-`, `:`…; a value starting with one must still be found.
+    const filler = Array.from({ length: 2000 }, (_, i) => ({ id: `usr_${i}`, note: 'plain words here' }));
+    for (const value of ['-x9Qz!secret77', ' Tr0ub4dor&3', ':k3y-9f8e7d6c']) {
+      const session = new RedactionSession();
+      session.placeholder('password', value);
+      const text = JSON.stringify({ data: filler, echo: `was${value} in prose` });
+      const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+      session.seal();
+      expect(session.known(true)?.mayOccurIn(edits!.prefixes!)).toBe(true);
+    }
+  });
+});
+
+describe('scans kept between the passes of a streamed export', () => {
+  /** A JSON list body of ~40 K characters whose record `at` holds `value` under a neutral key. */
+  const listBody = (at: number, value: string): string =>
+    JSON.stringify({
+      data: Array.from({ length: 400 }, (_, i) => ({
+        id: `rec_${String(i).padStart(4, '0')}`,
+        note: i === at ? value : 'nothing to see in this record here',
+      })),
+    });
+
+  it('never reuses a scan for a body whose text changed between the passes, even at the same length', () => {
+    const pass1 = listBody(7, 'nothing to see in this record here');
+    // Pass 2 reads a body of the same length where record 7 now carries an email.
+    const pass2 = listBody(7, 'write to ann@mail.example please!!');
+    expect(pass2.length).toBe(pass1.length);
+    const sanitizer = new HarSanitizer();
+    sanitizer.observeEntry(entry('https://api.test/v1/list', { body: pass1 }));
+    const out = sanitizer.sanitizeEntry(entry('https://api.test/v1/list', { body: pass2 })) as HarEntry;
+    const text = out.response?.content?.text ?? '';
+    expect(text).not.toContain('ann@mail.example');
+    expect(text).toContain('write to [email-1] please!!');
+  });
+
+  it('reuses the first pass scan for the same text read again (a new string), and only within its room', () => {
+    const session = new RedactionSession();
+    const scans = bodyScans(100_000);
+    const body = listBody(3, 'mail ann@mail.example');
+    const first = scanJsonText(body, session, scans);
+    // The same characters in a new string (a streamed host reads the file again) find the kept scan.
+    const copy = JSON.parse(JSON.stringify(body)) as string;
+    expect(scanJsonText(copy, session, scans)).toBe(first);
+    expect(scans.room).toBe(100_000 - body.length);
+    // A second body no longer fits: it is scanned, not kept, and the room is not overdrawn.
+    const other = listBody(5, 'mail bob@mail.example');
+    const tight = bodyScans(body.length + other.length - 1);
+    scanJsonText(body, new RedactionSession(), tight);
+    const scanned = scanJsonText(other, session, tight);
+    expect(scanned).not.toBeNull();
+    expect(tight.json.size).toBe(1);
+    expect(scanJsonText(other, session, tight)).not.toBe(scanned);
+    expect(tight.room).toBeGreaterThanOrEqual(0);
   });
 });
 
