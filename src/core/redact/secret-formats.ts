@@ -1360,7 +1360,9 @@ export function findPrivateKeys(text: string, from: number, to: number, into: Sp
       while (closeEnd < limit && !text.startsWith('-----', closeEnd)) closeEnd++;
       end = Math.min(limit, closeEnd + 5);
     } else {
-      end = headerEnd + 5;
+      // A header cut off by the end of the text (`-----BEGIN RSA PRIVATE KEY---`) ends there: a
+      // span past the text would store a value no later text can hold.
+      end = Math.min(limit, headerEnd + 5);
       while (end < limit && text.charCodeAt(end) !== 34) end++;
     }
     into.push({ start: at, end, kind: 'private-key' });

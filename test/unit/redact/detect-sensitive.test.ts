@@ -239,3 +239,17 @@ describe('what the finders remember between candidates', () => {
     expect(spans(`${'sk-'.repeat(50)} ${proj}`)).toEqual([proj]);
   });
 });
+
+describe('spans stay inside the text', () => {
+  it('a private-key header cut off by the end of the text ends there', () => {
+    for (const text of [
+      'E KEY-----\n-----BEGIN RSA PRIVATE KEY---3',
+      '-----BEGIN PRIVATE KEY',
+      'x -----BEGIN OPENSSH PRIVATE KEY----',
+    ]) {
+      const spans = detectSensitive(text);
+      expect(spans.length, text).toBe(1);
+      for (const span of spans) expect(span.end, text).toBeLessThanOrEqual(text.length);
+    }
+  });
+});
