@@ -52,11 +52,11 @@ function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElem
 }
 
 /**
- * `render` as a component that re-renders only when a prop changed (compared by identity): a
- * selection changes two lines of the list, and a view update during capture none of those in view
- * when only their position in the set changed, but the list re-renders all of them (bench:capture:
- * the list's diff was a large share of the script time of a selection during capture). Preact's own
- * `memo` lives in preact/compat, which would cost the first load more than this.
+ * `render` as a component that re-renders only when a prop changed (compared by identity). A
+ * selection changes two lines of the list (their `selected`), yet re-rendering the list diffed
+ * every line in view in the task of the click, on the way to the frame that shows the ticket. (A
+ * view update during capture still re-renders every line in view: aria-setsize is the count.)
+ * Preact's own `memo` lives in preact/compat, which would cost the first load more than this.
  */
 function pure<P extends object>(render: (props: P) => VNode): new () => Component<P> {
   return class Pure extends Component<P> {

@@ -69,7 +69,7 @@ async function rendersOf(component: unknown, during: () => Promise<void>): Promi
 }
 
 describe('what a selection re-renders in the list', () => {
-  it('only the lines whose selection changed, and a view update leaves lines as they were', async () => {
+  it('only the lines whose selection changed; a captured failure re-renders every line (its place in the set)', async () => {
     const { platform } = await mountPanel(Array.from({ length: 20 }, (_, n) => failing(n)));
     fireEvent.click(failures()[3] as HTMLElement);
     const selecting = await rendersOf(FailureListRow, async () => {
@@ -80,7 +80,7 @@ describe('what a selection re-renders in the list', () => {
     expect(selecting).toBe(2);
     expect(failures()[7]?.getAttribute('aria-selected')).toBe('true');
     expect(failures()[3]?.getAttribute('aria-selected')).toBe('false');
-    // A captured failure changes every line's place in the set, and nothing else of them.
+    // A captured failure changes every line's aria-setsize: all of them render again, correctly.
     const updating = await rendersOf(FailureListRow, () => settle(() => platform.entries([failing(20)])));
     expect(updating).toBe(21);
     expect(failures()[0]?.getAttribute('aria-setsize')).toBe('21');
