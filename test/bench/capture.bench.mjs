@@ -447,7 +447,10 @@ async function printTrace({ cdp, events, done }, profile) {
   const median = (xs) => xs.slice().sort((x, y) => x - y)[xs.length >> 1] ?? 0;
   ['soon after the panel showed', 'late, capture running', 'after capture, idle'].forEach((name, i) => {
     const group = perSelection.slice(i * 7, i * 7 + 7);
-    if (group.length === 0) return;
+    // A long run's trace can end before the later selections (at 30,000 requests only the first
+    // group's marks were in it): say so rather than print nothing.
+    if (group.length === 0)
+      return console.error(`  trace, select ${name}: not in the trace (it ended before)`);
     console.error(
       `  trace, select ${name}: wall median ${median(group.map((s) => s.wall)).toFixed(0)} ms, ` +
         `CPU median ${median(group.map((s) => s.cpu)).toFixed(1)} ms, max ${Math.max(...group.map((s) => s.cpu)).toFixed(1)} ms`,
