@@ -433,6 +433,29 @@ async function printTrace({ cdp, events, done }, profile) {
     else if (windows.length > 0) windows[windows.length - 1][1] = mark.ts;
   }
   const selecting = (task) => windows.some(([a, b]) => task.ts + task.dur >= a && task.ts <= b);
+  // Each selection's CPU time on the extension's thread (the part of every task inside its window),
+  // next to its wall time: under load most of a selection's wall time is that thread waiting for a
+  // core inside its own tasks, and the CPU time is what the panel's code and rendering cost.
+  const threadTasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e));
+  const perSelection = windows.map(([a, b]) => {
+    let cpu = 0;
+    for (const e of threadTasks)
+      if (e.ts + e.dur > a && e.ts < b && e.dur > 0)
+        cpu += ((e.tdur ?? 0) * (Math.min(b, e.ts + e.dur) - Math.max(a, e.ts))) / e.dur;
+    return { wall: (b - a) / 1000, cpu: cpu / 1000 };
+  });
+  const median = (xs) => xs.slice().sort((x, y) => x - y)[xs.length >> 1] ?? 0;
+  ['soon after the panel showed', 'late, capture running', 'after capture, idle'].forEach((name, i) => {
+    const group = perSelection.slice(i * 7, i * 7 + 7);
+    // A long run's trace can end before the later selections (at 30,000 requests only the first
+    // group's marks were in it): say so rather than print nothing.
+    if (group.length === 0)
+      return console.error(`  trace, select ${name}: not in the trace (it ended before)`);
+    console.error(
+      `  trace, select ${name}: wall median ${median(group.map((s) => s.wall)).toFixed(0)} ms, ` +
+        `CPU median ${median(group.map((s) => s.cpu)).toFixed(1)} ms, max ${Math.max(...group.map((s) => s.cpu)).toFixed(1)} ms`,
+    );
+  });
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 100_000 && onThread(e));
   // Listed below by the thread's CPU time (tdur) where the trace has it, else by wall time.
   const capture = tasks.filter((t) => !selecting(t)).sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'preact';
+import { Component, type HTMLAttributes, type VNode } from 'preact';
 import { type FailureRow, formatClock, statusClass, type FailureGroup } from '../../core/view/index.ts';
 import type { RetryVerdict } from '../../core/diagnosis.ts';
 
@@ -51,8 +51,32 @@ function lineAttrs(p: LineProps, extraClass: string): HTMLAttributes<HTMLDivElem
   };
 }
 
+/**
+ * `render` as a component that re-renders only when a prop changed (compared by identity). A
+ * selection changes two lines of the list (their `selected`), yet re-rendering the list diffed
+ * every line in view in the task of the click, on the way to the frame that shows the ticket. (A
+ * view update during capture still re-renders every line in view: aria-setsize is the count.)
+ * Preact's own `memo` lives in preact/compat, which would cost the first load more than this.
+ */
+function pure<P extends object>(render: (props: P) => VNode): new () => Component<P> {
+  return class Pure extends Component<P> {
+    override shouldComponentUpdate(next: P): boolean {
+      const now = this.props as Record<string, unknown>;
+      const then = next as Record<string, unknown>;
+      for (const key in then) if (then[key] !== now[key]) return true;
+      for (const key in now) if (!(key in then)) return true;
+      return false;
+    }
+    override render(props: P): VNode {
+      return render(props);
+    }
+  };
+}
+
 /** One failure: the DESIGN.md test hooks (data-testid, data-status…) live on this element. */
-export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean }) {
+export const FailureListRow = pure(function FailureRowLine(
+  p: LineProps & { row: FailureRow; nested: boolean },
+) {
   const { row } = p;
   return (
     <div
@@ -98,10 +122,12 @@ export function FailureListRow(p: LineProps & { row: FailureRow; nested: boolean
       </span>
     </div>
   );
-}
+});
 
 /** A group of identical failures: count, template path, and a disclosure triangle. */
-export function FailureListGroupRow(p: LineProps & { group: FailureGroup; expanded: boolean }) {
+export const FailureListGroupRow = pure(function FailureGroupLine(
+  p: LineProps & { group: FailureGroup; expanded: boolean },
+) {
   const { group } = p;
   const latest = group.latest;
   return (
@@ -142,4 +168,4 @@ export function FailureListGroupRow(p: LineProps & { group: FailureGroup; expand
       </span>
     </div>
   );
-}
+});

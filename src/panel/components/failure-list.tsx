@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type FailureRow,
   groupFailures,
@@ -101,6 +101,8 @@ export function FailureList(props: FailureListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const viewport = useClientSize(scroller, 'height', FALLBACK_VIEWPORT_PX);
   const domPrefix = useId();
+  const clicked = useRef<(index: number) => void>(() => undefined);
+  const onPick = useCallback((index: number) => clicked.current(index), []);
 
   const groups = useMemo(() => (grouped ? groupFailures(rows) : undefined), [rows, grouped]);
   const model = useMemo(
@@ -177,6 +179,9 @@ export function FailureList(props: FailureListProps) {
     if (item?.kind === 'group') toggle(item.group.key);
     pick(index);
   };
+  // One callback for every line, whatever this render's model: a line re-renders only when its
+  // own props change (see FailureListRow).
+  clicked.current = onClick;
 
   const count = model.count;
   const { start, end } =
@@ -223,7 +228,7 @@ export function FailureList(props: FailureListProps) {
               top: index * rowHeight,
               height: rowHeight,
               selected: index === active,
-              onPick: onClick,
+              onPick,
             };
             return item.kind === 'row' ? (
               <FailureListRow key={item.key} {...line} row={item.row} nested={item.groupKey !== undefined} />

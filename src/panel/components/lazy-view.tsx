@@ -1,5 +1,7 @@
+import { effect, type ReadonlySignal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { AfterPaint } from '../store/panel-store.ts';
 
 /** A component whose code is fetched on first use; `load()` fetches it ahead (tests, hover). */
 export type LazyComponent<P> = ComponentType<P> & { load(): Promise<ComponentType<P>> };
@@ -72,27 +74,32 @@ export const LazyRetryTimeline = lazyView(
 // load imports statically) would not split anything off.
 export const loadRowCopy = () => import('../../core/view/row-copy.ts');
 
-/** Runs `task` once the event loop is idle (or after `timeoutMs` at the latest). */
-export type IdleScheduler = (task: () => void, timeoutMs: number) => void;
-
-const whenIdle: IdleScheduler = (task, timeoutMs) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
-  else setTimeout(task, timeoutMs);
-};
-
 /**
  * The failure detail's chunk (diagnosis, ticket, redaction) and the context menu's copy texts,
- * fetched once the panel is idle after it started: the first selection then renders at once
- * instead of waiting for the chunk to load and evaluate (bench:capture measured 298 ms median,
- * 577 ms max for the selections right after the panel showed, against 14 ms later). Settings and
- * the timeline stay lazy: they are not what a user opens first. A chunk that fails to load here
- * is reported when its view is opened, as if it had been fetched then.
+ * fetched as soon as the first failure is listed, right after the frame that shows it: there is
+ * then something to select, and the first selection renders at once instead of waiting for the
+ * chunk to load and evaluate. Waiting for the panel to be idle (the previous way) could be too
+ * late: while the start-up backlog is taken in the panel may not be idle before the idle
+ * callback's 2 s timeout, and bench:capture selects a failure about half a second after the
+ * start-up calls are listed. A panel with nothing listed does not fetch it at all (its first paint and
+ * start-up are left alone). Settings and the timeline stay lazy: they are not what a user opens
+ * first. A chunk that fails to load here is reported when its view is opened, as if it had been
+ * fetched then. Returns a function that stops watching (for tests; the panel watches for life).
  */
-export function preloadDetailWhenIdle(idle: IdleScheduler = whenIdle, timeoutMs = 2_000): void {
-  idle(() => {
-    LazyFailureDetail.load().catch(() => undefined);
-    loadRowCopy().catch(() => undefined);
-  }, timeoutMs);
+export function preloadDetailOnFirstFailure(
+  listed: ReadonlySignal<boolean>,
+  afterPaint: AfterPaint,
+): () => void {
+  let started = false;
+  // Once started the effect reads no signal, so nothing runs it again.
+  return effect(() => {
+    if (started || !listed.value) return;
+    started = true;
+    afterPaint(() => {
+      LazyFailureDetail.load().catch(() => undefined);
+      loadRowCopy().catch(() => undefined);
+    });
+  });
 }
 
 /** Everything lazy, fetched now: tests that assert synchronously after an interaction call this. */

@@ -110,7 +110,7 @@ const SELECTION_HOLD_MS = 1_000;
  * After the next frame: requestAnimationFrame runs before the frame is painted, so the task goes
  * to a task posted from there. A hidden document gets no animation frames, hence the timer.
  */
-const afterNextPaint: AfterPaint = (task) => {
+export const afterNextPaint: AfterPaint = (task) => {
   let done = false;
   const once = (): void => {
     if (done) return;
