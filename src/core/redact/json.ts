@@ -306,7 +306,7 @@ class JsonTextScan {
     private readonly session: RedactionSession,
     record: boolean,
   ) {
-    this.prefixes = record ? new CandidatePrefixes() : undefined;
+    this.prefixes = record ? new CandidatePrefixes(text.length) : undefined;
     this.edits.prefixes = this.prefixes;
   }
 

@@ -259,11 +259,26 @@ function slotsFor(count: number): number {
  */
 export class CandidatePrefixes {
   /**
-   * One bit per prefix hash (folded to PREFIX_BITS): a set that only grows, where a collision or
+   * One bit per prefix hash (folded to the map's size): a set that only grows, where a collision or
    * a saturated map answers "may occur", which only costs the search. A bit per prefix instead of
    * a hash table: recording is one store, and most positions of a list repeat a prefix.
    */
-  private readonly bits = new Int32Array(PREFIX_BITS >>> 5);
+  private readonly bits: Int32Array;
+  /** 32 minus log2 of the map's bits (prefixBit's shift). */
+  private readonly shift: number;
+
+  /**
+   * `length`: the text whose prefixes are recorded. The map has one to two bits per character,
+   * from 4 Ki to 2 Mi bits: a kept scan holds its map until the writing pass, and a streamed
+   * export keeps up to 16 M characters of scans (STREAMED_SCAN_ROOM), so one fixed 256 KB map per
+   * body of 16 Ki characters would have held 256 MB; this way the maps add at most a quarter of a
+   * byte per character kept.
+   */
+  constructor(length: number) {
+    const log = Math.min(MAX_PREFIX_BITS_LOG, Math.max(12, Math.floor(Math.log2(Math.max(1, length) * 2))));
+    this.bits = new Int32Array((1 << log) >>> 5);
+    this.shift = 32 - log;
+  }
   /** Positions noted in the string being walked, recorded only if `keep` is called (see detectorGates). */
   private pending: Int32Array<ArrayBuffer> = new Int32Array(256);
   private count = 0;
@@ -290,6 +305,7 @@ export class CandidatePrefixes {
       const first = text.charCodeAt(at);
       if (first < 128 && SEPARATOR_STARTS[first] === 1) continue;
       const bit = prefixBit(
+        this.shift,
         prefixHash(first, text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3)),
       );
       bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
@@ -302,9 +318,14 @@ export class CandidatePrefixes {
     this.count = 0;
   }
 
+  /** The bytes its map holds (kept with a scan until the writing pass). */
+  get mapBytes(): number {
+    return this.bits.byteLength;
+  }
+
   /** Whether a recorded position may have had this prefix hash (see prefixHash). */
   has(hash: number): boolean {
-    const bit = prefixBit(hash);
+    const bit = prefixBit(this.shift, hash);
     return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 
@@ -321,6 +342,7 @@ export class CandidatePrefixes {
       const word = isWordCode(code);
       if (word ? !wordBefore : SEPARATOR_STARTS[code] === 0) {
         const bit = prefixBit(
+          this.shift,
           prefixHash(code, text.charCodeAt(i + 1), text.charCodeAt(i + 2), text.charCodeAt(i + 3)),
         );
         bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
@@ -338,11 +360,11 @@ export class CandidatePrefixes {
 /** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
 const MAX_CONFIRMED = 8;
 
-/** Bits of CandidatePrefixes' map (256 KB): a list body's ~2 K distinct prefixes set few of them. */
-const PREFIX_BITS = 1 << 21;
+/** The most bits of a CandidatePrefixes map (2 Mi bits, 256 KB): a list body's ~2 K distinct prefixes set few of them. */
+const MAX_PREFIX_BITS_LOG = 21;
 
-function prefixBit(hash: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> (32 - 21);
+function prefixBit(shift: number, hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionSession, redactText, type Span } from '../../../src/core/redact/index.ts';
-import { jsonStringEnd } from '../../../src/core/redact/session.ts';
+import { CandidatePrefixes, jsonStringEnd } from '../../../src/core/redact/session.ts';
 
 describe('RedactionSession', () => {
   it('gives the same value the same placeholder and a different value the next number', () => {
@@ -98,5 +98,17 @@ describe('known values in JSON source', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('CandidatePrefixes holds a map in proportion to its text', () => {
+  // A streamed export keeps up to 16 M characters of scans, each with its map: a fixed 256 KB map
+  // per 16 Ki-character body would have held 256 MB there.
+  it('at most a quarter of a byte per character, and never more than 256 KB', () => {
+    for (const length of [16_384, 100_000, 1_000_000, 5_000_000, 50_000_000]) {
+      const bytes = new CandidatePrefixes(length).mapBytes;
+      expect(bytes, String(length)).toBeLessThanOrEqual(Math.max(512, length / 4));
+      expect(bytes).toBeLessThanOrEqual(256 * 1024);
+    }
   });
 });
