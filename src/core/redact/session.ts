@@ -446,6 +446,17 @@ export class KnownValues {
    * the closest value.
    */
   private readonly checkpoints = new Set<number>();
+  /**
+   * Characters matchAt hashed one by one, and how many it may (four per character searched, plus
+   * a start): past that, candidates are hashed through `rolling`. A value that is itself periodic
+   * with a separator in its period (`Xa9.Xa9.…`, 2,000 characters) and a text repeating that
+   * period (never the whole value) pass every checkpoint, so each recurrence of the period hashed
+   * the value's length: 1.35 s for a 1 MB body. The budget keeps the usual case (a candidate
+   * hashes a few characters) free of the running hashes' extra pass.
+   */
+  private hashedChars = 0;
+  private hashBudget = 1 << 16;
+  private readonly rolling = new RollingHashes();
 
   constructor(source: KnownSource, json: boolean) {
     const { pool, ids } = source;
@@ -520,9 +531,9 @@ export class KnownValues {
       this.filter[prefix & this.mask] = 1;
       this.starts[startKey(chars[start] ?? 0, chars[start + 1] ?? 0)] = 1;
       pairs[id] = prefix * 65536 + size;
-      let hash = 2166136261;
+      let hash = 0;
       for (let i = start, seen = 1; i < start + size; i++, seen++) {
-        hash = Math.imul(hash ^ (chars[i] ?? 0), 16777619);
+        hash = (Math.imul(hash, HASH_BASE) + (chars[i] ?? 0)) | 0;
         if (seen >= FIRST_CHECKPOINT && (seen & (seen - 1)) === 0)
           this.checkpoints.add(checkpointKey(seen, hash));
       }
@@ -631,6 +642,7 @@ export class KnownValues {
    */
   find(text: string, from: number, to: number, json: boolean, into: Span[], clean = false): void {
     if (this.count === 0) return;
+    this.searching(to - from);
     const last = to - 4;
     const filter = this.filter;
     const mask = this.mask;
@@ -677,6 +689,12 @@ export class KnownValues {
     }
   }
 
+  /** A search of `length` characters starts: it adds to the hashing budget, and nothing rolled is reused. */
+  private searching(length: number): void {
+    this.hashBudget += 4 * length;
+    this.rolling.reset();
+  }
+
   /** Appends the span of value `found` matched at `at`; returns where the search goes on. */
   private matched(found: number, at: number, into: Span[]): number {
     const id = this.ids[found] ?? 0;
@@ -692,6 +710,7 @@ export class KnownValues {
    * string's closing quote, so the spans are exactly those of searching each string on its own.
    */
   findInJsonStrings(text: string, from: number, to: number, inside: boolean, into: Span[]): boolean {
+    this.searching(to - from);
     const filter = this.filter;
     const mask = this.mask;
     const starts = this.starts;
@@ -807,18 +826,30 @@ export class KnownValues {
     if (slot === -1) return -1;
     const lastLength = this.prefixTo[slot] ?? 0;
     let best = -1;
-    let hash = 2166136261;
+    let hash = 0;
     let hashed = at;
     let check = at + FIRST_CHECKPOINT;
     for (let n = this.prefixFrom[slot] ?? 0; n < lastLength; n++) {
       const length = this.lengthList[n] ?? 0;
       const end = at + length;
       if (end > to) break;
+      if (end - hashed >= ROLLING_LEAP && this.hashedChars > this.hashBudget) {
+        // Past the budget: the candidate's hash is read off the text's running hashes (see
+        // RollingHashes), one step whatever its length, so the checkpoints it passes by, there to
+        // spare walking characters, are not asked.
+        hash = this.rolling.hash(text, at, end);
+        hashed = end;
+        while (check <= end) check = at + (check - at) * 2;
+      }
+      this.hashedChars += end - hashed;
       while (hashed < end) {
-        hash = Math.imul(hash ^ text.charCodeAt(hashed++), 16777619);
+        hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(hashed++)) | 0;
         if (hashed === check) {
           // No value this long or longer starts with these characters: none left can match.
-          if (!this.checkpoints.has(checkpointKey(hashed - at, hash))) return best;
+          if (!this.checkpoints.has(checkpointKey(hashed - at, hash))) {
+            this.hashedChars -= end - hashed;
+            return best;
+          }
           check = at + (hashed - at) * 2;
         }
       }
@@ -852,6 +883,72 @@ for (let code = 0; code < 128; code++)
 
 /** The first checkpoint of KnownValues.checkpoints; then every power of two. */
 const FIRST_CHECKPOINT = 8;
+
+/**
+ * The multiplier of the values' running hash, h(s + c) = h(s) * HASH_BASE + c (mod 2^32): a
+ * polynomial hash, so the hash of any stretch of a text follows from two running hashes of that
+ * text (RollingHashes). Odd, with its bits spread. A collision only costs a comparison.
+ */
+const HASH_BASE = 0x2f0b3c75;
+
+/** Characters a candidate must still hash before matchAt reads them off RollingHashes instead. */
+const ROLLING_LEAP = 32;
+
+/** How far behind the current position RollingHashes keeps running hashes before it starts over. */
+const ROLLING_WINDOW = 1 << 16;
+
+/**
+ * The running hashes of one text from a base position, extended as far as asked: the hash of
+ * text[a, b) (as KnownValues hashes a value) is running[b] - running[a] * HASH_BASE^(b - a). One
+ * search goes forward through its text, so the base only moves forward: past ROLLING_WINDOW it
+ * starts over at the position asked, which bounds the memory, and the characters hashed twice
+ * are at most the longest value per window.
+ */
+class RollingHashes {
+  private running = new Int32Array(1024);
+  private powers = new Int32Array(1024).fill(1, 0, 1);
+  private powersUpTo = 0;
+  private base = 0;
+  /** running[k] is the hash of text[base, base + k) for k <= upTo; -1: nothing yet. */
+  private upTo = -1;
+
+  reset(): void {
+    this.upTo = -1;
+  }
+
+  /** The hash of text[start, end) (the text of the search under way; start only moves forward). */
+  hash(text: string, start: number, end: number): number {
+    if (this.upTo === -1 || start < this.base || start - this.base > ROLLING_WINDOW) {
+      this.base = start;
+      this.upTo = 0;
+      this.running[0] = 0;
+    }
+    const need = end - this.base;
+    if (need > this.upTo) {
+      if (need >= this.running.length) this.running = grown(this.running, 2 * need + 1);
+      const running = this.running;
+      let hash = running[this.upTo] ?? 0;
+      for (let k = this.upTo; k < need; k++) {
+        hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(this.base + k)) | 0;
+        running[k + 1] = hash;
+      }
+      this.upTo = need;
+    }
+    const from = start - this.base;
+    return ((this.running[need] ?? 0) - Math.imul(this.running[from] ?? 0, this.power(end - start))) | 0;
+  }
+
+  /** HASH_BASE ** length (mod 2^32). */
+  private power(length: number): number {
+    if (length > this.powersUpTo) {
+      if (length >= this.powers.length) this.powers = grown(this.powers, 2 * length + 1);
+      const powers = this.powers;
+      for (let k = this.powersUpTo; k < length; k++) powers[k + 1] = Math.imul(powers[k] ?? 0, HASH_BASE);
+      this.powersUpTo = length;
+    }
+    return this.powers[length] ?? 0;
+  }
+}
 
 /** A value's first `count` characters by their running hash (a collision only skips an early stop). */
 function checkpointKey(count: number, hash: number): number {

@@ -101,6 +101,36 @@ describe('known values in JSON source', () => {
   });
 });
 
+describe('known values after many long near misses', () => {
+  it('still finds each value, at the same places, once candidates are hashed from running hashes', () => {
+    // A periodic value and the period recurring for 80,000 characters without it (past the 64 Ki
+    // characters the running hashes keep before they start over): each recurrence agrees with the
+    // value but for its last character, so the search soon runs past its budget of characters
+    // hashed one by one and hashes candidates from the text's running hashes.
+    const long = `${'Xa9.'.repeat(300)}Q`;
+    const short = `${'Xa9.'.repeat(5)}Zed`;
+    const session = new RedactionSession();
+    session.placeholder('password', long);
+    session.placeholder('password', short);
+    session.seal();
+    const known = session.known(false);
+    if (known === undefined) throw new Error('a sealed session knows its values');
+    const text = `${'Xa9.'.repeat(20000)} ${long} ${short} ${'Xa9.'.repeat(400)}${long} ${'Xa9.'.repeat(3)}${short}.`;
+    const found: Span[] = [];
+    known.find(text, 0, text.length, false, found);
+    const first = text.indexOf(` ${long} `) + 1;
+    const second = text.indexOf(` ${short} `) + 1;
+    const third = text.lastIndexOf(long);
+    const fourth = text.lastIndexOf(short);
+    expect(found.map((span) => [span.start, span.end, span.placeholder])).toEqual([
+      [first, first + long.length, '[password-1]'],
+      [second, second + short.length, '[password-2]'],
+      [third, third + long.length, '[password-1]'],
+      [fourth, fourth + short.length, '[password-2]'],
+    ]);
+  });
+});
+
 describe('CandidatePrefixes holds a map in proportion to its text', () => {
   // A streamed export keeps up to 16 M characters of scans, each with its map: a fixed 256 KB map
   // per 16 Ki-character body would have held 256 MB there.
