@@ -1374,22 +1374,37 @@ export function findPrivateKeys(text: string, from: number, to: number, into: Sp
  * Documentation placeholders and variable names that stand where a credential would
  * (`YOUR_API_KEY`, `<token>`, `{{apiKey}}`, `${GH_TOKEN}`, `xxxx`, `sk_test_…`): never a secret.
  */
+const DOC_PLACEHOLDER_STARTS = [
+  '(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|%[A-Za-z_]+%|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
+  '(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
+  '(?:null|none|undefined|true|false|empty|n/a|-)$',
+];
+const DOC_PLACEHOLDER_ENDINGS = ['[-_](?:here|goes[-_]here)$', '(?:\\.\\.\\.|…)$'];
 const DOC_PLACEHOLDER = new RegExp(
-  [
-    '^(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|%[A-Za-z_]+%|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
-    '^(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
-    '[-_](?:here|goes[-_]here)$',
-    '(?:\\.\\.\\.|…)$',
-    '^(?:null|none|undefined|true|false|empty|n/a|-)$',
-  ].join('|'),
+  [...DOC_PLACEHOLDER_STARTS.map((part) => `^${part}`), ...DOC_PLACEHOLDER_ENDINGS].join('|'),
   'i',
 );
+/** The alternatives anchored at the start, and the endings (at most 10 characters), apart. */
+const DOC_PLACEHOLDER_WHOLE = new RegExp(`^(?:${DOC_PLACEHOLDER_STARTS.join('|')})`, 'i');
+const DOC_PLACEHOLDER_ENDING = new RegExp(DOC_PLACEHOLDER_ENDINGS.join('|'), 'i');
 
 /** An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive. */
 const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** Longer values are tested as DOC_PLACEHOLDER_WHOLE and, on their last characters, DOC_PLACEHOLDER_ENDING. */
+const DOC_TAIL_FROM = 16;
+
 export function isDocPlaceholder(value: string): boolean {
-  return VARIABLE_NAME.test(value) || DOC_PLACEHOLDER.test(value);
+  if (value.length <= DOC_TAIL_FROM) return VARIABLE_NAME.test(value) || DOC_PLACEHOLDER.test(value);
+  // The same answer without walking a long value from every position (the unanchored endings
+  // would): anchored alternatives stop at the first character that does not fit, and the endings
+  // (`…_here`, `...`, at most 10 characters) are looked for in the last characters only. An
+  // assignment-dense text judges thousands of overlapping values of up to 8 KiB each.
+  return (
+    VARIABLE_NAME.test(value) ||
+    DOC_PLACEHOLDER_WHOLE.test(value) ||
+    DOC_PLACEHOLDER_ENDING.test(value.slice(-DOC_TAIL_FROM))
+  );
 }
 
 /**
@@ -1516,12 +1531,24 @@ function isPlaceholderPart(text: string, from: number, to: number): boolean {
 }
 
 function decodesToUserPass(base64: string): boolean {
+  // What atob would refuse is refused first: atob throws a DOMException on it, and throwing costs
+  // ~10 µs in Node, so a text of `Basic token-…` pairs cost ~1.5 s per MB in exceptions alone.
+  const compact = /[\t\n\f\r ]/.test(base64) ? base64.replace(/[\t\n\f\r ]/g, '') : base64;
+  if (!FORGIVING_BASE64.test(compact)) return false;
   try {
-    return atob(base64).includes(':');
+    return atob(compact).includes(':');
   } catch {
     return false;
   }
 }
+
+/**
+ * What atob accepts once ASCII whitespace is removed (WHATWG Infra "forgiving-base64 decode"): the
+ * base64 alphabet, a length that is not 1 more than a multiple of 4, and `=` only as the padding
+ * of a length that is a multiple of 4.
+ */
+const FORGIVING_BASE64 =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}|[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
  * Webhook URLs whose path is the credential: Slack incoming webhooks
