@@ -234,7 +234,7 @@ function endsAt(table: Uint8Array, text: string, at: number): boolean {
  * quote, otherwise up to a delimiter. After an authorization scheme (`Bearer xyz`) the value is
  * the credential that follows; a scheme with nothing usable after it is no value at all.
  */
-function valueSpan(text: string, from: number, to: number): Span | undefined {
+function valueSpan(text: string, from: number, to: number, runs?: ValueRuns): Span | undefined {
   // (Characters are compared by code: an assignment-dense text runs this per `=`.)
   let i = from;
   while (i < to && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
@@ -251,7 +251,8 @@ function valueSpan(text: string, from: number, to: number): Span | undefined {
     end = j;
   } else {
     start = i;
-    while (i < limit && !endsAt(ENDS_VALUE, text, i)) i++;
+    if (runs !== undefined) i = runs.endOf(text, start, limit);
+    else while (i < limit && !endsAt(ENDS_VALUE, text, i)) i++;
     if (i === start) return undefined;
     end = i;
   }
@@ -308,6 +309,60 @@ class TagEnds {
   }
 }
 
+/**
+ * Where unquoted values end (the first ENDS_VALUE character), remembered over one text: a run
+ * without one (`code=ghp_x?code=ghp_x?…`) holds an assignment every few characters, each of whose
+ * values runs to the same end, and walking to it from each cost up to VALUE_LIMIT characters per
+ * assignment (~4 s per MB).
+ */
+class ValueRuns {
+  private from = -1;
+  /** [from, scanned) holds no ENDS_VALUE character. */
+  private scanned = -1;
+  /** The ENDS_VALUE character that ends the run, or -1 when not reached yet. */
+  private end = -1;
+
+  /** Where the unquoted value starting at `start` ends: the first ENDS_VALUE character, at most `limit`. */
+  endOf(text: string, start: number, limit: number): number {
+    let i = start;
+    if (this.from !== -1 && start >= this.from && start <= this.scanned) {
+      if (this.end !== -1) return Math.min(this.end, limit);
+      i = Math.min(this.scanned, limit);
+    } else {
+      this.from = start;
+      this.scanned = start;
+    }
+    while (i < limit && !endsAt(ENDS_VALUE, text, i)) i++;
+    if (i > this.scanned) this.scanned = i;
+    this.end = i < limit ? i : -1;
+    return i;
+  }
+}
+
+/**
+ * looksOpaque over the values of one run, remembered: values that end together are suffixes of
+ * one another (`code=ghp_x?code=ghp_x?…`), and one with at least 20 characters, none of them
+ * blank, that has too few digits, letters or distinct characters leaves each shorter suffix of 20
+ * or more with too few as well (the bar is 10 distinct characters for both). Each such value was
+ * read whole, up to 4 KiB per assignment.
+ */
+class OpaqueRuns {
+  private end = -1;
+  /** The earliest start of a value ending at `end` found not to look opaque for that reason. */
+  private plainFrom = -1;
+
+  looksOpaque(value: string, start: number, end: number): boolean {
+    const suffix = end === this.end && start >= this.plainFrom && value.length >= 20;
+    if (suffix) return false;
+    const opaque = looksOpaque(value);
+    if (!opaque && value.length >= 20 && value.length <= 4096 && !/\s/.test(value)) {
+      this.end = end;
+      this.plainFrom = start;
+    }
+    return opaque;
+  }
+}
+
 /** HTML forms: `name="password" … value="…"` in the same tag. */
 function htmlValueSpan(text: string, from: number, to: number, tags: TagEnds): Span | undefined {
   const limit = tags.find(text, from, Math.min(to, from + 500));
@@ -322,7 +377,15 @@ function htmlValueSpan(text: string, from: number, to: number, tags: TagEnds): S
  * inside prose. The key is read back from the `=`/`:`; a personal field needs `=` or a quoted key
  * (`name: must not be blank` is prose). Documentation placeholders and literals are left alone.
  */
-function assignmentAt(text: string, at: number, from: number, to: number, tags: TagEnds): Span | undefined {
+function assignmentAt(
+  text: string,
+  at: number,
+  from: number,
+  to: number,
+  tags: TagEnds,
+  runs: ValueRuns,
+  opaque: OpaqueRuns,
+): Span | undefined {
   let keyEnd = at;
   while (
     keyEnd > from &&
@@ -348,7 +411,7 @@ function assignmentAt(text: string, at: number, from: number, to: number, tags: 
   const htmlName = kind === undefined && text.charCodeAt(at) === 61 && key.toLowerCase() === 'name';
   if (kind === undefined && !htmlName) return undefined;
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
-  const span = valueSpan(text, at + 1, to);
+  const span = valueSpan(text, at + 1, to, runs);
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
   if (htmlName) {
@@ -367,7 +430,7 @@ function assignmentAt(text: string, at: number, from: number, to: number, tags: 
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
   if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
-  if (needsOpaque && !looksOpaque(value)) return undefined;
+  if (needsOpaque && !opaque.looksOpaque(value, span.start, span.end)) return undefined;
   span.kind = kind;
   return span;
 }
@@ -383,13 +446,15 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
   const tags = new TagEnds();
+  const runs = new ValueRuns();
+  const opaque = new OpaqueRuns();
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code !== 58 && code !== 61) continue;
     // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
     const before = text.charCodeAt(i - 1);
     if (before === 58 || before === 61 || i === from) continue;
-    const span = assignmentAt(text, i, from, to, tags);
+    const span = assignmentAt(text, i, from, to, tags, runs, opaque);
     if (span === undefined) continue;
     into.push(span);
     i = Math.max(span.end, i + 1) - 1;
