@@ -854,12 +854,15 @@ export class KnownValues {
         }
       }
       for (let id = this.firstWithHash(fold(hash)); id !== -1; id = this.sameHash[id] ?? -1) {
-        if (this.length[id] !== length || !this.sameChars(id, text, at)) continue;
+        if (this.length[id] !== length) continue;
+        // Whether the value would stand alone first, then its characters: a periodic text can
+        // spell a long value at every period, glued to the next, and comparing it costs its length.
         const start = this.at[id] ?? 0;
         if (isWordCode(this.chars[start] ?? 0) && !(clean && at === from) && !boundaryBefore(text, at, json))
           continue;
         if (isWordCode(this.chars[start + length - 1] ?? 0) && end < to && isWordCode(text.charCodeAt(end)))
           continue;
+        if (!this.sameChars(id, text, at)) continue;
         best = id;
       }
     }
