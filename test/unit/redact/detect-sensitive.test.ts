@@ -238,6 +238,31 @@ describe('what the finders remember between candidates', () => {
     // A run of the shared start holds no key, and the key after it is still found.
     expect(spans(`${'sk-'.repeat(50)} ${proj}`)).toEqual([proj]);
   });
+
+  it('values that end together are judged each on its own, and a new run ends where it ends', () => {
+    const spans = (text: string) => detectSensitive(text).map((s) => text.slice(s.start, s.end));
+    // The first `code` value (to the `&`) has 9 distinct characters: not opaque. The second ends
+    // at the same `&` but has 10 characters, 6 distinct: opaque (the bar is half its length, not
+    // the 10 a value of 20 or more needs). The third starts a new run, ended by the blank.
+    const text = `see x?code=${'c'.repeat(20)}?code=1c2d3e1c2d&code=QwE456rTy789UiO012 end`;
+    expect(spans(text)).toEqual(['1c2d3e1c2d', 'QwE456rTy789UiO012']);
+    // Values without an end, each holding the next assignment: none is opaque, none is taken.
+    expect(spans(`+44 ${'AKIA?code=ghp_'.repeat(40)}`)).toEqual([]);
+    expect(spans(`${'AKIA?code=ghp_'.repeat(40)}&code=QwE456rTy789UiO012`)).toEqual(['QwE456rTy789UiO012']);
+  });
+
+  it('Basic followed by what is not base64 is prose; base64 of user:password is a credential', () => {
+    const spans = (text: string) => detectSensitive(text).map((s) => text.slice(s.start, s.end));
+    const pair = btoa('deploy-bot:Tr0ub4dor&3x');
+    expect(spans(`Authorization: Basic ${pair}`)).toEqual([pair]);
+    // Unpadded base64 is what atob accepts too (WHATWG forgiving-base64).
+    const unpadded = btoa('deploy-bot:Tr0ub4dor&3').replace(/=+$/, '');
+    expect(unpadded.length % 4).not.toBe(0);
+    expect(spans(`Basic  ${unpadded} and Basic 192.168.`)).toEqual([unpadded]);
+    expect(spans(`${'@Basic 192.168.'.repeat(30)} Basic tokenized-words Basic ${'A'.repeat(21)}`)).toEqual(
+      [],
+    );
+  });
 });
 
 describe('spans stay inside the text', () => {
