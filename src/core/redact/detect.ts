@@ -133,7 +133,7 @@ export function detectorGates(
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
       const from = i;
-      if (prefixes !== undefined && !wordBefore) prefixes.at(i);
+      if (prefixes !== undefined && !wordBefore) prefixes.at(text, i);
       wordBefore = true;
       do code = text.charCodeAt(++i);
       while (i < end && isAsciiLetter(code));
@@ -150,10 +150,10 @@ export function detectorGates(
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
     if (prefixes !== undefined) {
       const word = code >= 128 || (bits & WORD_CHAR) !== 0;
-      if (!word || !wordBefore) prefixes.at(i);
+      if (!word || !wordBefore) prefixes.at(text, i);
       if (code === 92) {
-        prefixes.at(i + 2);
-        prefixes.at(i + 6);
+        prefixes.at(text, i + 2);
+        prefixes.at(text, i + 6);
       }
       wordBefore = word;
     }
@@ -415,8 +415,10 @@ function assignmentAt(
   if (span === undefined) return undefined;
   const value = text.slice(span.start, span.end);
   if (htmlName) {
-    // `<input name="email" value="…">`: the attribute names the field, the value is the data.
-    const named = fieldKind(value);
+    // `<input name="email" value="…">`: the attribute names the field, the value is the data. A
+    // field's name is as long as a key at most: a longer run (`name=ghp_:name=…`, 8 KiB) was
+    // classified word by word at every `name=` in it, and each cached.
+    const named = value.length <= KEY_LIMIT ? fieldKind(value) : undefined;
     if (named === undefined) return undefined;
     const html = htmlValueSpan(text, span.end, to, tags);
     if (html === undefined || html.end <= html.start) return undefined;

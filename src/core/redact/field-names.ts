@@ -419,6 +419,12 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
 }
 
 const cache = new Map<string, RedactionKind | null>();
+const CACHED_NAME_LENGTH = 128;
+
+/** A string with the same characters that shares no memory with `text` (see fieldKind's cache). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
+}
 
 /**
  * The kind of a field/header/parameter name whose value must be redacted whole, or undefined.
@@ -430,7 +436,10 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const kind = classifyWords(nameWords(name), context === undefined ? [] : nameWords(context));
-  if (cache.size < 10_000) cache.set(key, kind ?? null);
+  // Only names of a usual length are kept, as copies: a name read out of a body is often a slice
+  // of it, and V8 keeps a slice's whole text alive (13 characters and more), so the cache would
+  // have held up to 10,000 bodies.
+  if (cache.size < 10_000 && key.length <= CACHED_NAME_LENGTH) cache.set(ownCopy(key), kind ?? null);
   return kind;
 }
 
