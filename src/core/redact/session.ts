@@ -279,14 +279,18 @@ export class CandidatePrefixes {
     this.bits = new Int32Array((1 << log) >>> 5);
     this.shift = 32 - log;
   }
-  /** Positions noted in the string being walked, recorded only if `keep` is called (see detectorGates). */
-  private pending: Int32Array<ArrayBuffer> = new Int32Array(256);
-  private count = 0;
-
-  /** Notes a candidate position (its prefix is recorded by `keep`). */
-  at(at: number): void {
-    if (this.count === this.pending.length) this.pending = grown(this.pending, this.count * 2);
-    this.pending[this.count++] = at;
+  /**
+   * Notes a candidate position of the string being walked in `text` (its prefix is recorded by
+   * `keep`). Past PENDING_LIMIT positions in one string, those noted are recorded at once: a
+   * superset of the prefixes only costs a search, and a string of escapes (`\\\\…`, three
+   * positions per backslash) grew the list to millions of positions, allocated afresh per body.
+   */
+  at(text: string, at: number): void {
+    if (pendingCount === pendingPositions.length) {
+      if (pendingCount < PENDING_LIMIT) pendingPositions = grown(pendingPositions, pendingCount * 2);
+      else this.keep(text, text.length);
+    }
+    pendingPositions[pendingCount++] = at;
   }
 
   /**
@@ -297,25 +301,26 @@ export class CandidatePrefixes {
    * does start with one.
    */
   keep(text: string, end: number): void {
-    const pending = this.pending;
-    const bits = this.bits;
-    for (let n = 0; n < this.count; n++) {
-      const at = pending[n] ?? 0;
-      if (at + 4 > end) continue;
-      const first = text.charCodeAt(at);
-      if (first < 128 && SEPARATOR_STARTS[first] === 1) continue;
-      const bit = prefixBit(
-        this.shift,
-        prefixHash(first, text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3)),
-      );
-      bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
-    this.count = 0;
+    const pending = pendingPositions;
+    for (let n = 0; n < pendingCount; n++) this.record(text, pending[n] ?? 0, end);
+    pendingCount = 0;
+  }
+
+  /** Records the prefix at `at` (see `keep`). */
+  private record(text: string, at: number, end: number): void {
+    if (at + 4 > end) return;
+    const first = text.charCodeAt(at);
+    if (first < 128 && SEPARATOR_STARTS[first] === 1) return;
+    const bit = prefixBit(
+      this.shift,
+      prefixHash(first, text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3)),
+    );
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
   /** Forgets the positions noted since the last `keep` (the string will be replaced whole). */
   drop(): void {
-    this.count = 0;
+    pendingCount = 0;
   }
 
   /** The bytes its map holds (kept with a scan until the writing pass). */
@@ -348,14 +353,22 @@ export class CandidatePrefixes {
         bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
       }
       if (code === 92) {
-        this.at(i + 2);
-        this.at(i + 6);
+        this.record(text, i + 2, end);
+        this.record(text, i + 6, end);
       }
       wordBefore = word;
     }
-    this.keep(text, end);
   }
 }
+
+/**
+ * The positions CandidatePrefixes.at noted in the string being walked, for whichever map walks
+ * it: one list for all, since a walk notes its positions and keeps or drops them before any other
+ * walk begins (the scans are synchronous), so the list is allocated once, not per body.
+ */
+let pendingPositions = new Int32Array(1024);
+let pendingCount = 0;
+const PENDING_LIMIT = 1 << 16;
 
 /** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
 const MAX_CONFIRMED = 8;
