@@ -21,76 +21,11 @@
 import type { Har } from '../../src/core/har.ts';
 import { HarSanitizer, sanitizeHar, type HarSkeleton } from '../../src/core/redact/index.ts';
 import { HOSTILE_SHAPES } from '../fixtures/redact/hostile-shapes.ts';
+import { listBody } from '../fixtures/redact/list-body.ts';
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const HOSTILE_BYTES = 1024 * 1024;
 const ITERATIONS = 9;
-
-const WORDS =
-  'the applicant uploaded a document and the verification is pending review by the compliance team before approval'.split(
-    ' ',
-  );
-
-/** Deterministic pseudo-random numbers so every run measures the same document. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-/** Personal fields, on every record in the dense body and on one in ten in the realistic one. */
-function person(i: number): Record<string, unknown> {
-  return {
-    first_name: `Name${i}`,
-    last_name: `Surname${i}`,
-    email: `person${i}@mail-${i % 97}.example`,
-    phone: `+44 20 7946 ${String(i % 10000).padStart(4, '0')}`,
-    address: { street: `${i} High Street`, city: 'London', postcode: 'SW1A 1AA', country: 'GB' },
-  };
-}
-
-/** One record of a paginated list API (an inquiry/applicant-like resource with its events). */
-function record(i: number, random: () => number, dense: boolean): Record<string, unknown> {
-  const words = Array.from({ length: 12 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-  const planted = i % 500 === 0 ? { api_key: `sk_${'live'}_${'b'.repeat(24)}${i}` } : {};
-  return {
-    id: `app_${(100000 + i).toString(36)}${Math.floor(random() * 1e9).toString(36)}`,
-    object: 'applicant',
-    created_at: new Date(1_763_000_000_000 + i * 61_000).toISOString(),
-    status: ['pending', 'approved', 'declined'][i % 3],
-    external_user_id: `usr_${i}`,
-    ...(dense || i % 10 === 0 ? { customer: person(i) } : {}),
-    description: words,
-    note:
-      i % 50 === 0
-        ? `customer wrote from ${(i % 200) + 20}.12.34.56 and asked about card 4242 4242 4242 4242`
-        : words,
-    tags: ['kyc', 'web', i % 2 === 0 ? 'priority' : 'standard'],
-    amount: Math.floor(random() * 100000),
-    currency: 'USD',
-    verified: i % 4 === 0,
-    score: Math.round(random() * 1000) / 1000,
-    events: [
-      { type: 'created', at: new Date(1_763_000_000_000 + i * 1000).toISOString(), actor: 'system' },
-      { type: 'document.uploaded', at: new Date(1_763_000_100_000 + i * 1000).toISOString(), actor: 'api' },
-    ],
-    metadata: { source: 'signup-form', campaign: `spring-${i % 12}`, ...planted },
-  };
-}
-
-function buildBody(dense: boolean): string {
-  const random = generator(42);
-  const data: Record<string, unknown>[] = [];
-  let size = 0;
-  for (let i = 0; size < TARGET_BYTES; i++) {
-    const item = record(i, random, dense);
-    size += JSON.stringify(item).length + 1;
-    data.push(item);
-  }
-  return JSON.stringify({ data, has_more: true, request_id: 'req_01HF3Z2ABCDEF' });
-}
 
 /** A one-entry HAR whose response body is `text`: what the sanitize path really walks. */
 function harWith(text: string, mimeType: string): Har {
@@ -215,8 +150,8 @@ function measure(
   };
 }
 
-const realisticBody = buildBody(false);
-const denseBody = buildBody(true);
+const realisticBody = listBody(TARGET_BYTES, false);
+const denseBody = listBody(TARGET_BYTES, true);
 const mb = (text: string): number => text.length / 1024 / 1024;
 
 console.log(
@@ -243,20 +178,8 @@ for (const [label, body, sanitize] of [
   rows.push({ label, size: mb(body), parseMs, redactMs, ratio, freshRatio });
 }
 
-// The hostile shapes are compared per MB with JSON.parse of the realistic body.
-/** ~1 MB of the realistic list, as valid JSON: the per-MB reference for the hostile shapes. */
-function buildReference(): string {
-  const random = generator(7);
-  const data: Record<string, unknown>[] = [];
-  let size = 0;
-  for (let i = 0; size < HOSTILE_BYTES; i++) {
-    const item = record(i, random, false);
-    size += JSON.stringify(item).length + 1;
-    data.push(item);
-  }
-  return JSON.stringify({ data });
-}
-const reference = buildReference();
+// The hostile shapes are compared per MB with JSON.parse of ~1 MB of the realistic list, as valid JSON.
+const reference = listBody(HOSTILE_BYTES, false, 7);
 const hostile: { label: string; size: number; parseMs: number; redactMs: number; ratio: number }[] = [];
 for (const [label, make] of Object.entries(HOSTILE_SHAPES)) {
   const text = make(HOSTILE_BYTES);
