@@ -120,14 +120,15 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
   ...rules('api-key', 'sk-or-v1-', HX, 64, 0, 'OpenRouter docs "Authentication" (sk-or-v1- keys)'),
   ...rules('api-key', 'gsk_', A, 52, 0, 'Groq docs "API keys"; secretlint @secretlint/secretlint-rule-groq'),
+  // The body is 34 letters and no digit (gitleaks: `hf_(?i:[a-z]{34})`), so a digit-and-letter
+  // requirement missed most real tokens; an exact length keeps words like `hf_config` out.
   ...rules(
     'token',
     'hf_ api_org_',
     A,
-    30,
-    0,
+    34,
+    34,
     'Hugging Face docs "User access tokens" (hf_); gitleaks huggingface-access-token, huggingface-organization-api-token',
-    { mixed: true },
   ),
   ...rules(
     'api-key',
@@ -234,7 +235,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'dp.pt. dp.st. dp.sa. dp.ct.',
-    A,
+    // Service tokens name their config first (`dp.st.<config>.<key>`): the body may hold a dot.
+    WD,
     40,
     0,
     'Doppler docs "Token formats" (dp.pt., dp.st.…); gitleaks doppler-api-token',
@@ -325,7 +327,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'ATATT3',
-    W,
+    // gitleaks atlassian-api-token: ATATT3[A-Za-z0-9_\-=]{186} (a `=` precedes the 8-hex checksum).
+    WD,
     60,
     0,
     `Atlassian "Manage API tokens" (ATATT3…); gitleaks atlassian-api-token keyword; ${GH_SCAN}: atlassian_api_token`,
@@ -800,6 +803,20 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
   ...rules('api-key', 'AQVN', W, 35, 38, 'Yandex Cloud "API keys" (AQVN…); gitleaks yandex-api-key'),
   ...rules(
+    'api-key',
+    'YC',
+    W,
+    38,
+    38,
+    'Yandex Cloud "Static access keys" (key id YC…, 40 characters); gitleaks yandex-aws-access-token',
+    { mixed: true },
+  ),
+  // IAM tokens: `t1.` + a segment + `.` + 86 base64url (gitleaks yandex-access-token); the body
+  // class holds the dots, and the length keeps instance types (`t1.micro`) out.
+  ...rules('token', 't1.', WD, 88, 0, 'Yandex Cloud "IAM token"; gitleaks yandex-access-token', {
+    mixed: true,
+  }),
+  ...rules(
     'secret',
     'p8e-',
     L,
@@ -1113,7 +1130,9 @@ function hasDigitAndLetter(text: string, start: number, end: number, runs: RunEn
 
 function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): number {
   const bodyStart = at + rule.prefix.length;
-  const bodyEnd = runs.of(rule.body, bodyStart);
+  let bodyEnd = runs.of(rule.body, bodyStart);
+  // A token that ends a sentence (`…provided: pat….3f9c. Check`): the full stop is not the body's.
+  if (rule.body === WD) while (bodyEnd > bodyStart && text.charCodeAt(bodyEnd - 1) === 46) bodyEnd--;
   const length = bodyEnd - bodyStart;
   if (length < rule.min) return -1;
   if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd, runs)) return -1;
@@ -1128,13 +1147,40 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
   return Math.max(bodyEnd, runs.of(W, bodyEnd));
 }
 
-/** JWS compact serialization (RFC 7519 §3, RFC 7515 §7.1): three base64url parts, the first `eyJ`. */
+/**
+ * JWS compact serialization (RFC 7519 §3, RFC 7515 §7.1): three base64url parts, the first `eyJ`.
+ * JWE compact serialization (RFC 7516 §7.1) has five, and its second (the encrypted key) is empty
+ * under direct encryption (`alg: dir`): a bearer token either way, so every part goes.
+ */
 function jwtEnd(text: string, at: number, runs: RunEnds): number {
   const header = runs.of(W, at);
   if (header - at < 10 || text.charCodeAt(header) !== 46) return -1;
-  const payload = runs.of(W, header + 1);
-  if (payload - header - 1 < 4 || text.charCodeAt(payload) !== 46) return -1;
-  return runs.of(W, payload + 1);
+  // Up to four more parts, each after a dot: [end of part 2, 3, 4, 5].
+  const ends: number[] = [];
+  let end = header;
+  while (ends.length < 4 && text.charCodeAt(end) === 46) {
+    end = runs.of(W, end + 1);
+    ends.push(end);
+  }
+  const payload = ends[0] ?? header;
+  if (ends.length === 4) return ends[3] ?? end;
+  if (ends.length < 2 || payload - header - 1 < 4) return -1;
+  return ends[1] ?? end;
+}
+
+/**
+ * Braintree (PayPal) access tokens: `access_token$production$` or `$sandbox$`, 16 [a-z0-9], `$`,
+ * 32 hex (GitHub docs "Supported secret scanning patterns": PayPal braintree_access_token; the same
+ * shape in PaperMtn's slack-watchman rule paypal_braintree.yaml).
+ */
+function braintreeEnd(text: string, at: number, runs: RunEnds): number {
+  let i = at + 13; // after `access_token$`
+  if (text.startsWith('production$', i)) i += 11;
+  else if (text.startsWith('sandbox$', i)) i += 8;
+  else return -1;
+  if (runs.of(L, i) - i !== 16 || text.charCodeAt(i + 16) !== 36) return -1;
+  const end = runs.of(H, i + 17);
+  return end - i - 17 === 32 && !isWordCode(text.charCodeAt(end)) ? end : -1;
 }
 
 /**
@@ -1291,6 +1337,10 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
   if (code === 101 && text.charCodeAt(at + 1) === 121 && text.charCodeAt(at + 2) === 74) {
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
+  }
+  if (code === 97 && text.charCodeAt(at + 12) === 36 && text.startsWith('access_token$', at)) {
+    const end = braintreeEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
   if (
     code >= 48 &&
@@ -1528,9 +1578,13 @@ function decodesToUserPass(base64: string): boolean {
  * (api.slack.com "Sending messages using incoming webhooks": hooks.slack.com/services/…;
  * gitleaks slack-webhook-url), Discord (discord.com/developers "Webhook resource":
  * /api/webhooks/{id}/{token}), Microsoft Teams incoming webhooks (learn.microsoft.com "Create
- * incoming webhooks": *.webhook.office.com/webhookb2/…; gitleaks microsoft-teams-webhook), and
- * Zapier catch hooks (hooks.zapier.com/hooks/catch/{account}/{secret}). Returns where in the path
- * the secret starts, or -1.
+ * incoming webhooks": *.webhook.office.com/webhookb2/…; gitleaks microsoft-teams-webhook; the
+ * older outlook.office.com/webhook/… form too), Zapier catch hooks
+ * (hooks.zapier.com/hooks/catch/{account}/{secret}), IFTTT Webhooks (ifttt.com/maker_webhooks
+ * "Documentation": maker.ifttt.com/trigger/{event}/with/key/{key}, /use/{key}), and Mattermost
+ * incoming webhooks on any host (developers.mattermost.com "Incoming webhooks":
+ * {server}/hooks/{26-character id}; gitleaks mattermost-access-token for the id's shape). Returns
+ * where in the path the secret starts, or -1.
  */
 export function webhookSecretStart(host: string, path: string): number {
   const lower = host.toLowerCase();
@@ -1540,8 +1594,11 @@ export function webhookSecretStart(host: string, path: string): number {
     const match = /^\/api(?:\/v\d+)?\/webhooks\/\d+\//.exec(path);
     marker = match?.[0];
   } else if (lower.endsWith('.webhook.office.com') || lower === 'outlook.office.com')
-    marker = /^\/webhookb2\//.exec(path)?.[0];
+    marker = /^\/webhookb?2?\//.exec(path)?.[0];
   else if (lower === 'hooks.zapier.com') marker = /^\/hooks\/catch\/\d+\//.exec(path)?.[0];
+  else if (lower === 'maker.ifttt.com')
+    marker = /^\/(?:trigger\/[^/]{1,100}\/(?:json\/)?with\/key\/|use\/)/.exec(path)?.[0];
+  else if (/^\/hooks\/[a-z0-9]{26}(?:$|[/.,;:!)])/.test(path)) marker = '/hooks/';
   if (marker === undefined || path.length <= marker.length) return -1;
   return marker.length;
 }
