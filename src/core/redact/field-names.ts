@@ -126,7 +126,45 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   cvv: 'card',
   cvc: 'card',
   iban: 'iban',
+  // RFC 2104 message authentication codes sent as a parameter (Shopify "Verify a request": `hmac`).
+  hmac: 'secret',
+  // BIP-0039 "Mnemonic code for generating deterministic keys": the words ARE the wallet's key.
+  mnemonic: 'secret',
+  seedphrase: 'secret',
+  recoveryphrase: 'secret',
+  secretphrase: 'secret',
+  // Canada's Social Insurance Number (Government of Canada "Social Insurance Number" page).
+  sin: 'national-id',
+  // express-session "Options › name": the session cookie is `connect.sid` unless renamed.
+  connectsid: 'session',
+  // Honeycomb docs "API Keys": the key travels in the `X-Honeycomb-Team` header.
+  honeycombteam: 'api-key',
 };
+
+/**
+ * Credential words glued to another word with no seam left to split (`x-trackertoken`,
+ * `asp.net_sessionid`, `clientsecret`): HTTP/2 lower-cases every header name (RFC 9113 §8.2.2),
+ * so the camelCase hump of `X-TrackerToken` is gone by the time a HAR records it.
+ */
+const GLUED: readonly (readonly [string, RedactionKind])[] = [
+  ['token', 'token'],
+  ['apikey', 'api-key'],
+  ['secret', 'secret'],
+  ['password', 'password'],
+  ['sessionid', 'session'],
+];
+
+function gluedKind(word: string): RedactionKind | undefined {
+  for (const [suffix, kind] of GLUED) {
+    if (!word.endsWith(suffix)) continue;
+    if (word === suffix) return kind;
+    const head = word.slice(0, -suffix.length);
+    // `nexttoken`, `pagetoken`: a cursor, as NOT_SECRET_TOKENS says for the split spelling.
+    if (suffix === 'token' && NOT_SECRET_TOKENS.has(head)) return undefined;
+    return kind;
+  }
+  return undefined;
+}
 
 /** Words before `key` that make it an identifier, not a credential (Idempotency-Key, sort key…). */
 const NOT_SECRET_KEYS = new Set([
@@ -405,11 +443,23 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))
     return 'name';
   if (last === 'code' && (prev === 'postal' || prev === 'post' || prev === 'zip')) return 'address';
+  // One-time codes (RFC 6238 TOTP, SMS verification) and the card's security code (CVC).
+  if (last === 'code' && ['verification', 'otp', 'mfa', 'totp', 'sms', 'confirmation'].includes(prev))
+    return 'password';
+  if (last === 'code' && prev === 'security') return 'card';
+  if (last === 'answer' && (prev === 'security' || prev === 'secret')) return 'password';
+  if (last === 'phrase' && ['seed', 'recovery', 'secret', 'pass', 'mnemonic'].includes(prev)) return 'secret';
+  // Australian Tax File Number (ATO "Tax file number"), driver's licence numbers.
+  if (last === 'number' && prev === 'file' && before.includes('tax')) return 'national-id';
+  if ((last === 'license' || last === 'licence') && ['driver', 'drivers', 'driving'].includes(prev))
+    return 'national-id';
   if (last === 'account' && prev === 'bank') return 'bank-account';
   const postal = [...context, ...all];
   if (postal.some((word) => NOT_POSTAL.has(word))) return undefined;
   if (last === 'address' || last === 'street' || last === 'postcode' || last === 'zipcode') return 'address';
   if (postal.includes('address') && ADDRESS_PARTS.has(last)) return 'address';
+  const glued = n === 1 || words[0] === 'x' || all.length <= 3 ? gluedKind(last) : undefined;
+  if (glued !== undefined) return glued;
   if (
     (last === 'line' || last === 'city') &&
     postal.some((word) => word === 'address' || word === 'billing' || word === 'shipping')
