@@ -4,7 +4,7 @@ import {
   findEmails,
   findIbans,
   findIpv6,
-  findNinos,
+  findNationalIds,
   findNumbers,
 } from './personal-formats.ts';
 import {
@@ -426,7 +426,7 @@ function detectAll(text: string, gates: number): Span[] {
   if (gates & GATE_DIGITS) {
     if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
-    findNinos(text, 0, to, spans);
+    findNationalIds(text, 0, to, spans);
     findBirthDates(text, 0, to, spans);
   }
   if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);

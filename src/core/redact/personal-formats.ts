@@ -3,8 +3,8 @@ import type { RedactionKind, Span } from './session.ts';
 /**
  * Personal-data formats found by their shape and checked by the rule that defines them: payment
  * cards (issuer range + Luhn), IBANs (per-country length + mod 97), phone numbers (a calling
- * code's national number lengths, or a national layout), US SSNs, Brazilian CPFs, UK National
- * Insurance numbers, IPv4/IPv6 addresses, emails and dates of birth written next to the words
+ * code's national number lengths, or a national layout), US SSNs, Brazilian CPFs, Indian Aadhaar
+ * and PAN, UK National Insurance numbers, Spanish DNI/NIE, Singapore NRIC/FIN, IPv4/IPv6 addresses, emails and dates of birth written next to the words
  * that say so. Every scanner here is a loop over the text with bounded look-around: no pattern
  * can backtrack, so a megabyte of digits, dots or at-signs costs what one pass costs.
  */
@@ -89,6 +89,63 @@ export function ninoValid(candidate: string): boolean {
   const nino = candidate.replace(/ /g, '');
   if (!/^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/.test(nino)) return false;
   return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(nino.slice(0, 2));
+}
+
+/**
+ * Aadhaar (UIDAI "Aadhaar number": 12 digits, the first 2-9, the last a Verhoeff check digit;
+ * Presidio InAadhaarRecognizer). Verhoeff (1969): dihedral group D5 tables.
+ */
+const VERHOEFF_D = [
+  '0123456789',
+  '1234067895',
+  '2340178956',
+  '3401289567',
+  '4012395678',
+  '5987604321',
+  '6598710432',
+  '7659821043',
+  '8765932104',
+  '9876543210',
+];
+const VERHOEFF_P = [
+  '0123456789',
+  '1576283094',
+  '5803796241',
+  '8916043527',
+  '9453126870',
+  '4286573901',
+  '2793806415',
+  '7046913258',
+];
+export function aadhaarValid(candidate: string): boolean {
+  const digits = candidate.replace(/[ -]/g, '');
+  if (!/^[2-9]\d{11}$/.test(digits)) return false;
+  let check = 0;
+  for (let i = 0; i < 12; i++) {
+    const digit = Number(digits[11 - i]);
+    check = Number(VERHOEFF_D[check]?.[Number(VERHOEFF_P[i % 8]?.[digit])]);
+  }
+  return check === 0;
+}
+
+/** Spanish DNI/NIF and NIE (Ministerio del Interior "Cálculo del dígito de control"; Presidio EsNifRecognizer, EsNieRecognizer): the letter is the number mod 23. */
+export function spanishIdValid(candidate: string): boolean {
+  const match = /^([XYZ]?)(\d{7,8})([A-Z])$/.exec(candidate);
+  if (match === null) return false;
+  const [, lead = '', digits = '', letter = ''] = match;
+  if ((lead === '' ? 8 : 7) !== digits.length) return false;
+  const number = Number(lead === '' ? digits : String('XYZ'.indexOf(lead)) + digits);
+  return 'TRWAGMYFPDXBNJZSQVHLCKE'[number % 23] === letter;
+}
+
+/** Singapore NRIC/FIN (ICA; Presidio SgFinRecognizer): weights 2765432, an offset of 4 for T and G, a letter table per series. */
+export function nricValid(candidate: string): boolean {
+  if (!/^[STFG]\d{7}[A-Z]$/.test(candidate)) return false;
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = candidate[0] === 'T' || candidate[0] === 'G' ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += Number(candidate[i + 1]) * (weights[i] ?? 0);
+  const table = candidate[0] === 'S' || candidate[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return table[sum % 11] === candidate[8];
 }
 
 /**
@@ -363,7 +420,11 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
     if (kind === undefined && alone) {
       const raw = text.slice(start, end);
       if (!plus && count >= 13 && cardAt(text, slice, separators)) kind = 'card';
-      else if (count === 9 && /^\d{3}-\d{2}-\d{4}$/.test(raw) && ssnValid(raw)) kind = 'national-id';
+      else if (count === 9 && /^\d{3}([- .])\d{2}\1\d{4}$/.test(raw) && ssnValid(raw.replace(/[ .]/g, '-')))
+        // Presidio UsSsnRecognizer: the groups may be split by `-`, a space or a dot, the same one.
+        kind = 'national-id';
+      else if (count === 12 && /^\d{4}([- ])\d{4}\1\d{4}$/.test(raw) && aadhaarValid(raw))
+        kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
         kind = 'phone';
@@ -504,13 +565,29 @@ export function findIbans(text: string, from: number, to: number, into: Span[]):
   }
 }
 
-const NINO = /(?<![A-Za-z0-9_])[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D](?![A-Za-z0-9_])/g;
+/**
+ * National ids that mix letters and digits, in one pass (each alternative is bounded, none can
+ * backtrack past its own fixed length): UK NINO, Spanish DNI/NIE, Singapore NRIC/FIN (each with
+ * its check character), Indian PAN (Income Tax Department "PAN
+ * structure": 5 letters, the 4th the holder type, 4 digits, a letter; Presidio InPanRecognizer).
+ */
+const NATIONAL_ID =
+  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]?\d{7,8}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z])(?![A-Za-z0-9_])/g;
 
-export function findNinos(text: string, from: number, to: number, into: Span[]): void {
-  NINO.lastIndex = from;
+function nationalIdValid(candidate: string): boolean {
+  const first = candidate.charCodeAt(0);
+  const second = candidate.charCodeAt(1);
+  if (candidate.length === 10 && second >= 65) return /\d{4}[A-Z]$/.test(candidate); // PAN
+  if (second >= 65 || second === 32) return ninoValid(candidate);
+  if (first <= 57 || first === 88 || first === 89 || first === 90) return spanishIdValid(candidate);
+  return nricValid(candidate);
+}
+
+export function findNationalIds(text: string, from: number, to: number, into: Span[]): void {
+  NATIONAL_ID.lastIndex = from;
   let match: RegExpExecArray | null;
-  while ((match = NINO.exec(text)) !== null && match.index < to)
-    if (ninoValid(match[0]))
+  while ((match = NATIONAL_ID.exec(text)) !== null && match.index < to)
+    if (nationalIdValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
 }
 
