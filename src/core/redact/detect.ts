@@ -365,8 +365,14 @@ function assignmentAt(text: string, at: number, from: number, to: number, tags: 
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
-  // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
-  if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
+  // `credentials: "omit"`, `password: required`: code and schemas name the field with a word;
+  // `{"X-Api-Key": apiKey}`: script passes a variable (camelCase, no digit), not its value.
+  if (
+    !isPersonalKind(kind) &&
+    ((value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) ||
+      (value.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)))
+  )
+    return undefined;
   if (needsOpaque && !looksOpaque(value)) return undefined;
   span.kind = kind;
   return span;
