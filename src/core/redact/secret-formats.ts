@@ -602,6 +602,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     0,
     'Slack docs "Token types" (xoxb-, xoxp-, xapp-); gitleaks slack-bot-token, slack-user-token, slack-app-token, slack-config-*',
   ),
+  // The web client's session: a `xoxc-` token in every API form body and the `d` cookie holding a
+  // URL-encoded `xoxd-` value (no Slack page documents them; rusq/slackdump auth › IsClientToken
+  // and its cookie handling describe both). Either one alone signs a browser in.
+  ...rules('token', 'xoxc-', W, 40, 0, 'Slack web client token (xoxc-); rusq/slackdump auth'),
+  ...rules('cookie', 'xoxd-', W | B, 40, 0, 'Slack `d` session cookie (xoxd-); rusq/slackdump auth'),
   ...rules(
     'api-key',
     'SG.',
@@ -800,6 +805,17 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     40,
     0,
     'Typeform "Personal access tokens" (tfp_); gitleaks typeform-api-token',
+  ),
+  // Bitcoin segwit addresses (BIP 173 bech32 P2WPKH/P2WSH, BIP 350 bech32m taproot: `bc1q`/`bc1p`
+  // and 38 or 58 characters of the lower-case bech32 alphabet; Presidio CryptoRecognizer): not a
+  // secret, but a payment address ties funds to a person, as an account number does.
+  ...rules(
+    'bank-account',
+    'bc1q bc1p',
+    L,
+    38,
+    58,
+    'BIP 173 "Segwit address format"; BIP 350; Presidio CryptoRecognizer',
   ),
   ...rules('api-key', 'AQVN', W, 35, 38, 'Yandex Cloud "API keys" (AQVN…); gitleaks yandex-api-key'),
   ...rules(
@@ -1128,6 +1144,17 @@ function hasDigitAndLetter(text: string, start: number, end: number, runs: RunEn
   return false;
 }
 
+/**
+ * `sk_live_xxxxxxxxxxxx`, `ghp_0000…`: one character repeated is how documentation writes a key
+ * it will not show (Stripe docs "API keys" examples, GitHub docs), never a generated value.
+ */
+function isFillerBody(text: string, start: number, end: number): boolean {
+  if (end - start > 64) return false;
+  const first = text.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) !== first) return false;
+  return true;
+}
+
 function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): number {
   const bodyStart = at + rule.prefix.length;
   let bodyEnd = runs.of(rule.body, bodyStart);
@@ -1135,6 +1162,7 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
   if (rule.body === WD) while (bodyEnd > bodyStart && text.charCodeAt(bodyEnd - 1) === 46) bodyEnd--;
   const length = bodyEnd - bodyStart;
   if (length < rule.min) return -1;
+  if (isFillerBody(text, bodyStart, bodyEnd)) return -1;
   if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd, runs)) return -1;
   if (rule.max > 0) {
     if (length > rule.max) return -1;
@@ -1143,8 +1171,19 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
       return -1;
     return bodyEnd;
   }
-  // A key may run past what its class allows (`sk_live_…_suffix`): the whole token goes.
-  return Math.max(bodyEnd, runs.of(W, bodyEnd));
+  // A key may run past what its class allows (`sk_live_…_suffix`): the whole token goes, and so
+  // does the rest of a base64 key written URL-encoded in a cookie or query (`%2F`, `%2B`, `%3D`).
+  let end = Math.max(bodyEnd, runs.of(W, bodyEnd));
+  while (isEncodedBase64(text, end)) end = runs.of(W, end + 3);
+  return end;
+}
+
+/** text[at] starts `%2F`, `%2B` or `%3D` (`/`, `+`, `=` percent-encoded, either case). */
+function isEncodedBase64(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 37) return false;
+  const high = text.charCodeAt(at + 1);
+  const low = text.charCodeAt(at + 2) | 32;
+  return (high === 50 && (low === 102 || low === 98)) || (high === 51 && low === 100);
 }
 
 /**
