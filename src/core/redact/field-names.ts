@@ -135,6 +135,10 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   secretphrase: 'secret',
   // Canada's Social Insurance Number (Government of Canada "Social Insurance Number" page).
   sin: 'national-id',
+  // Spain's DNI/NIF/NIE (Ministerio del Interior "DNI electrónico"): by name; see findNationalIds.
+  dni: 'national-id',
+  nif: 'national-id',
+  nie: 'national-id',
   // express-session "Options › name": the session cookie is `connect.sid` unless renamed.
   connectsid: 'session',
   // Honeycomb docs "API Keys": the key travels in the `X-Honeycomb-Team` header.

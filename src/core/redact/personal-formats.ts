@@ -95,37 +95,27 @@ export function ninoValid(candidate: string): boolean {
  * Aadhaar (UIDAI "Aadhaar number": 12 digits, the first 2-9, the last a Verhoeff check digit;
  * Presidio InAadhaarRecognizer). Verhoeff (1969): dihedral group D5 tables.
  */
-const VERHOEFF_D = [
-  '0123456789',
-  '1234067895',
-  '2340178956',
-  '3401289567',
-  '4012395678',
-  '5987604321',
-  '6598710432',
-  '7659821043',
-  '8765932104',
-  '9876543210',
-];
-const VERHOEFF_P = [
-  '0123456789',
-  '1576283094',
-  '5803796241',
-  '8916043527',
-  '9453126870',
-  '4286573901',
-  '2793806415',
-  '7046913258',
-];
+const VERHOEFF_D = Uint8Array.from(
+  '0123456789123406789523401789563401289567401239567859876043216598710432765982104387659321049876543210',
+  Number,
+);
+const VERHOEFF_P = Uint8Array.from(
+  '01234567891576283094580379624189160435279453126870428657390127938064157046913258',
+  Number,
+);
 export function aadhaarValid(candidate: string): boolean {
-  const digits = candidate.replace(/[ -]/g, '');
-  if (!/^[2-9]\d{11}$/.test(digits)) return false;
   let check = 0;
-  for (let i = 0; i < 12; i++) {
-    const digit = Number(digits[11 - i]);
-    check = Number(VERHOEFF_D[check]?.[Number(VERHOEFF_P[i % 8]?.[digit])]);
+  let count = 0;
+  // Walked from the right: the check digit is position 0 of the permutation.
+  for (let i = candidate.length - 1; i >= 0; i--) {
+    const code = candidate.charCodeAt(i);
+    if (code === 32 || code === 45) continue;
+    if (code < 48 || code > 57 || count === 12) return false;
+    check = VERHOEFF_D[check * 10 + (VERHOEFF_P[(count % 8) * 10 + code - 48] ?? 0)] ?? 0;
+    count++;
   }
-  return check === 0;
+  const first = candidate.charCodeAt(0);
+  return count === 12 && first >= 50 && check === 0;
 }
 
 /** Spanish DNI/NIF and NIE (Ministerio del Interior "Cálculo del dígito de control"; Presidio EsNifRecognizer, EsNieRecognizer): the letter is the number mod 23. */
@@ -379,6 +369,28 @@ const RUN_LIMIT = 48;
 const NUMBER_GLUE = new Uint8Array(128);
 for (const char of ' -.()+') NUMBER_GLUE[char.charCodeAt(0)] = 1;
 
+const SSN_GROUPS = [3, 2, 4];
+const AADHAAR_GROUPS = [4, 4, 4];
+
+/** The groups have these sizes and are split by one and the same character of `allowed`. */
+function grouped(
+  slice: readonly Group[],
+  separators: readonly string[],
+  sizes: readonly number[],
+  allowed: string,
+): boolean {
+  if (slice.length !== sizes.length) return false;
+  for (let i = 0; i < sizes.length; i++) {
+    const group = slice[i];
+    if (group === undefined || group.end - group.start !== sizes[i]) return false;
+  }
+  const separator = separators[separators.length - slice.length + 1] ?? '';
+  if (separator.length !== 1 || !allowed.includes(separator)) return false;
+  for (let i = separators.length - slice.length + 1; i < separators.length; i++)
+    if (separators[i] !== separator) return false;
+  return true;
+}
+
 /** The kind and end of the longest personal number starting at group `g` of a run, if any. */
 function numberAt(text: string, groups: readonly Group[], g: number, runStart: number, into: Span[]): number {
   const first = groups[g];
@@ -420,10 +432,14 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
     if (kind === undefined && alone) {
       const raw = text.slice(start, end);
       if (!plus && count >= 13 && cardAt(text, slice, separators)) kind = 'card';
-      else if (count === 9 && /^\d{3}([- .])\d{2}\1\d{4}$/.test(raw) && ssnValid(raw.replace(/[ .]/g, '-')))
+      else if (
+        count === 9 &&
+        grouped(slice, separators, SSN_GROUPS, '- .') &&
+        ssnValid(digitsOf(text, start, end))
+      )
         // Presidio UsSsnRecognizer: the groups may be split by `-`, a space or a dot, the same one.
         kind = 'national-id';
-      else if (count === 12 && /^\d{4}([- ])\d{4}\1\d{4}$/.test(raw) && aadhaarValid(raw))
+      else if (count === 12 && grouped(slice, separators, AADHAAR_GROUPS, '- ') && aadhaarValid(raw))
         kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
@@ -567,19 +583,21 @@ export function findIbans(text: string, from: number, to: number, into: Span[]):
 
 /**
  * National ids that mix letters and digits, in one pass (each alternative is bounded, none can
- * backtrack past its own fixed length): UK NINO, Spanish DNI/NIE, Singapore NRIC/FIN (each with
- * its check character), Indian PAN (Income Tax Department "PAN
+ * backtrack past its own fixed length): UK NINO, Spanish NIE, Singapore NRIC/FIN (each with its
+ * check character), Indian PAN (Income Tax Department "PAN
  * structure": 5 letters, the 4th the holder type, 4 digits, a letter; Presidio InPanRecognizer).
+ * Every alternative opens with a capital, so digit-heavy text is not tried at each digit: the
+ * Spanish DNI (8 digits and a letter) is left to its field names (`dni`, `nif`).
  */
 const NATIONAL_ID =
-  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]?\d{7,8}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z])(?![A-Za-z0-9_])/g;
+  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z])(?![A-Za-z0-9_])/g;
 
 function nationalIdValid(candidate: string): boolean {
   const first = candidate.charCodeAt(0);
   const second = candidate.charCodeAt(1);
   if (candidate.length === 10 && second >= 65) return /\d{4}[A-Z]$/.test(candidate); // PAN
   if (second >= 65 || second === 32) return ninoValid(candidate);
-  if (first <= 57 || first === 88 || first === 89 || first === 90) return spanishIdValid(candidate);
+  if (first === 88 || first === 89 || first === 90) return spanishIdValid(candidate);
   return nricValid(candidate);
 }
 
