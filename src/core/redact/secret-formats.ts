@@ -603,8 +603,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     'Slack docs "Token types" (xoxb-, xoxp-, xapp-); gitleaks slack-bot-token, slack-user-token, slack-app-token, slack-config-*',
   ),
   // The web client's session: a `xoxc-` token in every API form body and the `d` cookie holding a
-  // URL-encoded `xoxd-` value (no Slack page documents them; rusq/slackdump auth › IsClientToken
-  // and its cookie handling describe both). Either one alone signs a browser in.
+  // URL-encoded `xoxd-` value (no Slack page documents them; rusq/slackdump's auth package —
+  // IsClientToken and its `d` cookie — describes both). Either one alone signs a browser in.
   ...rules('token', 'xoxc-', W, 40, 0, 'Slack web client token (xoxc-); rusq/slackdump auth'),
   ...rules('cookie', 'xoxd-', W | B, 40, 0, 'Slack `d` session cookie (xoxd-); rusq/slackdump auth'),
   ...rules(
@@ -1209,8 +1209,8 @@ function jwtEnd(text: string, at: number, runs: RunEnds): number {
 
 /**
  * Braintree (PayPal) access tokens: `access_token$production$` or `$sandbox$`, 16 [a-z0-9], `$`,
- * 32 hex (GitHub docs "Supported secret scanning patterns": PayPal braintree_access_token; the same
- * shape in PaperMtn's slack-watchman rule paypal_braintree.yaml).
+ * 32 hex (the shape PaperMtn/slack-watchman's rule paypal_braintree.yaml documents, and the
+ * sandbox variant the Braintree SDKs' environments name).
  */
 function braintreeEnd(text: string, at: number, runs: RunEnds): number {
   let i = at + 13; // after `access_token$`
