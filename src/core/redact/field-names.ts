@@ -163,8 +163,8 @@ function gluedKind(word: string): RedactionKind | undefined {
     if (!word.endsWith(suffix)) continue;
     if (word === suffix) return kind;
     const head = word.slice(0, -suffix.length);
-    // `nexttoken`, `pagetoken`: a cursor, as NOT_SECRET_TOKENS says for the split spelling.
-    if (suffix === 'token' && NOT_SECRET_TOKENS.has(head)) return undefined;
+    // `nexttoken`, `nextpagetoken`: a cursor, as NOT_SECRET_TOKENS says for the split spelling.
+    if (suffix === 'token' && [...NOT_SECRET_TOKENS].some((word) => head.endsWith(word))) return undefined;
     return kind;
   }
   return undefined;
