@@ -516,3 +516,37 @@ export function looksOpaque(value: string): boolean {
   }
   return digits > 0 && letters > 0 && seen.size >= Math.min(10, value.length / 2);
 }
+
+/** Kinds whose every value holds a digit (a number, a date, an address of a network). */
+const DIGIT_KINDS = new Set<RedactionKind>([
+  'card',
+  'phone',
+  'iban',
+  'bank-account',
+  'national-id',
+  'ip',
+  'dob',
+]);
+
+/**
+ * Whether text[start, end) can be the kind of data its field name says: the name decides most of
+ * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
+ * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
+ * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
+ * address has a digit. A value that does not fit is judged by its text instead.
+ */
+export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
+  if (kind === 'name') {
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 47 || code === 64 || code === 58) return false;
+    }
+    return true;
+  }
+  if (!DIGIT_KINDS.has(kind)) return true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
