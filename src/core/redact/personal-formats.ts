@@ -625,6 +625,10 @@ function isDomainCode(code: number): boolean {
 
 const TLD = /^(?:[A-Za-z]{2,63}|xn--[a-z0-9-]{1,59}|[^\p{ASCII}]{2,63})$/u;
 
+function isScpPathStart(code: number): boolean {
+  return code === 47 || code === 126 || (isAsciiWord(code) && !isDigit(code));
+}
+
 function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
   let start = at;
   while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
@@ -642,6 +646,10 @@ function emailAt(text: string, at: number, width: number, to: number): Span | un
   const domain = text.slice(domainStart, end);
   const dot = domain.lastIndexOf('.');
   if (dot <= 0 || !TLD.test(domain.slice(dot + 1)) || domain.includes('..')) return undefined;
+  // `git@github.com:org/repo.git`: git's scp-like remote `[user@]host:path` (git-clone(1) "GIT
+  // URLS"), a login on a host rather than a mailbox. A port (`:22`) or prose (`a@b.org: hi`) stays.
+  if (width === 1 && text.charCodeAt(end) === 58 && isScpPathStart(text.charCodeAt(end + 1)))
+    return undefined;
   return { start, end, kind: 'email' };
 }
 
