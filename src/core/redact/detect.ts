@@ -4,7 +4,7 @@ import {
   findEmails,
   findIbans,
   findIpv6,
-  findNinos,
+  findNationalIds,
   findNumbers,
 } from './personal-formats.ts';
 import {
@@ -430,8 +430,14 @@ function assignmentAt(
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
-  // `credentials: "omit"`, `password: required`: code and schemas name the field with a word.
-  if (!isPersonalKind(kind) && value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return undefined;
+  // `credentials: "omit"`, `password: required`: code and schemas name the field with a word;
+  // `{"X-Api-Key": apiKey}`: script passes a variable (camelCase, no digit), not its value.
+  if (
+    !isPersonalKind(kind) &&
+    ((value.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(value)) ||
+      (value.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)))
+  )
+    return undefined;
   if (needsOpaque && !opaque.looksOpaque(value, span.start, span.end)) return undefined;
   span.kind = kind;
   return span;
@@ -493,7 +499,7 @@ function detectAll(text: string, gates: number): Span[] {
   if (gates & GATE_DIGITS) {
     if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
-    findNinos(text, 0, to, spans);
+    findNationalIds(text, 0, to, spans);
     findBirthDates(text, 0, to, spans);
   }
   if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);

@@ -126,7 +126,49 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   cvv: 'card',
   cvc: 'card',
   iban: 'iban',
+  // RFC 2104 message authentication codes sent as a parameter (Shopify "Verify a request": `hmac`).
+  hmac: 'secret',
+  // BIP-0039 "Mnemonic code for generating deterministic keys": the words ARE the wallet's key.
+  mnemonic: 'secret',
+  seedphrase: 'secret',
+  recoveryphrase: 'secret',
+  secretphrase: 'secret',
+  // Canada's Social Insurance Number (Government of Canada "Social Insurance Number" page).
+  sin: 'national-id',
+  // Spain's DNI/NIF/NIE (Ministerio del Interior "DNI electrónico"): by name; see findNationalIds.
+  dni: 'national-id',
+  nif: 'national-id',
+  nie: 'national-id',
+  // express-session "Options › name": the session cookie is `connect.sid` unless renamed.
+  connectsid: 'session',
+  // Honeycomb docs "API Keys": the key travels in the `X-Honeycomb-Team` header.
+  honeycombteam: 'api-key',
 };
+
+/**
+ * Credential words glued to another word with no seam left to split (`x-trackertoken`,
+ * `asp.net_sessionid`, `clientsecret`): HTTP/2 lower-cases every header name (RFC 9113 §8.2.2),
+ * so the camelCase hump of `X-TrackerToken` is gone by the time a HAR records it.
+ */
+const GLUED: readonly (readonly [string, RedactionKind])[] = [
+  ['token', 'token'],
+  ['apikey', 'api-key'],
+  ['secret', 'secret'],
+  ['password', 'password'],
+  ['sessionid', 'session'],
+];
+
+function gluedKind(word: string): RedactionKind | undefined {
+  for (const [suffix, kind] of GLUED) {
+    if (!word.endsWith(suffix)) continue;
+    if (word === suffix) return kind;
+    const head = word.slice(0, -suffix.length);
+    // `nexttoken`, `nextpagetoken`: a cursor, as NOT_SECRET_TOKENS says for the split spelling.
+    if (suffix === 'token' && [...NOT_SECRET_TOKENS].some((word) => head.endsWith(word))) return undefined;
+    return kind;
+  }
+  return undefined;
+}
 
 /** Words before `key` that make it an identifier, not a credential (Idempotency-Key, sort key…). */
 const NOT_SECRET_KEYS = new Set([
@@ -405,11 +447,23 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))
     return 'name';
   if (last === 'code' && (prev === 'postal' || prev === 'post' || prev === 'zip')) return 'address';
+  // One-time codes (RFC 6238 TOTP, SMS verification) and the card's security code (CVC).
+  if (last === 'code' && ['verification', 'otp', 'mfa', 'totp', 'sms', 'confirmation'].includes(prev))
+    return 'password';
+  if (last === 'code' && prev === 'security') return 'card';
+  if (last === 'answer' && (prev === 'security' || prev === 'secret')) return 'password';
+  if (last === 'phrase' && ['seed', 'recovery', 'secret', 'pass', 'mnemonic'].includes(prev)) return 'secret';
+  // Australian Tax File Number (ATO "Tax file number"), driver's licence numbers.
+  if (last === 'number' && prev === 'file' && before.includes('tax')) return 'national-id';
+  if ((last === 'license' || last === 'licence') && ['driver', 'drivers', 'driving'].includes(prev))
+    return 'national-id';
   if (last === 'account' && prev === 'bank') return 'bank-account';
   const postal = [...context, ...all];
   if (postal.some((word) => NOT_POSTAL.has(word))) return undefined;
   if (last === 'address' || last === 'street' || last === 'postcode' || last === 'zipcode') return 'address';
   if (postal.includes('address') && ADDRESS_PARTS.has(last)) return 'address';
+  const glued = n === 1 || words[0] === 'x' || all.length <= 3 ? gluedKind(last) : undefined;
+  if (glued !== undefined) return glued;
   if (
     (last === 'line' || last === 'city') &&
     postal.some((word) => word === 'address' || word === 'billing' || word === 'shipping')
@@ -470,4 +524,38 @@ export function looksOpaque(value: string): boolean {
     seen.add(code);
   }
   return digits > 0 && letters > 0 && seen.size >= Math.min(10, value.length / 2);
+}
+
+/** Kinds whose every value holds a digit (a number, a date, an address of a network). */
+const DIGIT_KINDS = new Set<RedactionKind>([
+  'card',
+  'phone',
+  'iban',
+  'bank-account',
+  'national-id',
+  'ip',
+  'dob',
+]);
+
+/**
+ * Whether text[start, end) can be the kind of data its field name says: the name decides most of
+ * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
+ * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
+ * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
+ * address has a digit. A value that does not fit is judged by its text instead.
+ */
+export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
+  if (kind === 'name') {
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 47 || code === 64 || code === 58) return false;
+    }
+    return true;
+  }
+  if (!DIGIT_KINDS.has(kind)) return true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }

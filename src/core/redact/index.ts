@@ -42,12 +42,15 @@ export { detectSensitive, detectorGates } from './detect.ts';
 export { fieldKind, looksOpaque, nameWords } from './field-names.ts';
 export { isDocPlaceholder, TOKEN_RULES } from './secret-formats.ts';
 export {
+  aadhaarValid,
   callingCodes,
   cpfValid,
   e164Plausible,
   ibanValid,
   luhn,
   ninoValid,
+  nricValid,
+  spanishIdValid,
   ssnValid,
 } from './personal-formats.ts';
 export {

@@ -3,8 +3,8 @@ import type { RedactionKind, Span } from './session.ts';
 /**
  * Personal-data formats found by their shape and checked by the rule that defines them: payment
  * cards (issuer range + Luhn), IBANs (per-country length + mod 97), phone numbers (a calling
- * code's national number lengths, or a national layout), US SSNs, Brazilian CPFs, UK National
- * Insurance numbers, IPv4/IPv6 addresses, emails and dates of birth written next to the words
+ * code's national number lengths, or a national layout), US SSNs, Brazilian CPFs, Indian Aadhaar
+ * and PAN, UK National Insurance numbers, Spanish DNI/NIE, Singapore NRIC/FIN, IPv4/IPv6 addresses, emails and dates of birth written next to the words
  * that say so. Every scanner here is a loop over the text with bounded look-around: no pattern
  * can backtrack, so a megabyte of digits, dots or at-signs costs what one pass costs.
  */
@@ -89,6 +89,53 @@ export function ninoValid(candidate: string): boolean {
   const nino = candidate.replace(/ /g, '');
   if (!/^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/.test(nino)) return false;
   return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(nino.slice(0, 2));
+}
+
+/**
+ * Aadhaar (UIDAI "Aadhaar number": 12 digits, the first 2-9, the last a Verhoeff check digit;
+ * Presidio InAadhaarRecognizer). Verhoeff (1969): dihedral group D5 tables.
+ */
+const VERHOEFF_D = Uint8Array.from(
+  '0123456789123406789523401789563401289567401239567859876043216598710432765982104387659321049876543210',
+  Number,
+);
+const VERHOEFF_P = Uint8Array.from(
+  '01234567891576283094580379624189160435279453126870428657390127938064157046913258',
+  Number,
+);
+export function aadhaarValid(candidate: string): boolean {
+  let check = 0;
+  let count = 0;
+  // Walked from the right: the check digit is position 0 of the permutation.
+  for (let i = candidate.length - 1; i >= 0; i--) {
+    const code = candidate.charCodeAt(i);
+    if (code === 32 || code === 45) continue;
+    if (code < 48 || code > 57 || count === 12) return false;
+    check = VERHOEFF_D[check * 10 + (VERHOEFF_P[(count % 8) * 10 + code - 48] ?? 0)] ?? 0;
+    count++;
+  }
+  const first = candidate.charCodeAt(0);
+  return count === 12 && first >= 50 && check === 0;
+}
+
+/** Spanish DNI/NIF and NIE (Ministerio del Interior "Cálculo del dígito de control"; Presidio EsNifRecognizer, EsNieRecognizer): the letter is the number mod 23. */
+export function spanishIdValid(candidate: string): boolean {
+  const match = /^([XYZ]?)(\d{7,8})([A-Z])$/.exec(candidate);
+  if (match === null) return false;
+  const [, lead = '', digits = '', letter = ''] = match;
+  if ((lead === '' ? 8 : 7) !== digits.length) return false;
+  const number = Number(lead === '' ? digits : String('XYZ'.indexOf(lead)) + digits);
+  return 'TRWAGMYFPDXBNJZSQVHLCKE'[number % 23] === letter;
+}
+
+/** Singapore NRIC/FIN (ICA; Presidio SgFinRecognizer): weights 2765432, an offset of 4 for T and G, a letter table per series. */
+export function nricValid(candidate: string): boolean {
+  if (!/^[STFG]\d{7}[A-Z]$/.test(candidate)) return false;
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = candidate[0] === 'T' || candidate[0] === 'G' ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += Number(candidate[i + 1]) * (weights[i] ?? 0);
+  const table = candidate[0] === 'S' || candidate[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return table[sum % 11] === candidate[8];
 }
 
 /**
@@ -322,6 +369,28 @@ const RUN_LIMIT = 48;
 const NUMBER_GLUE = new Uint8Array(128);
 for (const char of ' -.()+') NUMBER_GLUE[char.charCodeAt(0)] = 1;
 
+const SSN_GROUPS = [3, 2, 4];
+const AADHAAR_GROUPS = [4, 4, 4];
+
+/** The groups have these sizes and are split by one and the same character of `allowed`. */
+function grouped(
+  slice: readonly Group[],
+  separators: readonly string[],
+  sizes: readonly number[],
+  allowed: string,
+): boolean {
+  if (slice.length !== sizes.length) return false;
+  for (let i = 0; i < sizes.length; i++) {
+    const group = slice[i];
+    if (group === undefined || group.end - group.start !== sizes[i]) return false;
+  }
+  const separator = separators[separators.length - slice.length + 1] ?? '';
+  if (separator.length !== 1 || !allowed.includes(separator)) return false;
+  for (let i = separators.length - slice.length + 1; i < separators.length; i++)
+    if (separators[i] !== separator) return false;
+  return true;
+}
+
 /** The kind and end of the longest personal number starting at group `g` of a run, if any. */
 function numberAt(text: string, groups: readonly Group[], g: number, runStart: number, into: Span[]): number {
   const first = groups[g];
@@ -363,7 +432,15 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
     if (kind === undefined && alone) {
       const raw = text.slice(start, end);
       if (!plus && count >= 13 && cardAt(text, slice, separators)) kind = 'card';
-      else if (count === 9 && /^\d{3}-\d{2}-\d{4}$/.test(raw) && ssnValid(raw)) kind = 'national-id';
+      else if (
+        count === 9 &&
+        grouped(slice, separators, SSN_GROUPS, '- .') &&
+        ssnValid(digitsOf(text, start, end))
+      )
+        // Presidio UsSsnRecognizer: the groups may be split by `-`, a space or a dot, the same one.
+        kind = 'national-id';
+      else if (count === 12 && grouped(slice, separators, AADHAAR_GROUPS, '- ') && aadhaarValid(raw))
+        kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
         kind = 'phone';
@@ -504,13 +581,31 @@ export function findIbans(text: string, from: number, to: number, into: Span[]):
   }
 }
 
-const NINO = /(?<![A-Za-z0-9_])[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D](?![A-Za-z0-9_])/g;
+/**
+ * National ids that mix letters and digits, in one pass (each alternative is bounded, none can
+ * backtrack past its own fixed length): UK NINO, Spanish NIE, Singapore NRIC/FIN (each with its
+ * check character), Indian PAN (Income Tax Department "PAN
+ * structure": 5 letters, the 4th the holder type, 4 digits, a letter; Presidio InPanRecognizer).
+ * Every alternative opens with a capital, so digit-heavy text is not tried at each digit: the
+ * Spanish DNI (8 digits and a letter) is left to its field names (`dni`, `nif`).
+ */
+const NATIONAL_ID =
+  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z])(?![A-Za-z0-9_])/g;
 
-export function findNinos(text: string, from: number, to: number, into: Span[]): void {
-  NINO.lastIndex = from;
+function nationalIdValid(candidate: string): boolean {
+  const first = candidate.charCodeAt(0);
+  const second = candidate.charCodeAt(1);
+  if (candidate.length === 10 && second >= 65) return /\d{4}[A-Z]$/.test(candidate); // PAN
+  if (second >= 65 || second === 32) return ninoValid(candidate);
+  if (first === 88 || first === 89 || first === 90) return spanishIdValid(candidate);
+  return nricValid(candidate);
+}
+
+export function findNationalIds(text: string, from: number, to: number, into: Span[]): void {
+  NATIONAL_ID.lastIndex = from;
   let match: RegExpExecArray | null;
-  while ((match = NINO.exec(text)) !== null && match.index < to)
-    if (ninoValid(match[0]))
+  while ((match = NATIONAL_ID.exec(text)) !== null && match.index < to)
+    if (nationalIdValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
 }
 
@@ -530,6 +625,10 @@ function isDomainCode(code: number): boolean {
 
 const TLD = /^(?:[A-Za-z]{2,63}|xn--[a-z0-9-]{1,59}|[^\p{ASCII}]{2,63})$/u;
 
+function isScpPathStart(code: number): boolean {
+  return code === 47 || code === 126 || (isAsciiWord(code) && !isDigit(code));
+}
+
 function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
   let start = at;
   while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
@@ -547,6 +646,10 @@ function emailAt(text: string, at: number, width: number, to: number): Span | un
   const domain = text.slice(domainStart, end);
   const dot = domain.lastIndexOf('.');
   if (dot <= 0 || !TLD.test(domain.slice(dot + 1)) || domain.includes('..')) return undefined;
+  // `git@github.com:org/repo.git`: git's scp-like remote `[user@]host:path` (git-clone(1) "GIT
+  // URLS"), a login on a host rather than a mailbox. A port (`:22`) or prose (`a@b.org: hi`) stays.
+  if (width === 1 && text.charCodeAt(end) === 58 && isScpPathStart(text.charCodeAt(end + 1)))
+    return undefined;
   return { start, end, kind: 'email' };
 }
 

@@ -120,14 +120,15 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
   ...rules('api-key', 'sk-or-v1-', HX, 64, 0, 'OpenRouter docs "Authentication" (sk-or-v1- keys)'),
   ...rules('api-key', 'gsk_', A, 52, 0, 'Groq docs "API keys"; secretlint @secretlint/secretlint-rule-groq'),
+  // The body is 34 letters and no digit (gitleaks: `hf_(?i:[a-z]{34})`), so a digit-and-letter
+  // requirement missed most real tokens; an exact length keeps words like `hf_config` out.
   ...rules(
     'token',
     'hf_ api_org_',
     A,
-    30,
-    0,
+    34,
+    34,
     'Hugging Face docs "User access tokens" (hf_); gitleaks huggingface-access-token, huggingface-organization-api-token',
-    { mixed: true },
   ),
   ...rules(
     'api-key',
@@ -234,7 +235,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'dp.pt. dp.st. dp.sa. dp.ct.',
-    A,
+    // Service tokens name their config first (`dp.st.<config>.<key>`): the body may hold a dot.
+    WD,
     40,
     0,
     'Doppler docs "Token formats" (dp.pt., dp.st.…); gitleaks doppler-api-token',
@@ -325,7 +327,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'ATATT3',
-    W,
+    // gitleaks atlassian-api-token: ATATT3[A-Za-z0-9_\-=]{186} (a `=` precedes the 8-hex checksum).
+    WD,
     60,
     0,
     `Atlassian "Manage API tokens" (ATATT3…); gitleaks atlassian-api-token keyword; ${GH_SCAN}: atlassian_api_token`,
@@ -599,6 +602,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     0,
     'Slack docs "Token types" (xoxb-, xoxp-, xapp-); gitleaks slack-bot-token, slack-user-token, slack-app-token, slack-config-*',
   ),
+  // The web client's session: a `xoxc-` token in every API form body and the `d` cookie holding a
+  // URL-encoded `xoxd-` value (no Slack page documents them; rusq/slackdump's auth package —
+  // IsClientToken and its `d` cookie — describes both). Either one alone signs a browser in.
+  ...rules('token', 'xoxc-', W, 40, 0, 'Slack web client token (xoxc-); rusq/slackdump auth'),
+  ...rules('cookie', 'xoxd-', W | B, 40, 0, 'Slack `d` session cookie (xoxd-); rusq/slackdump auth'),
   ...rules(
     'api-key',
     'SG.',
@@ -798,7 +806,32 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     0,
     'Typeform "Personal access tokens" (tfp_); gitleaks typeform-api-token',
   ),
+  // Bitcoin segwit addresses (BIP 173 bech32 P2WPKH/P2WSH, BIP 350 bech32m taproot: `bc1q`/`bc1p`
+  // and 38 or 58 characters of the lower-case bech32 alphabet; Presidio CryptoRecognizer): not a
+  // secret, but a payment address ties funds to a person, as an account number does.
+  ...rules(
+    'bank-account',
+    'bc1q bc1p',
+    L,
+    38,
+    58,
+    'BIP 173 "Segwit address format"; BIP 350; Presidio CryptoRecognizer',
+  ),
   ...rules('api-key', 'AQVN', W, 35, 38, 'Yandex Cloud "API keys" (AQVN…); gitleaks yandex-api-key'),
+  ...rules(
+    'api-key',
+    'YC',
+    W,
+    38,
+    38,
+    'Yandex Cloud "Static access keys" (key id YC…, 40 characters); gitleaks yandex-aws-access-token',
+    { mixed: true },
+  ),
+  // IAM tokens: `t1.` + a segment + `.` + 86 base64url (gitleaks yandex-access-token); the body
+  // class holds the dots, and the length keeps instance types (`t1.micro`) out.
+  ...rules('token', 't1.', WD, 88, 0, 'Yandex Cloud "IAM token"; gitleaks yandex-access-token', {
+    mixed: true,
+  }),
   ...rules(
     'secret',
     'p8e-',
@@ -1111,11 +1144,25 @@ function hasDigitAndLetter(text: string, start: number, end: number, runs: RunEn
   return false;
 }
 
+/**
+ * `sk_live_xxxxxxxxxxxx`, `ghp_0000…`: one character repeated is how documentation writes a key
+ * it will not show (Stripe docs "API keys" examples, GitHub docs), never a generated value.
+ */
+function isFillerBody(text: string, start: number, end: number): boolean {
+  if (end - start > 64) return false;
+  const first = text.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) !== first) return false;
+  return true;
+}
+
 function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): number {
   const bodyStart = at + rule.prefix.length;
-  const bodyEnd = runs.of(rule.body, bodyStart);
+  let bodyEnd = runs.of(rule.body, bodyStart);
+  // A token that ends a sentence (`…provided: pat….3f9c. Check`): the full stop is not the body's.
+  if (rule.body === WD) while (bodyEnd > bodyStart && text.charCodeAt(bodyEnd - 1) === 46) bodyEnd--;
   const length = bodyEnd - bodyStart;
   if (length < rule.min) return -1;
+  if (isFillerBody(text, bodyStart, bodyEnd)) return -1;
   if (rule.mixed === true && !hasDigitAndLetter(text, bodyStart, bodyEnd, runs)) return -1;
   if (rule.max > 0) {
     if (length > rule.max) return -1;
@@ -1124,17 +1171,55 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
       return -1;
     return bodyEnd;
   }
-  // A key may run past what its class allows (`sk_live_…_suffix`): the whole token goes.
-  return Math.max(bodyEnd, runs.of(W, bodyEnd));
+  // A key may run past what its class allows (`sk_live_…_suffix`): the whole token goes, and so
+  // does the rest of a base64 key written URL-encoded in a cookie or query (`%2F`, `%2B`, `%3D`).
+  let end = Math.max(bodyEnd, runs.of(W, bodyEnd));
+  while (isEncodedBase64(text, end)) end = runs.of(W, end + 3);
+  return end;
 }
 
-/** JWS compact serialization (RFC 7519 §3, RFC 7515 §7.1): three base64url parts, the first `eyJ`. */
+/** text[at] starts `%2F`, `%2B` or `%3D` (`/`, `+`, `=` percent-encoded, either case). */
+function isEncodedBase64(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 37) return false;
+  const high = text.charCodeAt(at + 1);
+  const low = text.charCodeAt(at + 2) | 32;
+  return (high === 50 && (low === 102 || low === 98)) || (high === 51 && low === 100);
+}
+
+/**
+ * JWS compact serialization (RFC 7519 §3, RFC 7515 §7.1): three base64url parts, the first `eyJ`.
+ * JWE compact serialization (RFC 7516 §7.1) has five, and its second (the encrypted key) is empty
+ * under direct encryption (`alg: dir`): a bearer token either way, so every part goes.
+ */
 function jwtEnd(text: string, at: number, runs: RunEnds): number {
   const header = runs.of(W, at);
   if (header - at < 10 || text.charCodeAt(header) !== 46) return -1;
-  const payload = runs.of(W, header + 1);
-  if (payload - header - 1 < 4 || text.charCodeAt(payload) !== 46) return -1;
-  return runs.of(W, payload + 1);
+  // Up to four more parts, each after a dot: [end of part 2, 3, 4, 5].
+  const ends: number[] = [];
+  let end = header;
+  while (ends.length < 4 && text.charCodeAt(end) === 46) {
+    end = runs.of(W, end + 1);
+    ends.push(end);
+  }
+  const payload = ends[0] ?? header;
+  if (ends.length === 4) return ends[3] ?? end;
+  if (ends.length < 2 || payload - header - 1 < 4) return -1;
+  return ends[1] ?? end;
+}
+
+/**
+ * Braintree (PayPal) access tokens: `access_token$production$` or `$sandbox$`, 16 [a-z0-9], `$`,
+ * 32 hex (the shape PaperMtn/slack-watchman's rule paypal_braintree.yaml documents, and the
+ * sandbox variant the Braintree SDKs' environments name).
+ */
+function braintreeEnd(text: string, at: number, runs: RunEnds): number {
+  let i = at + 13; // after `access_token$`
+  if (text.startsWith('production$', i)) i += 11;
+  else if (text.startsWith('sandbox$', i)) i += 8;
+  else return -1;
+  if (runs.of(L, i) - i !== 16 || text.charCodeAt(i + 16) !== 36) return -1;
+  const end = runs.of(H, i + 17);
+  return end - i - 17 === 32 && !isWordCode(text.charCodeAt(end)) ? end : -1;
 }
 
 /**
@@ -1291,6 +1376,10 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
   if (code === 101 && text.charCodeAt(at + 1) === 121 && text.charCodeAt(at + 2) === 74) {
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
+  }
+  if (code === 97 && text.charCodeAt(at + 12) === 36 && text.startsWith('access_token$', at)) {
+    const end = braintreeEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
   if (
     code >= 48 &&
@@ -1555,9 +1644,13 @@ const FORGIVING_BASE64 =
  * (api.slack.com "Sending messages using incoming webhooks": hooks.slack.com/services/…;
  * gitleaks slack-webhook-url), Discord (discord.com/developers "Webhook resource":
  * /api/webhooks/{id}/{token}), Microsoft Teams incoming webhooks (learn.microsoft.com "Create
- * incoming webhooks": *.webhook.office.com/webhookb2/…; gitleaks microsoft-teams-webhook), and
- * Zapier catch hooks (hooks.zapier.com/hooks/catch/{account}/{secret}). Returns where in the path
- * the secret starts, or -1.
+ * incoming webhooks": *.webhook.office.com/webhookb2/…; gitleaks microsoft-teams-webhook; the
+ * older outlook.office.com/webhook/… form too), Zapier catch hooks
+ * (hooks.zapier.com/hooks/catch/{account}/{secret}), IFTTT Webhooks (ifttt.com/maker_webhooks
+ * "Documentation": maker.ifttt.com/trigger/{event}/with/key/{key}, /use/{key}), and Mattermost
+ * incoming webhooks on any host (developers.mattermost.com "Incoming webhooks":
+ * {server}/hooks/{26-character id}; gitleaks mattermost-access-token for the id's shape). Returns
+ * where in the path the secret starts, or -1.
  */
 export function webhookSecretStart(host: string, path: string): number {
   const lower = host.toLowerCase();
@@ -1567,8 +1660,11 @@ export function webhookSecretStart(host: string, path: string): number {
     const match = /^\/api(?:\/v\d+)?\/webhooks\/\d+\//.exec(path);
     marker = match?.[0];
   } else if (lower.endsWith('.webhook.office.com') || lower === 'outlook.office.com')
-    marker = /^\/webhookb2\//.exec(path)?.[0];
+    marker = /^\/webhookb?2?\//.exec(path)?.[0];
   else if (lower === 'hooks.zapier.com') marker = /^\/hooks\/catch\/\d+\//.exec(path)?.[0];
+  else if (lower === 'maker.ifttt.com')
+    marker = /^\/(?:trigger\/[^/]{1,100}\/(?:json\/)?with\/key\/|use\/)/.exec(path)?.[0];
+  else if (/^\/hooks\/[a-z0-9]{26}(?:$|[/.,;:!)])/.test(path)) marker = '/hooks/';
   if (marker === undefined || path.length <= marker.length) return -1;
   return marker.length;
 }

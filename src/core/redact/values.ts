@@ -1,5 +1,5 @@
 import { detectorGates, detectSensitive } from './detect.ts';
-import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
+import { fieldKind, fitsKind, isCodeName, looksOpaque } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
@@ -241,7 +241,11 @@ export function redactWholeAt(
 ): string {
   // A name that already says what the value is (email, phone, name…) needs no second opinion
   // (placeholderAt keeps the placeholder of a value judged before, so one lookup does both).
-  if (!GENERIC_KINDS.has(kind)) return session.placeholderAt(kind, text, start, end);
+  if (!GENERIC_KINDS.has(kind)) {
+    // `"full_name": "octo-org/Hello-World"`, `"billing.card.number": "Card number"`: not that data.
+    if (!fitsKind(kind, text, start, end)) return redactText(text.slice(start, end), session);
+    return session.placeholderAt(kind, text, start, end);
+  }
   const existing = session.existingAt(text, start, end);
   if (existing !== undefined) return existing;
   // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —

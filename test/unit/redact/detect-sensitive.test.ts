@@ -10,6 +10,7 @@ const KINDS_BY_CLASS: Record<string, readonly string[]> = {
   phone: ['phone'],
   card: ['card'],
   iban: ['iban'],
+  'bank account': ['bank-account'],
   'national id': ['national-id'],
   ip: ['ip'],
   'date of birth': ['dob'],

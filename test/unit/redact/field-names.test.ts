@@ -46,6 +46,21 @@ describe('fieldKind', () => {
     ['card[number]', 'card'],
     ['tax_id', 'national-id'],
     ['iban', 'iban'],
+    // Held-out probe: glued words as HTTP/2 lower-cases them, and names the first corpus lacked.
+    ['x-trackertoken', 'token'],
+    ['asp.net_sessionid', 'session'],
+    ['clientsecret', 'secret'],
+    ['x-honeycomb-team', 'api-key'],
+    ['connect.sid', 'session'],
+    ['hmac', 'secret'],
+    ['verification_code', 'password'],
+    ['security_code', 'card'],
+    ['security_answer', 'password'],
+    ['seed_phrase', 'secret'],
+    ['mnemonic', 'secret'],
+    ['tax_file_number', 'national-id'],
+    ['driver_license', 'national-id'],
+    ['dni', 'national-id'],
   ])('%s holds a %s', (name, kind) => {
     expect(fieldKind(name)).toBe(kind);
   });
@@ -70,6 +85,10 @@ describe('fieldKind', () => {
     'password_policy',
     'AccountName',
     'display_name',
+    'nextpagetoken',
+    'x-nexttoken',
+    'maxtoken',
+    'zip_file_number',
   ])('%s is not a sensitive field by itself', (name) => {
     expect(fieldKind(name)).toBeUndefined();
   });

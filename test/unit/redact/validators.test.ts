@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cpfValid, ibanValid, luhn, ninoValid, ssnValid } from '../../../src/core/redact/index.ts';
+import {
+  aadhaarValid,
+  cpfValid,
+  ibanValid,
+  luhn,
+  ninoValid,
+  nricValid,
+  spanishIdValid,
+  ssnValid,
+} from '../../../src/core/redact/index.ts';
 import { luhnNumber } from '../../fixtures/redact/planted-values.ts';
 
 describe('luhn', () => {
@@ -55,5 +64,41 @@ describe('ninoValid', () => {
     expect(ninoValid('AO123456A')).toBe(false);
     expect(ninoValid('GB123456A')).toBe(false);
     expect(ninoValid('JG103728E')).toBe(false);
+  });
+});
+
+describe('aadhaarValid', () => {
+  it('checks the Verhoeff digit and the leading digit, grouped or not', () => {
+    // Verhoeff's own worked example: 236 has check digit 3.
+    const valid = ['2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '2']
+      .join('')
+      .concat('0123456789'.split('').find((d) => aadhaarValid(`23456789012${d}`)) ?? 'x');
+    expect(aadhaarValid(valid)).toBe(true);
+    expect(aadhaarValid(`${valid.slice(0, 4)} ${valid.slice(4, 8)} ${valid.slice(8)}`)).toBe(true);
+    expect(aadhaarValid(`${valid.slice(0, 11)}${(Number(valid[11]) + 1) % 10}`)).toBe(false);
+    expect(aadhaarValid(`1${valid.slice(1)}`)).toBe(false);
+    expect(aadhaarValid(valid.slice(1))).toBe(false);
+  });
+});
+
+describe('spanishIdValid', () => {
+  it('checks the mod-23 letter of a DNI and an NIE (X=0, Y=1, Z=2)', () => {
+    expect(spanishIdValid('12345678Z')).toBe(true);
+    expect(spanishIdValid('12345678A')).toBe(false);
+    expect(spanishIdValid('X1234567L')).toBe(true);
+    expect(spanishIdValid('Y1234567X')).toBe(true);
+    expect(spanishIdValid('X1234567A')).toBe(false);
+    expect(spanishIdValid('X12345678Z')).toBe(false);
+  });
+});
+
+describe('nricValid', () => {
+  it('checks the weighted check letter of each series', () => {
+    expect(nricValid('S1234567D')).toBe(true);
+    expect(nricValid('S1234567A')).toBe(false);
+    expect(nricValid('T1234567J')).toBe(true);
+    expect(nricValid('F1234567N')).toBe(true);
+    expect(nricValid('G1234567X')).toBe(true);
+    expect(nricValid('A1234567D')).toBe(false);
   });
 });
