@@ -335,12 +335,21 @@ export function redactPath(
     );
   if (unchangedText(path, session)) return path;
   const segments = path.split('/');
+  // A segment met again is written as it was the first time (a value keeps its placeholder): a
+  // text of `http://http://…` read as one URL had tens of thousands of segments, each detected.
+  const written = segments.length > 16 ? new Map<string, string>() : undefined;
   for (let i = 0; i < segments.length; i++) {
     const raw = segments[i] ?? '';
+    const known = written?.get(raw);
+    if (known !== undefined) {
+      segments[i] = known;
+      continue;
+    }
     const decoded = safeDecode(raw);
     const redacted = redactText(decoded, session);
     if (redacted !== decoded) segments[i] = encodePart(redacted, form);
     else if (form === 'display') segments[i] = decoded;
+    written?.set(raw, segments[i] ?? raw);
   }
   return segments.join('/');
 }
