@@ -38,7 +38,9 @@ export interface Retention extends RetentionLimits {
  * which the export needs, their Exchanges, diagnoses and rows) cost about 4 KB each with their
  * strings and list items pooled (see StringPool). Measured in Node with bench:capture's entries
  * (10,000 failures of 2–50 KB bodies, 2,000 successes): 104.9 MB before pooling list items, 75.8
- * MB after with 24 Mi of bodies, 71.9 MB with 20 Mi. The panel's whole extension process in
+ * MB after with 24 Mi of bodies, 71.9 MB with 20 Mi. Entries as Chromium sends them for a page
+ * calling from a timer carry a 30-hop async initiator stack each: 166 MB before such stacks were
+ * shared whole (StringPool), 70 MB after. The panel's whole extension process in
  * Chromium, which also holds the devtools page and the rendered panel, is what
  * `npm run bench:capture` reports (README).
  */
@@ -140,6 +142,19 @@ export class Fifo<T> {
   }
 }
 
+/** Longest JSON text of a nested tree the pool shares (a 32-parent async stack is about 10 Ki). */
+const MAX_TREE_CHARS = 64 * 1024;
+/** Most characters the keys of pooled trees hold together (2 Mi: 200 distinct 10 Ki stacks). */
+const MAX_TREE_KEYS_CHARS = 2 * 1024 * 1024;
+
+/** Freezes `value` and what it holds (to `depth` levels), so no holder changes what others read. */
+function deepFreeze(value: object, depth: number): void {
+  Object.freeze(value);
+  if (depth === 0) return;
+  for (const item of Object.values(value))
+    if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) deepFreeze(item, depth - 1);
+}
+
 /** Most properties of a list item the pool shares (a header has 2, a stack frame 5). */
 const LEAF_KEYS = 6;
 
@@ -187,6 +202,9 @@ function leafKey(item: object, maxChars: number): string | undefined {
 export class StringPool {
   #strings = new Map<string, string>();
   #items = new Map<string, object>();
+  #trees = new Map<string, object>();
+  /** Characters of the trees' keys, bounded apart from their count (a key can be 64 Ki). */
+  #treeChars = 0;
   readonly #capacity: number;
 
   constructor(capacity = 8192) {
@@ -196,7 +214,8 @@ export class StringPool {
   /**
    * Replaces, in place, every string of at most `maxChars` characters found in `value`'s plain
    * objects and arrays (to a small depth) with the pooled instance, and every array item made of
-   * such strings and other primitives with the pooled frozen item.
+   * such strings and other primitives with the pooled frozen item. What lies deeper than the walk
+   * goes is shared whole (see #tree).
    */
   internIn(value: unknown, maxChars = 256, depth = 6): void {
     if (depth === 0 || typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
@@ -208,11 +227,43 @@ export class StringPool {
       if (typeof item === 'string') {
         if (item.length <= maxChars) Reflect.set(record, key, this.#intern(item));
       } else if (typeof item === 'object' && item !== null) {
-        const pooled = list ? this.#item(item, maxChars) : undefined;
+        const pooled = list ? this.#item(item, maxChars) : depth === 1 ? this.#tree(item) : undefined;
         if (pooled !== undefined) Reflect.set(record, key, pooled);
         else this.internIn(item, maxChars, depth - 1);
       }
     }
+  }
+
+  /**
+   * The pooled tree equal to `item` (the same JSON text), deep-frozen; undefined when it is too
+   * large to key or cannot be read as JSON. This is where Chromium's `_initiator` goes: a script's
+   * request carries its JavaScript stack with every async parent (`stack.parent.parent…`, up to
+   * DevTools' async stack depth), one level of nesting per parent, and a page calling from a timer
+   * or a promise chain repeats the same chain on every request. bench:capture's heap after GC held
+   * 425,000 such parents and 411,000 frames with their strings for 13,800 kept entries (over half of
+   * the panel's 120 MB budget) before they were shared. JSON.stringify is the key because the entry
+   * is JSON data (structured clone of what DevTools sent, or a parsed file).
+   */
+  #tree(item: object): object | undefined {
+    let key: string;
+    try {
+      key = JSON.stringify(item);
+    } catch {
+      return undefined;
+    }
+    if (key === undefined || key.length > MAX_TREE_CHARS) return undefined;
+    const known = this.#trees.get(key);
+    if (known !== undefined) return known;
+    if (this.#trees.size >= this.#capacity || this.#treeChars + key.length > MAX_TREE_KEYS_CHARS) {
+      this.#trees = new Map();
+      this.#treeChars = 0;
+    }
+    this.#treeChars += key.length;
+    // The first of its kind becomes the shared one: its strings pooled, then frozen throughout.
+    this.internIn(item, 256, 64);
+    deepFreeze(item, 64);
+    this.#trees.set(key, item);
+    return item;
   }
 
   #intern(text: string): string {

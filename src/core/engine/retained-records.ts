@@ -1,4 +1,9 @@
 import { BODY_HEAD_CHARS, Fifo, headOf, withCutBody, type RetentionLimits } from '../retention.ts';
+import type { Exchange } from '../exchange.ts';
+import type { Diagnosis } from '../diagnosis.ts';
+import type { HarEntry } from '../har.ts';
+import type { Attempt } from '../session/attempt.ts';
+import type { FailureRow } from '../view/failure-row.ts';
 import type { EngineRecord } from './triage-engine.ts';
 
 /** What one `admit` or `applyLimits` call changed, by kind. */
@@ -16,25 +21,99 @@ const bodyChars = (record: EngineRecord): number =>
   (record.exchange.responseBody?.length ?? 0) + (record.exchange.requestBody?.length ?? 0);
 
 /**
+ * A failure's record, always made by one of these two object literals (in the same property order)
+ * so every kept failure shares one hidden class. Records made by spreading another one (`{ ...record,
+ * bodyTrimmed: true }`) each got a hidden class and descriptor array of their own in V8: a heap
+ * snapshot of 10,000 failures whose bodies were cut held ~20,000 maps used by one object each, about
+ * 6.8 MB of the panel's 120 MB budget (bench:capture's entries in Node, BENCH_HEAP).
+ */
+export function failureRecord(
+  index: number,
+  entry: HarEntry,
+  exchange: Exchange,
+  diagnosis: Diagnosis,
+  row: FailureRow,
+  attempt: Attempt,
+  bodyTrimmed = false,
+): EngineRecord {
+  return bodyTrimmed
+    ? { index, entry, exchange, diagnosis, row, attempt, bodyTrimmed: true }
+    : { index, entry, exchange, diagnosis, row, attempt };
+}
+
+/** The fields `cutExchange` copies by name: every other field of an Exchange is optional. */
+type RequiredField =
+  | 'index'
+  | 'method'
+  | 'url'
+  | 'requestHeaders'
+  | 'status'
+  | 'statusText'
+  | 'responseHeaders'
+  | 'mimeType'
+  | 'startedAt'
+  | 'startedMs'
+  | 'durationMs';
+type OptionalField =
+  | 'requestBody'
+  | 'requestMimeType'
+  | 'graphqlOperationName'
+  | 'responseBody'
+  | 'responseBodyTruncated'
+  | 'responseBodySize'
+  | 'responseBodyBinary'
+  | 'networkError';
+/** Fails the type check when Exchange gains a field cutExchange does not copy. */
+const EVERY_FIELD_COPIED: Record<Exclude<keyof Exchange, RequiredField | OptionalField>, never> = {};
+void EVERY_FIELD_COPIED;
+
+/**
+ * `exchange` with its response body replaced by `text` (none when undefined), marked cut. Built as
+ * one object literal plus the optional fields in a fixed order, not by spreading: V8 gave each
+ * spread copy (and each copy that then lost its body with `delete`) a hidden class of its own, about
+ * 340 bytes per cut failure (see failureRecord).
+ */
+function cutExchange(exchange: Exchange, text: string | undefined, originalSize: number): Exchange {
+  const cut: Exchange = {
+    index: exchange.index,
+    method: exchange.method,
+    url: exchange.url,
+    requestHeaders: exchange.requestHeaders,
+    status: exchange.status,
+    statusText: exchange.statusText,
+    responseHeaders: exchange.responseHeaders,
+    mimeType: exchange.mimeType,
+    startedAt: exchange.startedAt,
+    startedMs: exchange.startedMs,
+    durationMs: exchange.durationMs,
+  };
+  if (exchange.requestBody !== undefined) cut.requestBody = exchange.requestBody;
+  if (exchange.requestMimeType !== undefined) cut.requestMimeType = exchange.requestMimeType;
+  if (exchange.graphqlOperationName !== undefined) cut.graphqlOperationName = exchange.graphqlOperationName;
+  if (text !== undefined) cut.responseBody = text;
+  cut.responseBodyTruncated = true;
+  cut.responseBodySize = originalSize;
+  if (exchange.responseBodyBinary !== undefined) cut.responseBodyBinary = exchange.responseBodyBinary;
+  if (exchange.networkError !== undefined) cut.networkError = exchange.networkError;
+  return cut;
+}
+
+/**
  * `record` with its response body cut to `keep` characters, or the record itself when it is no
  * longer than that. The diagnosis and row stay: they were made from the whole body. Request bodies
  * are never cut: the session rules' payload hashes are replayed from them after a reclassification.
  */
 function cutRecord(record: EngineRecord, keep: number): EngineRecord {
-  const { exchange } = record;
+  const { exchange, diagnosis, row } = record;
   const body = exchange.responseBody;
-  if (body === undefined || body.length <= keep) return record;
+  // Only failures (which have a diagnosis and a row) are ever cut.
+  if (body === undefined || body.length <= keep || diagnosis === undefined || row === undefined)
+    return record;
   const originalSize = exchange.responseBodySize ?? body.length;
   const text = headOf(body, keep);
-  const cut = { ...exchange, responseBodyTruncated: true, responseBodySize: originalSize };
-  if (keep > 0) cut.responseBody = text;
-  else delete cut.responseBody;
-  return {
-    ...record,
-    exchange: cut,
-    entry: withCutBody(record.entry, text, originalSize),
-    bodyTrimmed: true,
-  };
+  const entry = withCutBody(record.entry, text, originalSize);
+  const cut = cutExchange(exchange, keep > 0 ? text : undefined, originalSize);
+  return failureRecord(record.index, entry, cut, diagnosis, row, record.attempt, true);
 }
 
 /**

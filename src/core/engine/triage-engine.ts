@@ -10,7 +10,7 @@ import type { Attempt } from '../session/attempt.ts';
 import { SessionAnalyzer } from '../session/session-analyzer.ts';
 import { failureRow, type FailureRow } from '../view/failure-row.ts';
 import { DEFAULT_RETENTION, StringPool, withCutBody, type Retention } from '../retention.ts';
-import { RetainedRecords, type Evicted } from './retained-records.ts';
+import { failureRecord, RetainedRecords, type Evicted } from './retained-records.ts';
 
 /** One exchange as the engine keeps it. Immutable: a reclassification makes a new record. */
 export interface EngineRecord {
@@ -209,7 +209,7 @@ export class TriageEngine {
       const row = failureRow(exchange, diagnosis);
       // The diagnosis and row repeat their texts (actions, evidence, categories) across failures.
       if (maxFailures > 0) for (const made of [diagnosis, row, attempt]) this.#strings.internIn(made);
-      record = { index, entry: kept, exchange, diagnosis, row, attempt };
+      record = failureRecord(index, kept, exchange, diagnosis, row, attempt);
     }
     update.added.push(record);
     // With a limit of 0 (the streaming CLI) nothing is kept and nothing counts as dropped: the
@@ -269,7 +269,18 @@ export class TriageEngine {
         arrived === undefined ? undefined : () => arrived,
       );
       this.#analyzer.addAttempt(attempt);
-      replaced.push({ ...record, diagnosis, row: failureRow(record.exchange, diagnosis), attempt });
+      const row = failureRow(record.exchange, diagnosis);
+      replaced.push(
+        failureRecord(
+          record.index,
+          record.entry,
+          record.exchange,
+          diagnosis,
+          row,
+          attempt,
+          record.bodyTrimmed,
+        ),
+      );
     }
     this.#records.replaceFailures(replaced);
     return { ...emptyUpdate(), findingsChanged: true, failuresReplaced: true };

@@ -127,6 +127,61 @@ describe('StringPool list items', () => {
   });
 });
 
+describe('StringPool nested trees', () => {
+  // Chromium's `_initiator` for a request made from a timer: its stack and one `parent` per async
+  // hop (setTimeout here), as DevTools hands it out (CDP Runtime.StackTrace).
+  const frame = (functionName: string, lineNumber: number) => ({
+    functionName,
+    scriptId: '5',
+    url: 'http://127.0.0.1:4780/',
+    lineNumber,
+    columnNumber: 9,
+  });
+  const initiator = (hops: number, caller = 'call') => {
+    let parent: Record<string, unknown> | undefined;
+    for (let i = 0; i < hops; i++)
+      parent = { description: 'setTimeout', callFrames: [frame('tick', 30)], ...(parent ? { parent } : {}) };
+    return { type: 'script', stack: { callFrames: [frame(caller, 12)], ...(parent ? { parent } : {}) } };
+  };
+  const entry = (n: number, init: object): HarEntry => ({
+    request: { method: 'GET', url: `https://api.test/${n}` },
+    _initiator: init,
+  });
+  /** The object `depth` parents down the entry's initiator stack. */
+  const parentAt = (e: HarEntry, depth: number): unknown => {
+    let at = (e['_initiator'] as { stack: Record<string, unknown> }).stack;
+    for (let i = 0; i < depth; i++) at = at['parent'] as Record<string, unknown>;
+    return at;
+  };
+
+  it('shares an async stack deeper than the walk whole, frozen, and every entry reads the same', () => {
+    const pool = new StringPool();
+    const [a, b] = [entry(1, initiator(30)), entry(2, initiator(30))];
+    const before = JSON.stringify([a, b]);
+    pool.internIn(a);
+    pool.internIn(b);
+    expect(JSON.stringify([a, b])).toBe(before);
+    // Past the walk's depth the two chains are one object, frozen through to the last parent.
+    expect(parentAt(a, 4)).toBe(parentAt(b, 4));
+    expect(Object.isFrozen(parentAt(b, 29))).toBe(true);
+    // Above it each entry keeps objects of its own (they differ from entry to entry in real logs).
+    expect(parentAt(a, 0)).not.toBe(parentAt(b, 0));
+  });
+
+  it('does not share chains that differ anywhere, and leaves a chain too large to key as it was', () => {
+    const pool = new StringPool();
+    const a = entry(1, initiator(30));
+    const b = entry(2, initiator(31));
+    pool.internIn(a);
+    pool.internIn(b);
+    expect(parentAt(a, 4)).not.toBe(parentAt(b, 4));
+    expect(JSON.stringify(parentAt(b, 4))).not.toBe(JSON.stringify(parentAt(a, 4)));
+    const huge = entry(3, initiator(5000));
+    pool.internIn(huge);
+    expect(Object.isFrozen(parentAt(huge, 4))).toBe(false);
+  });
+});
+
 describe('withCutBody', () => {
   it('replaces the body, drops its encoding and marks the original size, leaving the entry as it was', () => {
     const entry: HarEntry = {

@@ -94,6 +94,68 @@ describe('TriageEngine', () => {
     expect(engine.counts().retainedBodyChars).toBe(5_014);
   });
 
+  it('a failure whose body is cut or dropped keeps every other field findings and the ticket read', () => {
+    const graphql = (n: number): HarEntry => {
+      const given = entry(
+        `https://api.example.test/graphql?n=${n}`,
+        502,
+        JSON.stringify({ message: 'z'.repeat(4_000) }),
+        '{"operationName":"CreateOrder","query":"mutation CreateOrder { id }"}',
+      );
+      if (given.response) given.response._error = 'net::ERR_HTTP2_PROTOCOL_ERROR';
+      return given;
+    };
+    const engine = new TriageEngine({ retention: { maxRetainedBodyChars: 9_000 } });
+    // The records as they were made, before any cut.
+    const before = [...engine.add([0, 1, 2].map(graphql)).added, ...engine.add([graphql(3)]).added];
+    const after = engine.failures();
+    // The oldest lost its body, the next two were cut to their head, the newest is whole.
+    expect(after.map((r) => r.exchange.responseBody?.length)).toEqual([
+      undefined,
+      BODY_HEAD_CHARS,
+      BODY_HEAD_CHARS,
+      4_014,
+    ]);
+    for (const [i, record] of after.slice(0, 3).entries()) {
+      const was = before[i];
+      const {
+        responseBody: _body,
+        responseBodyTruncated: _cut,
+        responseBodySize: _size,
+        ...rest
+      } = record.exchange;
+      const { responseBody: _wasBody, ...wasRest } = was?.exchange ?? {};
+      expect(rest).toStrictEqual(wasRest);
+      expect(record.exchange).toMatchObject({
+        requestBody: expect.stringContaining('CreateOrder'),
+        requestMimeType: 'application/json',
+        graphqlOperationName: 'CreateOrder',
+        networkError: 'net::ERR_HTTP2_PROTOCOL_ERROR',
+        responseBodyTruncated: true,
+        responseBodySize: 4_014,
+      });
+      expect('responseBody' in record.exchange).toBe(i > 0);
+      expect(record.diagnosis).toBe(was?.diagnosis);
+      expect(record.row).toBe(was?.row);
+      expect(record.attempt).toBe(was?.attempt);
+      expect(record.bodyTrimmed).toBe(true);
+      expect(record.entry.request).toBe(was?.entry.request);
+      expect(record.entry.response?.content?.['_truncatedFrom']).toBe(4_014);
+      expect(engine.get(record.index)).toBe(record);
+    }
+    // Every cut failure is built with its fields in one order (one shape for all of them).
+    const keys = after.slice(1, 3).map((r) => [Object.keys(r), Object.keys(r.exchange)]);
+    expect(keys[0]).toEqual(keys[1]);
+    // A reclassification keeps the cut records' bodies and marks.
+    engine.configure({});
+    expect(engine.failures().map((r) => [r.exchange.responseBody?.length, r.bodyTrimmed])).toEqual([
+      [undefined, true],
+      [BODY_HEAD_CHARS, true],
+      [BODY_HEAD_CHARS, true],
+      [4_014, undefined],
+    ]);
+  });
+
   it('keeps the body budget accurate as cut failures are evicted', () => {
     const body = JSON.stringify({ message: 'y'.repeat(9_000) });
     const engine = new TriageEngine({ retention: { maxFailures: 3, maxRetainedBodyChars: 21_000 } });
