@@ -10,8 +10,8 @@
  *   npm run bench:redact-fuzz                  (120 s, seed 1)
  *   FUZZ_SECONDS=600 FUZZ_SEED=7 npm run bench:redact-fuzz
  */
-import type { Har } from '../../src/core/har.ts';
 import { sanitizeHar } from '../../src/core/redact/index.ts';
+import { fastestCpuMs, harWithBody } from '../fixtures/redact/hostile-shapes.ts';
 import { listBody } from '../fixtures/redact/list-body.ts';
 
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 120);
@@ -97,46 +97,10 @@ function pieces(count: number): string {
   return out;
 }
 
-function harWith(text: string, mimeType: string): Har {
-  const request = {
-    method: 'POST',
-    url: 'https://api.example.test/v1/x',
-    headers: [],
-    queryString: [],
-    cookies: [],
-  };
-  const content = { mimeType, text };
-  return {
-    log: {
-      version: '1.2',
-      entries: [
-        {
-          startedDateTime: '2026-11-22T05:00:00.000Z',
-          time: 1,
-          request,
-          response: { status: 400, statusText: '', headers: [], cookies: [], content },
-        },
-      ],
-    },
-  };
-}
-
-/** The least CPU time of three runs (the machine is shared; the least is the work itself). */
-function cpuMs(work: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return Math.max(best, 0.05);
-}
-
 /** JSON.parse of ~1 MB of the realistic list, per MB: the reference of bench:redact. */
 const referenceText = listBody(1024 * 1024, false, 7);
 function parsePerMb(): number {
-  return cpuMs(() => JSON.parse(referenceText)) / (referenceText.length / 1024 / 1024);
+  return fastestCpuMs(() => JSON.parse(referenceText), 3) / (referenceText.length / 1024 / 1024);
 }
 
 const deadline = Date.now() + SECONDS * 1000;
@@ -153,12 +117,12 @@ while (Date.now() < deadline) {
   for (const mimeType of ['text/plain', 'application/json']) {
     const body = (size: number): string =>
       mimeType === 'text/plain' ? make(size) : JSON.stringify({ note: make(size) });
-    const small = harWith(body(SMALL), mimeType);
+    const small = harWithBody(body(SMALL), mimeType);
     const largeText = body(LARGE);
-    const large = harWith(largeText, mimeType);
+    const large = harWithBody(largeText, mimeType);
     sanitizeHar(small);
-    const smallMs = cpuMs(() => sanitizeHar(small));
-    const largeMs = cpuMs(() => sanitizeHar(large));
+    const smallMs = fastestCpuMs(() => sanitizeHar(small), 3);
+    const largeMs = fastestCpuMs(() => sanitizeHar(large), 3);
     // Per MB of the body as sanitized (a JSON string spells a quote or a backslash with two characters).
     const perMb = largeMs / (largeText.length / 1024 / 1024);
     tried++;

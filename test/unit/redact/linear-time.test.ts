@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Har } from '../../../src/core/har.ts';
 import { sanitizeHar } from '../../../src/core/redact/index.ts';
-import { HOSTILE_JSON_SHAPES, HOSTILE_SHAPES } from '../../fixtures/redact/hostile-shapes.ts';
+import {
+  fastestCpuMs,
+  harWithBody,
+  HOSTILE_JSON_SHAPES,
+  HOSTILE_SHAPES,
+} from '../../fixtures/redact/hostile-shapes.ts';
 
 /**
  * Cost must grow linearly with the input on shapes built to make a careless detector backtrack or
@@ -15,48 +19,9 @@ const SMALL = 32 * 1024;
 const LARGE = 8 * SMALL;
 const BOUND = 24;
 
-function har(text: string, mimeType: string): Har {
-  return {
-    log: {
-      version: '1.2',
-      entries: [
-        {
-          startedDateTime: '2026-11-22T05:00:00.000Z',
-          time: 1,
-          request: {
-            method: 'POST',
-            url: 'https://api.example.test/v1/x',
-            headers: [],
-            queryString: [],
-            cookies: [],
-          },
-          response: {
-            status: 400,
-            statusText: 'Bad Request',
-            headers: [],
-            cookies: [],
-            content: { mimeType, text },
-          },
-        },
-      ],
-    },
-  };
-}
-
-function fastestCpuMs(work: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return Math.max(best, 0.05);
-}
-
 function growth(make: (size: number) => string, mimeType: string): number {
-  const small = har(make(SMALL), mimeType);
-  const large = har(make(LARGE), mimeType);
+  const small = harWithBody(make(SMALL), mimeType);
+  const large = harWithBody(make(LARGE), mimeType);
   sanitizeHar(small); // warm up the code paths this shape takes
   const smallMs = fastestCpuMs(() => sanitizeHar(small));
   const largeMs = fastestCpuMs(() => sanitizeHar(large));
