@@ -911,14 +911,14 @@ const HASH_BASE = 0x2f0b3c75;
 const ROLLING_LEAP = 32;
 
 /** How far behind the current position RollingHashes keeps running hashes before it starts over. */
-const ROLLING_WINDOW = 1 << 16;
+const ROLLING_REACH = 1 << 16;
 
 /**
  * The running hashes of one text from a base position, extended as far as asked: the hash of
  * text[a, b) (as KnownValues hashes a value) is running[b] - running[a] * HASH_BASE^(b - a). One
- * search goes forward through its text, so the base only moves forward: past ROLLING_WINDOW it
- * starts over at the position asked, which bounds the memory, and the characters hashed twice
- * are at most the longest value per window.
+ * search goes forward through its text, so the base only moves forward: past ROLLING_REACH it
+ * starts over at the position asked, which bounds the memory, and each time it starts over it
+ * hashes again at most the longest value's length.
  */
 class RollingHashes {
   private running = new Int32Array(1024);
@@ -934,7 +934,7 @@ class RollingHashes {
 
   /** The hash of text[start, end) (the text of the search under way; start only moves forward). */
   hash(text: string, start: number, end: number): number {
-    if (this.upTo === -1 || start < this.base || start - this.base > ROLLING_WINDOW) {
+    if (this.upTo === -1 || start < this.base || start - this.base > ROLLING_REACH) {
       this.base = start;
       this.upTo = 0;
       this.running[0] = 0;
