@@ -84,8 +84,8 @@ function rateLimitLine(diagnosis: Diagnosis): string | undefined {
  * How telling a header is as the id a provider's support looks a request up by: 0 a request id
  * of any vendor spelling (`X-Request-Id`, `Request-Id`, `Twilio-Request-Id`, `x-slack-req-id`,
  * `x-amzn-RequestId`, `apigw-requestid`), 1 a correlation id or an edge id (`X-Correlation-Id`,
- * `CF-Ray`, `x-amz-cf-id`, `x-vercel-id`), 2 a trace id (`X-Trace-Id`, `X-Cloud-Trace-Context`,
- * `X-B3-TraceId`), -1 none.
+ * `CF-Ray`, `x-amz-cf-id`, `x-vercel-id`, `x-amz-id-2`), 2 a trace id (`X-Trace-Id`,
+ * `X-Cloud-Trace-Context`, `X-B3-TraceId`, `traceparent`), -1 none.
  */
 export function requestIdRank(name: string): number {
   return byName(name).requestIdRank;
@@ -99,8 +99,17 @@ function rankOf(name: string): number {
     return 0;
   if ((last === 'id' && prev === 'correlation') || last === 'correlationid') return 1;
   const lower = name.toLowerCase();
-  if (lower === 'cf-ray' || lower === 'x-amz-cf-id' || lower === 'x-vercel-id') return 1;
-  if ((last === 'id' && prev === 'trace') || last === 'traceid' || lower === 'x-cloud-trace-context')
+  // `x-amz-id-2`: S3's extended request id, which AWS support asks for with `x-amz-request-id`
+  // (Amazon S3 API Reference, "Common Response Headers").
+  if (lower === 'cf-ray' || lower === 'x-amz-cf-id' || lower === 'x-vercel-id' || lower === 'x-amz-id-2')
+    return 1;
+  // `traceparent`: W3C Trace Context §3.2, the trace id an OpenTelemetry-instrumented API logs.
+  if (
+    (last === 'id' && prev === 'trace') ||
+    last === 'traceid' ||
+    lower === 'x-cloud-trace-context' ||
+    lower === 'traceparent'
+  )
     return 2;
   return -1;
 }

@@ -250,6 +250,31 @@ describe('buildTicket: rate limits and request ids', () => {
     }
   });
 
+  it("quotes S3's extended request id and a W3C traceparent when nothing better is there", () => {
+    const hostId = 'ef8yU9AS1ed4OpIszj7UDNEHGran1aV5dWx0ZbUyDuNvkoVqIKEE6JwWEx8hk3v1TJ5VbmIpwcoE=';
+    const s3 = buildTicket(
+      exchange({ responseHeaders: [{ name: 'x-amz-id-2', value: hostId }] }),
+      diagnosis(),
+    );
+    expect(line(s3.text, 'Request ID')).toBe(hostId);
+    const both = buildTicket(
+      exchange({
+        responseHeaders: [
+          { name: 'x-amz-id-2', value: hostId },
+          { name: 'x-amz-request-id', value: '4442587FB7D0A2F9' },
+        ],
+      }),
+      diagnosis(),
+    );
+    expect(line(both.text, 'Request ID')).toBe('4442587FB7D0A2F9');
+    const trace = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = buildTicket(
+      exchange({ responseHeaders: [], requestHeaders: [{ name: 'traceparent', value: trace }] }),
+      diagnosis(),
+    );
+    expect(line(traced.text, 'Request ID')).toBe(trace);
+  });
+
   it('describes a request that got no response', () => {
     const ticket = buildTicket(
       exchange({ status: 0, statusText: '', networkError: 'net::ERR_CONNECTION_RESET' }),
