@@ -289,27 +289,28 @@ const URI = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#
 
 /**
  * ASCII characters RFC 3986 allows raw in a URI (unreserved and reserved, §2.2–2.3); `%` only
- * where it starts an escape (§2.1), checked on its own. Every other ASCII character has its
- * escape ready.
+ * where it starts an escape (§2.1), checked on its own.
  */
 const URI_CODES = new Uint8Array(128);
 for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=")
   URI_CODES[char.charCodeAt(0)] = 1;
-const ASCII_ESCAPES = Array.from(
-  { length: 128 },
-  (_, code) => `%${code.toString(16).toUpperCase().padStart(2, '0')}`,
-);
 
 function isHexCode(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
 }
 
+/** The gap between two escapes copied a code unit at a time, below this length (see TextBuilder). */
+const SHORT_GAP = 32;
+
+const HEX_DIGITS = '0123456789ABCDEF';
+
 /**
  * Percent-encodes what may not appear raw in a URI (spaces, quotes, non-ASCII, a `%` not followed
  * by two hex digits), so a URL written back into a HAR validates as `format: uri`. A URL in a body
  * can be megabytes with a space every few characters (`q=a b a b …`): appending a character at a
- * time cost over 100x JSON.parse per MB in garbage, a replace with a function per run (~1 µs a
- * run) 150x; runs that need nothing are copied as slices into a TextBuilder.
+ * time with `+=` cost over 100x JSON.parse per MB in garbage, a replace with a function per run
+ * (~1 µs a run) 150x, encodeURIComponent per non-ASCII character ~110x. Escapes (UTF-8, written
+ * here) and short gaps go into a TextBuilder a code unit at a time, long gaps as slices.
  */
 function validUri(text: string): string {
   let out: TextBuilder | undefined;
@@ -321,22 +322,47 @@ function validUri(text: string): string {
       if (code === 37 && isHexCode(text.charCodeAt(i + 1)) && isHexCode(text.charCodeAt(i + 2))) continue;
     }
     out ??= new TextBuilder();
-    if (i > copied) out.add(text.slice(copied, i));
-    if (code < 128) {
-      out.add(ASCII_ESCAPES[code] ?? '');
-      copied = i + 1;
-    } else {
-      // A run of non-ASCII at once, so a surrogate pair is never split.
-      let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) >= 128) end++;
-      out.add(encodeComponent(text.slice(i, end)));
-      copied = end;
-      i = end - 1;
+    if (i - copied >= SHORT_GAP) out.add(text.slice(copied, i));
+    else for (let k = copied; k < i; k++) out.addCode(text.charCodeAt(k));
+    let point = code;
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A surrogate pair is one code point; a lone half has no UTF-8 form and is written as
+      // U+FFFD (see encodeComponent).
+      const low = text.charCodeAt(i + 1);
+      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        point = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      } else point = 0xfffd;
     }
+    addUtf8Escapes(out, point);
+    copied = i + 1;
   }
   if (out === undefined) return text;
   out.add(text.slice(copied));
   return out.text();
+}
+
+/** `%XX` for each UTF-8 byte of a code point (RFC 3986 §2.5, as encodeURIComponent writes them). */
+function addUtf8Escapes(out: TextBuilder, point: number): void {
+  const escape = (byte: number): void => {
+    out.addCode(37);
+    out.addCode(HEX_DIGITS.charCodeAt(byte >> 4));
+    out.addCode(HEX_DIGITS.charCodeAt(byte & 15));
+  };
+  if (point < 0x80) escape(point);
+  else if (point < 0x800) {
+    escape(0xc0 | (point >> 6));
+    escape(0x80 | (point & 63));
+  } else if (point < 0x10000) {
+    escape(0xe0 | (point >> 12));
+    escape(0x80 | ((point >> 6) & 63));
+    escape(0x80 | (point & 63));
+  } else {
+    escape(0xf0 | (point >> 18));
+    escape(0x80 | ((point >> 12) & 63));
+    escape(0x80 | ((point >> 6) & 63));
+    escape(0x80 | (point & 63));
+  }
 }
 
 /**

@@ -51,6 +51,27 @@ describe('redactUrl', () => {
     expect(url).toBe('https://api.test/a%20b/%25zz/%41?q=%C3%A9&r=%2f');
   });
 
+  it('writes each UTF-8 byte of a character as encodeURIComponent does, at every length of encoding', () => {
+    for (const char of [
+      ' ',
+      '"',
+      '<',
+      '\u0080',
+      'é',
+      '\u07ff',
+      '\u0800',
+      '€',
+      '\uffff',
+      '\u{10000}',
+      '😀',
+      '\u{10ffff}',
+    ]) {
+      const url = redactUrl(`https://api.test/p?q=${char}x${char}${char}`, new RedactionSession(), 'har');
+      const encoded = encodeURIComponent(char);
+      expect(url, char).toBe(`https://api.test/p?q=${encoded}x${encoded}${encoded}`);
+    }
+  });
+
   it('keeps relative references relative', () => {
     expect(redactUrl('/v1/x?email=a%40b.test', new RedactionSession(), 'display')).toBe(
       '/v1/x?email=[email-1]',

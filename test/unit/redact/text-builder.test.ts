@@ -25,6 +25,23 @@ describe('TextBuilder', () => {
     expect(out.text()).toBe(parts.join(''));
   });
 
+  it('keeps code units and pieces in the order they were written, past a chunk of code units', () => {
+    const out = new TextBuilder();
+    let expected = '';
+    for (let i = 0; i < 20_000; i++) {
+      if (i % 7 === 0) {
+        const piece = i % 49 === 0 ? `[${'y'.repeat(300)}]` : `<${i}>`;
+        out.add(piece);
+        expected += piece;
+      } else {
+        const code = 0x41 + (i % 26) + (i % 5 === 0 ? 0x3000 : 0);
+        out.addCode(code);
+        expected += String.fromCharCode(code);
+      }
+    }
+    expect(out.text()).toBe(expected);
+  });
+
   it('goes on after its text was read', () => {
     const out = new TextBuilder();
     out.add('a');
