@@ -1525,6 +1525,99 @@ export function findAuthSchemes(text: string, from: number, to: number, into: Sp
     scheme.lastIndex = end;
   }
   findCurlUsers(text, from, to, into);
+  findCredentialHeaders(text, from, to, into);
+}
+
+/**
+ * `Authorization: <scheme> <credential>` and `<Vendor>-Signature: <value>` written as text (an
+ * env dump, a curl `-H` line, a logged request, a header echoed in an error). The Authorization
+ * syntax is RFC 9110 §11.6.2 (`credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`,
+ * §11.1): the scheme is any token, and vendors register none of theirs at IANA (Discord "API
+ * Reference › Authentication": `Bot <token>`; Opsgenie "API Access": `GenieKey <key>`; DeepL "API
+ * reference › Authentication": `DeepL-Auth-Key <key>`; Splunk "HTTP Event Collector › Send data":
+ * `Splunk <token>`; RFC 7616 §3.4 Digest's `response=`). So the scheme word stays (it tells support
+ * which kind of credential was sent) and the rest of the header value goes, whatever the scheme.
+ * Signature headers (Stripe "Check the webhook signatures": `Stripe-Signature: t=…,v1=<hex>`)
+ * hold a comma-separated list a `key=value` reading cuts at the first comma: the whole value goes.
+ * Each header value is read once (the next search starts past it), so the cost stays linear.
+ */
+const CREDENTIAL_HEADER = /authorization|signature/gi;
+const HEADER_VALUE_LIMIT = 8192;
+
+function findCredentialHeaders(text: string, from: number, to: number, into: Span[]): void {
+  const header = CREDENTIAL_HEADER;
+  header.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = header.exec(text)) !== null && match.index < to) {
+    const authorization = match[0].length === 13;
+    const nameStart = match.index;
+    let i = nameStart + match[0].length;
+    // A word of a header name (`Proxy-Authorization`, `Stripe-Signature`, `X-Hub-Signature-256`),
+    // not the end of a longer word (`hasSignature`, `preauthorization`).
+    const before = text.charCodeAt(nameStart - 1);
+    if ((isWordCode(before) && before !== 95) || (authorization && before === 95)) continue;
+    if (!authorization && text.charCodeAt(i) === 45) {
+      // `-256`: the hash a signature header is named after.
+      let j = i + 1;
+      while (j < i + 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j > i + 1) i = j;
+    }
+    const nameQuote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
+    if (nameQuote !== 0) i++;
+    const blanks = i;
+    while (i < to && i - blanks < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
+    i++;
+    const after = i;
+    while (i < to && i - after < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    // Where the value ends: its own quote (`"Authorization": "Bot …"`), the quote the whole header
+    // opened with (curl's `-H "Authorization: Bot …"`), or the end of the line.
+    let quote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
+    if (quote !== 0) i++;
+    else if (nameQuote === 0 && (before === 34 || before === 39)) quote = before;
+    const start = i;
+    const limit = Math.min(to, start + HEADER_VALUE_LIMIT);
+    let end = start;
+    for (let code = text.charCodeAt(end); end < limit; code = text.charCodeAt(end)) {
+      if (code === 10 || code === 13 || code === quote) break;
+      end += code === 92 && quote !== 0 ? 2 : 1;
+    }
+    end = Math.min(end, limit);
+    header.lastIndex = Math.max(end, header.lastIndex);
+    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    const span = authorization ? authorizationCredential(text, start, end) : signatureValue(text, start, end);
+    if (span !== undefined) into.push(span);
+  }
+}
+
+/** The credential after the scheme word of an Authorization value in text[start, end), if it is one. */
+function authorizationCredential(text: string, start: number, end: number): Span | undefined {
+  let i = start;
+  while (i < end && i - start <= 40 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+  // A lone token is no scheme + credential: the `key: value` reading judges it (detect.ts).
+  if (i === start || i - start > 40 || (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9))
+    return undefined;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= end) return undefined;
+  let first = i;
+  while (first < end && text.charCodeAt(first) !== 32 && text.charCodeAt(first) !== 9) first++;
+  const token = text.slice(i, first);
+  if (isDocPlaceholder(token)) return undefined;
+  const generated = token.length >= 8 && (/\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token)));
+  // `Digest username="…", response="…"`: auth-params (RFC 9110 §11.2) rather than a token68.
+  const params = token.includes('=') && /\d/.test(text.slice(i, end));
+  return generated || params ? { start: i, end, kind: 'credential' } : undefined;
+}
+
+/** A signature header's value in text[start, end): one word holding digits and letters. */
+function signatureValue(text: string, start: number, end: number): Span | undefined {
+  let stop = start;
+  while (stop < end && text.charCodeAt(stop) !== 32 && text.charCodeAt(stop) !== 9) stop++;
+  if (stop - start < 16) return undefined;
+  const value = text.slice(start, stop);
+  return /\d/.test(value) && /[a-z]/i.test(value) && !isDocPlaceholder(value)
+    ? { start, end: stop, kind: 'secret' }
+    : undefined;
 }
 
 /**
