@@ -1,6 +1,7 @@
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
 import {
   findBirthDates,
+  findBitcoinAddresses,
   findEmails,
   findIbans,
   findIpv6,
@@ -413,6 +414,8 @@ function assignmentAt(
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   const span = valueSpan(text, at + 1, to, runs);
   if (span === undefined) return undefined;
+  if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
+    span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
   if (htmlName) {
     // `<input name="email" value="…">`: the attribute names the field, the value is the data. A
@@ -441,6 +444,25 @@ function assignmentAt(
   if (needsOpaque && !opaque.looksOpaque(value, span.start, span.end)) return undefined;
   span.kind = kind;
   return span;
+}
+
+/**
+ * `NAME=value` alone on its line, unquoted (a dotenv file, `env` output; dotenv "Rules": the value
+ * runs to the end of the line): a secret's value may hold spaces there (a BIP-0039 mnemonic, a
+ * passphrase, a security answer) and would otherwise be cut at its first word.
+ */
+function isEnvLine(text: string, at: number, keyStart: number, valueStart: number): boolean {
+  const before = text.charCodeAt(keyStart - 1);
+  return (
+    text.charCodeAt(at) === 61 && valueStart === at + 1 && (keyStart === 0 || before === 10 || before === 13)
+  );
+}
+
+function lineEnd(text: string, from: number, limit: number): number {
+  let end = from;
+  while (end < limit && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
 }
 
 /**
@@ -495,7 +517,10 @@ function detectAll(text: string, gates: number): Span[] {
     findAssignments(text, 0, to, spans);
     findIpv6(text, 0, to, spans);
   }
-  if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
+  if (gates & GATE_TOKENS) {
+    findSecretTokens(text, 0, to, spans);
+    findBitcoinAddresses(text, 0, to, spans);
+  }
   if (gates & GATE_DIGITS) {
     if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
