@@ -126,6 +126,8 @@ export function detectorGates(
   let afterDigit = false;
   let letters = 0;
   let dashes = 0;
+  /** Digits in the current token run. */
+  let runDigits = 0;
   /** The character before `i` is a word character (for `prefixes`). */
   let wordBefore = false;
   for (let i = start; i < end; i++) {
@@ -160,7 +162,10 @@ export function detectorGates(
     }
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
-    } else run = 0;
+    } else {
+      run = 0;
+      runDigits = 0;
+    }
     if (bits & LETTER) letters++;
     else {
       if (code <= 32 && letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
@@ -169,7 +174,8 @@ export function detectorGates(
     dashes = code === 45 ? dashes + 1 : 0;
     if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
     if (bits & DIGIT) {
-      if (++digits >= 4) gates |= GATE_DIGITS;
+      // 4 digits in a row, or 5 spread over a word of 12 (an Italian codice fiscale has no 4 in a row).
+      if (++digits >= 4 || (++runDigits >= 5 && run >= 12)) gates |= GATE_DIGITS;
       if (!afterDigit) groups++;
       afterDigit = true;
       if (++numberDigits >= 8 || groups >= 4) gates |= GATE_NUMBERS;
@@ -401,6 +407,8 @@ function assignmentAt(
     keyStart--;
   if (keyStart === keyEnd) return undefined;
   const key = text.slice(keyStart, keyEnd);
+  // An Authorization value keeps its scheme word, whatever the scheme: findAuthSchemes reads it.
+  if (keyEnd - keyStart <= 19 && /^(?:proxy-)?authorization$/i.test(key)) return undefined;
   let kind: RedactionKind | undefined = fieldKind(key);
   const before = text.charCodeAt(keyStart - 1);
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #

@@ -715,10 +715,18 @@ function isScpPathStart(code: number): boolean {
  */
 function quotedLocalStart(text: string, at: number): number {
   if (text.charCodeAt(at - 1) !== 34) return -1;
-  for (let i = at - 2; i >= 0 && at - i <= LOCAL_LIMIT + 2; i--) {
+  // Inside a JSON string the quotes are escaped (`\"ada byron\"@…`): the span then starts at the
+  // backslash, so no escape is left dangling before the placeholder.
+  const escaped = text.charCodeAt(at - 2) === 92;
+  const close = escaped ? at - 2 : at - 1;
+  for (let i = close - 1; i >= 0 && close - i <= LOCAL_LIMIT + 1; i--) {
     const code = text.charCodeAt(i);
-    if (code === 34) return i < at - 2 && text.charCodeAt(i - 1) !== 92 ? i : -1;
-    if (code < 32 || code === 127) return -1;
+    if (code === 34) {
+      const backslash = text.charCodeAt(i - 1) === 92;
+      if (backslash !== escaped || i === close - 1) return -1;
+      return escaped ? i - 1 : i;
+    }
+    if (code < 32 || code === 127 || (code === 92 && !escaped)) return -1;
   }
   return -1;
 }

@@ -1565,59 +1565,97 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
     const nameQuote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
     if (nameQuote !== 0) i++;
     const blanks = i;
-    while (i < to && i - blanks < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < to && i - blanks < 3 && isBlank(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
     i++;
     const after = i;
-    while (i < to && i - after < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < to && i - after < 3 && isBlank(text.charCodeAt(i))) i++;
     // Where the value ends: its own quote (`"Authorization": "Bot …"`), the quote the whole header
     // opened with (curl's `-H "Authorization: Bot …"`), or the end of the line.
     let quote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
     if (quote !== 0) i++;
     else if (nameQuote === 0 && (before === 34 || before === 39)) quote = before;
-    const start = i;
-    const limit = Math.min(to, start + HEADER_VALUE_LIMIT);
-    let end = start;
-    for (let code = text.charCodeAt(end); end < limit; code = text.charCodeAt(end)) {
-      if (code === 10 || code === 13 || code === quote) break;
-      end += code === 92 && quote !== 0 ? 2 : 1;
-    }
-    end = Math.min(end, limit);
-    header.lastIndex = Math.max(end, header.lastIndex);
-    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-    const span = authorization ? authorizationCredential(text, start, end) : signatureValue(text, start, end);
-    if (span !== undefined) into.push(span);
+    const value = { start: i, limit: Math.min(to, i + HEADER_VALUE_LIMIT), quote };
+    const read = authorization ? authorizationCredential(text, value) : signatureValue(text, value);
+    // What was read is consumed whether or not it was a credential: no character is read twice.
+    header.lastIndex = Math.max(header.lastIndex, read.end);
+    if (read.span !== undefined) into.push(read.span);
   }
 }
 
-/** The credential after the scheme word of an Authorization value in text[start, end), if it is one. */
-function authorizationCredential(text: string, start: number, end: number): Span | undefined {
-  let i = start;
-  while (i < end && i - start <= 40 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
-  // A lone token is no scheme + credential: the `key: value` reading judges it (detect.ts).
-  if (i === start || i - start > 40 || (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9))
-    return undefined;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (i >= end) return undefined;
-  let first = i;
-  while (first < end && text.charCodeAt(first) !== 32 && text.charCodeAt(first) !== 9) first++;
-  const token = text.slice(i, first);
-  if (isDocPlaceholder(token)) return undefined;
-  const generated = token.length >= 8 && (/\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token)));
-  // `Digest username="…", response="…"`: auth-params (RFC 9110 §11.2) rather than a token68.
-  const params = token.includes('=') && /\d/.test(text.slice(i, end));
-  return generated || params ? { start: i, end, kind: 'credential' } : undefined;
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
-/** A signature header's value in text[start, end): one word holding digits and letters. */
-function signatureValue(text: string, start: number, end: number): Span | undefined {
-  let stop = start;
-  while (stop < end && text.charCodeAt(stop) !== 32 && text.charCodeAt(stop) !== 9) stop++;
-  if (stop - start < 16) return undefined;
-  const value = text.slice(start, stop);
-  return /\d/.test(value) && /[a-z]/i.test(value) && !isDocPlaceholder(value)
-    ? { start, end: stop, kind: 'secret' }
-    : undefined;
+interface HeaderValue {
+  start: number;
+  limit: number;
+  /** The quote that closes the value, or 0. */
+  quote: number;
+}
+
+/** Where a word of the value that starts at `at` ends: a blank, the closing quote, the line's end, or `ends`. */
+function wordEnd(text: string, at: number, value: HeaderValue, ends: Uint8Array): number {
+  let end = at;
+  while (end < value.limit && !inTable(ends, text, end) && text.charCodeAt(end) !== value.quote) end++;
+  return end;
+}
+
+/** Where the value ends: its closing quote (skipping escapes) or the end of the line. */
+function valueEnd(text: string, at: number, value: HeaderValue): number {
+  let end = at;
+  for (let code = text.charCodeAt(end); end < value.limit; code = text.charCodeAt(end)) {
+    if (code === 10 || code === 13 || code === value.quote) break;
+    end += code === 92 && value.quote !== 0 ? 2 : 1;
+  }
+  end = Math.min(end, value.limit);
+  while (end > at && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** What ends the first word of a credential: a blank, or the punctuation after a value in code. */
+const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})\]>]/);
+const ENDS_WORD = asciiTable(/\s/);
+/** A scheme word with nothing after it (`Authorization=Bearer`) holds no credential. */
+const SCHEME_WORD = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|dpop|gnap|ssws|apikey)$/i;
+
+/** The credential after the scheme word of an Authorization value, if it is one, and how far was read. */
+function authorizationCredential(text: string, value: HeaderValue): { span?: Span; end: number } {
+  const { start, limit } = value;
+  let i = start;
+  while (i < limit && i - start <= 40 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+  // No scheme word: the value itself is the credential (`Authorization: <key>`, as some vendors ask).
+  if (i === start || i - start > 40 || !isBlank(text.charCodeAt(i))) i = start;
+  while (i < limit && isBlank(text.charCodeAt(i))) i++;
+  const first = wordEnd(text, i, value, ENDS_AUTH_TOKEN);
+  const token = text.slice(i, first);
+  if (i === start && SCHEME_WORD.test(token)) return { end: first };
+  // The header name says a credential follows; a word of prose or code does not make one
+  // (`Authorization: Bearer token required`, `{"Authorization": authHeader}`).
+  if (
+    token.length < 4 ||
+    isDocPlaceholder(token) ||
+    (token.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(token)) ||
+    (token.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(token))
+  )
+    return { end: first };
+  // token68 is one word; auth-params (RFC 9110 §11.2: Digest's `username="…", response="…"`,
+  // AWS SigV4's `Credential=…, Signature=…`) run to the end of the value.
+  const equals = token.indexOf('=');
+  const params = equals > 0 && equals < token.length - 1 && token[equals + 1] !== '=';
+  const end = params ? valueEnd(text, first, value) : first;
+  return { span: { start: i, end, kind: 'credential' }, end };
+}
+
+/** A signature header's value: one word holding digits and letters. */
+function signatureValue(text: string, value: HeaderValue): { span?: Span; end: number } {
+  const { start } = value;
+  const stop = wordEnd(text, start, value, ENDS_WORD);
+  if (stop - start < 16) return { end: stop };
+  const word = text.slice(start, stop);
+  return /\d/.test(word) && /[a-z]/i.test(word) && !isDocPlaceholder(word)
+    ? { span: { start, end: stop, kind: 'secret' }, end: stop }
+    : { end: stop };
 }
 
 /**

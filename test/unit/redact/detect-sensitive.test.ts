@@ -18,7 +18,8 @@ const KINDS_BY_CLASS: Record<string, readonly string[]> = {
   'private key': ['private-key'],
   token: ['jwt'],
   'database connection': ['credential', 'api-key'],
-  'auth header': ['token', 'credential'],
+  // A signature header's value is a secret (Stripe-Signature), an Authorization value a credential.
+  'auth header': ['token', 'credential', 'secret'],
 };
 
 function expectedKinds(planted: Planted): readonly string[] {
