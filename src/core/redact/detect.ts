@@ -5,6 +5,7 @@ import {
   findEmails,
   findIbans,
   findIpv6,
+  findMacAddresses,
   findNationalIds,
   findNumbers,
 } from './personal-formats.ts';
@@ -44,6 +45,8 @@ const GATE_EMAIL = 8;
  * id like `usr_48213` or `app_25608nr92p` no longer runs it.
  */
 const GATE_NUMBERS = 16;
+/** Five `-` (a MAC address in the IEEE 802 form `3c-22-fb-e8-de-da`; the `:` form opens GATE_PUNCT). */
+const GATE_HYPHENS = 32;
 
 /** The shortest token any vendor rule accepts (AKIA + 16). */
 const MIN_TOKEN_RUN = 20;
@@ -128,6 +131,7 @@ export function detectorGates(
   let dashes = 0;
   /** Digits in the current token run. */
   let runDigits = 0;
+  let hyphens = 0;
   /** The character before `i` is a word character (for `prefixes`). */
   let wordBefore = false;
   for (let i = start; i < end; i++) {
@@ -172,6 +176,7 @@ export function detectorGates(
       letters = 0;
     }
     dashes = code === 45 ? dashes + 1 : 0;
+    if (code === 45 && ++hyphens >= 5) gates |= GATE_HYPHENS;
     if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
     if (bits & DIGIT) {
       // 4 digits in a row, or 5 spread over a word of 12 (an Italian codice fiscale has no 4 in a row).
@@ -536,5 +541,6 @@ function detectAll(text: string, gates: number): Span[] {
     findBirthDates(text, 0, to, spans);
   }
   if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);
+  if (gates & (GATE_PUNCT | GATE_HYPHENS)) findMacAddresses(text, 0, to, spans);
   return orderedSpans(spans);
 }

@@ -825,6 +825,51 @@ export function findIpv6(text: string, from: number, to: number, into: Span[]): 
 }
 
 // ---------------------------------------------------------------------------------------------
+// MAC addresses
+
+/** Six pairs of hex digits split by one and the same `:` or `-` (sticky: tried where a pair may start). */
+const MAC = /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}/y;
+
+function isMacGlue(code: number): boolean {
+  return code === 58 || code === 45 || code === 46;
+}
+
+/**
+ * MAC addresses (EUI-48) in the IEEE 802 text forms (IEEE Std 802-2014 §8.1, "hexadecimal
+ * representation": six octets as pairs split by `-`, and the `:` form most systems print): a
+ * device's hardware address, fixed for its life, so an identifier of the person who carries the
+ * device (GDPR Recital 30, "online identifiers provided by their devices"). Only the full six-pair
+ * form with one separator is taken, standing alone: clock times have three groups, IPv6 groups up
+ * to four digits, UUIDs 8-4-4-4-12. Each `:` or `-` is tried once, two characters before it.
+ */
+export function findMacAddresses(text: string, from: number, to: number, into: Span[]): void {
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 && code !== 45) {
+      i++;
+      continue;
+    }
+    const start = i - 2;
+    const before = text.charCodeAt(start - 1);
+    if (start >= from && !isAsciiWord(before) && !isMacGlue(before)) {
+      MAC.lastIndex = start;
+      if (MAC.test(text) && MAC.lastIndex <= to) {
+        const end = MAC.lastIndex;
+        const after = text.charCodeAt(end);
+        const glued = isAsciiWord(after) || after === 58 || after === 45;
+        if (!glued && !(after === 46 && isAsciiWord(text.charCodeAt(end + 1)))) {
+          into.push({ start, end, kind: 'device-id' });
+          i = end;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bitcoin addresses (Base58Check)
 
 /** SHA-256 round constants (FIPS 180-4 §4.2.2). */
