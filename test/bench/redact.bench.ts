@@ -20,7 +20,7 @@
  */
 import type { Har } from '../../src/core/har.ts';
 import { HarSanitizer, sanitizeHar, type HarSkeleton } from '../../src/core/redact/index.ts';
-import { HOSTILE_SHAPES } from '../fixtures/redact/hostile-shapes.ts';
+import { HOSTILE_JSON_SHAPES, HOSTILE_SHAPES } from '../fixtures/redact/hostile-shapes.ts';
 import { listBody } from '../fixtures/redact/list-body.ts';
 
 const TARGET_BYTES = 5 * 1024 * 1024;
@@ -181,9 +181,24 @@ for (const [label, body, sanitize] of [
 // The hostile shapes are compared per MB with JSON.parse of ~1 MB of the realistic list, as valid JSON.
 const reference = listBody(HOSTILE_BYTES, false, 7);
 const hostile: { label: string; size: number; parseMs: number; redactMs: number; ratio: number }[] = [];
-for (const [label, make] of Object.entries(HOSTILE_SHAPES)) {
-  const text = make(HOSTILE_BYTES);
-  const { parseMs, redactMs, ratio } = measure(reference, harWith(text, 'text/plain'));
+// Each text shape as a text body and inside one JSON string (decoded, judged, re-encoded: often
+// the dearer of the two), and the shapes whose JSON structure is the hostile part.
+const hostileBodies: [string, string, string][] = [
+  ...Object.entries(HOSTILE_SHAPES).flatMap(([label, make]): [string, string, string][] => {
+    const text = make(HOSTILE_BYTES);
+    return [
+      [label, text, 'text/plain'],
+      [`${label} (in a JSON string)`, JSON.stringify({ note: text }), 'application/json'],
+    ];
+  }),
+  ...Object.entries(HOSTILE_JSON_SHAPES).map(([label, make]): [string, string, string] => [
+    `${label} (JSON)`,
+    make(HOSTILE_BYTES),
+    'application/json',
+  ]),
+];
+for (const [label, text, mimeType] of hostileBodies) {
+  const { parseMs, redactMs, ratio } = measure(reference, harWith(text, mimeType));
   const perMb = (ratio * mb(reference)) / mb(text);
   hostile.push({ label, size: mb(text), parseMs, redactMs, ratio: perMb });
 }
@@ -201,7 +216,7 @@ console.log(
 );
 for (const row of rows) console.log(`  ${fmt(row)}  fresh string ${row.freshRatio.toFixed(2)}x`);
 console.log(
-  '\nhostile 1 MB text bodies (ratio per MB to JSON.parse of a realistic 1 MB body; target <= 30x, aim 10x)',
+  '\nhostile ~1 MB bodies: text shapes as text and inside one JSON string, and hostile JSON structures (ratio per MB of body to JSON.parse of a realistic 1 MB body; target <= 30x, aim 10x)',
 );
 for (const row of [...hostile].sort((a, b) => b.ratio - a.ratio)) console.log(`  ${fmt(row)}`);
 const worst = hostile.reduce((a, b) => (b.ratio > a.ratio ? b : a));

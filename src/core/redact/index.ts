@@ -74,4 +74,5 @@ export {
   type UrlForm,
 } from './values.ts';
 export { EditList, redactJson, redactJsonText } from './json.ts';
+export { joinPieces, TextBuilder } from './text-builder.ts';
 export { HarSanitizer, sanitizeHar, type HarSkeleton } from './har.ts';

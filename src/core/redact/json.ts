@@ -9,6 +9,7 @@ import {
   type RedactionSession,
   type Span,
 } from './session.ts';
+import { TextBuilder } from './text-builder.ts';
 import {
   KEPT_SCAN_LENGTH,
   keptScan,
@@ -191,13 +192,16 @@ export class EditList {
     const count = this.pieces.length;
     if (count === 0) return text;
     this.sort();
-    let out = '';
+    // Joined in chunks (TextBuilder): a dense body has tens of thousands of edits.
+    const out = new TextBuilder();
     let copied = 0;
     for (let i = 0; i < count; i++) {
-      out += text.slice(copied, this.ranges[i * 2]) + this.pieces[i];
+      out.add(text.slice(copied, this.ranges[i * 2]));
+      out.add(this.pieces[i] ?? '');
       copied = this.ranges[i * 2 + 1] ?? copied;
     }
-    return out + text.slice(copied);
+    out.add(text.slice(copied));
+    return out.text();
   }
 }
 
@@ -592,13 +596,15 @@ function pieceWithKnown(text: string, from: number, to: number, known: KnownValu
   const spans: Span[] = [];
   known.find(text, from, to, true, spans);
   if (spans.length === 0) return text;
-  let out = '';
+  const out = new TextBuilder();
   let copied = 0;
   for (const span of spans) {
-    out += text.slice(copied, span.start) + (span.placeholder ?? '');
+    out.add(text.slice(copied, span.start));
+    out.add(span.placeholder ?? '');
     copied = span.end;
   }
-  return out + text.slice(copied);
+  out.add(text.slice(copied));
+  return out.text();
 }
 
 /**

@@ -261,6 +261,10 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function isAsciiWord(code: number): boolean {
   return isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
@@ -600,13 +604,22 @@ const BIRTH_WORDS = /birth|born|dob|d\.o\.b|geboren|nacimiento|nascimento|n[ée]
 export function findBirthDates(text: string, from: number, to: number, into: Span[]): void {
   const words = BIRTH_WORDS;
   words.lastIndex = from;
+  // Whether a date starts at a position does not depend on the word before it, so positions a
+  // walk already tried are not tried again by the next word's walk (`born born born …` had every
+  // position tried by each of the five words before it): `tried` is where the last walk ended,
+  // `stop` the digit that ended it with no date, which ends any walk that reaches it.
+  let tried = from;
+  let stop = -1;
   let match: RegExpExecArray | null;
   while ((match = words.exec(text)) !== null && match.index < to) {
     const after = match.index + match[0].length;
     // The date follows within a few words ("date of birth: 1987-03-14", "born on 14 March 1987").
-    for (let i = after; i < Math.min(to, after + 24); i++) {
+    const limit = Math.min(to, after + 24);
+    if (stop >= after && stop < limit) continue;
+    let i = Math.max(after, tried);
+    for (; i < limit; i++) {
       const code = text.charCodeAt(i);
-      if (!isDigit(code) && !/[a-z]/i.test(text[i] ?? '')) continue;
+      if (!isDigit(code) && !isAsciiLetter(code)) continue;
       if (!startsAlone(text, i)) continue;
       DATE.lastIndex = i;
       if (DATE.test(text) && DATE.lastIndex <= to && endsAlone(text, DATE.lastIndex)) {
@@ -614,8 +627,12 @@ export function findBirthDates(text: string, from: number, to: number, into: Spa
         words.lastIndex = DATE.lastIndex;
         break;
       }
-      if (isDigit(code)) break;
+      if (isDigit(code)) {
+        stop = i;
+        break;
+      }
     }
+    tried = i;
   }
 }
 

@@ -289,6 +289,10 @@ export class CandidatePrefixes {
    * positions per backslash) grew the list to millions of positions, allocated afresh per body.
    */
   at(text: string, at: number): void {
+    // Filtered here as well as in `record`: a text of escapes or markup is mostly separators, and
+    // noting each cost a store per character (`\\\\…` in a JSON string: three per backslash).
+    const first = text.charCodeAt(at);
+    if (first < 128 && SEPARATOR_STARTS[first] === 1) return;
     if (pendingCount === pendingPositions.length) {
       if (pendingCount < PENDING_LIMIT) pendingPositions = grown(pendingPositions, pendingCount * 2);
       else this.keep(text, text.length);
@@ -385,10 +389,13 @@ function prefixBit(shift: number, hash: number): number {
 
 /**
  * Separators at which CandidatePrefixes records nothing (ASCII): a value judged sensitive rarely
- * starts with one, and KnownValues.mayOccurIn answers "may occur" for any that does.
+ * starts with one, and KnownValues.mayOccurIn answers "may occur" for any that does. Prose and
+ * timestamps (` -:.,/()`), and the structure of JSON, URLs and markup (quotes, the backslash of an
+ * escape, brackets, braces, `<>=;&?|`): a JSON string of escapes or quotes was a candidate at
+ * every character, its prefixes recorded twice (while the gates walked it and once it was judged).
  */
 const SEPARATOR_STARTS = new Uint8Array(128);
-for (const char of ' -:.,/()') SEPARATOR_STARTS[char.charCodeAt(0)] = 1;
+for (const char of ' -:.,/()"\'`\\[]{}<>=;&?|') SEPARATOR_STARTS[char.charCodeAt(0)] = 1;
 
 /**
  * Four characters as one number for CandidatePrefixes: exact for Latin-1 (a byte each), wider

@@ -1,6 +1,7 @@
 import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, fitsKind, isCodeName, looksOpaque } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
+import { joinPieces, TextBuilder } from './text-builder.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
@@ -39,13 +40,16 @@ function spanPlaceholder(text: string, span: Span, session: RedactionSession): s
 
 /** Replaces the spans of `text` by placeholders (spans ordered, non-overlapping). */
 function applySpans(text: string, spans: readonly Span[], session: RedactionSession): string {
-  let out = '';
+  if (spans.length === 0) return text;
+  const out = new TextBuilder();
   let from = 0;
   for (const span of spans) {
-    out += text.slice(from, span.start) + spanPlaceholder(text, span, session);
+    out.add(text.slice(from, span.start));
+    out.add(spanPlaceholder(text, span, session));
     from = span.end;
   }
-  return out + text.slice(from);
+  out.add(text.slice(from));
+  return out.text();
 }
 
 /**
@@ -283,27 +287,56 @@ export function redactNamedValue(
 // RFC 3986 Appendix B, the URI-reference regex: scheme, authority, path, query, fragment.
 const URI = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
 
-/** Characters RFC 3986 allows in a URI (unreserved, reserved, and `%` escapes checked below). */
-const URI_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/;
+/**
+ * ASCII characters RFC 3986 allows raw in a URI (unreserved and reserved, §2.2–2.3); `%` only
+ * where it starts an escape (§2.1), checked on its own. Every other ASCII character has its
+ * escape ready.
+ */
+const URI_CODES = new Uint8Array(128);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=")
+  URI_CODES[char.charCodeAt(0)] = 1;
+const ASCII_ESCAPES = Array.from(
+  { length: 128 },
+  (_, code) => `%${code.toString(16).toUpperCase().padStart(2, '0')}`,
+);
+
+function isHexCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
+}
 
 /**
  * Percent-encodes what may not appear raw in a URI (spaces, quotes, non-ASCII, a `%` not followed
- * by two hex digits), so a URL written back into a HAR validates as `format: uri`.
+ * by two hex digits), so a URL written back into a HAR validates as `format: uri`. A URL in a body
+ * can be megabytes with a space every few characters (`q=a b a b …`): appending a character at a
+ * time cost over 100x JSON.parse per MB in garbage, a replace with a function per run (~1 µs a
+ * run) 150x; runs that need nothing are copied as slices into a TextBuilder.
  */
 function validUri(text: string): string {
-  let out = '';
+  let out: TextBuilder | undefined;
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? '';
-    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) out += char;
-    else if (char !== '%' && URI_CHAR.test(char)) out += char;
-    else {
-      const code = text.codePointAt(i) ?? 0;
-      const whole = String.fromCodePoint(code);
-      out += encodeURIComponent(whole === '%' ? '%' : whole);
-      if (code > 0xffff) i++;
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (URI_CODES[code] === 1) continue;
+      if (code === 37 && isHexCode(text.charCodeAt(i + 1)) && isHexCode(text.charCodeAt(i + 2))) continue;
+    }
+    out ??= new TextBuilder();
+    if (i > copied) out.add(text.slice(copied, i));
+    if (code < 128) {
+      out.add(ASCII_ESCAPES[code] ?? '');
+      copied = i + 1;
+    } else {
+      // A run of non-ASCII at once, so a surrogate pair is never split.
+      let end = i + 1;
+      while (end < text.length && text.charCodeAt(end) >= 128) end++;
+      out.add(encodeComponent(text.slice(i, end)));
+      copied = end;
+      i = end - 1;
     }
   }
-  return out;
+  if (out === undefined) return text;
+  out.add(text.slice(copied));
+  return out.text();
 }
 
 /**
@@ -312,8 +345,21 @@ function validUri(text: string): string {
  */
 export type UrlForm = 'display' | 'encoded' | 'har';
 
+/** A surrogate half without its other half (matched by code unit: no `u` flag). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * encodeURIComponent that cannot throw: a lone surrogate (a JSON string may spell one, `"\ud800"`)
+ * has no UTF-8 form and makes encodeURIComponent throw a URIError, which failed the whole export.
+ * It is written as U+FFFD, as the WHATWG URL parser's UTF-8 percent-encode does
+ * (https://url.spec.whatwg.org/#utf-8-percent-encode, through the Encoding standard's "UTF-8 encode").
+ */
+function encodeComponent(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd'));
+}
+
 function encodePart(text: string, form: UrlForm): string {
-  return form === 'display' ? text : encodeURIComponent(text);
+  return form === 'display' ? text : encodeComponent(text);
 }
 
 /**
@@ -351,7 +397,7 @@ export function redactPath(
     else if (form === 'display') segments[i] = decoded;
     written?.set(raw, segments[i] ?? raw);
   }
-  return segments.join('/');
+  return joinPieces(segments, '/');
 }
 
 /**
@@ -361,24 +407,22 @@ export function redactPath(
  */
 export function redactQuery(query: string, session: RedactionSession, form: UrlForm = 'encoded'): string {
   if (query === '') return query;
-  return query
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq === -1) {
-        const decoded = safeDecode(pair, true);
-        const redacted = redactText(decoded, session);
-        return redacted === decoded ? pair : encodePart(redacted, form);
-      }
-      const rawName = pair.slice(0, eq);
-      const raw = pair.slice(eq + 1);
-      const name = safeDecode(rawName, true);
-      const value = safeDecode(raw, true);
-      const redacted = redactNamedValue(name, value, session, true);
-      const redactedName = redactText(name, session);
-      return `${redactedName === name ? rawName : encodePart(redactedName, form)}=${redacted === value ? raw : encodePart(redacted, form)}`;
-    })
-    .join('&');
+  const pairs = query.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq === -1) {
+      const decoded = safeDecode(pair, true);
+      const redacted = redactText(decoded, session);
+      return redacted === decoded ? pair : encodePart(redacted, form);
+    }
+    const rawName = pair.slice(0, eq);
+    const raw = pair.slice(eq + 1);
+    const name = safeDecode(rawName, true);
+    const value = safeDecode(raw, true);
+    const redacted = redactNamedValue(name, value, session, true);
+    const redactedName = redactText(name, session);
+    return `${redactedName === name ? rawName : encodePart(redactedName, form)}=${redacted === value ? raw : encodePart(redacted, form)}`;
+  });
+  return joinPieces(pairs, '&');
 }
 
 function redactAuthority(authority: string, session: RedactionSession, form: UrlForm): string {
@@ -421,16 +465,14 @@ export function redactUrl(url: string, session: RedactionSession, form: UrlForm 
 
 /** `a=1; b=2` (Cookie, RFC 6265 §4.2): names kept, every value replaced. */
 export function redactCookieHeader(value: string, session: RedactionSession): string {
-  return value
-    .split(';')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq === -1) return pair.trim() === '' ? pair : redactWhole('cookie', pair.trim(), session);
-      const cookie = pair.slice(eq + 1).trim();
-      if (cookie === '' || isPlaceholder(cookie)) return pair;
-      return `${pair.slice(0, eq + 1)}${redactCookieValue(cookie, session)}`;
-    })
-    .join(';');
+  const pairs = value.split(';').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq === -1) return pair.trim() === '' ? pair : redactWhole('cookie', pair.trim(), session);
+    const cookie = pair.slice(eq + 1).trim();
+    if (cookie === '' || isPlaceholder(cookie)) return pair;
+    return `${pair.slice(0, eq + 1)}${redactCookieValue(cookie, session)}`;
+  });
+  return joinPieces(pairs, ';');
 }
 
 /** One cookie value: replaced whole, its percent-decoded form judged (RFC 6265 §4.1.1). */
@@ -468,10 +510,10 @@ export function redactHeader(name: string, value: string, session: RedactionSess
   const lower = name.toLowerCase();
   if (lower === 'cookie') return redactCookieHeader(value, session);
   if (lower === 'set-cookie')
-    return value
-      .split('\n')
-      .map((line) => redactSetCookie(line, session))
-      .join('\n');
+    return joinPieces(
+      value.split('\n').map((line) => redactSetCookie(line, session)),
+      '\n',
+    );
   if (URL_HEADERS.has(lower)) return redactUrl(value, session, 'har');
   const kind = fieldKind(lower);
   if (kind === 'credential' || kind === 'token') return redactCredentialValue(value, kind, session);
@@ -500,21 +542,19 @@ function multipartBoundary(mimeType: string): string | undefined {
  */
 function redactMultipart(text: string, boundary: string, session: RedactionSession): string {
   const delimiter = `--${boundary}`;
-  return text
-    .split(delimiter)
-    .map((part) => {
-      const split = part.search(/\r?\n\r?\n/);
-      if (split === -1) return redactText(part, session);
-      const headers = part.slice(0, split);
-      const gap = /^\r?\n\r?\n/.exec(part.slice(split))?.[0] ?? '';
-      const body = part.slice(split + gap.length);
-      const trailing = /\r?\n$/.exec(body)?.[0] ?? '';
-      const content = body.slice(0, body.length - trailing.length);
-      const name = /\bname="([^"]*)"/i.exec(headers)?.[1] ?? '';
-      const redacted = redactNamedValue(name, content, session, true);
-      return `${redactText(headers, session)}${gap}${redacted}${trailing}`;
-    })
-    .join(delimiter);
+  const parts = text.split(delimiter).map((part) => {
+    const split = part.search(/\r?\n\r?\n/);
+    if (split === -1) return redactText(part, session);
+    const headers = part.slice(0, split);
+    const gap = /^\r?\n\r?\n/.exec(part.slice(split))?.[0] ?? '';
+    const body = part.slice(split + gap.length);
+    const trailing = /\r?\n$/.exec(body)?.[0] ?? '';
+    const content = body.slice(0, body.length - trailing.length);
+    const name = /\bname="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    const redacted = redactNamedValue(name, content, session, true);
+    return `${redactText(headers, session)}${gap}${redacted}${trailing}`;
+  });
+  return joinPieces(parts, delimiter);
 }
 
 /**

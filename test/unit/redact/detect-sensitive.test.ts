@@ -212,6 +212,18 @@ describe('the gate pass rules out only what no family could match', () => {
     }
   });
 
+  it('a date of birth after several birth words is found by the walk that reaches it', () => {
+    // Each word's walk goes on from where the last one ended (a position is tried once).
+    for (const [text, date] of [
+      ['born born born on 1987-03-14', '1987-03-14'],
+      ['born 12 and then born 14 March 1987', '14 March 1987'],
+      ['geboren, dob, birth date: 3/4/87', '3/4/87'],
+    ] as const) {
+      const spans = detectSensitive(text).filter((span) => span.kind === 'dob');
+      expect(spans.map((span) => text.slice(span.start, span.end)), text).toEqual([date]);
+    }
+  });
+
   it('numbers at the smallest size each format has still reach the number finder', () => {
     // 8 digits after "+" (a short international number), 4 groups of one digit (an address
     // after a context word), 9 digits alone after "phone".

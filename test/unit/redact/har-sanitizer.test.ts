@@ -186,15 +186,27 @@ describe('one decision per value across the archive', () => {
   });
 
   it('searches a body for a known value that starts with a separator, where no prefix is recorded', () => {
-    // Prefixes are not recorded at a space, `-`, `:`…; a value starting with one must still be found.
+    // Prefixes are not recorded at a space, `-`, `:`, a quote, an escape, a bracket…; a value
+    // starting with one must still be found.
     const filler = Array.from({ length: 2000 }, (_, i) => ({ id: `usr_${i}`, note: 'plain words here' }));
-    for (const value of ['-x9Qz!secret77', ' Tr0ub4dor&3', ':k3y-9f8e7d6c']) {
+    for (const value of [
+      '-x9Qz!secret77',
+      ' Tr0ub4dor&3',
+      ':k3y-9f8e7d6c',
+      '"q8#Zt!secret',
+      '\\x9Qz!secret77',
+      '[x9Qz]secret77',
+      '=k3y9f8e7d6c',
+      '<Zt9>secret77',
+    ]) {
       const session = new RedactionSession();
       session.placeholder('password', value);
-      const text = JSON.stringify({ data: filler, echo: `was${value} in prose` });
+      const text = JSON.stringify({ data: filler, echo: `was ${value} in prose` });
       const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
       session.seal();
-      expect(session.known(true)?.mayOccurIn(edits!.prefixes!)).toBe(true);
+      expect(session.known(true)?.mayOccurIn(edits!.prefixes!), value).toBe(true);
+      const written = redactJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+      expect(written, value).not.toContain(JSON.stringify(value).slice(1, -1));
     }
   });
 });

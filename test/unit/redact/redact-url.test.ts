@@ -49,6 +49,25 @@ describe('redactUrl', () => {
     );
   });
 
+  it('writes a lone surrogate (a JSON string may spell one) as U+FFFD instead of failing the URL', () => {
+    const token = `ghp_${'a1B2'.repeat(9)}`;
+    // Query, path segment and a HAR URL: each once threw "URI malformed" from encodeURIComponent.
+    expect(redactUrl(`https://api.test/v1/x?token=${token}&q=\ud800z`, new RedactionSession())).toBe(
+      'https://api.test/v1/x?token=%5Btoken-1%5D&q=%EF%BF%BDz',
+    );
+    expect(redactUrl(`https://api.test/v1/${token}\udc00/x`, new RedactionSession())).toBe(
+      'https://api.test/v1/%5Btoken-1%5D%EF%BF%BD/x',
+    );
+    const har = redactUrl(`https://api.test/a\ud800/b?q=\ud83d\ude00`, new RedactionSession(), 'har');
+    expect(har).toBe('https://api.test/a%EF%BF%BD/b?q=%F0%9F%98%80');
+    expect(() => new URL(har)).not.toThrow();
+  });
+
+  it('percent-encodes only what a URI may not hold raw, and keeps valid escapes', () => {
+    const url = redactUrl('https://api.test/a b/%zz/%41?q=é&r=%2f', new RedactionSession(), 'har');
+    expect(url).toBe('https://api.test/a%20b/%25zz/%41?q=%C3%A9&r=%2f');
+  });
+
   it('keeps relative references relative', () => {
     expect(redactUrl('/v1/x?email=a%40b.test', new RedactionSession(), 'display')).toBe(
       '/v1/x?email=[email-1]',
