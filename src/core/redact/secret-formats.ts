@@ -1572,7 +1572,8 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
     while (i < to && i - after < 3 && isBlank(text.charCodeAt(i))) i++;
     // Where the value ends: its own quote (`"Authorization": "Bot …"`), the quote the whole header
     // opened with (curl's `-H "Authorization: Bot …"`), or the end of the line.
-    let quote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
+    // (A backtick opens a template literal: `Bearer ${token}` in code.)
+    let quote = isQuote(text.charCodeAt(i)) ? text.charCodeAt(i) : 0;
     if (quote !== 0) i++;
     else if (nameQuote === 0 && (before === 34 || before === 39)) quote = before;
     const value = { start: i, limit: Math.min(to, i + HEADER_VALUE_LIMIT), quote };
@@ -1581,6 +1582,10 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
     header.lastIndex = Math.max(header.lastIndex, read.end);
     if (read.span !== undefined) into.push(read.span);
   }
+}
+
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96;
 }
 
 function isBlank(code: number): boolean {
@@ -1614,7 +1619,7 @@ function valueEnd(text: string, at: number, value: HeaderValue): number {
 }
 
 /** What ends the first word of a credential: a blank, or the punctuation after a value in code. */
-const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})\]>]/);
+const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})]/);
 const ENDS_WORD = asciiTable(/\s/);
 /** A scheme word with nothing after it (`Authorization=Bearer`) holds no credential. */
 const SCHEME_WORD = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|dpop|gnap|ssws|apikey)$/i;
