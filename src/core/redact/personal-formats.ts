@@ -904,86 +904,79 @@ const SHA256_K = Uint32Array.from(
     .map((word) => parseInt(word, 16)),
 );
 
+const SHA256_W = new Uint32Array(64);
+const SHA256_H = new Uint32Array(8);
+const SHA256_IV = Uint32Array.of(
+  0x6a09e667,
+  0xbb67ae85,
+  0x3c6ef372,
+  0xa54ff53a,
+  0x510e527f,
+  0x9b05688c,
+  0x1f83d9ab,
+  0x5be0cd19,
+);
+
+function rotr(x: number, n: number): number {
+  return (x >>> n) | (x << (32 - n));
+}
+
 /**
- * SHA-256 of a short message (FIPS 180-4 §5.1.1 padding, §6.2.2 computation). Written here because
- * core may not import Node's crypto or the DOM's SubtleCrypto (asynchronous besides); it only
- * checks the 4-byte checksum of a 21-byte Base58Check payload.
+ * SHA-256 of a message of at most 55 bytes, which fits one padded block (FIPS 180-4 §5.1.1
+ * padding, §6.2.2 computation), written into `out` (32 bytes). Written here because core may not
+ * import Node's crypto or the DOM's SubtleCrypto (asynchronous besides); it only checks the 4-byte
+ * checksum of a 21-byte Base58Check payload, so it needs one block and no allocation per call.
  */
-function sha256(message: Uint8Array): Uint8Array {
-  const length = message.length;
-  const blocks = Math.ceil((length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(message);
-  padded[length] = 0x80;
-  const bits = length * 8;
-  padded[padded.length - 4] = (bits >>> 24) & 0xff;
-  padded[padded.length - 3] = (bits >>> 16) & 0xff;
-  padded[padded.length - 2] = (bits >>> 8) & 0xff;
-  padded[padded.length - 1] = bits & 0xff;
-  const hash = Uint32Array.of(
-    0x6a09e667,
-    0xbb67ae85,
-    0x3c6ef372,
-    0xa54ff53a,
-    0x510e527f,
-    0x9b05688c,
-    0x1f83d9ab,
-    0x5be0cd19,
-  );
-  const w = new Uint32Array(64);
-  const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-  for (let block = 0; block < blocks; block++) {
-    for (let t = 0; t < 16; t++) {
-      const o = block * 64 + t * 4;
-      w[t] =
-        ((padded[o] ?? 0) << 24) |
-        ((padded[o + 1] ?? 0) << 16) |
-        ((padded[o + 2] ?? 0) << 8) |
-        (padded[o + 3] ?? 0);
-    }
-    for (let t = 16; t < 64; t++) {
-      const w15 = w[t - 15] ?? 0;
-      const w2 = w[t - 2] ?? 0;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
-    }
-    let [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = hash;
-    for (let t = 0; t < 64; t++) {
-      const t1 =
-        (h +
-          (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
-          ((e & f) ^ (~e & g)) +
-          (SHA256_K[t] ?? 0) +
-          (w[t] ?? 0)) >>>
-        0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const round = [a, b, c, d, e, f, g, h];
-    for (let i = 0; i < 8; i++) hash[i] = ((hash[i] ?? 0) + (round[i] ?? 0)) >>> 0;
+function sha256Short(message: Uint8Array, length: number, out: Uint8Array): void {
+  const w = SHA256_W;
+  w.fill(0, 0, 16);
+  for (let i = 0; i < length; i++) w[i >> 2] = (w[i >> 2] ?? 0) | ((message[i] ?? 0) << (24 - (i & 3) * 8));
+  w[length >> 2] = (w[length >> 2] ?? 0) | (0x80 << (24 - (length & 3) * 8));
+  w[15] = length * 8;
+  for (let t = 16; t < 64; t++) {
+    const w15 = w[t - 15] ?? 0;
+    const w2 = w[t - 2] ?? 0;
+    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
   }
-  const out = new Uint8Array(32);
+  const hash = SHA256_H;
+  hash.set(SHA256_IV);
+  let [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = hash;
+  for (let t = 0; t < 64; t++) {
+    const t1 =
+      (h +
+        (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
+        ((e & f) ^ (~e & g)) +
+        (SHA256_K[t] ?? 0) +
+        (w[t] ?? 0)) >>>
+      0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  const round = [a, b, c, d, e, f, g, h];
   for (let i = 0; i < 8; i++) {
-    const word = hash[i] ?? 0;
+    const word = ((hash[i] ?? 0) + (round[i] ?? 0)) >>> 0;
     out[i * 4] = word >>> 24;
     out[i * 4 + 1] = (word >>> 16) & 0xff;
     out[i * 4 + 2] = (word >>> 8) & 0xff;
     out[i * 4 + 3] = word & 0xff;
   }
-  return out;
 }
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const BASE58_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE58.length; i++) BASE58_VALUE[BASE58.charCodeAt(i)] = i;
+
+const BASE58_BYTES = new Uint8Array(25);
+const DIGEST = new Uint8Array(32);
 
 /**
  * A Bitcoin P2PKH (`1…`) or P2SH (`3…`) address: Base58Check (Bitcoin Wiki "Base58Check encoding";
@@ -993,17 +986,22 @@ for (let i = 0; i < BASE58.length; i++) BASE58_VALUE[BASE58.charCodeAt(i)] = i;
  */
 export function bitcoinAddressValid(candidate: string): boolean {
   if (candidate.length < 26 || candidate.length > 35) return false;
-  const bytes = new Uint8Array(25);
+  const bytes = BASE58_BYTES;
+  bytes.fill(0);
+  // Big-number base conversion, touching only the bytes already in use (from the right).
+  let used = 0;
   for (let i = 0; i < candidate.length; i++) {
     const code = candidate.charCodeAt(i);
     let carry = code < 128 ? (BASE58_VALUE[code] ?? -1) : -1;
     if (carry < 0) return false;
-    for (let j = 24; j >= 0; j--) {
+    let j = 24;
+    for (let k = 0; (k < used || carry !== 0) && j >= 0; k++, j--) {
       carry += 58 * (bytes[j] ?? 0);
       bytes[j] = carry & 0xff;
       carry >>>= 8;
     }
     if (carry !== 0) return false;
+    used = 24 - j;
   }
   // Each leading `1` stands for a zero byte; the address must use exactly as many as it has.
   let ones = 0;
@@ -1012,8 +1010,9 @@ export function bitcoinAddressValid(candidate: string): boolean {
   while (zeros < 25 && bytes[zeros] === 0) zeros++;
   if (ones !== zeros) return false;
   if (bytes[0] !== 0x00 && bytes[0] !== 0x05) return false;
-  const check = sha256(sha256(bytes.subarray(0, 21)));
-  for (let i = 0; i < 4; i++) if (check[i] !== bytes[21 + i]) return false;
+  sha256Short(bytes, 21, DIGEST);
+  sha256Short(DIGEST, 32, DIGEST);
+  for (let i = 0; i < 4; i++) if (DIGEST[i] !== bytes[21 + i]) return false;
   return true;
 }
 

@@ -1639,6 +1639,8 @@ function authorizationCredential(text: string, value: HeaderValue): { span?: Spa
   // (`Authorization: Bearer token required`, `{"Authorization": authHeader}`).
   if (
     token.length < 4 ||
+    // `Authorization: x Authorization: …`: a header name, not a credential.
+    token.charCodeAt(token.length - 1) === 58 ||
     isDocPlaceholder(token) ||
     (token.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(token)) ||
     (token.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(token))
@@ -1656,7 +1658,9 @@ function authorizationCredential(text: string, value: HeaderValue): { span?: Spa
 function signatureValue(text: string, value: HeaderValue): { span?: Span; end: number } {
   const { start } = value;
   const stop = wordEnd(text, start, value, ENDS_WORD);
-  if (stop - start < 16) return { end: stop };
+  const last = text.charCodeAt(stop - 1);
+  // A word ending in `:` or `=` is the next header's name, not this one's value.
+  if (stop - start < 16 || last === 58 || last === 61) return { end: stop };
   const word = text.slice(start, stop);
   return /\d/.test(word) && /[a-z]/i.test(word) && !isDocPlaceholder(word)
     ? { span: { start, end: stop, kind: 'secret' }, end: stop }
