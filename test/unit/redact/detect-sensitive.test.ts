@@ -220,7 +220,10 @@ describe('the gate pass rules out only what no family could match', () => {
       ['geboren, dob, birth date: 3/4/87', '3/4/87'],
     ] as const) {
       const spans = detectSensitive(text).filter((span) => span.kind === 'dob');
-      expect(spans.map((span) => text.slice(span.start, span.end)), text).toEqual([date]);
+      expect(
+        spans.map((span) => text.slice(span.start, span.end)),
+        text,
+      ).toEqual([date]);
     }
   });
 
