@@ -1,9 +1,11 @@
 import { fieldKind, isCodeName, looksOpaque } from './field-names.ts';
 import {
   findBirthDates,
+  findBitcoinAddresses,
   findEmails,
   findIbans,
   findIpv6,
+  findMacAddresses,
   findNationalIds,
   findNumbers,
 } from './personal-formats.ts';
@@ -43,6 +45,8 @@ const GATE_EMAIL = 8;
  * id like `usr_48213` or `app_25608nr92p` no longer runs it.
  */
 const GATE_NUMBERS = 16;
+/** Five `-` (a MAC address in the IEEE 802 form `3c-22-fb-e8-de-da`; the `:` form opens GATE_PUNCT). */
+const GATE_HYPHENS = 32;
 
 /** The shortest token any vendor rule accepts (AKIA + 16). */
 const MIN_TOKEN_RUN = 20;
@@ -125,6 +129,9 @@ export function detectorGates(
   let afterDigit = false;
   let letters = 0;
   let dashes = 0;
+  /** Digits in the current token run. */
+  let runDigits = 0;
+  let hyphens = 0;
   /** The character before `i` is a word character (for `prefixes`). */
   let wordBefore = false;
   for (let i = start; i < end; i++) {
@@ -159,16 +166,21 @@ export function detectorGates(
     }
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
-    } else run = 0;
+    } else {
+      run = 0;
+      runDigits = 0;
+    }
     if (bits & LETTER) letters++;
     else {
       if (code <= 32 && letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
       letters = 0;
     }
     dashes = code === 45 ? dashes + 1 : 0;
+    if (code === 45 && ++hyphens >= 5) gates |= GATE_HYPHENS;
     if (dashes === 5) gates |= GATE_PUNCT; // a PEM boundary line
     if (bits & DIGIT) {
-      if (++digits >= 4) gates |= GATE_DIGITS;
+      // 4 digits in a row, or 5 spread over a word of 12 (an Italian codice fiscale has no 4 in a row).
+      if (++digits >= 4 || (++runDigits >= 5 && run >= 12)) gates |= GATE_DIGITS;
       if (!afterDigit) groups++;
       afterDigit = true;
       if (++numberDigits >= 8 || groups >= 4) gates |= GATE_NUMBERS;
@@ -400,6 +412,8 @@ function assignmentAt(
     keyStart--;
   if (keyStart === keyEnd) return undefined;
   const key = text.slice(keyStart, keyEnd);
+  // An Authorization value keeps its scheme word, whatever the scheme: findAuthSchemes reads it.
+  if (keyEnd - keyStart <= 19 && /^(?:proxy-)?authorization$/i.test(key)) return undefined;
   let kind: RedactionKind | undefined = fieldKind(key);
   const before = text.charCodeAt(keyStart - 1);
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #
@@ -413,6 +427,8 @@ function assignmentAt(
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   const span = valueSpan(text, at + 1, to, runs);
   if (span === undefined) return undefined;
+  if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
+    span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
   if (htmlName) {
     // `<input name="email" value="…">`: the attribute names the field, the value is the data. A
@@ -441,6 +457,25 @@ function assignmentAt(
   if (needsOpaque && !opaque.looksOpaque(value, span.start, span.end)) return undefined;
   span.kind = kind;
   return span;
+}
+
+/**
+ * `NAME=value` alone on its line, unquoted (a dotenv file, `env` output; dotenv "Rules": the value
+ * runs to the end of the line): a secret's value may hold spaces there (a BIP-0039 mnemonic, a
+ * passphrase, a security answer) and would otherwise be cut at its first word.
+ */
+function isEnvLine(text: string, at: number, keyStart: number, valueStart: number): boolean {
+  const before = text.charCodeAt(keyStart - 1);
+  return (
+    text.charCodeAt(at) === 61 && valueStart === at + 1 && (keyStart === 0 || before === 10 || before === 13)
+  );
+}
+
+function lineEnd(text: string, from: number, limit: number): number {
+  let end = from;
+  while (end < limit && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
 }
 
 /**
@@ -495,7 +530,10 @@ function detectAll(text: string, gates: number): Span[] {
     findAssignments(text, 0, to, spans);
     findIpv6(text, 0, to, spans);
   }
-  if (gates & GATE_TOKENS) findSecretTokens(text, 0, to, spans);
+  if (gates & GATE_TOKENS) {
+    findSecretTokens(text, 0, to, spans);
+    findBitcoinAddresses(text, 0, to, spans);
+  }
   if (gates & GATE_DIGITS) {
     if (gates & GATE_NUMBERS) findNumbers(text, 0, to, spans);
     findIbans(text, 0, to, spans);
@@ -503,5 +541,6 @@ function detectAll(text: string, gates: number): Span[] {
     findBirthDates(text, 0, to, spans);
   }
   if (gates & (GATE_EMAIL | GATE_PUNCT)) findEmails(text, 0, to, spans);
+  if (gates & (GATE_PUNCT | GATE_HYPHENS)) findMacAddresses(text, 0, to, spans);
   return orderedSpans(spans);
 }

@@ -106,6 +106,10 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   fullname: 'name',
   username: 'name',
   cardholder: 'name',
+  // Who a message, a parcel or a payment goes to (Stripe "Issuing" › shipping `name`, UPS/DHL
+  // shipment `recipient`, RFC 5322 §3.6.3 "Destination Address Fields" call the person the recipient).
+  recipient: 'name',
+  addressee: 'name',
   street: 'address',
   postcode: 'address',
   postalcode: 'address',
@@ -156,6 +160,12 @@ const GLUED: readonly (readonly [string, RedactionKind])[] = [
   ['secret', 'secret'],
   ['password', 'password'],
   ['sessionid', 'session'],
+  // `secretAccessKey` (AWS SDK for JavaScript v3 "AwsCredentialIdentity" › secretAccessKey) sent
+  // as a header arrives as `secretaccesskey`.
+  ['secretaccesskey', 'secret'],
+  ['accesskey', 'api-key'],
+  ['secretkey', 'secret'],
+  ['privatekey', 'private-key'],
 ];
 
 function gluedKind(word: string): RedactionKind | undefined {
@@ -343,6 +353,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   const joined = all.join('');
   const single = SINGLE[joined];
   if (single !== undefined) return single;
+  // Stripe "The Address object" › line1, line2 (and every API that copied it): a bare numbered
+  // `line` is an address line. `line` alone is a line number in a stack trace, not an address.
+  if (joined === 'line' && n < words.length && n === 1) return 'address';
   const last = all[all.length - 1] ?? '';
   const prev = all[all.length - 2] ?? '';
   const before = [...context, ...all.slice(0, -1)];
@@ -425,6 +438,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (last === 'id') {
     if (prev === 'session') return 'session';
     if (prev === 'key' && all[all.length - 3] === 'access') return 'api-key';
+    // Google Cloud "Create and delete service account keys" › the JSON key file's
+    // `private_key_id` names the key pair the file's `private_key` belongs to.
+    if (prev === 'key' && all[all.length - 3] === 'private') return 'api-key';
     if (prev === 'tax' || prev === 'national') return 'national-id';
   }
   if (last === 'number') {
@@ -489,7 +505,9 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
   const key = context === undefined ? name : `${context}\u0000${name}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const kind = classifyWords(nameWords(name), context === undefined ? [] : nameWords(context));
+  const kind =
+    classifyWords(nameWords(name), context === undefined ? [] : nameWords(context)) ??
+    (isScimDisplayName(name) ? 'name' : undefined);
   // Only names of a usual length are kept, as copies: a name read out of a body is often a slice
   // of it, and V8 keeps a slice's whole text alive (13 characters and more), so the cache would
   // have held up to 10,000 bodies.
@@ -498,13 +516,35 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
 }
 
 /**
- * OAuth 2.0 authorization `code` (RFC 6749 §4.1.2) and Azure Functions' `code` key travel in a
- * query string or form body under a name that elsewhere means an error code, so the name alone
- * does not decide: the value must also look like a credential (see `looksOpaque`).
+ * `displayName` as one word, the spelling of the identity APIs that hold a person's name there:
+ * SCIM (RFC 7643 §4.1.1 "displayName": "The name of the User, suitable for display to
+ * end-users"), Microsoft Graph "user resource type" › displayName, Firebase Auth
+ * `UserInfo.displayName`, Google People API `names[].displayName`. The snake-case `display_name`
+ * is what catalogue APIs name a thing by (Stripe "Tax Rates" and "Shipping Rates" › display_name:
+ * "Sales Tax"), and stays unless its object names a person (`customer.display_name`).
+ */
+function isScimDisplayName(name: string): boolean {
+  return name.length === 11 && name.toLowerCase() === 'displayname';
+}
+
+/**
+ * Query parameters that carry a credential under a name that elsewhere means something else, so
+ * the name alone does not decide: the value must also look like a credential (see `looksOpaque`).
+ * OAuth 2.0 authorization `code` (RFC 6749 §4.1.2) and Azure Functions' `code` key; Google's
+ * `key` (Google Maps Platform "Use API Keys" › "Add the API key to your request": `key=API_KEY`;
+ * Google Cloud "Authenticate using API keys" › `?key=`); OpenWeather's `appid` (OpenWeather "How
+ * to make an API call" › `appid`: "Your unique API key"). In a JSON body or a header `key` is a
+ * licence id, a sort key or an object key, and is left to the value's own shape.
  */
 export function isCodeName(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'code' || lower === 'auth_code' || lower === 'authorization_code';
+  return (
+    lower === 'code' ||
+    lower === 'auth_code' ||
+    lower === 'authorization_code' ||
+    lower === 'key' ||
+    lower === 'appid'
+  );
 }
 
 /**

@@ -43,13 +43,17 @@ export { fieldKind, looksOpaque, nameWords } from './field-names.ts';
 export { isDocPlaceholder, TOKEN_RULES } from './secret-formats.ts';
 export {
   aadhaarValid,
+  bitcoinAddressValid,
   callingCodes,
   cpfValid,
   e164Plausible,
   ibanValid,
+  italianFiscalCodeValid,
+  krRrnValid,
   luhn,
   ninoValid,
   nricValid,
+  peselValid,
   spanishIdValid,
   ssnValid,
 } from './personal-formats.ts';

@@ -138,6 +138,70 @@ export function nricValid(candidate: string): boolean {
   return table[sum % 11] === candidate[8];
 }
 
+/** A calendar date (month 1-12, the day within the month's length for that year). */
+function dateValid(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
+
+/**
+ * Polish PESEL (gov.pl "Numer PESEL" › "Jak jest zbudowany"; Presidio PlPeselRecognizer): 11
+ * digits, YYMMDD with the century in the month (+80 for 1800s, +20 for 2000s, +40, +60), a serial,
+ * and a check digit: (10 − Σ dᵢ·wᵢ mod 10) mod 10 with weights 1 3 7 9 1 3 7 9 1 3.
+ */
+export function peselValid(candidate: string): boolean {
+  if (!/^\d{11}$/.test(candidate)) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(candidate[i]) * (weights[i] ?? 0);
+  if ((10 - (sum % 10)) % 10 !== Number(candidate[10])) return false;
+  const coded = Number(candidate.slice(2, 4));
+  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(coded / 20)] ?? 0;
+  return dateValid(century + Number(candidate.slice(0, 2)), coded % 20, Number(candidate.slice(4, 6)));
+}
+
+/**
+ * South Korean resident registration number (Presidio KrRrnRecognizer; Ministry of the Interior
+ * and Safety, "주민등록번호" layout): YYMMDD-GNNNNNN, G the sex/century digit (1-4 for 1900s and
+ * 2000s, 5-8 for foreign residents, 9/0 for 1800s). The last digit was a check digit until the
+ * Ministry made the six digits after G random for numbers issued from October 2020 (its notice of
+ * 2020-10-05 on the abolition of regional codes), so no checksum can be required: the date and G
+ * decide, and only in the hyphenated layout (6 digits, `-`, 7 digits).
+ */
+export function krRrnValid(candidate: string): boolean {
+  const digits = candidate.replace('-', '');
+  if (!/^\d{13}$/.test(digits)) return false;
+  const g = Number(digits[6]);
+  const century = g === 9 || g === 0 ? 1800 : g <= 2 || g === 5 || g === 6 ? 1900 : 2000;
+  return dateValid(
+    century + Number(digits.slice(0, 2)),
+    Number(digits.slice(2, 4)),
+    Number(digits.slice(4, 6)),
+  );
+}
+
+/**
+ * Italian codice fiscale (Agenzia delle Entrate "Codice fiscale"; D.M. 12/03/1974 and D.M.
+ * 23/12/1976 for the check character; Presidio ItFiscalCodeRecognizer): 6 letters of surname and
+ * name, YY, a month letter, DD (+40 for women), a municipality code, a check letter. Digits may be
+ * replaced by LMNPQRSTUV when two people would share a code (omocodia). Check: the characters in
+ * odd positions map through ODD, the even ones to their value (0-9, A-Z = 0-25), sum mod 26 → A-Z.
+ */
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+export function italianFiscalCodeValid(candidate: string): boolean {
+  if (!/^[A-Z]{6}[\dLMNP-V]{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]$/.test(candidate))
+    return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const code = candidate.charCodeAt(i);
+    const value = code <= 57 ? code - 48 : code - 65;
+    sum += i % 2 === 0 ? (CF_ODD[value] ?? 0) : value;
+  }
+  return candidate.charCodeAt(15) === 65 + (sum % 26);
+}
+
 /**
  * Country calling code → national significant number length (ITU-T E.164 §6 and each country's
  * numbering plan as notified to the ITU; the lengths are those libphonenumber's metadata lists as
@@ -375,6 +439,7 @@ for (const char of ' -.()+') NUMBER_GLUE[char.charCodeAt(0)] = 1;
 
 const SSN_GROUPS = [3, 2, 4];
 const AADHAAR_GROUPS = [4, 4, 4];
+const RRN_GROUPS = [6, 7];
 
 /** The groups have these sizes and are split by one and the same character of `allowed`. */
 function grouped(
@@ -446,6 +511,9 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
       else if (count === 12 && grouped(slice, separators, AADHAAR_GROUPS, '- ') && aadhaarValid(raw))
         kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
+      else if (count === 11 && slice.length === 1 && peselValid(raw)) kind = 'national-id';
+      else if (count === 13 && grouped(slice, separators, RRN_GROUPS, '-') && krRrnValid(raw))
+        kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
         kind = 'phone';
       else if (!plus && count === 10 && nanpAt(text, start, slice, separators)) kind = 'phone';
@@ -602,16 +670,23 @@ export function findIbans(text: string, from: number, to: number, into: Span[]):
  * National ids that mix letters and digits, in one pass (each alternative is bounded, none can
  * backtrack past its own fixed length): UK NINO, Spanish NIE, Singapore NRIC/FIN (each with its
  * check character), Indian PAN (Income Tax Department "PAN
- * structure": 5 letters, the 4th the holder type, 4 digits, a letter; Presidio InPanRecognizer).
- * Every alternative opens with a capital, so digit-heavy text is not tried at each digit: the
- * Spanish DNI (8 digits and a letter) is left to its field names (`dni`, `nif`).
+ * structure": 5 letters, the 4th the holder type, 4 digits, a letter; Presidio InPanRecognizer),
+ * Italian codice fiscale (italianFiscalCodeValid). Every alternative opens with a capital; the
+ * Spanish DNI (8 digits and a letter) has its own expression below.
  */
 const NATIONAL_ID =
-  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z])(?![A-Za-z0-9_])/g;
+  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]|[A-Z]{6}[\dLMNP-V]{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z])(?![A-Za-z0-9_])/g;
+
+/**
+ * Spanish DNI/NIF in text: 8 digits and the mod-23 letter (see spanishIdValid). The look-behind
+ * fails at once inside a run of digits, so each position costs a step or two.
+ */
+const SPANISH_DNI = /(?<![A-Za-z0-9_])\d{8}[A-Z](?![A-Za-z0-9_])/g;
 
 function nationalIdValid(candidate: string): boolean {
   const first = candidate.charCodeAt(0);
   const second = candidate.charCodeAt(1);
+  if (candidate.length === 16) return italianFiscalCodeValid(candidate);
   if (candidate.length === 10 && second >= 65) return /\d{4}[A-Z]$/.test(candidate); // PAN
   if (second >= 65 || second === 32) return ninoValid(candidate);
   if (first === 88 || first === 89 || first === 90) return spanishIdValid(candidate);
@@ -623,6 +698,10 @@ export function findNationalIds(text: string, from: number, to: number, into: Sp
   let match: RegExpExecArray | null;
   while ((match = NATIONAL_ID.exec(text)) !== null && match.index < to)
     if (nationalIdValid(match[0]))
+      into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
+  SPANISH_DNI.lastIndex = from;
+  while ((match = SPANISH_DNI.exec(text)) !== null && match.index < to)
+    if (spanishIdValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
 }
 
@@ -646,9 +725,34 @@ function isScpPathStart(code: number): boolean {
   return code === 47 || code === 126 || (isAsciiWord(code) && !isDigit(code));
 }
 
+/**
+ * Where a quoted local part (`"john doe"@example.org`; RFC 5322 §3.4.1 local-part = dot-atom /
+ * quoted-string, §3.2.4 quoted-string) that ends right before `at` starts, or -1: the opening
+ * quote within the RFC 5321 limit, nothing but printable characters and spaces between.
+ */
+function quotedLocalStart(text: string, at: number): number {
+  if (text.charCodeAt(at - 1) !== 34) return -1;
+  // Inside a JSON string the quotes are escaped (`\"ada byron\"@…`): the span then starts at the
+  // backslash, so no escape is left dangling before the placeholder.
+  const escaped = text.charCodeAt(at - 2) === 92;
+  const close = escaped ? at - 2 : at - 1;
+  for (let i = close - 1; i >= 0 && close - i <= LOCAL_LIMIT + 1; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 34) {
+      const backslash = text.charCodeAt(i - 1) === 92;
+      if (backslash !== escaped || i === close - 1) return -1;
+      return escaped ? i - 1 : i;
+    }
+    if (code < 32 || code === 127 || (code === 92 && !escaped)) return -1;
+  }
+  return -1;
+}
+
 function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
   let start = at;
-  while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
+  const quoted = width === 1 ? quotedLocalStart(text, at) : -1;
+  if (quoted !== -1) start = quoted;
+  else while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
   while (start < at && text[start] === '.') start++;
   if (start === at) return undefined;
   // `a@@b.org` (a typo echoed back by a validation error) is still someone's address.
@@ -734,5 +838,201 @@ export function findIpv6(text: string, from: number, to: number, into: Span[]): 
     if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) continue;
     if (!groups.some((group) => /\d/.test(group))) continue;
     into.push({ start, end: stop, kind: 'ip' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// MAC addresses
+
+/** Six pairs of hex digits split by one and the same `:` or `-` (sticky: tried where a pair may start). */
+const MAC = /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}/y;
+
+function isMacGlue(code: number): boolean {
+  return code === 58 || code === 45 || code === 46;
+}
+
+/**
+ * MAC addresses (EUI-48) in the IEEE 802 text forms (IEEE Std 802-2014 §8.1, "hexadecimal
+ * representation": six octets as pairs split by `-`, and the `:` form most systems print): a
+ * device's hardware address, fixed for its life, so an identifier of the person who carries the
+ * device (GDPR Recital 30, "online identifiers provided by their devices"). Only the full six-pair
+ * form with one separator is taken, standing alone: clock times have three groups, IPv6 groups up
+ * to four digits, UUIDs 8-4-4-4-12. Each `:` or `-` is tried once, two characters before it.
+ */
+export function findMacAddresses(text: string, from: number, to: number, into: Span[]): void {
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 && code !== 45) {
+      i++;
+      continue;
+    }
+    const start = i - 2;
+    const before = text.charCodeAt(start - 1);
+    if (start >= from && !isAsciiWord(before) && !isMacGlue(before)) {
+      MAC.lastIndex = start;
+      if (MAC.test(text) && MAC.lastIndex <= to) {
+        const end = MAC.lastIndex;
+        const after = text.charCodeAt(end);
+        const glued = isAsciiWord(after) || after === 58 || after === 45;
+        if (!glued && !(after === 46 && isAsciiWord(text.charCodeAt(end + 1)))) {
+          into.push({ start, end, kind: 'device-id' });
+          i = end;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bitcoin addresses (Base58Check)
+
+/** SHA-256 round constants (FIPS 180-4 §4.2.2). */
+const SHA256_K = Uint32Array.from(
+  (
+    '428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 ' +
+    '243185be 550c7dc3 72be5d74 80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc ' +
+    '2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d b00327c8 bf597fc7 c6e00bf3 d5a79147 ' +
+    '06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e 92722c85 ' +
+    'a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 ' +
+    '2748774c 34b0bcb5 391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 ' +
+    '90befffa a4506ceb bef9a3f7 c67178f2'
+  )
+    .split(' ')
+    .map((word) => parseInt(word, 16)),
+);
+
+const SHA256_W = new Uint32Array(64);
+const SHA256_H = new Uint32Array(8);
+const SHA256_IV = Uint32Array.of(
+  0x6a09e667,
+  0xbb67ae85,
+  0x3c6ef372,
+  0xa54ff53a,
+  0x510e527f,
+  0x9b05688c,
+  0x1f83d9ab,
+  0x5be0cd19,
+);
+
+function rotr(x: number, n: number): number {
+  return (x >>> n) | (x << (32 - n));
+}
+
+/**
+ * SHA-256 of a message of at most 55 bytes, which fits one padded block (FIPS 180-4 §5.1.1
+ * padding, §6.2.2 computation), written into `out` (32 bytes). Written here because core may not
+ * import Node's crypto or the DOM's SubtleCrypto (asynchronous besides); it only checks the 4-byte
+ * checksum of a 21-byte Base58Check payload, so it needs one block and no allocation per call.
+ */
+function sha256Short(message: Uint8Array, length: number, out: Uint8Array): void {
+  const w = SHA256_W;
+  w.fill(0, 0, 16);
+  for (let i = 0; i < length; i++) w[i >> 2] = (w[i >> 2] ?? 0) | ((message[i] ?? 0) << (24 - (i & 3) * 8));
+  w[length >> 2] = (w[length >> 2] ?? 0) | (0x80 << (24 - (length & 3) * 8));
+  w[15] = length * 8;
+  for (let t = 16; t < 64; t++) {
+    const w15 = w[t - 15] ?? 0;
+    const w2 = w[t - 2] ?? 0;
+    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
+  }
+  const hash = SHA256_H;
+  hash.set(SHA256_IV);
+  let [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = hash;
+  for (let t = 0; t < 64; t++) {
+    const t1 =
+      (h +
+        (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
+        ((e & f) ^ (~e & g)) +
+        (SHA256_K[t] ?? 0) +
+        (w[t] ?? 0)) >>>
+      0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  const round = [a, b, c, d, e, f, g, h];
+  for (let i = 0; i < 8; i++) {
+    const word = ((hash[i] ?? 0) + (round[i] ?? 0)) >>> 0;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = (word >>> 16) & 0xff;
+    out[i * 4 + 2] = (word >>> 8) & 0xff;
+    out[i * 4 + 3] = word & 0xff;
+  }
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const BASE58_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE58.length; i++) BASE58_VALUE[BASE58.charCodeAt(i)] = i;
+
+const BASE58_BYTES = new Uint8Array(25);
+const DIGEST = new Uint8Array(32);
+
+/**
+ * A Bitcoin P2PKH (`1…`) or P2SH (`3…`) address: Base58Check (Bitcoin Wiki "Base58Check encoding";
+ * Bitcoin Developer Guide "Transactions" › P2PKH/P2SH address encoding; Presidio CryptoRecognizer)
+ * decodes to 25 bytes — version 0x00 or 0x05, a 20-byte hash, and the first 4 bytes of
+ * SHA-256(SHA-256(version + hash)).
+ */
+export function bitcoinAddressValid(candidate: string): boolean {
+  if (candidate.length < 26 || candidate.length > 35) return false;
+  const bytes = BASE58_BYTES;
+  bytes.fill(0);
+  // Big-number base conversion, touching only the bytes already in use (from the right).
+  let used = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    let carry = code < 128 ? (BASE58_VALUE[code] ?? -1) : -1;
+    if (carry < 0) return false;
+    let j = 24;
+    for (let k = 0; (k < used || carry !== 0) && j >= 0; k++, j--) {
+      carry += 58 * (bytes[j] ?? 0);
+      bytes[j] = carry & 0xff;
+      carry >>>= 8;
+    }
+    if (carry !== 0) return false;
+    used = 24 - j;
+  }
+  // Each leading `1` stands for a zero byte; the address must use exactly as many as it has.
+  let ones = 0;
+  while (candidate.charCodeAt(ones) === 49) ones++;
+  let zeros = 0;
+  while (zeros < 25 && bytes[zeros] === 0) zeros++;
+  if (ones !== zeros) return false;
+  if (bytes[0] !== 0x00 && bytes[0] !== 0x05) return false;
+  sha256Short(bytes, 21, DIGEST);
+  sha256Short(DIGEST, 32, DIGEST);
+  for (let i = 0; i < 4; i++) if (DIGEST[i] !== bytes[21 + i]) return false;
+  return true;
+}
+
+/**
+ * Bitcoin addresses in text: a Base58 word of 26-35 characters opening with `1` or `3`, checked
+ * by its checksum (a random word passes with odds of 1 in 2³²). A word is measured once and only
+ * words of the right length are decoded, so the cost stays linear.
+ */
+export function findBitcoinAddresses(text: string, from: number, to: number, into: Span[]): void {
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (isAsciiWord(code)) {
+      let end = i;
+      while (end < to && isAsciiWord(text.charCodeAt(end))) end++;
+      const length = end - i;
+      if ((code === 49 || code === 51) && length >= 26 && length <= 35 && startsAlone(text, i)) {
+        if (bitcoinAddressValid(text.slice(i, end))) into.push({ start: i, end, kind: 'bank-account' });
+      }
+      i = end;
+    } else i++;
   }
 }

@@ -1525,6 +1525,146 @@ export function findAuthSchemes(text: string, from: number, to: number, into: Sp
     scheme.lastIndex = end;
   }
   findCurlUsers(text, from, to, into);
+  findCredentialHeaders(text, from, to, into);
+}
+
+/**
+ * `Authorization: <scheme> <credential>` and `<Vendor>-Signature: <value>` written as text (an
+ * env dump, a curl `-H` line, a logged request, a header echoed in an error). The Authorization
+ * syntax is RFC 9110 §11.6.2 (`credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`,
+ * §11.1): the scheme is any token, and vendors register none of theirs at IANA (Discord "API
+ * Reference › Authentication": `Bot <token>`; Opsgenie "API Access": `GenieKey <key>`; DeepL "API
+ * reference › Authentication": `DeepL-Auth-Key <key>`; Splunk "HTTP Event Collector › Send data":
+ * `Splunk <token>`; RFC 7616 §3.4 Digest's `response=`). So the scheme word stays (it tells support
+ * which kind of credential was sent) and the rest of the header value goes, whatever the scheme.
+ * Signature headers (Stripe "Check the webhook signatures": `Stripe-Signature: t=…,v1=<hex>`)
+ * hold a comma-separated list a `key=value` reading cuts at the first comma: the whole value goes.
+ * Each header value is read once (the next search starts past it), so the cost stays linear.
+ */
+const CREDENTIAL_HEADER = /authorization|signature/gi;
+const HEADER_VALUE_LIMIT = 8192;
+
+function findCredentialHeaders(text: string, from: number, to: number, into: Span[]): void {
+  const header = CREDENTIAL_HEADER;
+  header.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = header.exec(text)) !== null && match.index < to) {
+    const authorization = match[0].length === 13;
+    const nameStart = match.index;
+    let i = nameStart + match[0].length;
+    // A word of a header name (`Proxy-Authorization`, `Stripe-Signature`, `X-Hub-Signature-256`),
+    // not the end of a longer word (`hasSignature`, `preauthorization`).
+    const before = text.charCodeAt(nameStart - 1);
+    if ((isWordCode(before) && before !== 95) || (authorization && before === 95)) continue;
+    if (!authorization && text.charCodeAt(i) === 45) {
+      // `-256`: the hash a signature header is named after.
+      let j = i + 1;
+      while (j < i + 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j > i + 1) i = j;
+    }
+    const nameQuote = text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 ? text.charCodeAt(i) : 0;
+    if (nameQuote !== 0) i++;
+    const blanks = i;
+    while (i < to && i - blanks < 3 && isBlank(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 61) continue;
+    i++;
+    const after = i;
+    while (i < to && i - after < 3 && isBlank(text.charCodeAt(i))) i++;
+    // Where the value ends: its own quote (`"Authorization": "Bot …"`), the quote the whole header
+    // opened with (curl's `-H "Authorization: Bot …"`), or the end of the line.
+    // (A backtick opens a template literal: `Bearer ${token}` in code.)
+    let quote = isQuote(text.charCodeAt(i)) ? text.charCodeAt(i) : 0;
+    if (quote !== 0) i++;
+    else if (nameQuote === 0 && (before === 34 || before === 39)) quote = before;
+    const value = { start: i, limit: Math.min(to, i + HEADER_VALUE_LIMIT), quote };
+    const read = authorization ? authorizationCredential(text, value) : signatureValue(text, value);
+    // What was read is consumed whether or not it was a credential: no character is read twice.
+    header.lastIndex = Math.max(header.lastIndex, read.end);
+    if (read.span !== undefined) into.push(read.span);
+  }
+}
+
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+interface HeaderValue {
+  start: number;
+  limit: number;
+  /** The quote that closes the value, or 0. */
+  quote: number;
+}
+
+/** Where a word of the value that starts at `at` ends: a blank, the closing quote, the line's end, or `ends`. */
+function wordEnd(text: string, at: number, value: HeaderValue, ends: Uint8Array): number {
+  let end = at;
+  while (end < value.limit && !inTable(ends, text, end) && text.charCodeAt(end) !== value.quote) end++;
+  return end;
+}
+
+/** Where the value ends: its closing quote (skipping escapes) or the end of the line. */
+function valueEnd(text: string, at: number, value: HeaderValue): number {
+  let end = at;
+  for (let code = text.charCodeAt(end); end < value.limit; code = text.charCodeAt(end)) {
+    if (code === 10 || code === 13 || code === value.quote) break;
+    end += code === 92 && value.quote !== 0 ? 2 : 1;
+  }
+  end = Math.min(end, value.limit);
+  while (end > at && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** What ends the first word of a credential: a blank, or the punctuation after a value in code. */
+const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})]/);
+const ENDS_WORD = asciiTable(/\s/);
+/** A scheme word with nothing after it (`Authorization=Bearer`) holds no credential. */
+const SCHEME_WORD = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|dpop|gnap|ssws|apikey)$/i;
+
+/** The credential after the scheme word of an Authorization value, if it is one, and how far was read. */
+function authorizationCredential(text: string, value: HeaderValue): { span?: Span; end: number } {
+  const { start, limit } = value;
+  let i = start;
+  while (i < limit && i - start <= 40 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+  // No scheme word: the value itself is the credential (`Authorization: <key>`, as some vendors ask).
+  if (i === start || i - start > 40 || !isBlank(text.charCodeAt(i))) i = start;
+  while (i < limit && isBlank(text.charCodeAt(i))) i++;
+  const first = wordEnd(text, i, value, ENDS_AUTH_TOKEN);
+  const token = text.slice(i, first);
+  if (i === start && SCHEME_WORD.test(token)) return { end: first };
+  // The header name says a credential follows; a word of prose or code does not make one
+  // (`Authorization: Bearer token required`, `{"Authorization": authHeader}`).
+  if (
+    token.length < 4 ||
+    // `Authorization: x Authorization: …`: a header name, not a credential.
+    token.charCodeAt(token.length - 1) === 58 ||
+    isDocPlaceholder(token) ||
+    (token.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(token)) ||
+    (token.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(token))
+  )
+    return { end: first };
+  // token68 is one word; auth-params (RFC 9110 §11.2: Digest's `username="…", response="…"`,
+  // AWS SigV4's `Credential=…, Signature=…`) run to the end of the value.
+  const equals = token.indexOf('=');
+  const params = equals > 0 && equals < token.length - 1 && token[equals + 1] !== '=';
+  const end = params ? valueEnd(text, first, value) : first;
+  return { span: { start: i, end, kind: 'credential' }, end };
+}
+
+/** A signature header's value: one word holding digits and letters. */
+function signatureValue(text: string, value: HeaderValue): { span?: Span; end: number } {
+  const { start } = value;
+  const stop = wordEnd(text, start, value, ENDS_WORD);
+  const last = text.charCodeAt(stop - 1);
+  // A word ending in `:` or `=` is the next header's name, not this one's value.
+  if (stop - start < 16 || last === 58 || last === 61) return { end: stop };
+  const word = text.slice(start, stop);
+  return /\d/.test(word) && /[a-z]/i.test(word) && !isDocPlaceholder(word)
+    ? { span: { start, end: stop, kind: 'secret' }, end: stop }
+    : { end: stop };
 }
 
 /**

@@ -27,6 +27,8 @@ export const PERSONAL_KINDS = [
   'name',
   'address',
   'document',
+  // A device's hardware address (MAC, EUI-48): see findMacAddresses.
+  'device-id',
 ] as const;
 
 export type SecretKind = (typeof SECRET_KINDS)[number];
@@ -160,6 +162,7 @@ function propagates(kind: RedactionKind, pool: Uint16Array, start: number, lengt
     case 'national-id':
     case 'ip':
     case 'dob':
+    case 'device-id':
       return length >= 6;
     case 'name':
     case 'address': {

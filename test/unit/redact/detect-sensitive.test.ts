@@ -14,11 +14,13 @@ const KINDS_BY_CLASS: Record<string, readonly string[]> = {
   'national id': ['national-id'],
   ip: ['ip'],
   'date of birth': ['dob'],
+  'device id': ['device-id'],
   document: ['document'],
   'private key': ['private-key'],
   token: ['jwt'],
   'database connection': ['credential', 'api-key'],
-  'auth header': ['token', 'credential'],
+  // A signature header's value is a secret (Stripe-Signature), an Authorization value a credential.
+  'auth header': ['token', 'credential', 'secret'],
 };
 
 function expectedKinds(planted: Planted): readonly string[] {
@@ -67,7 +69,8 @@ describe('detectSensitive rejects look-alikes', () => {
     ['a millisecond timestamp', '1763786704000'],
     ['an epoch in seconds', '1763786704'],
     ['a clock time', '04:45:04'],
-    ['a MAC address', '00:1a:2b:3c:4d:5e'],
+    ['a MAC address with seven pairs', '00:1a:2b:3c:4d:5e:6f'],
+    ['MAC-like pairs with mixed separators', '00-1a-2b:3c-4d-5e'],
     ['"Basic" in prose', 'Basic information is missing'],
     ['a key prefix glued to a word', 'mask_live_abcdefghijklmnopqrstuv'],
     ['an AWS-looking id in lower case', 'akiaabcdefghijklmnop'],
@@ -96,6 +99,89 @@ describe('named assignments in free text', () => {
     const spans = detectSensitive(text);
     expect(spans.length).toBeGreaterThan(0);
     expect(spans[0]?.kind).toBe(kind);
+  });
+});
+
+describe('Authorization and signature headers written as text', () => {
+  it.each([
+    ['Authorization=Bot Mz4xNTYuNzg5.GhIjKl.aB3dE5fG7hI9', 'Authorization=Bot [credential-1]'],
+    [
+      '-H "Authorization: GenieKey 1b2c3d4e-5f60-4a1b-9c2d-3e4f5a6b7c8d"',
+      '-H "Authorization: GenieKey [credential-1]"',
+    ],
+    ['Authorization: Splunk 0aB1cD2eF3gH4iJ5 and more', 'Authorization: Splunk [credential-1] and more'],
+    ['{"Authorization": "Api-Key k3yV4lu3-9f8e7d"}', '{"Authorization": "Api-Key [credential-1]"}'],
+    [
+      'Authorization: Digest username="ann", nonce="dcd98b7102dd2f0e", response="6629fae49393a053"\nnext',
+      'Authorization: Digest [credential-1]\nnext',
+    ],
+    [
+      'Stripe-Signature: t=1492774577,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e7',
+      'Stripe-Signature: [secret-1]',
+    ],
+  ])('%s', (text, expected) => {
+    expect(redactText(text, new RedactionSession())).toBe(expected);
+  });
+
+  it.each([
+    'Authorization: Bearer token required',
+    'Missing Authorization: Bearer YOUR_API_KEY',
+    '{"Authorization": authHeader}',
+    'Authorization=Bearer',
+    'Invalid signature: expected the v1 scheme',
+    'signatureAlgorithm: RS256, hasSignature: true',
+    'preauthorization: 4242 pending',
+  ])('leaves %s', (text) => {
+    expect(redactText(text, new RedactionSession())).toBe(text);
+  });
+});
+
+describe('a secret on a dotenv line keeps its spaces', () => {
+  it.each([
+    ['MNEMONIC=orbit velvet anchor meadow quartz lantern\nNODE_ENV=production', '[secret-1]'],
+    ['passphrase=correct horse battery staple\n', '[password-1]'],
+    ['security_answer=Rex from Brighton', '[password-1]'],
+  ])('%s', (text, placeholder) => {
+    const out = redactText(text, new RedactionSession());
+    expect(out.split(/\r?\n/)[0]).toMatch(new RegExp(`=\\${placeholder.slice(0, -1)}\\]$`));
+    expect(out).not.toMatch(/velvet|horse|Brighton/);
+  });
+
+  it('only at the start of a line, unquoted: prose keeps its words', () => {
+    const text = 'Set passphrase=longer to unlock';
+    expect(redactText(text, new RedactionSession())).toBe(text);
+  });
+});
+
+describe('personal formats with a published check', () => {
+  it.each([
+    ['PESEL', 'PESEL 44051401359 on file', 'national-id'],
+    ['Korean RRN', 'RRN 881205-2349287.', 'national-id'],
+    ['Spanish DNI in text', 'DNI 12345678Z.', 'national-id'],
+    ['Italian codice fiscale', 'CF: RSSMRA85T10A562S', 'national-id'],
+    ['codice fiscale alone', 'RSSMRA85T10A562S', 'national-id'],
+    ['quoted local part', 'reply to "ada byron"@lovelace.org today', 'email'],
+    ['MAC, IEEE dashes', 'device 3C-22-FB-E8-DE-DA seen', 'device-id'],
+    ['MAC, colons', 'mac=00:1a:2b:b6:09:4d;', 'device-id'],
+    ['Bitcoin P2PKH', 'pay 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa now', 'bank-account'],
+  ])('%s', (_label, text, kind) => {
+    const spans = detectSensitive(text);
+    expect(spans.map((span) => span.kind)).toContain(kind);
+  });
+
+  it.each([
+    ['a PESEL with a wrong check digit', 'id 44051401358'],
+    ['an 11-digit order number', 'order 12345678901'],
+    ['an RRN-shaped pair with no such date', 'ref 991399-1234567'],
+    ['8 digits and a wrong DNI letter', 'ref 12345678A'],
+    ['a codice fiscale with a wrong check letter', 'RSSMRA85T10A562T'],
+    ['a Base58 word with a broken checksum', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb'],
+    ['a git commit hash', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'],
+    ['a UUID', '123e4567-e89b-12d3-a456-426614174000'],
+    ['a slug of single letters', 'a-b-c-d-e-f-g'],
+    ['an ISO timestamp', '2026-11-30T05:00:00.000Z'],
+  ])('leaves %s', (_label, text) => {
+    expect(detectSensitive(text)).toEqual([]);
   });
 });
 
@@ -134,7 +220,10 @@ describe('the gate pass rules out only what no family could match', () => {
       ['geboren, dob, birth date: 3/4/87', '3/4/87'],
     ] as const) {
       const spans = detectSensitive(text).filter((span) => span.kind === 'dob');
-      expect(spans.map((span) => text.slice(span.start, span.end)), text).toEqual([date]);
+      expect(
+        spans.map((span) => text.slice(span.start, span.end)),
+        text,
+      ).toEqual([date]);
     }
   });
 

@@ -61,6 +61,15 @@ describe('fieldKind', () => {
     ['tax_file_number', 'national-id'],
     ['driver_license', 'national-id'],
     ['dni', 'national-id'],
+    // Second held-out round: SCIM's displayName, a recipient, Stripe's bare line1, a GCP key
+    // file's private_key_id, the AWS SDK's secretAccessKey as HTTP/2 lower-cases it.
+    ['displayName', 'name'],
+    ['recipient', 'name'],
+    ['line1', 'address'],
+    ['line2', 'address'],
+    ['private_key_id', 'api-key'],
+    ['secretaccesskey', 'secret'],
+    ['x-accesskey', 'api-key'],
   ])('%s holds a %s', (name, kind) => {
     expect(fieldKind(name)).toBe(kind);
   });
@@ -89,6 +98,10 @@ describe('fieldKind', () => {
     'x-nexttoken',
     'maxtoken',
     'zip_file_number',
+    'line',
+    'line_1_column',
+    'appid',
+    'public_key_id',
   ])('%s is not a sensitive field by itself', (name) => {
     expect(fieldKind(name)).toBeUndefined();
   });

@@ -32,6 +32,23 @@ describe('redactUrl', () => {
     expect(url).toMatch(/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/);
   });
 
+  it("takes Google's `key` and OpenWeather's `appid` only when the value looks generated", () => {
+    const session = new RedactionSession();
+    expect(
+      redactUrl('https://maps.test/api/geocode/json?q=x&key=AbCdEf0123456789xYz_-QrStUv', session, 'display'),
+    ).toBe('https://maps.test/api/geocode/json?q=x&key=[secret-1]');
+    expect(
+      redactUrl(
+        'https://weather.test/data/2.5/weather?q=Paris&appid=0123456789abcdef0123456789abcdef',
+        session,
+        'display',
+      ),
+    ).toBe('https://weather.test/data/2.5/weather?q=Paris&appid=[secret-2]');
+    expect(redactUrl('https://api.test/v1/items?sort=desc&key=created_at', session, 'display')).toBe(
+      'https://api.test/v1/items?sort=desc&key=created_at',
+    );
+  });
+
   it('writes a lone surrogate (a JSON string may spell one) as U+FFFD instead of failing the URL', () => {
     const token = `ghp_${'a1B2'.repeat(9)}`;
     // Query, path segment and a HAR URL: each once threw "URI malformed" from encodeURIComponent.

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   aadhaarValid,
+  bitcoinAddressValid,
   cpfValid,
   ibanValid,
+  italianFiscalCodeValid,
+  krRrnValid,
   luhn,
   ninoValid,
   nricValid,
+  peselValid,
   spanishIdValid,
   ssnValid,
 } from '../../../src/core/redact/index.ts';
-import { luhnNumber } from '../../fixtures/redact/planted-values.ts';
+import { bitcoinAddress, luhnNumber } from '../../fixtures/redact/planted-values.ts';
 
 describe('luhn', () => {
   it('accepts generated card numbers and rejects a changed digit', () => {
@@ -100,5 +104,51 @@ describe('nricValid', () => {
     expect(nricValid('F1234567N')).toBe(true);
     expect(nricValid('G1234567X')).toBe(true);
     expect(nricValid('A1234567D')).toBe(false);
+  });
+});
+
+describe('peselValid', () => {
+  it('checks the weighted check digit and the century-coded date', () => {
+    expect(peselValid('44051401359')).toBe(true); // gov.pl's worked example
+    expect(peselValid('44051401358')).toBe(false);
+    expect(peselValid('02270803624')).toBe(true); // 2002-07-08: month 27 = July of the 2000s
+    expect(peselValid('44133101357')).toBe(false); // month 13 codes no century
+    expect(peselValid('44023001356')).toBe(false); // 30 February
+    expect(peselValid('4405140135')).toBe(false);
+  });
+});
+
+describe('krRrnValid', () => {
+  it('takes the date and the sex/century digit, not a check digit (random since October 2020)', () => {
+    expect(krRrnValid('881205-2349287')).toBe(true);
+    expect(krRrnValid('881305-2349287')).toBe(false);
+    expect(krRrnValid('881232-2349287')).toBe(false);
+    expect(krRrnValid('8812052349287')).toBe(true);
+    expect(krRrnValid('881205-234928')).toBe(false);
+  });
+});
+
+describe('italianFiscalCodeValid', () => {
+  it('checks the odd/even-position check letter and the layout, omocodia included', () => {
+    expect(italianFiscalCodeValid('RSSMRA85T10A562S')).toBe(true); // Agenzia delle Entrate's example
+    expect(italianFiscalCodeValid('RSSMRA85T10A562T')).toBe(false);
+    expect(italianFiscalCodeValid('RSSMRA85T10A56NH')).toBe(true); // the last digit 2 written N
+    expect(italianFiscalCodeValid('RSSMRA85Z10A562S')).toBe(false); // Z is no month letter
+    expect(italianFiscalCodeValid('rssmra85t10a562s')).toBe(false);
+  });
+});
+
+describe('bitcoinAddressValid', () => {
+  it('checks the Base58Check checksum (double SHA-256) and the version byte', () => {
+    const p2pkh = bitcoinAddress(1);
+    const p2sh = bitcoinAddress(2, 5);
+    expect(bitcoinAddressValid(p2pkh)).toBe(true);
+    expect(bitcoinAddressValid(p2sh)).toBe(true);
+    // The address of the genesis block's coinbase, as block explorers print it.
+    expect(bitcoinAddressValid('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa')).toBe(true);
+    const last = p2pkh.slice(-1) === 'z' ? 'y' : 'z';
+    expect(bitcoinAddressValid(`${p2pkh.slice(0, -1)}${last}`)).toBe(false);
+    expect(bitcoinAddressValid(bitcoinAddress(3, 0x30))).toBe(false); // Litecoin's version byte
+    expect(bitcoinAddressValid(`${p2pkh.slice(0, 10)}0${p2pkh.slice(11)}`)).toBe(false); // 0 is no base58
   });
 });
