@@ -336,8 +336,13 @@ class JsonTextScan {
     return this.edits;
   }
 
+  /**
+   * A value's own key decides before the container it sits in: under `{"ssn": {"holder_name": …}}`
+   * the name is a name, not a national id it cannot fit (which left it to the detectors, and a
+   * name in free text is not found). The container decides for keys that name nothing.
+   */
   private valueKind(top: Frame | undefined): RedactionKind | undefined {
-    return top === undefined ? undefined : (top.kind ?? top.keyKind);
+    return top === undefined ? undefined : (top.keyKind ?? top.kind);
   }
 
   private open(i: number, array: boolean): number {
@@ -746,11 +751,13 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     }
     const value = (source as Record<string, unknown>)[key];
     const info = jsonKeyInfo(key);
+    // The key's own kind first, then the container's, as JsonTextScan.valueKind reads them; a
+    // sibling `name` gives a `value` its kind only outside a sensitive container, as in the scan.
     const own =
-      kind ??
       info.kind ??
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
-      (info.role === 2 ? frame.pair : undefined);
+      (info.role === 2 && kind === undefined ? frame.pair : undefined) ??
+      kind;
     // The key is redacted before what it holds, as it comes first in the text.
     const written = info.clean
       ? key

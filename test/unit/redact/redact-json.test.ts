@@ -29,6 +29,23 @@ describe('redactJson', () => {
     });
   });
 
+  it("lets a value's own key decide before the sensitive container it sits in, in both walkers", () => {
+    // A name under a national-id container cannot fit a national id: read as one, it fell to the
+    // detectors, which do not find names in free text (found by never-leaks.property.test.ts).
+    const input = {
+      national_id: { holder_name: 'Wendelin Trautmannsdorf', kind: 'passport' },
+      billing_address: { name: 'Ada Lovelace', phone: '+1 415 555 0199', street: '12 Analytical Row' },
+    };
+    const expected = {
+      national_id: { holder_name: '[name-1]', kind: 'passport' },
+      billing_address: { name: '[name-2]', phone: '[phone-1]', street: '[address-1]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('keeps null, booleans and ordinary numbers under sensitive names', () => {
     expect(redactJson({ token: null, session_active: true, zip: 94107 }, new RedactionSession())).toEqual({
       token: null,
