@@ -238,6 +238,12 @@ function isNumberCode(code: number): boolean {
 
 const KEY_SLOTS = 1024;
 
+/**
+ * Objects (and arrays in objects) open at once that a JSON scan follows. Real API documents nest
+ * tens of levels; arrays directly inside arrays cost no frame (see JsonTextScan.open).
+ */
+const MAX_FRAMES = 4096;
+
 /** A key as spelled in the body, what it means, and the key read after it last time. */
 interface KeyEntry {
   key: string;
@@ -355,6 +361,11 @@ class JsonTextScan {
       parent.nested++;
       return i + 1;
     }
+    // Past MAX_FRAMES open objects the text is read as text (still redacted, without the keys'
+    // help): `[{"{"[{"{"…` in a text body opened a frame every five characters and none closed,
+    // and holding hundreds of thousands of frames cost ~120x JSON.parse per MB in garbage
+    // collection, growing faster than the text.
+    if (this.level === MAX_FRAMES) return -1;
     const kind = this.valueKind(parent);
     // The name a container is read under: its key, or for an array's items the array's key.
     const name = parent === undefined ? undefined : parent.array ? parent.name : this.lastKey;
