@@ -173,6 +173,7 @@ async function main() {
     const lateAt = Math.min(9_000, Math.floor(TOTAL / 3) - 500);
     await until(async () => (await failureCount(panel)) >= lateAt, `${lateAt} failures`, LONG);
     const lateWindowStart = await panel.evaluate(() => performance.now());
+    if (tracer && process.env.BENCH_MEMDUMP) await requestMemoryDump(tracer);
     const selectBusy = await panel.evaluate(timeSelections, 7);
     await until(() => page.evaluate((t) => window.bench.done >= t, TOTAL), 'every call answered', LONG);
     const firing = await page.evaluate(() => ({ ...window.bench }));
@@ -402,7 +403,11 @@ async function startTrace(browser) {
         // BENCH_TRACE_CATEGORIES=a,b (exploration): more, to name tasks the default ones leave bare
         // (e.g. toplevel gives where a task was posted from, blink_gc / cppgc the DOM's collector).
         ...(process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
+        // BENCH_MEMDUMP=1 (exploration): one detailed memory dump when the late selections start
+        // (what Blink's heap, PartitionAlloc and V8 hold in the extension's process), none periodic.
+        ...(process.env.BENCH_MEMDUMP ? ['disabled-by-default-memory-infra'] : []),
       ],
+      ...(process.env.BENCH_MEMDUMP ? { memoryDumpConfig: { triggers: [] } } : {}),
     },
     transferMode: 'ReportEvents',
   });
@@ -473,6 +478,8 @@ async function printTrace({ cdp, events, done }, profile) {
       `${cpu.filter((t) => t > 100_000).length} over 100 ms, ${cpu.filter((t) => t > 50_000).length} over 50 ms ` +
       `(of ${cpu.length} tasks)`,
   );
+  printTraceTotals(events, onThread, selecting);
+  printMemoryDump(events, threads);
   const samples = profile ? profileSamples(profile) : [];
   // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
   // and the profile's samples, as JSON, to look at a window (a selection) after the run.
@@ -515,6 +522,94 @@ async function printTrace({ cdp, events, done }, profile) {
     const hot = [...bySample].sort((a, b) => b[1] - a[1]).slice(0, 6);
     if (hot.length > 0) console.error(`      samples: ${hot.map(([k, n]) => `${k} ×${n}`).join(' | ')}`);
   }
+}
+
+/**
+ * What the extension's thread spent its time on outside selections, by trace event name (nested
+ * events are counted in their own name too, so the rows overlap): how often, wall and CPU. The
+ * rendering steps (Layout, UpdateLayoutTree, Paint, ...) and Blink's collector (CppGC.*) are printed
+ * whatever their rank; the DOM events dispatched are counted by type (message, timer callbacks).
+ */
+function printTraceTotals(events, onThread, selecting) {
+  const byName = new Map();
+  const dispatched = new Map();
+  const sweeps = [];
+  for (const e of events) {
+    if (e.ph !== 'X' || !onThread(e) || selecting(e)) continue;
+    const slot = byName.get(e.name) ?? { count: 0, dur: 0, tdur: 0, max: 0 };
+    slot.count++;
+    slot.dur += e.dur ?? 0;
+    slot.tdur += e.tdur ?? 0;
+    slot.max = Math.max(slot.max, e.tdur ?? 0);
+    byName.set(e.name, slot);
+    if (e.name === 'EventDispatch') {
+      const type = String(e.args?.data?.type ?? '?');
+      dispatched.set(type, (dispatched.get(type) ?? 0) + 1);
+    }
+    if (e.name.startsWith('CppGC.Sweep') && (e.tdur ?? 0) > 50_000) sweeps.push(e);
+  }
+  const row = (name, { count, dur, tdur, max }) =>
+    `    ${String(count).padStart(8)}  wall ${(dur / 1000).toFixed(0).padStart(7)} ms  CPU ${(tdur / 1000).toFixed(0).padStart(6)} ms  (longest ${(max / 1000).toFixed(0)} ms)  ${name}`;
+  const rendering =
+    /^(Layout|UpdateLayoutTree|RecalculateStyles|Paint|PrePaint|Layerize|Commit|HitTest|ScheduleStyleRecalculation|IntersectionObserverController::computeIntersections)$/;
+  console.error('  trace, the extension thread outside selections, by event (count, wall, CPU):');
+  const top = [...byName].sort((a, b) => b[1].tdur - a[1].tdur);
+  const shown = new Set();
+  for (const [name, slot] of top.slice(0, 25)) {
+    shown.add(name);
+    console.error(row(name, slot));
+  }
+  for (const [name, slot] of top)
+    if (!shown.has(name) && (rendering.test(name) || name.startsWith('CppGC.') || name.startsWith('BlinkGC')))
+      console.error(row(name, slot));
+  console.error(
+    `  trace, DOM events dispatched: ${[...dispatched]
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
+  for (const e of sweeps.sort((a, b) => b.tdur - a.tdur).slice(0, 8))
+    console.error(`    sweep ${e.name} CPU ${(e.tdur / 1000).toFixed(0)} ms: ${JSON.stringify(e.args)}`);
+}
+
+/** BENCH_MEMDUMP=1: asks for one detailed memory dump (see startTrace). */
+async function requestMemoryDump({ cdp }) {
+  try {
+    const answer = await cdp.send('Tracing.requestMemoryDump', {
+      deterministic: true,
+      levelOfDetail: 'detailed',
+    });
+    console.error(`  memory dump requested: ${JSON.stringify(answer)}`);
+  } catch (error) {
+    console.error(`  memory dump failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The extension process's memory dump by allocator: Blink's heap (blink_gc), PartitionAlloc, V8. */
+function printMemoryDump(events, threads) {
+  const pids = new Set([...threads].map((t) => Number(t.split(':')[0])));
+  const dumps = events.filter((e) => e.ph === 'v' && pids.has(e.pid));
+  for (const dump of dumps) {
+    const allocators = dump.args?.dumps?.allocators ?? {};
+    const size = (a) => {
+      const attrs = a?.attrs ?? {};
+      const pick = attrs.size ?? attrs.allocated_objects_size ?? attrs.effective_size;
+      return pick ? parseInt(pick.value, 16) : 0;
+    };
+    const count = (a) => (a?.attrs?.object_count ? parseInt(a.attrs.object_count.value, 16) : undefined);
+    const rows = Object.entries(allocators)
+      .filter(([name]) => name.split('/').length <= 4 || /blink_gc|blink_objects/.test(name))
+      .map(([name, a]) => ({ name, size: size(a), count: count(a) }))
+      .filter((r) => r.size > 256 * 1024 || (r.count ?? 0) > 5000)
+      .sort((a, b) => b.size - a.size);
+    console.error(`  memory dump of pid ${dump.pid} (${rows.length} allocators over 256 KB):`);
+    for (const r of rows.slice(0, 60))
+      console.error(
+        `    ${(r.size / 2 ** 20).toFixed(1).padStart(7)} MB ${r.count === undefined ? '' : String(r.count).padStart(9) + ' objects '} ${r.name}`,
+      );
+  }
+  if (dumps.length === 0 && process.env.BENCH_MEMDUMP)
+    console.error('  memory dump: none for the extension process');
 }
 
 /** Each sample of a CPU profile with its time (trace clock, µs) and `function ← caller`. */
