@@ -173,7 +173,6 @@ async function main() {
     const lateAt = Math.min(9_000, Math.floor(TOTAL / 3) - 500);
     await until(async () => (await failureCount(panel)) >= lateAt, `${lateAt} failures`, LONG);
     const lateWindowStart = await panel.evaluate(() => performance.now());
-    if (tracer && process.env.BENCH_MEMDUMP) await requestMemoryDump(tracer);
     const selectBusy = await panel.evaluate(timeSelections, 7);
     await until(() => page.evaluate((t) => window.bench.done >= t, TOTAL), 'every call answered', LONG);
     const firing = await page.evaluate(() => ({ ...window.bench }));
@@ -403,11 +402,7 @@ async function startTrace(browser) {
         // BENCH_TRACE_CATEGORIES=a,b (exploration): more, to name tasks the default ones leave bare
         // (e.g. toplevel gives where a task was posted from, blink_gc / cppgc the DOM's collector).
         ...(process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
-        // BENCH_MEMDUMP=1 (exploration): one detailed memory dump when the late selections start
-        // (what Blink's heap, PartitionAlloc and V8 hold in the extension's process), none periodic.
-        ...(process.env.BENCH_MEMDUMP ? ['disabled-by-default-memory-infra'] : []),
       ],
-      ...(process.env.BENCH_MEMDUMP ? { memoryDumpConfig: { triggers: [] } } : {}),
     },
     transferMode: 'ReportEvents',
   });
@@ -479,7 +474,6 @@ async function printTrace({ cdp, events, done }, profile) {
       `(of ${cpu.length} tasks)`,
   );
   printTraceTotals(events, onThread, selecting);
-  printMemoryDump(events, threads);
   const samples = profile ? profileSamples(profile) : [];
   // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
   // and the profile's samples, as JSON, to look at a window (a selection) after the run.
@@ -528,12 +522,18 @@ async function printTrace({ cdp, events, done }, profile) {
  * What the extension's thread spent its time on outside selections, by trace event name (nested
  * events are counted in their own name too, so the rows overlap): how often, wall and CPU. The
  * rendering steps (Layout, UpdateLayoutTree, Paint, ...) and Blink's collector (CppGC.*) are printed
- * whatever their rank; the DOM events dispatched are counted by type (message, timer callbacks).
+ * whatever their rank. Script entry points are counted by script and function: DevTools' injected
+ * extension API (`_onMessage`, no URL: its port messages, one per finished request and one per body
+ * read) against the extension's own (the panel's BroadcastChannel `onmessage`). Each major GC's
+ * start says how much of V8's global limit was not V8's old generation: Blink's heap and the
+ * external memory messages report (a MessageEvent holds its serialised data until Blink's heap is
+ * swept, and that sweep frees it: the CppGC.SweepFinalizeSweptPages steps).
  */
 function printTraceTotals(events, onThread, selecting) {
   const byName = new Map();
-  const dispatched = new Map();
+  const entryPoints = new Map();
   const sweeps = [];
+  const outsideOldGen = [];
   for (const e of events) {
     if (e.ph !== 'X' || !onThread(e) || selecting(e)) continue;
     const slot = byName.get(e.name) ?? { count: 0, dur: 0, tdur: 0, max: 0 };
@@ -542,10 +542,21 @@ function printTraceTotals(events, onThread, selecting) {
     slot.tdur += e.tdur ?? 0;
     slot.max = Math.max(slot.max, e.tdur ?? 0);
     byName.set(e.name, slot);
-    if (e.name === 'EventDispatch') {
-      const type = String(e.args?.data?.type ?? '?');
-      dispatched.set(type, (dispatched.get(type) ?? 0) + 1);
+    if (e.name === 'FunctionCall') {
+      const data = e.args?.data ?? {};
+      const script =
+        String(data.url ?? '')
+          .split('/')
+          .pop() || '(no URL)';
+      const key = `${script} ${data.functionName || '(anonymous)'}`.slice(0, 100);
+      const entry = entryPoints.get(key) ?? { count: 0, tdur: 0 };
+      entry.count++;
+      entry.tdur += e.tdur ?? 0;
+      entryPoints.set(key, entry);
     }
+    const start = e.name === 'V8.GCIncrementalMarkingStart' ? e.args?.value : undefined;
+    if (start?.global_consumed_bytes !== undefined)
+      outsideOldGen.push((start.global_consumed_bytes - start.old_gen_consumed_bytes) / 2 ** 20);
     if (e.name.startsWith('CppGC.Sweep') && (e.tdur ?? 0) > 50_000) sweeps.push(e);
   }
   const row = (name, { count, dur, tdur, max }) =>
@@ -562,54 +573,18 @@ function printTraceTotals(events, onThread, selecting) {
   for (const [name, slot] of top)
     if (!shown.has(name) && (rendering.test(name) || name.startsWith('CppGC.') || name.startsWith('BlinkGC')))
       console.error(row(name, slot));
-  console.error(
-    `  trace, DOM events dispatched: ${[...dispatched]
-      .sort((a, b) => b[1] - a[1])
-      .map(([t, n]) => `${t} ${n}`)
-      .join(', ')}`,
-  );
+  console.error('  trace, script entry points (count, CPU):');
+  for (const [key, { count, tdur }] of [...entryPoints].sort((a, b) => b[1].tdur - a[1].tdur).slice(0, 6))
+    console.error(`    ${String(count).padStart(8)}  CPU ${(tdur / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  const sorted = outsideOldGen.sort((a, b) => a - b);
+  if (sorted.length > 0)
+    console.error(
+      `  trace, ${sorted.length} major GCs started; V8's global limit use outside the old generation ` +
+        `(Blink's heap, external memory): median ${(sorted[sorted.length >> 1] ?? 0).toFixed(1)} MB, ` +
+        `max ${(sorted.at(-1) ?? 0).toFixed(1)} MB`,
+    );
   for (const e of sweeps.sort((a, b) => b.tdur - a.tdur).slice(0, 8))
     console.error(`    sweep ${e.name} CPU ${(e.tdur / 1000).toFixed(0)} ms: ${JSON.stringify(e.args)}`);
-}
-
-/** BENCH_MEMDUMP=1: asks for one detailed memory dump (see startTrace). */
-async function requestMemoryDump({ cdp }) {
-  try {
-    const answer = await cdp.send('Tracing.requestMemoryDump', {
-      deterministic: true,
-      levelOfDetail: 'detailed',
-    });
-    console.error(`  memory dump requested: ${JSON.stringify(answer)}`);
-  } catch (error) {
-    console.error(`  memory dump failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** The extension process's memory dump by allocator: Blink's heap (blink_gc), PartitionAlloc, V8. */
-function printMemoryDump(events, threads) {
-  const pids = new Set([...threads].map((t) => Number(t.split(':')[0])));
-  const dumps = events.filter((e) => e.ph === 'v' && pids.has(e.pid));
-  for (const dump of dumps) {
-    const allocators = dump.args?.dumps?.allocators ?? {};
-    const size = (a) => {
-      const attrs = a?.attrs ?? {};
-      const pick = attrs.size ?? attrs.allocated_objects_size ?? attrs.effective_size;
-      return pick ? parseInt(pick.value, 16) : 0;
-    };
-    const count = (a) => (a?.attrs?.object_count ? parseInt(a.attrs.object_count.value, 16) : undefined);
-    const rows = Object.entries(allocators)
-      .filter(([name]) => name.split('/').length <= 4 || /blink_gc|blink_objects/.test(name))
-      .map(([name, a]) => ({ name, size: size(a), count: count(a) }))
-      .filter((r) => r.size > 256 * 1024 || (r.count ?? 0) > 5000)
-      .sort((a, b) => b.size - a.size);
-    console.error(`  memory dump of pid ${dump.pid} (${rows.length} allocators over 256 KB):`);
-    for (const r of rows.slice(0, 60))
-      console.error(
-        `    ${(r.size / 2 ** 20).toFixed(1).padStart(7)} MB ${r.count === undefined ? '' : String(r.count).padStart(9) + ' objects '} ${r.name}`,
-      );
-  }
-  if (dumps.length === 0 && process.env.BENCH_MEMDUMP)
-    console.error('  memory dump: none for the extension process');
 }
 
 /** Each sample of a CPU profile with its time (trace clock, µs) and `function ← caller`. */
