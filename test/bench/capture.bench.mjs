@@ -473,6 +473,14 @@ async function printTrace({ cdp, events, done }, profile) {
       `${cpu.filter((t) => t > 100_000).length} over 100 ms, ${cpu.filter((t) => t > 50_000).length} over 50 ms ` +
       `(of ${cpu.length} tasks)`,
   );
+  // Chromium stops recording once its trace buffer is full (a 30,000-request run at ~35 requests/s
+  // filled it about halfway through capture): every trace figure covers this span only.
+  const first = threadTasks.reduce((min, e) => Math.min(min, e.ts), Infinity);
+  const last = threadTasks.reduce((max, e) => Math.max(max, e.ts + e.dur), 0);
+  console.error(
+    `  trace span on the extension thread: ${((last - first) / 1e6).toFixed(0)} s ` +
+      `(the trace figures below cover only this span)`,
+  );
   printTraceTotals(events, onThread, selecting);
   const samples = profile ? profileSamples(profile) : [];
   // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
