@@ -473,6 +473,15 @@ async function printTrace({ cdp, events, done }, profile) {
       `${cpu.filter((t) => t > 100_000).length} over 100 ms, ${cpu.filter((t) => t > 50_000).length} over 50 ms ` +
       `(of ${cpu.length} tasks)`,
   );
+  // Chromium stops recording once its trace buffer is full (a 30,000-request run at ~35 requests/s
+  // filled it about halfway through capture): every trace figure covers this span only.
+  const first = threadTasks.reduce((min, e) => Math.min(min, e.ts), Infinity);
+  const last = threadTasks.reduce((max, e) => Math.max(max, e.ts + e.dur), 0);
+  console.error(
+    `  trace span on the extension thread: ${((last - first) / 1e6).toFixed(0)} s ` +
+      `(the trace figures below cover only this span)`,
+  );
+  printTraceTotals(events, onThread, selecting);
   const samples = profile ? profileSamples(profile) : [];
   // BENCH_TRACE_OUT=file (exploration): the thread's events of 1 ms and more, the selection marks
   // and the profile's samples, as JSON, to look at a window (a selection) after the run.
@@ -515,6 +524,75 @@ async function printTrace({ cdp, events, done }, profile) {
     const hot = [...bySample].sort((a, b) => b[1] - a[1]).slice(0, 6);
     if (hot.length > 0) console.error(`      samples: ${hot.map(([k, n]) => `${k} ×${n}`).join(' | ')}`);
   }
+}
+
+/**
+ * What the extension's thread spent its time on outside selections, by trace event name (nested
+ * events are counted in their own name too, so the rows overlap): how often, wall and CPU. The
+ * rendering steps (Layout, UpdateLayoutTree, Paint, ...) and Blink's collector (CppGC.*) are printed
+ * whatever their rank. Script entry points are counted by script and function: DevTools' injected
+ * extension API (`_onMessage`, no URL: its port messages, one per finished request and one per body
+ * read) against the extension's own (the panel's BroadcastChannel `onmessage`). Each major GC's
+ * start says how much of V8's global limit was not V8's old generation: Blink's heap and the
+ * external memory messages report (a MessageEvent holds its serialised data until Blink's heap is
+ * swept, and that sweep frees it: the CppGC.SweepFinalizeSweptPages steps).
+ */
+function printTraceTotals(events, onThread, selecting) {
+  const byName = new Map();
+  const entryPoints = new Map();
+  const sweeps = [];
+  const outsideOldGen = [];
+  for (const e of events) {
+    if (e.ph !== 'X' || !onThread(e) || selecting(e)) continue;
+    const slot = byName.get(e.name) ?? { count: 0, dur: 0, tdur: 0, max: 0 };
+    slot.count++;
+    slot.dur += e.dur ?? 0;
+    slot.tdur += e.tdur ?? 0;
+    slot.max = Math.max(slot.max, e.tdur ?? 0);
+    byName.set(e.name, slot);
+    if (e.name === 'FunctionCall') {
+      const data = e.args?.data ?? {};
+      const script =
+        String(data.url ?? '')
+          .split('/')
+          .pop() || '(no URL)';
+      const key = `${script} ${data.functionName || '(anonymous)'}`.slice(0, 100);
+      const entry = entryPoints.get(key) ?? { count: 0, tdur: 0 };
+      entry.count++;
+      entry.tdur += e.tdur ?? 0;
+      entryPoints.set(key, entry);
+    }
+    const start = e.name === 'V8.GCIncrementalMarkingStart' ? e.args?.value : undefined;
+    if (start?.global_consumed_bytes !== undefined)
+      outsideOldGen.push((start.global_consumed_bytes - start.old_gen_consumed_bytes) / 2 ** 20);
+    if (e.name.startsWith('CppGC.Sweep') && (e.tdur ?? 0) > 50_000) sweeps.push(e);
+  }
+  const row = (name, { count, dur, tdur, max }) =>
+    `    ${String(count).padStart(8)}  wall ${(dur / 1000).toFixed(0).padStart(7)} ms  CPU ${(tdur / 1000).toFixed(0).padStart(6)} ms  (longest ${(max / 1000).toFixed(0)} ms)  ${name}`;
+  const rendering =
+    /^(Layout|UpdateLayoutTree|RecalculateStyles|Paint|PrePaint|Layerize|Commit|HitTest|ScheduleStyleRecalculation|IntersectionObserverController::computeIntersections)$/;
+  console.error('  trace, the extension thread outside selections, by event (count, wall, CPU):');
+  const top = [...byName].sort((a, b) => b[1].tdur - a[1].tdur);
+  const shown = new Set();
+  for (const [name, slot] of top.slice(0, 25)) {
+    shown.add(name);
+    console.error(row(name, slot));
+  }
+  for (const [name, slot] of top)
+    if (!shown.has(name) && (rendering.test(name) || name.startsWith('CppGC.') || name.startsWith('BlinkGC')))
+      console.error(row(name, slot));
+  console.error('  trace, script entry points (count, CPU):');
+  for (const [key, { count, tdur }] of [...entryPoints].sort((a, b) => b[1].tdur - a[1].tdur).slice(0, 6))
+    console.error(`    ${String(count).padStart(8)}  CPU ${(tdur / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  const sorted = outsideOldGen.sort((a, b) => a - b);
+  if (sorted.length > 0)
+    console.error(
+      `  trace, ${sorted.length} major GCs started; V8's global limit use outside the old generation ` +
+        `(Blink's heap, external memory): median ${(sorted[sorted.length >> 1] ?? 0).toFixed(1)} MB, ` +
+        `max ${(sorted.at(-1) ?? 0).toFixed(1)} MB`,
+    );
+  for (const e of sweeps.sort((a, b) => b.tdur - a.tdur).slice(0, 8))
+    console.error(`    sweep ${e.name} CPU ${(e.tdur / 1000).toFixed(0)} ms: ${JSON.stringify(e.args)}`);
 }
 
 /** Each sample of a CPU profile with its time (trace clock, µs) and `function ← caller`. */
