@@ -8,6 +8,7 @@ import {
   findMacAddresses,
   findNationalIds,
   findNumbers,
+  isAsciiLetter,
 } from './personal-formats.ts';
 import {
   findAuthSchemes,
@@ -93,11 +94,6 @@ function isAuthScheme(text: string, end: number, length: number): boolean {
 
 /** Sticky, so it can test a range of a larger text (a JSON string in place) without a copy. */
 const ISO_TIMESTAMP = /\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?/y;
-
-/** A-Z or a-z (folding the case bit maps exactly those onto a-z). */
-function isAsciiLetter(code: number): boolean {
-  return ((code | 32) - 97) >>> 0 < 26;
-}
 
 /**
  * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan

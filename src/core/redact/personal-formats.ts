@@ -261,8 +261,9 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** A-Z or a-z (folding the case bit maps exactly those onto a-z). Shared with detect.ts. */
+export function isAsciiLetter(code: number): boolean {
+  return ((code | 32) - 97) >>> 0 < 26;
 }
 
 function isAsciiWord(code: number): boolean {
