@@ -46,7 +46,8 @@ export function nameWords(name: string): string[] {
   return words;
 }
 
-function isLower(code: number): boolean {
+/** An ASCII lower-case letter. */
+export function isLower(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 

@@ -38,7 +38,7 @@ export {
   type SecretKind,
   type Span,
 } from './session.ts';
-export { detectSensitive, detectorGates } from './detect.ts';
+export { detectSensitive, detectorGates, isoTimestampEnd } from './detect.ts';
 export { fieldKind, looksOpaque, nameWords } from './field-names.ts';
 export { isDocPlaceholder, TOKEN_RULES } from './secret-formats.ts';
 export {

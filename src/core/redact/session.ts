@@ -52,7 +52,7 @@ const WHOLE = /^\[[a-z]+(?:-[a-z]+)*-\d+\]$/;
 
 /** The text is exactly one placeholder (so redacting it again would only lose information). */
 export function isPlaceholder(text: string): boolean {
-  return text.length < 40 && WHOLE.test(text);
+  return text.length < 40 && text.charCodeAt(0) === 91 && WHOLE.test(text);
 }
 
 /** Where a placeholder starting at `at` (a `[`) ends, or -1 when none starts there. */

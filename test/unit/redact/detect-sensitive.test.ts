@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive, SECRET_KINDS } from '../../../src/core/redact/index.ts';
+import { detectSensitive, isoTimestampEnd, SECRET_KINDS } from '../../../src/core/redact/index.ts';
 import { redactJsonText, redactText } from '../../../src/core/redact/index.ts';
 import { RedactionSession } from '../../../src/core/redact/index.ts';
 import { DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
@@ -378,5 +379,58 @@ describe('spans stay inside the text', () => {
       expect(spans.length, text).toBe(1);
       for (const span of spans) expect(span.end, text).toBeLessThanOrEqual(text.length);
     }
+  });
+});
+
+describe('isoTimestampEnd', () => {
+  /** The expression it is written out from: where its greedy match at `at` ends. */
+  const ORACLE = /\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?/y;
+  const oracle = (text: string, at: number): number => {
+    ORACLE.lastIndex = at;
+    return ORACLE.test(text) ? ORACLE.lastIndex : -1;
+  };
+
+  it('ends where the expression ends on dates, date-times, zones and near misses', () => {
+    for (const text of [
+      '2025-11-13',
+      '2025-11-13T02:13:20.000Z',
+      '2025-11-13 02:13',
+      '2025-11-13T02:13:20+01:00',
+      '2025-11-13T02:13:20-0130',
+      '2025-11-13T02:13:20.1234567891Z',
+      '2025-11-13T02:13:2',
+      '2025-11-13T02:13:20+01:0',
+      '2025-11-13T02:13:20+1',
+      '2025-11-13T02:13Z',
+      '2025-11-13t02:13:20z',
+      '2025-1-13',
+      '20251113',
+    ])
+      expect(isoTimestampEnd(text, 0), text).toBe(oracle(text, 0));
+    expect(isoTimestampEnd('x2025-11-13T02:13:20Z"', 1)).toBe(21);
+  });
+
+  it('agrees with the expression on random dates, times, fractions and zones, whole or cut', () => {
+    // Each part of a date-time, well formed or cut short, so most texts are near misses of one part.
+    const part = (...choices: string[]) => fc.constantFrom('', ...choices);
+    const text = fc
+      .tuple(
+        part('x'),
+        fc.constantFrom('2025-11-13', '2025-1-13', '2025-11-1', '202-11-13'),
+        part('T', ' ', 't'),
+        part('02:13', '2:13', '02:1'),
+        part(':20', ':2', ':'),
+        part('.', '.1', '.123456789', '.1234567890'),
+        part('Z', 'z', '+01:00', '-0130', '+01:0', '+1', '-01:'),
+        part('0', '"', ' x', ':00'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        const at = value.startsWith('x') ? 1 : 0;
+        expect(isoTimestampEnd(value, at)).toBe(oracle(value, at));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
