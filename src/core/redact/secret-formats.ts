@@ -766,6 +766,14 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     'Atlassian cloud tokens (ATCTT3xFfG…); trufflehog atlassian v2 detector',
   ),
   ...rules(
+    'token',
+    'ATBB',
+    A,
+    32,
+    32,
+    'Atlassian "App passwords" (Bitbucket Cloud, ATBB…); Nosey Parker rule np.bitbucket.1 "Bitbucket App Password" (ATBB + 32 of [A-Za-z0-9])',
+  ),
+  ...rules(
     'api-key',
     'bb_pr_ bb_ma_',
     H,
