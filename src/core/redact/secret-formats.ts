@@ -1628,7 +1628,12 @@ function valueEnd(text: string, at: number, value: HeaderValue): number {
 
 /** What ends the first word of a credential: a blank, or the punctuation after a value in code. */
 const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})]/);
-const ENDS_WORD = asciiTable(/\s/);
+/**
+ * What ends a signature value: a blank, or `;`, which no signature encoding holds (hex, base64,
+ * RFC 9421 §4.2 `sig1=:…:`, Stripe's `t=…,v1=…`) and which separates what follows in a header
+ * (Set-Cookie attributes, RFC 6265 §4.1.1).
+ */
+const ENDS_SIGNATURE = asciiTable(/[\s;]/);
 /** A scheme word with nothing after it (`Authorization=Bearer`) holds no credential. */
 const SCHEME_WORD = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|dpop|gnap|ssws|apikey)$/i;
 
@@ -1665,7 +1670,7 @@ function authorizationCredential(text: string, value: HeaderValue): { span?: Spa
 /** A signature header's value: one word holding digits and letters. */
 function signatureValue(text: string, value: HeaderValue): { span?: Span; end: number } {
   const { start } = value;
-  const stop = wordEnd(text, start, value, ENDS_WORD);
+  const stop = wordEnd(text, start, value, ENDS_SIGNATURE);
   const last = text.charCodeAt(stop - 1);
   // A word ending in `:` or `=` is the next header's name, not this one's value.
   if (stop - start < 16 || last === 58 || last === 61) return { end: stop };

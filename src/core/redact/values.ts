@@ -512,11 +512,17 @@ export function redactCookieValue(value: string, session: RedactionSession): str
   return redactWhole('cookie', value, session);
 }
 
-/** `name=value; Path=/; HttpOnly` (Set-Cookie, RFC 6265 §4.1): the value goes, attributes stay. */
+/**
+ * `name=value; Path=/; HttpOnly` (Set-Cookie, RFC 6265 §4.1): the value goes; the attributes pass
+ * the detectors. The cookie's value ends at the first `;` (§5.2), so whatever a server wrote past
+ * it is read as attributes: a value that itself held `;` (an AWS SigV4 `…, SignedHeaders=host;
+ * x-amz-date, Signature=…` set as a cookie) left its signature there in clear. `Path=/`,
+ * `Domain=`, `Expires=` dates and the flags match no detector and stay as they are.
+ */
 function redactSetCookie(value: string, session: RedactionSession): string {
   const semi = value.indexOf(';');
   const first = semi === -1 ? value : value.slice(0, semi);
-  return redactCookieHeader(first, session) + (semi === -1 ? '' : value.slice(semi));
+  return redactCookieHeader(first, session) + (semi === -1 ? '' : redactText(value.slice(semi), session));
 }
 
 /** Headers whose value is a URL (RFC 9110 §10.1.3 Referer, §10.2.2 Location; HTTP/2 `:path`). */

@@ -140,6 +140,23 @@ describe('redactHeader', () => {
     );
   });
 
+  it('reads what follows a Set-Cookie value as attributes: ordinary ones stay, a credential in them goes', () => {
+    const session = new RedactionSession();
+    const attributes =
+      '; Path=/; Domain=.example.com; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=Lax; Partitioned; Priority=High';
+    expect(redactHeader('Set-Cookie', `sid=abc123${attributes}`, session)).toBe(
+      `sid=[cookie-1]${attributes}`,
+    );
+    // A SigV4 value set as a cookie: its own `;` ends the cookie value (RFC 6265 §5.2), and the
+    // signature after it used to stay in clear among the attributes.
+    const signature = 'ab4f245d1f0e3a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b';
+    const sigV4 = `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261130/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`;
+    const out = redactHeader('Set-Cookie', `Authorization=${sigV4}; Path=/; HttpOnly`, session);
+    expect(out).not.toContain(signature.slice(0, 12));
+    expect(out).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(out).toMatch(/Signature=\[secret-\d+\]; Path=\/; HttpOnly$/);
+  });
+
   it('replaces credential headers of any vendor spelling whole and leaves ordinary ones', () => {
     const session = new RedactionSession();
     expect(redactHeader('X-Api-Key', 'k-123456', session)).toBe('[api-key-1]');
