@@ -670,6 +670,10 @@ export class KnownValues {
     const filter = this.filter;
     const mask = this.mask;
     const starts = this.starts;
+    // JSON source with no backslash within reach holds no escape, so a word is skipped whole as in
+    // plain text: a re-encoded URL of a megabyte (`a%20b%20…`) looked six characters back for a
+    // backslash once per three characters, a third of this search's time.
+    const escapes = json && backslashWithin(text, from - 6, to);
     let i = from;
     while (i <= last) {
       const code = text.charCodeAt(i);
@@ -684,7 +688,7 @@ export class KnownValues {
       const word = code < 128 ? WORD[code] === 1 : true;
       if (word && i > from && isWordCode(text.charCodeAt(i - 1))) {
         // Inside a word no value starts, unless a JSON escape such as `\n` or `\u00e9` just ended.
-        if (!json) {
+        if (!escapes) {
           i++;
           while (i <= last && isWordCode(text.charCodeAt(i))) i++;
           continue;
