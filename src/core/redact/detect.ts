@@ -185,7 +185,7 @@ export function detectorGates(
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
       const from = i;
-      if (prefixes !== undefined && !wordBefore) prefixes.at(text, i);
+      if (prefixes !== undefined && gates === 0 && !wordBefore) prefixes.at(text, i);
       wordBefore = true;
       do code = text.charCodeAt(++i);
       while (i < end && isAsciiLetter(code));
@@ -211,7 +211,9 @@ export function detectorGates(
       }
     }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
-    if (prefixes !== undefined) {
+    // Positions are noted only while no family can match: a string some family may match is
+    // dropped below (or recorded whole if it stays unchanged), so noting the rest of it was waste.
+    if (prefixes !== undefined && gates === 0) {
       const word = code >= 128 || (bits & WORD_CHAR) !== 0;
       if (!word || !wordBefore) prefixes.at(text, i);
       if (code === 92) {
