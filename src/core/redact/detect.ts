@@ -106,8 +106,8 @@ function digitsAt(text: string, at: number, count: number): boolean {
  * Where an ISO 8601 / RFC 3339 §5.6 date or date-time starting at `at` ends, read as the greedy
  * expression `\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?`
  * matches (each optional part taken whole or not at all); -1 when no date starts there. Written
- * out because a list body holds tens of thousands of timestamps and a regular expression per
- * string was a tenth of the gates' time; the expression is the oracle in its unit test.
+ * out because a list body holds tens of thousands of timestamps, and a regular expression run per
+ * string cost about as much as walking it; the expression is the oracle in its unit test.
  */
 export function isoTimestampEnd(text: string, at: number): number {
   if (
@@ -156,7 +156,7 @@ export function detectorGates(
   end = text.length,
   prefixes?: CandidatePrefixes,
 ): number {
-  // A timestamp is at least `yyyy-mm-dd`: the expression runs only on what could be one.
+  // A timestamp is at least `yyyy-mm-dd`: the matcher runs only on what could be one.
   const first = text.charCodeAt(start);
   if (end - start >= 10 && first >= 48 && first <= 57) {
     if (isoTimestampEnd(text, start) === end) {
@@ -518,8 +518,7 @@ function assignmentAt(
 
 /**
  * `Authorization` or `Proxy-Authorization`, any case (RFC 9110 §11.6.2, §11.7.2). Compared by
- * length first: an assignment-dense text asks this once per `=`, and a regular expression run per
- * assignment was a tenth of the cost of `pwd="` repeated.
+ * length first: an assignment-dense text (`pwd="` repeated) asks this once per `=`.
  */
 function isAuthorizationName(key: string): boolean {
   return (key.length === 13 || key.length === 19) && /^(?:proxy-)?authorization$/i.test(key);

@@ -672,7 +672,7 @@ export class KnownValues {
     const starts = this.starts;
     // JSON source with no backslash within reach holds no escape, so a word is skipped whole as in
     // plain text: a re-encoded URL of a megabyte (`a%20b%20…`) looked six characters back for a
-    // backslash once per three characters, a third of this search's time.
+    // backslash once per three characters, a quarter of this search's time.
     const escapes = json && backslashWithin(text, from - 6, to);
     let i = from;
     while (i <= last) {
