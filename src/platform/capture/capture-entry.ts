@@ -1,6 +1,6 @@
 import type { HarContent, HarEntry } from '../../core/har.ts';
 import { exchangeFromHarEntry } from '../../core/exchange-from-har-entry.ts';
-import { isFailure } from '../../core/is-failure.ts';
+import { failureCanHideIn2xx, isFailure } from '../../core/is-failure.ts';
 
 /**
  * Turning one request object that devtools.network hands out (to onRequestFinished, or in
@@ -174,18 +174,17 @@ export function plainHarEntry(request: unknown): HarEntry {
 }
 
 /**
- * Whether a finished request's body is worth reading. Error statuses carry the error document;
- * 2xx JSON may carry GraphQL `errors[]` (GraphQL over HTTP answers errors with 200) or a provider's
- * own failure (Slack's `"ok": false`), and a 2xx event stream may carry an error event (OpenAI,
- * Anthropic). Status 0 has no response to read, and other successes never become failures, so
- * their bodies are not fetched.
+ * Whether a finished request's body is worth reading, from the entry before its body is known:
+ * error statuses carry the error document; a 2xx only where core says a failure can hide in it
+ * (`failureCanHideIn2xx`: an event stream, a provider's 2xx failure rule, a GraphQL call). Plain
+ * REST successes are not read: their bodies were ~40 % of the devtools page's garbage-collection
+ * sweep under load (issue 11) and would be dropped anyway. Status 0 has no response to read.
  */
-function wantsBody(entry: HarEntry): boolean {
+function wantsBody(entry: HarEntry, maxBodyChars: number): boolean {
   const status = Number(entry.response?.status);
   if (status >= 400) return true;
   if (status < 200 || status > 299) return false;
-  const mime = String(entry.response?.content?.mimeType ?? '').toLowerCase();
-  return mime.includes('json') || mime.includes('graphql') || mime.includes('event-stream');
+  return failureCanHideIn2xx(exchangeFromHarEntry(entry, 0, { maxBodyChars }));
 }
 
 /**
@@ -231,7 +230,7 @@ export async function captureEntry(
   const content: CapturedContent = (response.content = { ...response.content });
   delete content.text;
   delete content.encoding;
-  if (wantsBody(entry)) {
+  if (wantsBody(entry, maxBodyChars)) {
     const body = await readContent();
     if (body.text !== undefined) content.text = body.text;
     if (body.encoding !== undefined) content.encoding = body.encoding;
