@@ -660,7 +660,8 @@ async function readListedCalls() {
   await frame();
   for (;;) {
     for (const el of document.querySelectorAll('[data-testid=failure]')) {
-      const m = /\/api\/(\d+),/.exec(el.getAttribute('aria-label') ?? '');
+      // The row says `POST host/api/<n> <GraphQL operation>, …` for a GraphQL call.
+      const m = /\/api\/(\d+)[ ,]/.exec(el.getAttribute('aria-label') ?? '');
       if (m) seen.add(Number(m[1]));
     }
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
@@ -681,7 +682,7 @@ async function timeSelections(count) {
   for (let i = 0; i < count; i++) {
     const rows = [...document.querySelectorAll('[data-testid=failure]')];
     const row = rows[(i * 3 + 1) % rows.length];
-    const n = /\/api\/(\d+),/.exec(row.getAttribute('aria-label') ?? '')?.[1];
+    const n = /\/api\/(\d+)[ ,]/.exec(row.getAttribute('aria-label') ?? '')?.[1];
     const t0 = performance.now();
     (window.__benchSelecting ??= []).push(t0);
     console.timeStamp('bench:select');
