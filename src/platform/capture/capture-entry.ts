@@ -1,3 +1,4 @@
+import type { Exchange } from '../../core/exchange.ts';
 import type { HarContent, HarEntry } from '../../core/har.ts';
 import { exchangeFromHarEntry } from '../../core/exchange-from-har-entry.ts';
 import { failureCanHideIn2xx, isFailure } from '../../core/is-failure.ts';
@@ -174,17 +175,14 @@ export function plainHarEntry(request: unknown): HarEntry {
 }
 
 /**
- * Whether a finished request's body is worth reading, from the entry before its body is known:
+ * Whether a finished request's body is worth reading, from its exchange before the body is known:
  * error statuses carry the error document; a 2xx only where core says a failure can hide in it
  * (`failureCanHideIn2xx`: an event stream, a provider's 2xx failure rule, a GraphQL call). Plain
  * REST successes are not read: their bodies were ~40 % of the devtools page's garbage-collection
  * sweep under load (issue 11) and would be dropped anyway. Status 0 has no response to read.
  */
-function wantsBody(entry: HarEntry, maxBodyChars: number): boolean {
-  const status = Number(entry.response?.status);
-  if (status >= 400) return true;
-  if (status < 200 || status > 299) return false;
-  return failureCanHideIn2xx(exchangeFromHarEntry(entry, 0, { maxBodyChars }));
+function wantsBody(exchange: Exchange): boolean {
+  return exchange.status >= 400 || failureCanHideIn2xx(exchange);
 }
 
 /**
@@ -204,7 +202,7 @@ function markNoResponse(entry: HarEntry): void {
   if (!known) response._error = NO_REASON_GIVEN;
 }
 
-function keepBody(content: CapturedContent, exchange: ReturnType<typeof exchangeFromHarEntry>): void {
+function keepBody(content: CapturedContent, exchange: Exchange): void {
   delete content.encoding;
   if (exchange.responseBody !== undefined) content.text = exchange.responseBody;
   else delete content.text;
@@ -230,13 +228,16 @@ export async function captureEntry(
   const content: CapturedContent = (response.content = { ...response.content });
   delete content.text;
   delete content.encoding;
-  if (wantsBody(entry, maxBodyChars)) {
+  markNoResponse(entry);
+  // The exchange before any body is known decides whether to read one; it is built again only
+  // when a body was read (most successes are not).
+  let exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
+  if (wantsBody(exchange)) {
     const body = await readContent();
     if (body.text !== undefined) content.text = body.text;
     if (body.encoding !== undefined) content.encoding = body.encoding;
+    exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
   }
-  markNoResponse(entry);
-  const exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
   const failed = isFailure(exchange);
   if (failed) keepBody(content, exchange);
   else {
