@@ -4,6 +4,7 @@ import {
   eventStreamError,
   graphqlErrors,
   isEventStream,
+  isGraphqlRequest,
   parseJsonBody,
   startsWithGraphqlErrors,
 } from './formats/index.ts';
@@ -28,4 +29,29 @@ export function isFailure(exchange: Exchange, options: Pick<ClassifyOptions, 'pr
   if (graphql && (json === undefined ? startsWithGraphqlErrors(body) : graphqlErrors(json) !== undefined))
     return true;
   return json !== undefined && provider !== undefined && provider.failsIn2xx(json);
+}
+
+/** Media types a JSON document (GraphQL's, a provider's `"ok": false`) is served under. */
+const JSON_MEDIA = /json|graphql/i;
+
+/**
+ * Whether a 2xx response could still be a failure, judged from what is known before its body is
+ * read (live capture asks this to decide whether to read the body at all: reading every 2xx JSON
+ * body was ~40 % of the panel's garbage-collection sweep under load, issue 11). It is the body half
+ * of `isFailure` turned into a question about the request, one line per way a 2xx can fail:
+ * - an event stream, by media type (its error event comes mid-stream);
+ * - a provider whose profile declares 2xx failures, by host (the registry's `failingIn2xxFor`);
+ * - a GraphQL call, by the request's shape (`isGraphqlRequest`), served as JSON.
+ * `isFailure` keeps judging GraphQL `errors[]` by the body alone, so a HAR file (which has every
+ * body) still counts a GraphQL error whose request looks like REST; the unit tests check that every
+ * 2xx failure of the HAR fixtures passes this gate too.
+ */
+export function failureCanHideIn2xx(
+  exchange: Exchange,
+  options: Pick<ClassifyOptions, 'profiles'> = {},
+): boolean {
+  if (exchange.status < 200 || exchange.status >= 300) return false;
+  if (isEventStream(exchange.mimeType, undefined)) return true;
+  if (!JSON_MEDIA.test(exchange.mimeType)) return false;
+  return registryFor(options.profiles).failingIn2xxFor(exchange) !== undefined || isGraphqlRequest(exchange);
 }

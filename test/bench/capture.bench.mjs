@@ -1,9 +1,10 @@
 // Capture benchmark (issue 11), not a test: `npm run bench:capture` builds dist/chrome, then this
 // script opens a page in real Chromium that makes a call every 20 ms, opens DevTools while it does
 // and shows the API Errors panel, then makes the rest of 30,000 calls at 200 a second with the
-// panel open (a third of them failing, every body 2–50 KB), and prints:
+// panel open (a third of them failing, every body 2–50 KB; a tenth of the successes are GraphQL
+// POSTs answered 200, a third of those carrying `errors[]`), and prints:
 //   - failures listed vs. expected within retention (the failing calls DevTools' NetworkLog
-//     recorded, capped at the failure limit);
+//     recorded, GraphQL 200s with errors included, capped at the failure limit);
 //   - failing calls made while DevTools was starting that the Network panel has and the panel
 //     lacks (must be 0; the panel lists failures, so failing calls are what it can be checked on;
 //     the e2e in test/e2e/capture.test.mjs checks every call);
@@ -37,6 +38,14 @@ main().catch((error) => {
 
 /** Every third call fails; sizes and statuses vary deterministically with the call's number. */
 const fails = (n) => n % 3 === 0;
+/**
+ * A tenth of the successes are GraphQL calls (a POST of a JSON request object to the same
+ * `/api/<n>` URL, so only the request's shape says GraphQL, and answered `application/json` as
+ * legacy servers do: the hard case for capture's "could this 2xx be a failure" gate), and a third
+ * of those answer 200 with `errors[]` (GraphQL over HTTP §"Status Codes"), which are failures.
+ */
+const graphql = (n) => n % 15 === 1;
+const graphqlFails = (n) => n % 45 === 1;
 /** The statuses the failing calls get, in turn. */
 const sizeOf = (n) => 2048 + ((n * 7919) % 49) * 1024;
 const STATUSES = [429, 500, 503, 404, 422, 502];
@@ -50,6 +59,12 @@ function body(n) {
     items.push(item(i));
     length += 64;
   }
+  if (graphqlFails(n))
+    return JSON.stringify({
+      errors: [{ message: `call ${n} failed`, path: ['item'], extensions: { code: 'BENCH_FAILURE', items } }],
+      data: { item: null },
+    });
+  if (graphql(n)) return JSON.stringify({ data: { item: { id: n, items } } });
   if (!fails(n)) return JSON.stringify({ data: { id: n, items } });
   return JSON.stringify({
     error: {
@@ -68,9 +83,18 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>capture bench</title><
 // which a real page never asks for; the rate achieved is reported.
 const MAX_IN_FLIGHT = 100;
 window.bench = { fired: 0, done: 0, networkErrors: 0, firstAt: 0, lastAt: 0, timer: 0 };
+const QUERY = 'query Item($id: ID!) { item(id: $id) { id items { path issue value } } }';
+const init = (n) =>
+  n % 15 === 1 // the bench's graphql(n)
+    ? {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { id: n }, operationName: 'Item' }),
+      }
+    : undefined;
 const call = () => {
   const n = bench.fired++;
-  fetch('/api/' + n)
+  fetch('/api/' + n, init(n))
     .then((r) => r.text())
     .catch(() => bench.networkErrors++)
     .finally(() => bench.done++);
@@ -265,7 +289,9 @@ async function recordedCalls(devtoolsApi, devtools) {
   return requests.flatMap((r) => {
     const m = /\/api\/(\d+)$/.exec(r.url);
     if (!m) return [];
-    return [{ n: Number(m[1]), failing: r.finished && (r.failed || r.status >= 400) }];
+    const n = Number(m[1]);
+    const graphqlFailed = r.status >= 200 && r.status < 300 && graphqlFails(n);
+    return [{ n, failing: r.finished && (r.failed || r.status >= 400 || graphqlFailed) }];
   });
 }
 
@@ -634,7 +660,8 @@ async function readListedCalls() {
   await frame();
   for (;;) {
     for (const el of document.querySelectorAll('[data-testid=failure]')) {
-      const m = /\/api\/(\d+),/.exec(el.getAttribute('aria-label') ?? '');
+      // The row says `POST host/api/<n> <GraphQL operation>, …` for a GraphQL call.
+      const m = /\/api\/(\d+)[ ,]/.exec(el.getAttribute('aria-label') ?? '');
       if (m) seen.add(Number(m[1]));
     }
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
@@ -655,7 +682,7 @@ async function timeSelections(count) {
   for (let i = 0; i < count; i++) {
     const rows = [...document.querySelectorAll('[data-testid=failure]')];
     const row = rows[(i * 3 + 1) % rows.length];
-    const n = /\/api\/(\d+),/.exec(row.getAttribute('aria-label') ?? '')?.[1];
+    const n = /\/api\/(\d+)[ ,]/.exec(row.getAttribute('aria-label') ?? '')?.[1];
     const t0 = performance.now();
     (window.__benchSelecting ??= []).push(t0);
     console.timeStamp('bench:select');
@@ -682,7 +709,8 @@ function report(r) {
   const ms = (x) => `${x.toFixed(0)} ms`;
   const lt = (x) => (x === 0 ? '< 50 ms (no long task)' : ms(x));
   console.log(
-    `\nAPI Errors capture benchmark (Chromium, ${TOTAL} requests, a third failing, 2–50 KB bodies)`,
+    `\nAPI Errors capture benchmark (Chromium, ${TOTAL} requests, a third failing, 2–50 KB bodies, ` +
+      `a tenth of successes GraphQL POSTs of which a third 200 with errors[])`,
   );
   console.log(
     `  page rate achieved: ${r.rate.toFixed(0)} requests/s (asked ${RATE}); calls the browser could not ` +

@@ -7,7 +7,7 @@ import { parseJsonBody } from './json-value.ts';
 import { looksLikeHtml, readHtmlError, readTextError, readTruncatedJson } from './text-errors.ts';
 
 export { eventStreamError, isEventStream } from './event-stream.ts';
-export { graphqlErrors, startsWithGraphqlErrors } from './graphql.ts';
+export { graphqlErrors, isGraphqlRequest, startsWithGraphqlErrors } from './graphql.ts';
 export { readJsonError } from './json-errors.ts';
 export { asRecord, asText, parseJsonBody, parsePath, valueAt } from './json-value.ts';
 

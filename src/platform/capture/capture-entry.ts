@@ -1,6 +1,7 @@
+import type { Exchange } from '../../core/exchange.ts';
 import type { HarContent, HarEntry } from '../../core/har.ts';
 import { exchangeFromHarEntry } from '../../core/exchange-from-har-entry.ts';
-import { isFailure } from '../../core/is-failure.ts';
+import { failureCanHideIn2xx, isFailure } from '../../core/is-failure.ts';
 
 /**
  * Turning one request object that devtools.network hands out (to onRequestFinished, or in
@@ -174,18 +175,14 @@ export function plainHarEntry(request: unknown): HarEntry {
 }
 
 /**
- * Whether a finished request's body is worth reading. Error statuses carry the error document;
- * 2xx JSON may carry GraphQL `errors[]` (GraphQL over HTTP answers errors with 200) or a provider's
- * own failure (Slack's `"ok": false`), and a 2xx event stream may carry an error event (OpenAI,
- * Anthropic). Status 0 has no response to read, and other successes never become failures, so
- * their bodies are not fetched.
+ * Whether a finished request's body is worth reading, from its exchange before the body is known:
+ * error statuses carry the error document; a 2xx only where core says a failure can hide in it
+ * (`failureCanHideIn2xx`: an event stream, a provider's 2xx failure rule, a GraphQL call). Plain
+ * REST successes are not read: their bodies were ~40 % of the devtools page's garbage-collection
+ * sweep under load (issue 11) and would be dropped anyway. Status 0 has no response to read.
  */
-function wantsBody(entry: HarEntry): boolean {
-  const status = Number(entry.response?.status);
-  if (status >= 400) return true;
-  if (status < 200 || status > 299) return false;
-  const mime = String(entry.response?.content?.mimeType ?? '').toLowerCase();
-  return mime.includes('json') || mime.includes('graphql') || mime.includes('event-stream');
+function wantsBody(exchange: Exchange): boolean {
+  return exchange.status >= 400 || failureCanHideIn2xx(exchange);
 }
 
 /**
@@ -205,7 +202,7 @@ function markNoResponse(entry: HarEntry): void {
   if (!known) response._error = NO_REASON_GIVEN;
 }
 
-function keepBody(content: CapturedContent, exchange: ReturnType<typeof exchangeFromHarEntry>): void {
+function keepBody(content: CapturedContent, exchange: Exchange): void {
   delete content.encoding;
   if (exchange.responseBody !== undefined) content.text = exchange.responseBody;
   else delete content.text;
@@ -231,13 +228,16 @@ export async function captureEntry(
   const content: CapturedContent = (response.content = { ...response.content });
   delete content.text;
   delete content.encoding;
-  if (wantsBody(entry)) {
+  markNoResponse(entry);
+  // The exchange before any body is known decides whether to read one; it is built again only
+  // when a body was read (most successes are not).
+  let exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
+  if (wantsBody(exchange)) {
     const body = await readContent();
     if (body.text !== undefined) content.text = body.text;
     if (body.encoding !== undefined) content.encoding = body.encoding;
+    exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
   }
-  markNoResponse(entry);
-  const exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
   const failed = isFailure(exchange);
   if (failed) keepBody(content, exchange);
   else {

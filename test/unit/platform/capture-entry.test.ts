@@ -77,12 +77,10 @@ describe('captureEntry', () => {
     expect(entry.response?.content?.encoding).toBeUndefined();
   });
 
-  it('drops the body of a plain 2xx JSON success but keeps its headers', async () => {
-    const entry = await captureEntry(
-      chromiumRequest(200, 'application/json'),
-      body({ text: '{"data":{"ok":true}}' }),
-      LIMIT,
-    );
+  it('drops the body of a plain 2xx JSON success, unread, but keeps its headers', async () => {
+    const read = body({ text: '{"data":{"ok":true}}' });
+    const entry = await captureEntry(chromiumRequest(200, 'application/json'), read, LIMIT);
+    expect(read).not.toHaveBeenCalled();
     expect(entry.response?.content?.text).toBeUndefined();
     expect(entry.response?.headers).toContainEqual({ name: 'RateLimit-Remaining', value: '3' });
   });
@@ -282,5 +280,141 @@ describe('getContent result shapes', () => {
     expect(contentFromPromise(null)).toEqual({});
     expect(contentFromPromise({ content: null, encoding: null })).toEqual({});
     expect(contentFromCallback([null, null])).toEqual({});
+  });
+});
+
+describe('captureEntry reads a 2xx body only where a failure can hide', () => {
+  /** A request as onRequestFinished hands it out, whose getContent the test counts. */
+  function finished(
+    request: { method: string; url: string; headers?: { name: string; value: string }[]; body?: string },
+    response: { status?: number; mimeType?: string; text: string },
+  ) {
+    const getContent = vi.fn((callback?: (content: string, encoding: string) => void) => {
+      callback?.(response.text, '');
+    });
+    const contentType = request.headers?.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+    return {
+      getContent,
+      startedDateTime: '2026-11-30T10:00:00.000Z',
+      time: 30,
+      request: {
+        method: request.method,
+        url: request.url,
+        headers: request.headers ?? [],
+        ...(request.body === undefined
+          ? {}
+          : { postData: { mimeType: contentType ?? 'application/json', text: request.body } }),
+      },
+      response: {
+        status: response.status ?? 200,
+        statusText: 'OK',
+        headers: [{ name: 'Content-Type', value: response.mimeType ?? 'application/json' }],
+        content: { size: response.text.length, mimeType: response.mimeType ?? 'application/json' },
+      },
+    };
+  }
+  const json = [{ name: 'Content-Type', value: 'application/json' }];
+  const ERRORS = '{"data":null,"errors":[{"message":"Field \\"nope\\" does not exist","path":["nope"]}]}';
+
+  async function captured(request: ReturnType<typeof finished>) {
+    const result = await capture(request, contentReader(request), LIMIT);
+    return { ...result, reads: request.getContent.mock.calls.length };
+  }
+
+  it.each([
+    [
+      'a JSON POST',
+      { method: 'POST', url: 'https://api.test/v1/rpc', headers: json, body: '{"query":"{ nope }"}' },
+    ],
+    [
+      'a batched POST',
+      {
+        method: 'POST',
+        url: 'https://api.test/v1/rpc',
+        headers: json,
+        body: '[{"query":"{ a }"},{"query":"{ nope }"}]',
+      },
+    ],
+    [
+      'a persisted-query GET',
+      {
+        method: 'GET',
+        url: 'https://api.test/v1/rpc?operationName=Nope&extensions=%7B%22persistedQuery%22%3A%7B%22version%22%3A1%2C%22sha256Hash%22%3A%22ab%22%7D%7D',
+      },
+    ],
+    [
+      'an application/graphql POST',
+      {
+        method: 'POST',
+        url: 'https://api.test/v1/rpc',
+        headers: [{ name: 'Content-Type', value: 'application/graphql' }],
+        body: '{ nope }',
+      },
+    ],
+  ])('keeps a GraphQL 200 with errors[] sent as %s, body and all', async (_shape, request) => {
+    const { entry, failed, reads } = await captured(finished(request, { text: ERRORS }));
+    expect(reads).toBe(1);
+    expect(failed).toBe(true);
+    expect(entry.response?.content?.text).toBe(ERRORS);
+  });
+
+  it("keeps a Slack 200 {ok:false}, found by its host (Slack's profile)", async () => {
+    const slack = finished(
+      {
+        method: 'POST',
+        url: 'https://slack.com/api/chat.postMessage',
+        headers: json,
+        body: '{"channel":"C1"}',
+      },
+      { text: '{"ok":false,"error":"not_in_channel"}' },
+    );
+    const { entry, failed, reads } = await captured(slack);
+    expect([reads, failed]).toEqual([1, true]);
+    expect(entry.response?.content?.text).toBe('{"ok":false,"error":"not_in_channel"}');
+  });
+
+  it('keeps an event stream 200 carrying an error event, whatever the request', async () => {
+    const stream = 'event: error\ndata: {"error":{"type":"server_error","message":"boom"}}\n\n';
+    const { failed, reads, entry } = await captured(
+      finished(
+        { method: 'GET', url: 'https://api.test/v1/events' },
+        { mimeType: 'text/event-stream', text: stream },
+      ),
+    );
+    expect([reads, failed]).toEqual([1, true]);
+    expect(entry.response?.content?.text).toBe(stream);
+  });
+
+  it('never calls getContent for a plain REST JSON 200, even one whose body looks like a GraphQL failure', async () => {
+    const rest = [
+      finished({ method: 'GET', url: 'https://api.test/v1/items/7' }, { text: '{"id":7}' }),
+      finished(
+        {
+          method: 'POST',
+          url: 'https://api.test/v1/search',
+          headers: json,
+          body: '{"filter":{"query":"{ a }"}}',
+        },
+        { text: ERRORS },
+      ),
+      finished({ method: 'GET', url: 'https://api.test/v1/search?query=red+shoes' }, { text: '{"hits":[]}' }),
+      finished(
+        { method: 'PATCH', url: 'https://api.test/v1/items/7', headers: json, body: '{"query":"red shoes"}' },
+        { status: 201, text: '{"id":7}' },
+      ),
+    ];
+    for (const request of rest) {
+      const { entry, failed, reads } = await captured(request);
+      expect([reads, failed]).toEqual([0, false]);
+      expect(entry.response?.content?.text).toBeUndefined();
+    }
+  });
+
+  it('still reads a 2xx at a GraphQL path, and drops the body when it holds no errors', async () => {
+    const { entry, failed, reads } = await captured(
+      finished({ method: 'GET', url: 'https://api.test/graphql' }, { text: '{"data":{"me":{"id":"1"}}}' }),
+    );
+    expect([reads, failed]).toEqual([1, false]);
+    expect(entry.response?.content?.text).toBeUndefined();
   });
 });
