@@ -13,9 +13,13 @@ import { registryFor } from './profiles/index.ts';
 /**
  * Whether an exchange is a failed API call (DESIGN.md "CLI contract"): an HTTP error status, no
  * response at all, a 2xx GraphQL response carrying `errors[]`, a 2xx event stream carrying an error
- * event, or a 2xx body its provider's profile declares a failure (Slack's `"ok": false`).
+ * event, or a 2xx body its provider's profile declares a failure (Slack's `"ok": false`). The
+ * provider is the one the user's host mapping names first, as classification recognises it.
  */
-export function isFailure(exchange: Exchange, options: Pick<ClassifyOptions, 'profiles'> = {}): boolean {
+export function isFailure(
+  exchange: Exchange,
+  options: Pick<ClassifyOptions, 'profiles' | 'hostMap'> = {},
+): boolean {
   if (exchange.status === 0 || exchange.status >= 400) return true;
   if (exchange.status < 200 || exchange.status >= 300) return false;
   const body = exchange.responseBody;
@@ -23,7 +27,7 @@ export function isFailure(exchange: Exchange, options: Pick<ClassifyOptions, 'pr
   if (isEventStream(exchange.mimeType, body)) return eventStreamError(body) !== undefined;
   // Cheap gates first: most successful responses mention neither "errors" nor a provider's own
   // failure field, and triage runs this on every entry of a HAR file.
-  const provider = registryFor(options.profiles).failingIn2xxFor(exchange);
+  const provider = registryFor(options.profiles).failingIn2xxFor(exchange, options.hostMap);
   const graphql = body.includes('"errors"');
   const json = graphql || provider !== undefined ? parseJsonBody(body) : undefined;
   if (graphql && (json === undefined ? startsWithGraphqlErrors(body) : graphqlErrors(json) !== undefined))
@@ -48,10 +52,13 @@ const JSON_MEDIA = /json|graphql/i;
  */
 export function failureCanHideIn2xx(
   exchange: Exchange,
-  options: Pick<ClassifyOptions, 'profiles'> = {},
+  options: Pick<ClassifyOptions, 'profiles' | 'hostMap'> = {},
 ): boolean {
   if (exchange.status < 200 || exchange.status >= 300) return false;
   if (isEventStream(exchange.mimeType, undefined)) return true;
   if (!JSON_MEDIA.test(exchange.mimeType)) return false;
-  return registryFor(options.profiles).failingIn2xxFor(exchange) !== undefined || isGraphqlRequest(exchange);
+  return (
+    registryFor(options.profiles).failingIn2xxFor(exchange, options.hostMap) !== undefined ||
+    isGraphqlRequest(exchange)
+  );
 }

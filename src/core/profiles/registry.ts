@@ -70,6 +70,12 @@ export function urlParts(url: string): { hosts: string[]; path: string } {
   }
 }
 
+/** Whether a record has any own key, without listing them (asked once per exchange). */
+function hasEntries(record: Readonly<Record<string, unknown>>): boolean {
+  for (const _key in record) return true;
+  return false;
+}
+
 function hostMatches(pattern: string, host: string): boolean {
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : pattern === host;
 }
@@ -111,9 +117,19 @@ export class ProviderRegistry {
 
   /**
    * The provider, by host, whose contract can make a 2xx response a failure (Slack's `"ok": false`),
-   * if any: only such providers' bodies need parsing for it.
+   * if any: only such providers' bodies need parsing for it. The user's host mapping decides first,
+   * as in `recognize` (DESIGN.md "Recognition order"): a host mapped to Slack's profile (a proxy, an
+   * Enterprise Grid domain) fails on `"ok": false` too, and a host mapped to a profile without such
+   * a rule does not, whatever built-in host pattern it also matches.
    */
-  failingIn2xxFor(exchange: Exchange): Profile | undefined {
+  failingIn2xxFor(exchange: Exchange, hostMap: Readonly<Record<string, string>> = {}): Profile | undefined {
+    // Only with mappings is the URL parsed (its host with and without the port, as mapped).
+    if (hasEntries(hostMap))
+      for (const host of urlParts(exchange.url).hosts) {
+        const id = Object.hasOwn(hostMap, host) ? hostMap[host] : undefined;
+        const mapped = id === undefined ? undefined : this.byId(id);
+        if (mapped !== undefined) return mapped.document.failureWhen !== undefined ? mapped : undefined;
+      }
     if (this.#failing2xx.length === 0) return undefined;
     const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(exchange.url)?.[1]?.toLowerCase();
     if (host === undefined) return undefined;

@@ -217,3 +217,29 @@ describe('isGraphqlRequest (GraphQL over HTTP, §"Request")', () => {
     });
   });
 });
+
+describe("a 2xx failure rule follows the user's host mapping, as recognition does", () => {
+  const okFalse = (url: string) =>
+    exchangeOf({ method: 'POST', url, status: 200, body: '{"ok":false,"error":"x"}' });
+
+  it("applies Slack's `ok: false` to a host mapped to Slack (a proxy, with or without its port)", () => {
+    for (const [url, hostMap] of [
+      ['https://chat-proxy.corp.example/api/chat.postMessage', { 'chat-proxy.corp.example': 'slack' }],
+      ['http://localhost:8080/api/chat.postMessage', { 'localhost:8080': 'slack' }],
+      ['http://localhost:8080/api/chat.postMessage', { localhost: 'slack' }],
+    ] as const) {
+      expect(isFailure(okFalse(url)), url).toBe(false);
+      expect(isFailure(okFalse(url), { hostMap }), url).toBe(true);
+      expect(failureCanHideIn2xx(withoutBody(okFalse(url)), { hostMap }), url).toBe(true);
+    }
+  });
+
+  it('drops the rule for a Slack host the user mapped to a profile without one', () => {
+    const slack = okFalse('https://slack.com/api/chat.postMessage');
+    expect(isFailure(slack)).toBe(true);
+    expect(isFailure(slack, { hostMap: { 'slack.com': 'stripe' } })).toBe(false);
+    expect(failureCanHideIn2xx(withoutBody(slack), { hostMap: { 'slack.com': 'stripe' } })).toBe(false);
+    // A mapping to a profile no registry has is ignored, as in recognition.
+    expect(isFailure(slack, { hostMap: { 'slack.com': 'no-such-profile' } })).toBe(true);
+  });
+});
