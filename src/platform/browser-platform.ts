@@ -4,10 +4,8 @@ import { copyText } from './copy-text.ts';
 import type { HarWorkerPort } from '../panel/har-transfer/index.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { listenForSearch } from './panel-search.ts';
-import type { CaptureLimits, Platform } from './platform.ts';
+import { SETTINGS_KEY, type CaptureLimits, type Platform } from './platform.ts';
 import { currentTheme, onThemeChanged } from './theme.ts';
-
-const SETTINGS_KEY = 'settings';
 
 function inspectedTabId(): number {
   const fromUrl = Number(new URLSearchParams(location.search).get('tab'));

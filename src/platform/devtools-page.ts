@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
-import { startCapture, type DevtoolsNetwork } from './capture/index.ts';
+import {
+  readJudgingOptions,
+  startCapture,
+  type DevtoolsNetwork,
+  type JudgingOptions,
+} from './capture/index.ts';
 import { captureChannelName } from './capture-channel.ts';
+import { SETTINGS_KEY } from './platform.ts';
 import { forwardSearch } from './panel-search.ts';
 
 export const PANEL_TITLE = 'API Errors';
@@ -28,7 +34,25 @@ export function startDevtoolsPage(): void {
   const tabId = browser.devtools.inspectedWindow.tabId;
   // The polyfill's typings describe the same three members with narrower listener types.
   const network = browser.devtools.network as unknown as DevtoolsNetwork;
-  startCapture(network, new BroadcastChannel(captureChannelName(tabId)));
+  // Capture starts at once, judging by the built-in profiles until the user's and organisation's
+  // settings are read (a few milliseconds), then by the profiles the panel classifies with.
+  let judging: JudgingOptions = {};
+  const readSettings = (): void => {
+    readJudgingOptions(
+      async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+      () => browser.storage.managed.get(null),
+    ).then(
+      (options) => {
+        judging = options;
+      },
+      (error: unknown) => console.error('[api-errors] settings could not be read for capture', error),
+    );
+  };
+  readSettings();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) readSettings();
+  });
+  startCapture(network, new BroadcastChannel(captureChannelName(tabId)), { judging: () => judging });
   createPanel(tabId).catch((error: unknown) =>
     console.error('[api-errors] could not create the panel', error),
   );

@@ -7,6 +7,9 @@ export type { SearchEvent } from './panel-search.ts';
 
 export type Theme = 'light' | 'dark';
 
+/** The browser.storage.local key of the user's settings (the panel writes it, the devtools page reads it). */
+export const SETTINGS_KEY = 'settings';
+
 /** Which clipboard path worked: the async Clipboard API, the execCommand fallback, or neither. */
 export type CopyResult = 'clipboard-api' | 'exec-command' | 'failed';
 

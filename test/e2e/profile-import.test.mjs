@@ -2,6 +2,9 @@
 // classifies a failure the inspected page makes afterwards, live. The failing API is a tiny local
 // server that answers like the example team API of test/fixtures/profiles/acme.json, recognised by
 // the profile's response-header signature (x-acme-trace), since 127.0.0.1 is nobody's known host.
+// Then a second profile whose contract fails some 200 answers (`failureWhen`): once it is imported,
+// the devtools page reads such a 200's body (it learns of the import through storage.onChanged) and
+// the failure is listed; judged by the built-in profiles alone the body was never read.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -9,6 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import { assertPresent, extensionDir, importTs, pollUntil, skipUnlessPresent } from './harness.mjs';
 
 const PROFILE = path.resolve(import.meta.dirname, '../fixtures/profiles/acme.json');
+// A team API that answers some failures with 200 and `{"status": "error"}` (the profile's `failureWhen`).
+const HOOKS_PROFILE = path.resolve(import.meta.dirname, '../fixtures/profiles/hooks-local.json');
 const { findChrome } = await importTs('src/demo/find-chrome.ts');
 const chrome = findChrome();
 
@@ -19,6 +24,10 @@ function startServer() {
     if (request.url === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return response.end(PAGE);
+    }
+    if (request.url?.startsWith('/hooks/send')) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return response.end(JSON.stringify({ status: 'error', reason: 'quota exhausted' }));
     }
     // POST /v2/orders/o_1 → Acme's documented "order busy" (a lock that clears, not a real conflict).
     response.writeHead(409, {
@@ -113,6 +122,61 @@ describe(
         'the diagnosis of the selected failure',
       );
       assert.match(action, /^Resend with backoff of 2, 4, 8 s\. Another change to order ORDER_BUSY/);
+    });
+
+    // A GET: nothing about it says a failure may hide in its 200 (no GraphQL shape, no known host),
+    // so only the imported profile makes capture read its body.
+    const hook = () => page.evaluate(async () => (await fetch('/hooks/send?event=deploy')).status);
+    // The profile names 127.0.0.1 as its host, so once imported it also claims the 409s above:
+    // a 200 row is what only reading the body could list.
+    const statuses = () =>
+      run((doc) =>
+        [...doc.querySelectorAll('[data-testid="failure"]')].map((el) => ({
+          status: el.getAttribute('data-status'),
+          provider: el.getAttribute('data-provider'),
+        })),
+      );
+
+    test("a 200 is no failure before its team's profile is imported", async () => {
+      assert.equal(await hook(), 200);
+      // Capture keeps the page's order: once the 409 made after it is listed, the 200 would be too.
+      assert.equal(await order(), 409);
+      const rows = await pollUntil(async () => {
+        const found = await statuses();
+        return found.length === 3 ? found : undefined;
+      }, 'the third 409 in the list');
+      assert.deepEqual(
+        rows.map((row) => row.status),
+        ['409', '409', '409'],
+      );
+    });
+
+    test("once the profile is imported, the devtools page reads such a 200's body and it is listed", async () => {
+      await click('[data-testid="open-settings"]');
+      const input = await panel.waitForSelector('[data-testid="profile-import"]');
+      await input.uploadFile(HOOKS_PROFILE);
+      await pollUntil(
+        () =>
+          run((doc) =>
+            [...doc.querySelectorAll('[data-testid="profile-row"]')].some(
+              (row) => row.getAttribute('data-profile') === 'hooks-local',
+            )
+              ? true
+              : undefined,
+          ),
+        'the imported hooks profile in the list',
+      );
+      await run((doc) =>
+        [...doc.querySelectorAll('button')].find((b) => b.textContent === 'Back to failures')?.click(),
+      );
+      // The devtools page learns of the import from storage.onChanged; each round sends one more
+      // call until one is judged by the new profile (the condition, not a sleep, ends the wait).
+      const rows = await pollUntil(async () => {
+        assert.equal(await hook(), 200);
+        const found = (await statuses()).filter((row) => row.status === '200');
+        return found.length > 0 ? found : undefined;
+      }, 'a 200 {status: error} listed under the imported profile');
+      assert.equal(rows[0]?.provider, 'hooks-local');
     });
   },
 );

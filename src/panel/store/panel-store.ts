@@ -35,7 +35,13 @@ import type { Transfer, TransferOutcome, TransferProgress } from '../har-transfe
 // runs them.
 import { HarTransferClient } from '../har-transfer/har-transfer-client.ts';
 import { CaptureIntake, entryBodyChars, SLICE_CHARS, SLICE_ENTRIES } from './capture-intake.ts';
-import { CHARS_PER_MB, DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import {
+  CHARS_PER_MB,
+  DEFAULT_SETTINGS,
+  hostMapInForce,
+  profileDocumentsInForce,
+  type Settings,
+} from './settings.ts';
 
 /**
  * What the session no longer holds, by kind: the engine's counts plus, for the live session, what
@@ -184,16 +190,14 @@ export class PanelStore {
   readonly dropped = signal<Dropped>(NO_DROPS);
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
   readonly managedHostMap = signal<Settings['hostMap']>({});
-  readonly hostMap = computed(() => ({ ...this.managedHostMap.value, ...this.settings.value.hostMap }));
+  readonly hostMap = computed(() => hostMapInForce(this.settings.value.hostMap, this.managedHostMap.value));
   /** Profiles from managed storage (the organisation's), below the user's own of the same id. */
   readonly managedProfiles = signal<readonly ProfileDocument[]>([]);
   /** The user's and the organisation's profiles, ready to classify with (the user's win an id). */
   readonly profiles = computed<readonly Profile[]>(() => {
     const core = this.#core.value;
     if (core === undefined) return [];
-    const own = this.settings.value.profiles;
-    const ids = new Set(own.map((doc) => doc.id));
-    const documents = [...own, ...this.managedProfiles.value.filter((doc) => !ids.has(doc.id))];
+    const documents = profileDocumentsInForce(this.settings.value.profiles, this.managedProfiles.value);
     return documents.flatMap((doc) => {
       const loaded = core.loadProfile(doc);
       return loaded.ok ? [loaded.profile] : [];

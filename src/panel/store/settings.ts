@@ -50,3 +50,23 @@ export const LIMIT_BOUNDS = {
   maxBodyChars: { min: 1_000, max: 20_000_000 },
   maxRetainedBodyMB: { min: 4, max: 1_024 },
 } as const;
+
+/**
+ * The profile documents in force: the user's own, then the organisation's whose id the user has
+ * not taken. What the panel classifies with, and what the devtools page judges a 2xx by.
+ */
+export function profileDocumentsInForce(
+  own: readonly ProfileDocument[],
+  managed: readonly ProfileDocument[],
+): ProfileDocument[] {
+  const ids = new Set(own.map((doc) => doc.id));
+  return [...own, ...managed.filter((doc) => !ids.has(doc.id))];
+}
+
+/** The host mappings in force: the user's over the organisation's. */
+export function hostMapInForce(
+  own: Readonly<Record<string, ProviderId>>,
+  managed: Readonly<Record<string, ProviderId>>,
+): Record<string, ProviderId> {
+  return { ...managed, ...own };
+}

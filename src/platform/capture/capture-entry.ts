@@ -1,3 +1,4 @@
+import type { ClassifyOptions } from '../../core/classify.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import type { HarContent, HarEntry } from '../../core/har.ts';
 import { exchangeFromHarEntry } from '../../core/exchange-from-har-entry.ts';
@@ -23,6 +24,13 @@ export interface CapturedContent extends HarContent {
   /** The body was binary and not kept. */
   _binary?: boolean;
 }
+
+/**
+ * The host mappings and profiles capture judges a failure by: the ones the panel classifies with,
+ * read from the same storage (see judging-options.ts), so a 2xx that a user's or organisation's
+ * profile declares a failure has its body read and kept before the panel is open.
+ */
+export type JudgingOptions = Pick<ClassifyOptions, 'hostMap' | 'profiles'>;
 
 /** One finished request as the devtools page passes it on. */
 export interface CapturedEntry {
@@ -181,8 +189,8 @@ export function plainHarEntry(request: unknown): HarEntry {
  * REST successes are not read: their bodies were ~40 % of the devtools page's garbage-collection
  * sweep under load (issue 11) and would be dropped anyway. Status 0 has no response to read.
  */
-function wantsBody(exchange: Exchange): boolean {
-  return exchange.status >= 400 || failureCanHideIn2xx(exchange);
+function wantsBody(exchange: Exchange, judging: JudgingOptions): boolean {
+  return exchange.status >= 400 || failureCanHideIn2xx(exchange, judging);
 }
 
 /**
@@ -221,6 +229,7 @@ export async function captureEntry(
   request: unknown,
   readContent: () => Promise<BodyContent>,
   maxBodyChars: number,
+  judging: JudgingOptions = {},
 ): Promise<CapturedEntry> {
   const entry = plainHarEntry(request);
   // The response and its content are edited below: copies, so the browser's objects stay as given.
@@ -232,13 +241,13 @@ export async function captureEntry(
   // The exchange before any body is known decides whether to read one; it is built again only
   // when a body was read (most successes are not).
   let exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
-  if (wantsBody(exchange)) {
+  if (wantsBody(exchange, judging)) {
     const body = await readContent();
     if (body.text !== undefined) content.text = body.text;
     if (body.encoding !== undefined) content.encoding = body.encoding;
     exchange = exchangeFromHarEntry(entry, 0, { maxBodyChars });
   }
-  const failed = isFailure(exchange);
+  const failed = isFailure(exchange, judging);
   if (failed) keepBody(content, exchange);
   else {
     delete content.text;

@@ -1,4 +1,10 @@
-import { callbackOrPromise, captureEntry, contentReader, type CapturedEntry } from './capture-entry.ts';
+import {
+  callbackOrPromise,
+  captureEntry,
+  contentReader,
+  type CapturedEntry,
+  type JudgingOptions,
+} from './capture-entry.ts';
 import type { CaptureChannel } from '../capture-channel.ts';
 import { CaptureHub, type HubOptions } from './capture-hub.ts';
 import {
@@ -26,6 +32,8 @@ export interface CaptureOptions extends HubOptions {
   recoveryTimeoutMs?: number;
   /** Bodies of recovered entries read at once (each is a round trip to DevTools). */
   recoveryReads?: number;
+  /** The host mappings and profiles in force when a request is judged (built-ins only if absent). */
+  judging?: () => JudgingOptions;
 }
 
 type Pending = () => Promise<CapturedEntry>;
@@ -125,7 +133,7 @@ async function recover(
 export function startCapture(
   network: DevtoolsNetwork,
   channel: CaptureChannel,
-  { recoveryTimeoutMs = 5_000, recoveryReads = 6, ...hubOptions }: CaptureOptions = {},
+  { recoveryTimeoutMs = 5_000, recoveryReads = 6, judging = () => ({}), ...hubOptions }: CaptureOptions = {},
 ): CaptureHub {
   const hub = new CaptureHub(channel, hubOptions);
   // Bodies arrive asynchronously and out of order; chaining emission keeps events in the order
@@ -148,7 +156,12 @@ export function startCapture(
   network.onRequestFinished.addListener((request) => {
     // The body is read at once (the request's content may not be kept long); its place in the
     // stream is fixed now.
-    const pending = captureEntry(request, contentReader(request), hub.buffer.limits().maxBodyChars);
+    const pending = captureEntry(
+      request,
+      contentReader(request),
+      hub.buffer.limits().maxBodyChars,
+      judging(),
+    );
     merge.live({ type: 'entry', key: requestKey(request), value: () => pending });
   });
   network.onNavigated.addListener((url) => merge.live({ type: 'navigated', url }));
@@ -157,7 +170,7 @@ export function startCapture(
   const read =
     (entry: unknown): Pending =>
     () =>
-      reads(() => captureEntry(entry, contentReader(entry), hub.buffer.limits().maxBodyChars));
+      reads(() => captureEntry(entry, contentReader(entry), hub.buffer.limits().maxBodyChars, judging()));
   // Asked after both listeners are registered, so the log and the live stream overlap instead of
   // leaving a gap. A browser without getHAR, or one that never answers, recovers nothing.
   void recover(network, merge, read, recoveryTimeoutMs);

@@ -14,6 +14,7 @@ export {
   type BodyContent,
   type CapturedEntry,
   type ContentSource,
+  type JudgingOptions,
 } from './capture-entry.ts';
 export {
   CaptureMerge,
@@ -26,3 +27,4 @@ export {
   type RecoveredLog,
 } from './capture-merge.ts';
 export { startCapture, type CaptureOptions, type DevtoolsNetwork } from './devtools-capture.ts';
+export { readJudgingOptions } from './judging-options.ts';

@@ -10,6 +10,7 @@ import {
   type ContentSource,
 } from '../../../src/platform/capture/index.ts';
 import { exchangeFromHarEntry } from '../../../src/core/exchange-from-har-entry.ts';
+import { loadProfile } from '../../../src/core/profiles/index.ts';
 
 /** The HAR entry of a capture (most cases here look at the entry). */
 const captureEntry = async (...args: Parameters<typeof capture>) => (await capture(...args)).entry;
@@ -416,5 +417,48 @@ describe('captureEntry reads a 2xx body only where a failure can hide', () => {
     );
     expect([reads, failed]).toEqual([1, false]);
     expect(entry.response?.content?.text).toBeUndefined();
+  });
+
+  /** A team's own profile whose contract fails some 2xx answers, as a user imports one. */
+  const HOOKS_PROFILE = {
+    formatVersion: 1,
+    id: 'hooks-team',
+    name: 'Hooks (team profile)',
+    recognize: { hosts: ['hooks.team.example'] },
+    failureWhen: [{ equals: { status: 'error' } }],
+    rules: [],
+  };
+  const hooksCall = (url: string) =>
+    finished(
+      { method: 'POST', url, headers: json, body: '{"event":"deploy"}' },
+      { text: '{"status":"error","reason":"quota"}' },
+    );
+
+  it("reads and keeps a 2xx that a user's profile declares a failure, or that a host mapped to one answers", async () => {
+    const loaded = loadProfile(HOOKS_PROFILE);
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const judging = { profiles: [loaded.profile], hostMap: { 'relay.corp.example': 'hooks-team' } };
+    for (const url of ['https://hooks.team.example/v1/send', 'https://relay.corp.example/v1/send']) {
+      // Judged by the built-ins alone (before this the devtools page had nothing else), the body
+      // was never read and the failure was lost.
+      const unjudged = hooksCall(url);
+      const before = await capture(unjudged, contentReader(unjudged), LIMIT);
+      expect([unjudged.getContent.mock.calls.length, before.failed], url).toEqual([0, false]);
+      const request = hooksCall(url);
+      const { entry, failed } = await capture(request, contentReader(request), LIMIT, judging);
+      expect([request.getContent.mock.calls.length, failed], url).toEqual([1, true]);
+      expect(entry.response?.content?.text).toBe('{"status":"error","reason":"quota"}');
+    }
+  });
+
+  it('leaves a Slack host unread once the user mapped it to a profile without 2xx failures', async () => {
+    const slack = finished(
+      { method: 'POST', url: 'https://slack.com/api/chat.postMessage', headers: json, body: '{}' },
+      { text: '{"ok":false,"error":"not_in_channel"}' },
+    );
+    const { failed } = await capture(slack, contentReader(slack), LIMIT, {
+      hostMap: { 'slack.com': 'stripe' },
+    });
+    expect([slack.getContent.mock.calls.length, failed]).toEqual([0, false]);
   });
 });
