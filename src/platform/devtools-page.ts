@@ -37,13 +37,16 @@ export function startDevtoolsPage(): void {
   // Capture starts at once, judging by the built-in profiles until the user's and organisation's
   // settings are read (a few milliseconds), then by the profiles the panel classifies with.
   let judging: JudgingOptions = {};
+  // Reads can overlap when settings change twice in a row: only the latest one is taken.
+  let latestRead = 0;
   const readSettings = (): void => {
+    const read = ++latestRead;
     readJudgingOptions(
       async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
       () => browser.storage.managed.get(null),
     ).then(
       (options) => {
-        judging = options;
+        if (read === latestRead) judging = options;
       },
       (error: unknown) => console.error('[api-errors] settings could not be read for capture', error),
     );
