@@ -70,7 +70,7 @@ export function urlParts(url: string): { hosts: string[]; path: string } {
   }
 }
 
-/** Whether a record has any own key, without listing them (asked once per exchange). */
+/** Whether a record has at least one own key, without listing them (asked once per exchange). */
 function hasEntries(record: Readonly<Record<string, unknown>>): boolean {
   for (const _key in record) return true;
   return false;
