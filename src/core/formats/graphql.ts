@@ -1,4 +1,5 @@
 import type { Exchange } from '../exchange.ts';
+import { headerValue } from '../header-value.ts';
 import { asRecord, MAX_JSON_PARSE_CHARS, parseJsonBody } from './json-value.ts';
 
 /**
@@ -115,12 +116,6 @@ function isGraphqlBody(body: string, mimeType: string): boolean {
   return Array.isArray(json) ? json.some(isRequestObject) : isRequestObject(json);
 }
 
-/** A request header's value, or '' when it was not sent. */
-function requestHeader(exchange: Exchange, name: string): string {
-  for (const header of exchange.requestHeaders) if (header.name.toLowerCase() === name) return header.value;
-  return '';
-}
-
 // A path segment `graphql` or `gql` (`/graphql`, `/api/graphql/`, Shopify's `…/graphql.json`,
 // X's `/i/api/graphql/<id>/<name>`): graphql.org "Serving over HTTP" › "URIs, Routes" says a
 // GraphQL server usually sits at `/graphql`. A weaker sign than the request's own shape, but it is
@@ -137,9 +132,9 @@ const GRAPHQL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:graphql|gq
  * searches with `?query=words`, is not one.
  */
 export function isGraphqlRequest(exchange: Exchange): boolean {
-  const contentType = exchange.requestMimeType ?? requestHeader(exchange, 'content-type');
+  const contentType = exchange.requestMimeType ?? headerValue(exchange.requestHeaders, 'content-type') ?? '';
   if (GRAPHQL_MEDIA.test(exchange.mimeType) || GRAPHQL_MEDIA.test(contentType)) return true;
-  if (GRAPHQL_MEDIA.test(requestHeader(exchange, 'accept'))) return true;
+  if (GRAPHQL_MEDIA.test(headerValue(exchange.requestHeaders, 'accept') ?? '')) return true;
   const query = /\?([^#]*)/.exec(exchange.url)?.[1];
   if (query !== undefined && hasGraphqlParam(query)) return true;
   if (GRAPHQL_PATH.test(exchange.url)) return true;

@@ -9,6 +9,7 @@ import {
   findNationalIds,
   findNumbers,
   isAsciiLetter,
+  isDigit,
 } from './personal-formats.ts';
 import {
   findAuthSchemes,
@@ -92,13 +93,8 @@ function isAuthScheme(text: string, end: number, length: number): boolean {
   return true;
 }
 
-function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 48 && code <= 57;
-}
-
 function digitsAt(text: string, at: number, count: number): boolean {
-  for (let i = 0; i < count; i++) if (!isDigitAt(text, at + i)) return false;
+  for (let i = 0; i < count; i++) if (!isDigit(text.charCodeAt(at + i))) return false;
   return true;
 }
 
@@ -130,10 +126,10 @@ export function isoTimestampEnd(text: string, at: number): number {
   let end = date + 6;
   if (text.charCodeAt(end) === 58 && digitsAt(text, end + 1, 2)) {
     end += 3;
-    if (text.charCodeAt(end) === 46 && isDigitAt(text, end + 1)) {
+    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
       const fraction = end + 1;
       end = fraction + 1;
-      while (end < fraction + 9 && isDigitAt(text, end)) end++;
+      while (end < fraction + 9 && isDigit(text.charCodeAt(end))) end++;
     }
   }
   const zone = text.charCodeAt(end);

@@ -257,7 +257,8 @@ export function callingCodes(): ReadonlyMap<string, readonly [number, number]> {
 // ---------------------------------------------------------------------------------------------
 // Character helpers
 
-function isDigit(code: number): boolean {
+/** An ASCII digit. Shared with detect.ts. */
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
