@@ -1,4 +1,4 @@
-import { fieldKind, isCodeName, isLower, looksOpaque } from './field-names.ts';
+import { fieldKind, isCodeName, isLower, looksGenerated, looksOpaque } from './field-names.ts';
 import {
   findBirthDates,
   findBitcoinAddresses,
@@ -414,16 +414,27 @@ class ValueRuns {
  */
 class OpaqueRuns {
   private end = -1;
-  /** The earliest start of a value ending at `end` found not to look opaque for that reason. */
-  private plainFrom = -1;
+  /** The earliest start of a value ending at `end` judged, and how (per strictness). */
+  private from = -1;
+  private strict = false;
+  private opaque = false;
 
-  looksOpaque(value: string, start: number, end: number): boolean {
-    const suffix = end === this.end && start >= this.plainFrom && value.length >= 20;
-    if (suffix) return false;
-    const opaque = looksOpaque(value);
-    if (!opaque && value.length >= 20 && value.length <= 4096 && !/\s/.test(value)) {
+  /**
+   * `looksOpaque` (in a query) or the stricter `looksGenerated` (elsewhere) of text[start, end).
+   * A later value ending at the same place is a suffix of one judged: `code=x1code=x1…` without
+   * a delimiter ends every value at the same character, and judging each whole (up to 8 KiB)
+   * again at every `=` was quadratic. A suffix takes the judgment of the value it ends: a plain
+   * one stays plain, and an opaque one lies inside a span already replaced.
+   */
+  judge(value: string, start: number, end: number, strict: boolean): boolean {
+    if (end === this.end && start >= this.from && strict === this.strict && value.length >= 20)
+      return this.opaque;
+    const opaque = strict ? looksGenerated(value) : looksOpaque(value);
+    if (value.length >= 20 && value.length <= 4096 && !/\s/.test(value)) {
       this.end = end;
-      this.plainFrom = start;
+      this.from = start;
+      this.strict = strict;
+      this.opaque = opaque;
     }
     return opaque;
   }
@@ -472,7 +483,9 @@ function assignmentAt(
   const before = text.charCodeAt(keyStart - 1);
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #
   let needsOpaque = false;
-  if (kind === undefined && inQuery && isCodeName(key)) {
+  // (In a query, RFC 6749 §4.1.2's `code` and the keys isCodeName names; elsewhere the same names
+  // hold error codes and sort keys as often, so only a generated-looking value goes.)
+  if (kind === undefined && isCodeName(key)) {
     kind = 'secret';
     needsOpaque = true;
   }
@@ -489,11 +502,15 @@ function assignmentAt(
     // field's name is as long as a key at most: a longer run (`name=ghp_:name=…`, 8 KiB) was
     // classified word by word at every `name=` in it, and each cached.
     const named = value.length <= KEY_LIMIT ? fieldKind(value) : undefined;
-    if (named === undefined) return undefined;
+    // A form field posts like a query parameter: an OAuth `code` in a hidden input (OAuth 2.0
+    // Form Post Response Mode §2, `response_mode=form_post`) goes when it looks opaque.
+    const code = named === undefined && value.length <= KEY_LIMIT && isCodeName(value);
+    if (named === undefined && !code) return undefined;
     const html = htmlValueSpan(text, span.end, to, tags);
     if (html === undefined || html.end <= html.start) return undefined;
     const htmlValue = text.slice(html.start, html.end);
-    return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named };
+    if (code && !looksOpaque(htmlValue)) return undefined;
+    return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named ?? 'secret' };
   }
   if (kind === undefined) return undefined;
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
@@ -507,7 +524,7 @@ function assignmentAt(
     ((value.length <= 12 && isHyphenatedWord(value)) || (value.length <= 24 && isCamelCaseName(value)))
   )
     return undefined;
-  if (needsOpaque && !opaque.looksOpaque(value, span.start, span.end)) return undefined;
+  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
   span.kind = kind;
   return span;
 }

@@ -567,6 +567,46 @@ export function looksOpaque(value: string): boolean {
   return digits > 0 && letters > 0 && seen.size >= Math.min(10, value.length / 2);
 }
 
+/** RFC 9562 §4's textual UUID, 8-4-4-4-12 hex digits: an object's or request's id, never a key. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** 0: a separator, 1: lower-case, 2: upper-case, 3: a digit (a hex letter counts as a letter). */
+function charClass(code: number): number {
+  if (code >= 48 && code <= 57) return 3;
+  if (code >= 97 && code <= 122) return 1;
+  if (code >= 65 && code <= 90) return 2;
+  return 0;
+}
+
+/**
+ * A value a machine generated, where a code-like name outside a query (`code`, `key`, `appid` in a
+ * JSON body, a header, a `name`/`value` pair, an assignment in text) carries an error code, a sort
+ * key or a licence id as often as a credential: `looksOpaque`, 16 characters or more, not a UUID,
+ * and either hex of 20 digits or more (GitHub's OAuth `code`; OpenWeather's 32-digit `appid`) or
+ * mixed so often between lower case, upper case and digits that no word is inside: random
+ * base-62 text changes class at ~62 % of its adjacent characters, `InvalidParameterValue2` at
+ * 29 %, `ERR_BAD_REQUEST_400` at 7 %. The threshold is a third.
+ */
+export function looksGenerated(value: string): boolean {
+  if (value.length < 16 || !looksOpaque(value) || UUID.test(value)) return false;
+  let hex = true;
+  let pairs = 0;
+  let changes = 0;
+  let previous = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const kind = charClass(code);
+    if (hex && !(kind === 3 || ((code | 32) >= 97 && (code | 32) <= 102))) hex = false;
+    if (kind !== 0 && previous !== 0) {
+      pairs++;
+      if (kind !== previous) changes++;
+    }
+    previous = kind;
+  }
+  if (hex) return value.length >= 20;
+  return changes * 3 >= pairs;
+}
+
 /** Kinds whose every value holds a digit (a number, a date, an address of a network). */
 const DIGIT_KINDS = new Set<RedactionKind>([
   'card',

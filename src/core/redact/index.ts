@@ -39,7 +39,7 @@ export {
   type Span,
 } from './session.ts';
 export { detectSensitive, detectorGates, isoTimestampEnd } from './detect.ts';
-export { fieldKind, looksOpaque, nameWords } from './field-names.ts';
+export { fieldKind, looksGenerated, looksOpaque, nameWords } from './field-names.ts';
 export { isDocPlaceholder, TOKEN_RULES } from './secret-formats.ts';
 export {
   aadhaarValid,

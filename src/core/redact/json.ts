@@ -1,5 +1,5 @@
 import { detectorGates } from './detect.ts';
-import { fieldKind } from './field-names.ts';
+import { fieldKind, isCodeName, looksGenerated } from './field-names.ts';
 import {
   CandidatePrefixes,
   isPlaceholder,
@@ -61,6 +61,8 @@ export interface KeyInfo {
   clean: boolean;
   /** 1: names a name/value pair (`name`, `key`); 2: holds its value (`value`). */
   role: 0 | 1 | 2;
+  /** A code-like name (`code`, `key`, `appid`: isCodeName): its value goes when it looks generated. */
+  code: boolean;
 }
 
 const keyCache = new Map<string, KeyInfo>();
@@ -78,6 +80,7 @@ export function jsonKeyInfo(key: string): KeyInfo {
       contextual,
       clean: key.length < 4 || detectorGates(key) === 0,
       role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
+      code: kind === undefined && isCodeName(key),
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
@@ -218,6 +221,10 @@ interface Frame {
   role: 0 | 1 | 2;
   /** The kind a sibling `name`/`key` string gave this object's `value`. */
   pairKind: RedactionKind | undefined;
+  /** The last key read is code-like (KeyInfo.code), for the value that follows. */
+  codeKey: boolean;
+  /** A sibling `name`/`key` string is code-like: this object's `value` goes when it looks generated. */
+  pairCode: boolean;
   /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
   deferredStart: number;
   deferredEnd: number;
@@ -379,6 +386,8 @@ class JsonTextScan {
         name,
         role: 0,
         pairKind: undefined,
+        codeKey: false,
+        pairCode: false,
         deferredStart: -1,
         deferredEnd: -1,
         nested: 0,
@@ -392,6 +401,8 @@ class JsonTextScan {
       frame.name = name;
       frame.role = 0;
       frame.pairKind = undefined;
+      frame.codeKey = false;
+      frame.pairCode = false;
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
       frame.nested = 0;
@@ -424,8 +435,14 @@ class JsonTextScan {
     const start = top.deferredStart;
     const end = top.deferredEnd;
     top.deferredStart = -1;
-    const kind = top.kind ?? top.pairKind;
+    const kind = top.kind ?? top.pairKind ?? (top.pairCode ? this.generatedKind(start, end) : undefined);
     this.stringValue(kind, start, end);
+  }
+
+  /** 'secret' when the string at [i, end] (quotes included) looks generated (see KeyInfo.code). */
+  private generatedKind(i: number, end: number): RedactionKind | undefined {
+    const value = this.decoded(i, end);
+    return value !== undefined && looksGenerated(value) ? 'secret' : undefined;
   }
 
   private number(i: number): number {
@@ -456,7 +473,12 @@ class JsonTextScan {
         const name = this.decoded(i, end);
         if (name === undefined) return -1;
         top.pairKind = pairKind(name);
+        top.pairCode = top.pairKind === undefined && isCodeName(name);
       } else if (role === 2 && top.kind === undefined && top.keyKind === undefined) {
+        if (top.pairKind === undefined && top.pairCode) {
+          this.stringValue(this.generatedKind(i, end), i, end);
+          return end + 1;
+        }
         if (top.pairKind === undefined) {
           // The name may come after the value: decide when the object closes.
           top.deferredStart = i;
@@ -467,7 +489,8 @@ class JsonTextScan {
         return end + 1;
       }
     }
-    return this.stringValue(this.valueKind(top), i, end) ? end + 1 : -1;
+    const kind = this.valueKind(top) ?? (top?.codeKey === true ? this.generatedKind(i, end) : undefined);
+    return this.stringValue(kind, i, end) ? end + 1 : -1;
   }
 
   /** Redacts the string at [i, end] (quotes included); false when its escapes are invalid. */
@@ -505,6 +528,7 @@ class JsonTextScan {
       info.kind ??
       (info.contextual && top.name !== undefined ? fieldKind(known.key, top.name) : undefined) ??
       (info.role === 2 ? top.pairKind : undefined);
+    top.codeKey = info.code;
     if (this.prefixes !== undefined && !known.recorded) {
       // A key's spelling is recorded once per scan (a list repeats the same few keys).
       this.prefixes.string(this.text, i + 1, end);
@@ -693,6 +717,8 @@ interface TreeFrame {
   at: number;
   /** The kind a sibling `name`/`key` string gives this object's `value`. */
   pair: RedactionKind | undefined;
+  /** A sibling `name`/`key` string is code-like (see Frame.pairCode). */
+  pairCode: boolean;
 }
 
 function leaf(
@@ -726,15 +752,19 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     const target: Container = array ? new Array(source.length) : {};
     let keys: string[] | undefined;
     let pair: RedactionKind | undefined;
+    let pairCode = false;
     if (!array) {
       const record = source as Record<string, unknown>;
       keys = Object.keys(record);
       for (const key of keys) {
         const value = record[key];
-        if (PAIR_NAMES.has(key) && typeof value === 'string') pair ??= pairKind(value);
+        if (PAIR_NAMES.has(key) && typeof value === 'string') {
+          pair ??= pairKind(value);
+          pairCode ||= isCodeName(value);
+        }
       }
     }
-    stack.push({ source, target, kind, name, keys, at: 0, pair });
+    stack.push({ source, target, kind, name, keys, at: 0, pair, pairCode });
     return target;
   };
   const top = make(root as Container, undefined, undefined);
@@ -768,7 +798,13 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       info.kind ??
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 && kind === undefined ? frame.pair : undefined) ??
-      kind;
+      kind ??
+      // A code-like key, or the `value` of a pair named by one, as the scan judges them.
+      ((info.code || (info.role === 2 && frame.pairCode)) &&
+      typeof value === 'string' &&
+      looksGenerated(value)
+        ? 'secret'
+        : undefined);
     // The key is redacted before what it holds, as it comes first in the text.
     const written = info.clean
       ? key

@@ -1,5 +1,5 @@
 import { detectorGates, detectSensitive } from './detect.ts';
-import { fieldKind, fitsKind, isCodeName, looksOpaque } from './field-names.ts';
+import { fieldKind, fitsKind, isCodeName, looksGenerated, looksOpaque } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
@@ -555,6 +555,9 @@ export function redactHeader(name: string, value: string, session: RedactionSess
   const kind = fieldKind(lower);
   if (kind === 'credential' || kind === 'token') return redactCredentialValue(value, kind, session);
   if (kind !== undefined) return redactWhole(kind, value, session);
+  // A header named `key`, `code` or `appid` (see isCodeName) holds a credential only when the
+  // value looks generated: outside a query the same names hold ids and codes too.
+  if (isCodeName(lower) && looksGenerated(value)) return redactWhole('secret', value, session);
   return redactText(value, session);
 }
 

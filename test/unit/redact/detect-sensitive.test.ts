@@ -103,6 +103,46 @@ describe('named assignments in free text', () => {
   });
 });
 
+describe('code-like names outside a query take only a generated value', () => {
+  it.each([
+    [
+      'oauth callback code=nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda received',
+      'nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda',
+    ],
+    ['KEY=CV3cn7aKxtVlongOryYIJwfs6uVw0orfJk8C6nw', 'CV3cn7aKxtVlongOryYIJwfs6uVw0orfJk8C6nw'],
+    ['"appid": "f92de1b55db576538c291c8946ebc074"', 'f92de1b55db576538c291c8946ebc074'],
+  ])('%s', (text, secret) => {
+    const spans = detectSensitive(text);
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual([secret]);
+    expect(spans[0]?.kind).toBe('secret');
+  });
+
+  it.each([
+    'error code=ERR_BAD_REQUEST_400 from upstream',
+    '"code": "InvalidParameterValue2"',
+    'key: 550e8400-e29b-41d4-a716-446655440000',
+    'Key=photos/2024/IMG_1234.jpg',
+  ])('%s keeps its value', (text) => {
+    expect(detectSensitive(text)).toEqual([]);
+  });
+
+  it('a hidden form field posts like a query: an OAuth form_post page gives its code away', () => {
+    const text =
+      '<form method="post" action="https://app.example.test/cb"><input type="hidden" name="code" value="SplxlOBeZQQYbYS6WxSbIA"/><input type="hidden" name="state" value="af0ifjsldkj"/></form>';
+    expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
+      ['SplxlOBeZQQYbYS6WxSbIA', 'secret'],
+    ]);
+    expect(detectSensitive('<input name="code" value="card_declined">')).toEqual([]);
+  });
+
+  it('in a query the looser opaque rule still holds (a code there is an OAuth code)', () => {
+    const text = 'GET /cb?code=3336676.569200954261.ad4f6dc5c6ac4a5ce4b4f1a8f6f1c1a0&state=x';
+    expect(detectSensitive(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      '3336676.569200954261.ad4f6dc5c6ac4a5ce4b4f1a8f6f1c1a0',
+    ]);
+  });
+});
+
 describe('Authorization and signature headers written as text', () => {
   it.each([
     ['Authorization=Bot Mz4xNTYuNzg5.GhIjKl.aB3dE5fG7hI9', 'Authorization=Bot [credential-1]'],

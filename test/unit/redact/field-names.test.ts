@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKind, nameWords } from '../../../src/core/redact/index.ts';
+import { fieldKind, looksGenerated, nameWords } from '../../../src/core/redact/index.ts';
 
 describe('nameWords', () => {
   it('reads every spelling of a name as the same words', () => {
@@ -112,5 +112,46 @@ describe('fieldKind', () => {
     expect(fieldKind('name', 'plan')).toBeUndefined();
     expect(fieldKind('name', 'error')).toBeUndefined();
     expect(fieldKind('number', 'card')).toBe('card');
+  });
+});
+
+describe('looksGenerated', () => {
+  it.each([
+    ['an OAuth code (RFC 6749 §4.1.2 example)', 'SplxlOBeZQQYbYS6WxSbIA'],
+    ['a Google OAuth code', '4/0AX4XfWhAbCdEfGhIjKlMnOpQrStUvWxYz'],
+    ['a base64url key', 'nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda'],
+    ['a 32-digit hex key (OpenWeather appid)', 'f92de1b55db576538c291c8946ebc074'],
+    ['base64 with padding', 'K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols='],
+  ])('takes %s for a generated value', (_label, value) => {
+    expect(looksGenerated(value)).toBe(true);
+  });
+
+  it.each([
+    ['an error code in PascalCase with a digit', 'InvalidParameterValue2'],
+    ['an upper-case error code with a status', 'ERR_BAD_REQUEST_400'],
+    ['a snake_case code with a year', 'resource_missing_2024'],
+    ['a UUID (an idempotency key, an object id)', '550e8400-e29b-41d4-a716-446655440000'],
+    ['an object path', 'photos/2024/IMG_1234.jpg'],
+    ['a short hex digest', '8d2c6a3f1b0e4c7a'],
+    ['a word', 'card_declined'],
+  ])('leaves %s alone', (_label, value) => {
+    expect(looksGenerated(value)).toBe(false);
+  });
+
+  it('takes nearly every random base-62 string of 24 characters, and no run of words', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let state = 7;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    let generated = 0;
+    for (let n = 0; n < 1000; n++) {
+      let value = '';
+      for (let i = 0; i < 24; i++) value += alphabet[Math.floor(next() * alphabet.length)];
+      if (looksGenerated(value)) generated++;
+    }
+    expect(generated).toBeGreaterThan(950);
+    expect(looksGenerated('CustomerAccountSuspendedUntil2027')).toBe(false);
   });
 });

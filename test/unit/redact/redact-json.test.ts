@@ -115,6 +115,44 @@ describe('redactJson', () => {
   });
 });
 
+describe('code-like keys (code, key, appid) in JSON', () => {
+  const code = 'nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda';
+  const input = {
+    oauth: { code, redirect_uri: 'https://app.example.test/cb' },
+    error: { code: 'InvalidParameterValue2', message: 'bad value' },
+    upload: { Key: 'photos/2024/IMG_1234.jpg', key: '550e8400-e29b-41d4-a716-446655440000' },
+    env: [
+      { value: 'f92de1b55db576538c291c8946ebc074', name: 'appid' },
+      { name: 'key', value: 'CV3cn7aKxtVlongOryYIJwfs6uVw0orfJk8C6nw' },
+      { name: 'code', value: 'ERR_BAD_REQUEST_400' },
+    ],
+  };
+  const expected = {
+    oauth: { code: '[secret-1]', redirect_uri: 'https://app.example.test/cb' },
+    error: { code: 'InvalidParameterValue2', message: 'bad value' },
+    upload: { Key: 'photos/2024/IMG_1234.jpg', key: '550e8400-e29b-41d4-a716-446655440000' },
+    env: [
+      { value: '[secret-2]', name: 'appid' },
+      { name: 'key', value: '[secret-3]' },
+      { name: 'code', value: 'ERR_BAD_REQUEST_400' },
+    ],
+  };
+
+  it('replaces a generated value under a code-like key or pair name, in both walkers', () => {
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
+  it('reads an escaped value before judging it', () => {
+    const text = '{"code": "nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56\\/rUpQpda"}';
+    expect(JSON.parse(redactJsonText(text, new RedactionSession()) ?? 'null')).toEqual({
+      code: '[secret-1]',
+    });
+  });
+});
+
 describe('redactJson visits values in document order', () => {
   it('gives a value met under two names the placeholder of the first, as the text scan does', () => {
     const root = {

@@ -37,6 +37,32 @@ describe('sanitizeHar', () => {
     expect(sanitizeHar(har).log.entries).toEqual([null, 'contact [email-1]', 7]);
   });
 
+  it('replaces a header named key or code only when its value looks generated', () => {
+    const sanitized = sanitizeHar(
+      har([
+        entry('https://api.example.test/v1/weather', {
+          response: {
+            status: 401,
+            statusText: 'Unauthorized',
+            headers: [
+              { name: 'Key', value: 'CV3cn7aKxtVlongOryYIJwfs6uVw0orfJk8C6nw' },
+              { name: 'Code', value: 'ERR_BAD_REQUEST_400' },
+            ],
+            cookies: [],
+            content: { mimeType: 'text/plain', text: 'key CV3cn7aKxtVlongOryYIJwfs6uVw0orfJk8C6nw rejected' },
+          },
+        }),
+      ]),
+    );
+    const response = sanitized.log.entries[0]?.response;
+    expect(response?.headers).toEqual([
+      { name: 'Key', value: '[secret-1]' },
+      { name: 'Code', value: 'ERR_BAD_REQUEST_400' },
+    ]);
+    // One decision per value: the body's echo gets the same placeholder.
+    expect(response?.content?.text).toBe('key [secret-1] rejected');
+  });
+
   it('returns a new HAR and leaves the input untouched', () => {
     const input = har([entry('https://api.test/v1/x?email=a%40b.test')]);
     const before = structuredClone(input);
