@@ -497,6 +497,9 @@ function assignmentAt(
   if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
     span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
+  // Judged first, by a look at the characters (cached along a run, O(1) past 4 KiB): `key=key=…`
+  // reaches here at every `=`, and the placeholder and code checks below cost more per value.
+  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
   if (htmlName) {
     // `<input name="email" value="…">`: the attribute names the field, the value is the data. A
     // field's name is as long as a key at most: a longer run (`name=ghp_:name=…`, 8 KiB) was
@@ -524,7 +527,6 @@ function assignmentAt(
     ((value.length <= 12 && isHyphenatedWord(value)) || (value.length <= 24 && isCamelCaseName(value)))
   )
     return undefined;
-  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
   span.kind = kind;
   return span;
 }
