@@ -483,38 +483,44 @@ function assignmentAt(
   const before = text.charCodeAt(keyStart - 1);
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #
   let needsOpaque = false;
+  // `<input name="email" value="…">`, and .NET's `<add key="ClearTextPassword" value="…"/>`
+  // (NuGet "nuget.config reference" › packageSourceCredentials; appSettings): an attribute names
+  // the field, the `value` attribute holds the data.
+  const attribute = kind === undefined && text.charCodeAt(at) === 61 && isAttributeName(key);
   // (In a query, RFC 6749 §4.1.2's `code` and the keys isCodeName names; elsewhere the same names
   // hold error codes and sort keys as often, so only a generated-looking value goes.)
   if (kind === undefined && isCodeName(key)) {
     kind = 'secret';
     needsOpaque = true;
   }
-  const htmlName = kind === undefined && text.charCodeAt(at) === 61 && key.toLowerCase() === 'name';
-  if (kind === undefined && !htmlName) return undefined;
+  if (kind === undefined && !attribute) return undefined;
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
-  const span = valueSpan(text, at + 1, to, runs);
+  // PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config array): past the `>`.
+  const valueFrom = text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) === 62 ? at + 2 : at + 1;
+  const span = valueSpan(text, valueFrom, to, runs);
   if (span === undefined) return undefined;
   if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
     span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
-  // Judged first, by a look at the characters (cached along a run, O(1) past 4 KiB): `key=key=…`
-  // reaches here at every `=`, and the placeholder and code checks below cost more per value.
-  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
-  if (htmlName) {
-    // `<input name="email" value="…">`: the attribute names the field, the value is the data. A
-    // field's name is as long as a key at most: a longer run (`name=ghp_:name=…`, 8 KiB) was
+  if (attribute) {
+    // A field's name is as long as a key at most: a longer run (`name=ghp_:name=…`, 8 KiB) was
     // classified word by word at every `name=` in it, and each cached.
     const named = value.length <= KEY_LIMIT ? fieldKind(value) : undefined;
     // A form field posts like a query parameter: an OAuth `code` in a hidden input (OAuth 2.0
     // Form Post Response Mode §2, `response_mode=form_post`) goes when it looks opaque.
     const code = named === undefined && value.length <= KEY_LIMIT && isCodeName(value);
-    if (named === undefined && !code) return undefined;
-    const html = htmlValueSpan(text, span.end, to, tags);
-    if (html === undefined || html.end <= html.start) return undefined;
-    const htmlValue = text.slice(html.start, html.end);
-    if (code && !looksOpaque(htmlValue)) return undefined;
-    return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named ?? 'secret' };
+    const html = named !== undefined || code ? htmlValueSpan(text, span.end, to, tags) : undefined;
+    if (html !== undefined && html.end > html.start) {
+      const htmlValue = text.slice(html.start, html.end);
+      if (code && !looksOpaque(htmlValue)) return undefined;
+      return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named ?? 'secret' };
+    }
+    // `key=…` that names no field is still a code-like name, judged below.
+    if (!needsOpaque) return undefined;
   }
+  // Judged first, by a look at the characters (cached along a run, O(1) past 4 KiB): `key=key=…`
+  // reaches here at every `=`, and the placeholder and code checks below cost more per value.
+  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
   if (kind === undefined) return undefined;
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
@@ -529,6 +535,11 @@ function assignmentAt(
     return undefined;
   span.kind = kind;
   return span;
+}
+
+/** `name` or `key`, any case: an attribute that names the field a later `value` attribute holds. */
+function isAttributeName(key: string): boolean {
+  return (key.length === 4 || key.length === 3) && /^(?:name|key)$/i.test(key);
 }
 
 /**

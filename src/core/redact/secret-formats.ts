@@ -249,6 +249,17 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     0,
     'HashiCorp Vault docs "Tokens" › "Token prefixes" (hvs., hvb.); gitleaks vault-service-token, vault-batch-token',
   ),
+  // Before Vault 1.10 a service token was `s.` and 24 characters; a letter and a digit are
+  // required, so a property access in script (`s.getElementsByTagName`) is not one.
+  ...rules(
+    'token',
+    's.',
+    A,
+    24,
+    24,
+    'HashiCorp Vault docs "Tokens" › "Token prefixes" (s. before 1.10); gitleaks vault-service-token',
+    { mixed: true },
+  ),
   ...rules('token', 'pul-', L, 40, 40, 'Pulumi docs "Access tokens" (pul-); gitleaks pulumi-api-token'),
   ...rules('token', 'tk-us-', W, 48, 0, 'Scalingo docs "API tokens" (tk-us-); gitleaks scalingo-api-token'),
   ...rules(
@@ -1245,11 +1256,16 @@ function telegramEnd(text: string, at: number, runs: RunEnds): number {
   return end - digits - 1 === 35 ? end : -1;
 }
 
-/** Terraform Cloud / HCP API tokens: 14 characters, `.atlasv1.`, 60-70 more (gitleaks hashicorp-tf-api-token). */
+/**
+ * Terraform Cloud / HCP API tokens: 14 characters, `.atlasv1.`, 60-70 more of `[a-z0-9_=-]`, any
+ * case (gitleaks hashicorp-tf-api-token): the 60 are counted with `=` among them.
+ */
 function atlasEnd(text: string, at: number, runs: RunEnds): number {
   if (runs.of(A, at) - at !== 14 || !text.startsWith('.atlasv1.', at + 14)) return -1;
-  const end = runs.of(W, at + 23);
-  return end - at - 23 >= 60 ? Math.max(end, runs.of(WD, end)) : -1;
+  let end = runs.of(WD, at + 23);
+  // A token that ends a sentence: the full stop is not the token's.
+  while (end > at + 23 && text.charCodeAt(end - 1) === 46) end--;
+  return end - at - 23 >= 60 ? end : -1;
 }
 
 /**

@@ -143,6 +143,24 @@ describe('code-like names outside a query take only a generated value', () => {
   });
 });
 
+describe('configuration dumps name the field apart from its value', () => {
+  it.each([
+    ['<add key="ClearTextPassword" value="Qz8-vN2pLw" />', 'Qz8-vN2pLw', 'password'],
+    ['<add key="StripeSecretKey" value="wsSUCeO4my8uwK2QogMO" />', 'wsSUCeO4my8uwK2QogMO', 'secret'],
+    ["'secret_key' => 'Mcka4cAOkwmIw4SksAAW'", 'Mcka4cAOkwmIw4SksAAW', 'secret'],
+    [':api_key => "k-0123456789abcdef"', 'k-0123456789abcdef', 'api-key'],
+  ])('%s', (text, secret, kind) => {
+    const spans = detectSensitive(text);
+    expect(spans.map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([[secret, kind]]);
+  });
+
+  it('an attribute that names no field leaves the value alone', () => {
+    expect(detectSensitive('<add key="PageSize" value="50" /><add key="Theme" value="dark-blue" />')).toEqual(
+      [],
+    );
+  });
+});
+
 describe('Authorization and signature headers written as text', () => {
   it.each([
     ['Authorization=Bot Mz4xNTYuNzg5.GhIjKl.aB3dE5fG7hI9', 'Authorization=Bot [credential-1]'],
