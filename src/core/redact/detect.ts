@@ -539,7 +539,18 @@ function assignmentAt(
 
 /** `name` or `key`, any case: an attribute that names the field a later `value` attribute holds. */
 function isAttributeName(key: string): boolean {
-  return (key.length === 4 || key.length === 3) && /^(?:name|key)$/i.test(key);
+  // (Compared by code: an assignment-dense text asks this once per `=`.)
+  if (key.length === 3)
+    return (
+      (key.charCodeAt(0) | 32) === 107 && (key.charCodeAt(1) | 32) === 101 && (key.charCodeAt(2) | 32) === 121
+    );
+  return (
+    key.length === 4 &&
+    (key.charCodeAt(0) | 32) === 110 &&
+    (key.charCodeAt(1) | 32) === 97 &&
+    (key.charCodeAt(2) | 32) === 109 &&
+    (key.charCodeAt(3) | 32) === 101
+  );
 }
 
 /**

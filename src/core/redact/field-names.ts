@@ -1,4 +1,4 @@
-import type { RedactionKind } from './session.ts';
+import { isSpaceCode, type RedactionKind } from './session.ts';
 
 /**
  * Field, header, query-parameter and cookie names whose VALUE is sensitive whatever it looks like.
@@ -538,6 +538,9 @@ function isScimDisplayName(name: string): boolean {
  * licence id, a sort key or an object key, and is left to the value's own shape.
  */
 export function isCodeName(name: string): boolean {
+  // (Ruled out by length first: an assignment-dense text asks this once per `=`.)
+  const length = name.length;
+  if (length !== 3 && length !== 4 && length !== 5 && length !== 9 && length !== 18) return false;
   const lower = name.toLowerCase();
   return (
     lower === 'code' ||
@@ -554,17 +557,39 @@ export function isCodeName(name: string): boolean {
  * (an OAuth `code`, the value of a `name`/`value` pair whose name reads like a credential).
  */
 export function looksOpaque(value: string): boolean {
-  if (value.length < 10 || value.length > 4096 || /\s/.test(value)) return false;
+  const length = value.length;
+  if (length < 10 || length > 4096) return false;
   let digits = 0;
   let letters = 0;
-  const seen = new Set<number>();
-  for (let i = 0; i < value.length; i++) {
+  // The distinct ASCII characters as four 32-bit sets (a Set per value was most of this check's
+  // cost where a text assigns a code-like name at every few characters); others in a Set.
+  let low = 0;
+  let punctuation = 0;
+  let upper = 0;
+  let lower = 0;
+  let wide: Set<number> | undefined;
+  for (let i = 0; i < length; i++) {
     const code = value.charCodeAt(i);
+    if (isSpaceCode(code)) return false;
     if (code >= 48 && code <= 57) digits++;
     else if ((code | 32) >= 97 && (code | 32) <= 122) letters++;
-    seen.add(code);
+    const bit = 1 << (code & 31);
+    if (code < 32) low |= bit;
+    else if (code < 64) punctuation |= bit;
+    else if (code < 96) upper |= bit;
+    else if (code < 128) lower |= bit;
+    else (wide ??= new Set()).add(code);
   }
-  return digits > 0 && letters > 0 && seen.size >= Math.min(10, value.length / 2);
+  const distinct =
+    bitCount(low) + bitCount(punctuation) + bitCount(upper) + bitCount(lower) + (wide?.size ?? 0);
+  return digits > 0 && letters > 0 && distinct >= Math.min(10, length / 2);
+}
+
+/** The number of set bits of a 32-bit integer. */
+function bitCount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** RFC 9562 §4's textual UUID, 8-4-4-4-12 hex digits: an object's or request's id, never a key. */
