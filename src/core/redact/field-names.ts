@@ -51,6 +51,43 @@ export function isLower(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+/**
+ * National identifiers' own names, one word each, also as the last word of a longer name
+ * (`customer_tfn`). Each is one of Presidio's predefined recognizers; the names are their issuers':
+ * Australia's TFN (ATO "Tax file number"), the US ITIN (IRS "Individual Taxpayer
+ * Identification Number") and MBI (CMS "Medicare Beneficiary Identifier"), Sweden's
+ * personnummer and samordningsnummer (Skatteverket "Personal identity numbers"), Finland's
+ * henkilötunnus (DVV "Personal identity code"), Türkiye's T.C. Kimlik No (TCKN), Germany's
+ * Steuer-ID (BZSt "Steuerliche Identifikationsnummer"), Nigeria's NIN (NIMC), the Netherlands'
+ * BSN (Rijksoverheid "Burgerservicenummer"), Poland's PESEL, Italy's codice fiscale, Mexico's
+ * CURP (RENAPO), and German passports and identity cards (Reisepass, Personalausweis).
+ */
+const NATIONAL_ID_NAMES: ReadonlySet<string> = new Set([
+  'tfn',
+  'itin',
+  'mbi',
+  'personnummer',
+  'samordningsnummer',
+  'henkilotunnus',
+  'hetu',
+  'tckn',
+  'tckimlikno',
+  'kimlikno',
+  'steuerid',
+  'steueridentifikationsnummer',
+  'nin',
+  'bsn',
+  'burgerservicenummer',
+  'pesel',
+  'codicefiscale',
+  'curp',
+  'reisepass',
+  'personalausweis',
+  'ausweisnummer',
+  'sozialversicherungsnummer',
+  'krankenversichertennummer',
+]);
+
 /** Names that are one word in every spelling used (`apikey`, `passwd`, `setcookie`…). */
 const SINGLE: Readonly<Record<string, RedactionKind>> = {
   password: 'password',
@@ -144,6 +181,8 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   dni: 'national-id',
   nif: 'national-id',
   nie: 'national-id',
+  // National identifiers by their own names (NATIONAL_ID_NAMES).
+  ...Object.fromEntries([...NATIONAL_ID_NAMES].map((word) => [word, 'national-id' as const])),
   // express-session "Options › name": the session cookie is `connect.sid` unless renamed.
   connectsid: 'session',
   // Honeycomb docs "API Keys": the key travels in the `X-Honeycomb-Team` header.
@@ -442,13 +481,28 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     // Google Cloud "Create and delete service account keys" › the JSON key file's
     // `private_key_id` names the key pair the file's `private_key` belongs to.
     if (prev === 'key' && all[all.length - 3] === 'private') return 'api-key';
-    if (prev === 'tax' || prev === 'national') return 'national-id';
+    if (prev === 'tax' || prev === 'national' || prev === 'steuer') return 'national-id';
   }
   if (last === 'number') {
     if (['phone', 'mobile', 'tel', 'telephone', 'fax', 'cell', 'contact'].includes(prev)) return 'phone';
     if (prev === 'card' || before.includes('card')) return 'card';
+    // (`nhs_number`: NHS "What is an NHS number"; `medicare_number`: Services Australia "Medicare
+    // card"; `social_insurance_number`, `personal_identity_number`.)
     if (
-      ['security', 'passport', 'identification', 'license', 'licence', 'id', 'tax', 'social'].includes(prev)
+      [
+        'security',
+        'passport',
+        'identification',
+        'license',
+        'licence',
+        'id',
+        'tax',
+        'social',
+        'nhs',
+        'medicare',
+        'insurance',
+        'identity',
+      ].includes(prev)
     )
       return 'national-id';
     if (prev === 'account' || prev === 'routing') return 'bank-account';
@@ -468,6 +522,10 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (last === 'code' && ['verification', 'otp', 'mfa', 'totp', 'sms', 'confirmation'].includes(prev))
     return 'password';
   if (last === 'code' && prev === 'security') return 'card';
+  // Italy's codice fiscale in English (`fiscal_code`), Finland's `personal_identity_code`.
+  if (last === 'code' && (prev === 'fiscal' || prev === 'identity')) return 'national-id';
+  // `customer_tfn`, `applicant_personnummer`: the identifier's own name ends a longer one.
+  if (NATIONAL_ID_NAMES.has(last)) return 'national-id';
   if (last === 'answer' && (prev === 'security' || prev === 'secret')) return 'password';
   if (last === 'phrase' && ['seed', 'recovery', 'secret', 'pass', 'mnemonic'].includes(prev)) return 'secret';
   // Australian Tax File Number (ATO "Tax file number"), driver's licence numbers.
