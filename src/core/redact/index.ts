@@ -49,6 +49,7 @@ export {
   e164Plausible,
   ibanValid,
   italianFiscalCodeValid,
+  itinValid,
   krRrnValid,
   luhn,
   ninoValid,
@@ -56,6 +57,7 @@ export {
   peselValid,
   spanishIdValid,
   ssnValid,
+  tcknValid,
 } from './personal-formats.ts';
 export {
   judgeBodyText,

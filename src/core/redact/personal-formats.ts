@@ -82,6 +82,39 @@ export function ssnValid(candidate: string): boolean {
 }
 
 /**
+ * US ITIN (IRS "Individual Taxpayer Identification Number" › General ITIN information): nine
+ * digits laid out as an SSN, always starting with 9, the fourth and fifth digits in 50-65, 70-88,
+ * 90-92 or 94-99. (The 9xx area an SSN never has.)
+ */
+export function itinValid(candidate: string): boolean {
+  const match = /^9\d\d-?(\d\d)-?\d{4}$/.exec(candidate);
+  if (match === null) return false;
+  const group = Number(match[1]);
+  return (
+    (group >= 50 && group <= 65) ||
+    (group >= 70 && group <= 88) ||
+    (group >= 90 && group <= 92) ||
+    group >= 94
+  );
+}
+
+/**
+ * Türkiye's T.C. Kimlik No (Presidio TrNationalIdRecognizer; Nüfus ve Vatandaşlık İşleri, the
+ * identity number's check digits): 11 digits, the first not 0; the tenth is (7 × the sum of the
+ * odd-placed first nine − the sum of the even-placed) mod 10, the eleventh the sum of the first
+ * ten mod 10. Two check digits: one random 11-digit number in a hundred passes.
+ */
+export function tcknValid(candidate: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(candidate)) return false;
+  const d = Array.from(candidate, Number);
+  const odd = (d[0] ?? 0) + (d[2] ?? 0) + (d[4] ?? 0) + (d[6] ?? 0) + (d[8] ?? 0);
+  const even = (d[1] ?? 0) + (d[3] ?? 0) + (d[5] ?? 0) + (d[7] ?? 0);
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  if (tenth !== d[9]) return false;
+  return d.slice(0, 10).reduce((sum, digit) => sum + digit, 0) % 10 === d[10];
+}
+
+/**
  * UK National Insurance number (HMRC NIM39110): D, F, I, Q, U, V never in the prefix, O never
  * second, BG, GB, KN, NK, NT, TN, ZZ not allocated; suffix A-D.
  */
@@ -506,14 +539,16 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
       else if (
         count === 9 &&
         grouped(slice, separators, SSN_GROUPS, '- .') &&
-        ssnValid(digitsOf(text, start, end))
+        (ssnValid(digitsOf(text, start, end)) || itinValid(digitsOf(text, start, end)))
       )
-        // Presidio UsSsnRecognizer: the groups may be split by `-`, a space or a dot, the same one.
+        // Presidio UsSsnRecognizer (and UsItinRecognizer, the same layout): the groups may be
+        // split by `-`, a space or a dot, the same one.
         kind = 'national-id';
       else if (count === 12 && grouped(slice, separators, AADHAAR_GROUPS, '- ') && aadhaarValid(raw))
         kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
-      else if (count === 11 && slice.length === 1 && peselValid(raw)) kind = 'national-id';
+      else if (count === 11 && slice.length === 1 && (peselValid(raw) || tcknValid(raw)))
+        kind = 'national-id';
       else if (count === 13 && grouped(slice, separators, RRN_GROUPS, '-') && krRrnValid(raw))
         kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))

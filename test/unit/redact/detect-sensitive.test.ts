@@ -245,6 +245,21 @@ describe('personal formats with a published check', () => {
 });
 
 // Counterexamples found by never-leaks.property.test.ts, kept so they stay fixed.
+describe('national numbers with a published layout or check, in free text', () => {
+  it.each([
+    ['ITIN on file: 912-70-1234.', '912-70-1234'],
+    ['TCKN 10000000146 doğrulanamadı', '10000000146'],
+  ])('%s', (text, value) => {
+    expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
+      [value, 'national-id'],
+    ]);
+  });
+
+  it('leaves a 9xx number outside the ITIN ranges and an 11-digit number whose checks fail', () => {
+    expect(detectSensitive('ref 912-93-1234 and 10000000147')).toEqual([]);
+  });
+});
+
 describe('numbers next to other numbers and words', () => {
   it('an address after a lone "v" is an address, a version glued to "v" is not', () => {
     expect(redactText('v 203.0.113.77 ', new RedactionSession())).toBe('v [ip-1] ');

@@ -5,6 +5,7 @@ import {
   cpfValid,
   ibanValid,
   italianFiscalCodeValid,
+  itinValid,
   krRrnValid,
   luhn,
   ninoValid,
@@ -12,8 +13,9 @@ import {
   peselValid,
   spanishIdValid,
   ssnValid,
+  tcknValid,
 } from '../../../src/core/redact/index.ts';
-import { bitcoinAddress, luhnNumber } from '../../fixtures/redact/planted-values.ts';
+import { bitcoinAddress, filler, luhnNumber } from '../../fixtures/redact/planted-values.ts';
 
 describe('luhn', () => {
   it('accepts generated card numbers and rejects a changed digit', () => {
@@ -115,6 +117,34 @@ describe('peselValid', () => {
     expect(peselValid('44133101357')).toBe(false); // month 13 codes no century
     expect(peselValid('44023001356')).toBe(false); // 30 February
     expect(peselValid('4405140135')).toBe(false);
+  });
+});
+
+describe('itinValid', () => {
+  it('takes a 9xx number whose fourth and fifth digits are in an IRS range', () => {
+    expect(itinValid('912-70-1234')).toBe(true);
+    expect(itinValid('900501234')).toBe(true);
+    expect(itinValid('912-93-1234')).toBe(false); // 93 is not issued
+    expect(itinValid('912-49-1234')).toBe(false);
+    expect(itinValid('812-70-1234')).toBe(false); // an SSN's area, not an ITIN
+  });
+});
+
+describe('tcknValid', () => {
+  it('checks both check digits and a first digit that is not 0', () => {
+    expect(tcknValid('10000000146')).toBe(true);
+    expect(tcknValid('10000000147')).toBe(false);
+    expect(tcknValid('10000000136')).toBe(false);
+    expect(tcknValid('01000000146')).toBe(false);
+    expect(tcknValid('1000000014')).toBe(false);
+  });
+
+  it('passes about one random 11-digit number in a hundred', () => {
+    let passed = 0;
+    for (let n = 0; n < 20_000; n++)
+      if (tcknValid(`${1 + (n % 9)}${filler(2000 + n, 10, '0123456789')}`)) passed++;
+    expect(passed).toBeGreaterThan(100);
+    expect(passed).toBeLessThan(300);
   });
 });
 
