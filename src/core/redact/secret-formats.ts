@@ -709,6 +709,16 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     48,
     'Cloudflare "Global API key" v2 format (cfk_); trufflehog cloudflareglobalapikey v2 detector',
   ),
+  // The same scannable format for user and account API tokens: 40 characters and an 8-digit hex
+  // checksum after the prefix.
+  ...rules(
+    'token',
+    'cfut_ cfat_',
+    A,
+    48,
+    48,
+    'Cloudflare Fundamentals docs "Token formats" (cfut_, cfat_); secretlint @secretlint/secretlint-rule-cloudflare',
+  ),
   ...rules(
     'token',
     'CFPAT-',
