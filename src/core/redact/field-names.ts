@@ -587,6 +587,52 @@ function isScimDisplayName(name: string): boolean {
 }
 
 /**
+ * Names of an object's descriptive fields, written as nameWords joined: what it is, its state and
+ * its times (`id`, `object`, `status`, `created_at`), an OAuth token's `token_type`, `expires_in`
+ * and `scope` (RFC 6749 §5.1), a JWT's registered claims (RFC 7519 §4.1: `iat`, `nbf`, `aud`,
+ * `iss`; not `exp`, which is also a card's expiry). Under a name that makes a container sensitive (`"session": {…}`, `"token": {…}`,
+ * `"cardholder": {…}`) these describe the thing and stay unless their value is itself sensitive.
+ */
+const METADATA_NAMES: ReadonlySet<string> = new Set([
+  'id',
+  'object',
+  'type',
+  'kind',
+  'status',
+  'created',
+  'createdat',
+  'updated',
+  'updatedat',
+  'expires',
+  'expiresat',
+  'expiresin',
+  'expireat',
+  'expiry',
+  'expiration',
+  'iat',
+  'nbf',
+  'tokentype',
+  'scope',
+  'scopes',
+  'aud',
+  'audience',
+  'iss',
+  'issuer',
+  'role',
+  'roles',
+  'livemode',
+  'version',
+  'currency',
+  'lastactiveat',
+  'lastusedat',
+]);
+
+/** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
+export function isMetadataName(name: string): boolean {
+  return name.length <= 16 && METADATA_NAMES.has(nameWords(name).join(''));
+}
+
+/**
  * Query parameters that carry a credential under a name that elsewhere means something else, so
  * the name alone does not decide: the value must also look like a credential (see `looksOpaque`).
  * OAuth 2.0 authorization `code` (RFC 6749 §4.1.2) and Azure Functions' `code` key; Google's

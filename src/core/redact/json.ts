@@ -1,5 +1,5 @@
 import { detectorGates } from './detect.ts';
-import { fieldKind, isCodeName, looksGenerated } from './field-names.ts';
+import { fieldKind, isCodeName, isMetadataName, looksGenerated } from './field-names.ts';
 import {
   CandidatePrefixes,
   isPlaceholder,
@@ -63,6 +63,8 @@ export interface KeyInfo {
   role: 0 | 1 | 2;
   /** A code-like name (`code`, `key`, `appid`: isCodeName): its value goes when it looks generated. */
   code: boolean;
+  /** A descriptive field (`id`, `status`, `expires_in`: isMetadataName): a sensitive container's kind does not reach it. */
+  metadata: boolean;
 }
 
 const keyCache = new Map<string, KeyInfo>();
@@ -81,10 +83,20 @@ export function jsonKeyInfo(key: string): KeyInfo {
       clean: key.length < 4 || detectorGates(key) === 0,
       role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
       code: kind === undefined && isCodeName(key),
+      metadata: kind === undefined && isMetadataName(key),
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
   return info;
+}
+
+/**
+ * Whether a descriptive field (KeyInfo.metadata) inside a container of this kind describes the
+ * thing rather than holding it: under `"session": {…}` an `id` or `status` is the session's, but
+ * under `"driver_license": {…}` or `"national_id": {…}` the `id` may be the number itself.
+ */
+function describes(kind: RedactionKind | undefined): boolean {
+  return kind !== 'national-id';
 }
 
 /** A pair's `name` that reads as a credential or personal field (`AWS_SECRET_ACCESS_KEY`). */
@@ -223,6 +235,8 @@ interface Frame {
   pairKind: RedactionKind | undefined;
   /** The last key read is code-like (KeyInfo.code), for the value that follows. */
   codeKey: boolean;
+  /** The last key read is descriptive (KeyInfo.metadata): the container's kind stops at it. */
+  metadataKey: boolean;
   /** A sibling `name`/`key` string is code-like: this object's `value` goes when it looks generated. */
   pairCode: boolean;
   /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
@@ -355,7 +369,8 @@ class JsonTextScan {
    * name in free text is not found). The container decides for keys that name nothing.
    */
   private valueKind(top: Frame | undefined): RedactionKind | undefined {
-    return top === undefined ? undefined : (top.keyKind ?? top.kind);
+    if (top === undefined) return undefined;
+    return top.keyKind ?? (top.metadataKey && describes(top.kind) ? undefined : top.kind);
   }
 
   private open(i: number, array: boolean): number {
@@ -387,6 +402,7 @@ class JsonTextScan {
         role: 0,
         pairKind: undefined,
         codeKey: false,
+        metadataKey: false,
         pairCode: false,
         deferredStart: -1,
         deferredEnd: -1,
@@ -402,6 +418,7 @@ class JsonTextScan {
       frame.role = 0;
       frame.pairKind = undefined;
       frame.codeKey = false;
+      frame.metadataKey = false;
       frame.pairCode = false;
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
@@ -529,6 +546,7 @@ class JsonTextScan {
       (info.contextual && top.name !== undefined ? fieldKind(known.key, top.name) : undefined) ??
       (info.role === 2 ? top.pairKind : undefined);
     top.codeKey = info.code;
+    top.metadataKey = info.metadata;
     if (this.prefixes !== undefined && !known.recorded) {
       // A key's spelling is recorded once per scan (a list repeats the same few keys).
       this.prefixes.string(this.text, i + 1, end);
@@ -798,7 +816,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       info.kind ??
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 && kind === undefined ? frame.pair : undefined) ??
-      kind ??
+      (info.metadata && describes(kind) ? undefined : kind) ??
       // A code-like key, or the `value` of a pair named by one, as the scan judges them.
       ((info.code || (info.role === 2 && frame.pairCode)) &&
       typeof value === 'string' &&

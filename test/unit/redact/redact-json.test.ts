@@ -115,6 +115,55 @@ describe('redactJson', () => {
   });
 });
 
+describe('a sensitive container keeps the fields that describe it', () => {
+  it('leaves the type, times, scope and ids of a session or token object, in both walkers', () => {
+    const input = {
+      session: {
+        access_token: 'abcDEF123456ghiJKL789mno',
+        token_type: 'bearer',
+        expires_in: 3600,
+        expires_at: 1727003600,
+        user: {
+          id: '8c5f7b2e-1d0a-4c55-9a2f-3b1e7d6c9a10',
+          role: 'authenticated',
+          created_at: '2024-09-01T10:00:00Z',
+        },
+        value: 'opaque-session-value-1',
+      },
+      token: { token_type: 'Bearer', scope: 'read write', status: 'active', data: 'kept-by-no-name' },
+    };
+    const expected = {
+      session: {
+        access_token: '[token-1]',
+        token_type: 'bearer',
+        expires_in: 3600,
+        expires_at: 1727003600,
+        user: {
+          id: '8c5f7b2e-1d0a-4c55-9a2f-3b1e7d6c9a10',
+          role: 'authenticated',
+          created_at: '2024-09-01T10:00:00Z',
+        },
+        value: '[session-1]',
+      },
+      token: { token_type: 'Bearer', scope: 'read write', status: 'active', data: '[token-2]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
+  it('still replaces the id of a national identifier, which may be the number itself', () => {
+    const input = { driver_license: { id: 'D1234567', state: 'CA' } };
+    // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
+    const expected = { driver_license: { id: '[national-id-1]', state: 'CA' } };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+});
+
 describe('code-like keys (code, key, appid) in JSON', () => {
   const code = 'nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda';
   const input = {
