@@ -590,8 +590,9 @@ function isScimDisplayName(name: string): boolean {
  * Names of an object's descriptive fields, written as nameWords joined: what it is, its state and
  * its times (`id`, `object`, `status`, `created_at`), an OAuth token's `token_type`, `expires_in`
  * and `scope` (RFC 6749 §5.1), a JWT's registered claims (RFC 7519 §4.1: `iat`, `nbf`, `aud`,
- * `iss`; not `exp`, which is also a card's expiry). Under a name that makes a container sensitive (`"session": {…}`, `"token": {…}`,
- * `"cardholder": {…}`) these describe the thing and stay unless their value is itself sensitive.
+ * `iss`; not `exp`, which is also a card's expiry). Under a name that makes a container
+ * sensitive (`"session": {…}`, `"token": {…}`, `"cardholder": {…}`) these describe the thing and
+ * stay unless their value is itself sensitive.
  */
 const METADATA_NAMES: ReadonlySet<string> = new Set([
   'id',

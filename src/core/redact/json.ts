@@ -63,7 +63,10 @@ export interface KeyInfo {
   role: 0 | 1 | 2;
   /** A code-like name (`code`, `key`, `appid`: isCodeName): its value goes when it looks generated. */
   code: boolean;
-  /** A descriptive field (`id`, `status`, `expires_in`: isMetadataName): a sensitive container's kind does not reach it. */
+  /**
+   * A descriptive field (`id`, `status`, `expires_in`: isMetadataName): a sensitive container's
+   * kind does not reach it (see `describes`).
+   */
   metadata: boolean;
 }
 
