@@ -47,6 +47,7 @@ export {
   callingCodes,
   cpfValid,
   e164Plausible,
+  hetuValid,
   ibanValid,
   italianFiscalCodeValid,
   itinValid,

@@ -715,10 +715,33 @@ const NATIONAL_ID =
   /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]|[A-Z]{6}[\dLMNP-V]{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z])(?![A-Za-z0-9_])/g;
 
 /**
- * Spanish DNI/NIF in text: 8 digits and the mod-23 letter (see spanishIdValid). The look-behind
+ * Ids that open with six digits and end with a check letter, in one expression: the Spanish
+ * DNI/NIF (8 digits and the mod-23 letter, see spanishIdValid) and the Finnish henkilötunnus
+ * (DDMMYY, the century sign, 3 digits, the mod-31 character: see hetuValid). The look-behind
  * fails at once inside a run of digits, so each position costs a step or two.
  */
-const SPANISH_DNI = /(?<![A-Za-z0-9_])\d{8}[A-Z](?![A-Za-z0-9_])/g;
+const DIGITS_THEN_CHECK =
+  /(?<![A-Za-z0-9_])\d{6}(?:\d\d[A-Z]|[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y])(?![A-Za-z0-9_])/g;
+
+/** The henkilötunnus check characters, indexed by DDMMYYZZZ mod 31 (DVV "Personal identity code"). */
+const HETU_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+/**
+ * Finland's personal identity code, henkilötunnus (Digital and Population Data Services Agency
+ * "Personal identity code"; Presidio FiPersonalIdentityCodeRecognizer): DDMMYY, a century sign
+ * (`+` 1800s; `-`, `U`-`Y` 1900s; `A`-`F` 2000s, the letters since 2023), an individual number
+ * 002-999, and the character of DDMMYYZZZ mod 31.
+ */
+export function hetuValid(candidate: string): boolean {
+  if (!/^\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]$/.test(candidate)) return false;
+  const sign = candidate.charCodeAt(6);
+  const century = sign === 43 ? 1800 : sign >= 65 && sign <= 70 ? 2000 : 1900;
+  const year = century + Number(candidate.slice(4, 6));
+  if (!dateValid(year, Number(candidate.slice(2, 4)), Number(candidate.slice(0, 2)))) return false;
+  const individual = Number(candidate.slice(7, 10));
+  if (individual < 2) return false;
+  return HETU_CHECK[Number(candidate.slice(0, 6) + candidate.slice(7, 10)) % 31] === candidate[10];
+}
 
 function nationalIdValid(candidate: string): boolean {
   const first = candidate.charCodeAt(0);
@@ -736,9 +759,9 @@ export function findNationalIds(text: string, from: number, to: number, into: Sp
   while ((match = NATIONAL_ID.exec(text)) !== null && match.index < to)
     if (nationalIdValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
-  SPANISH_DNI.lastIndex = from;
-  while ((match = SPANISH_DNI.exec(text)) !== null && match.index < to)
-    if (spanishIdValid(match[0]))
+  DIGITS_THEN_CHECK.lastIndex = from;
+  while ((match = DIGITS_THEN_CHECK.exec(text)) !== null && match.index < to)
+    if (match[0].length === 9 ? spanishIdValid(match[0]) : hetuValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
 }
 

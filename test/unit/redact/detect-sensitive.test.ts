@@ -249,6 +249,7 @@ describe('national numbers with a published layout or check, in free text', () =
   it.each([
     ['ITIN on file: 912-70-1234.', '912-70-1234'],
     ['TCKN 10000000146 doğrulanamadı', '10000000146'],
+    ['henkilötunnus 131052-308T ei kelpaa', '131052-308T'],
   ])('%s', (text, value) => {
     expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
       [value, 'national-id'],

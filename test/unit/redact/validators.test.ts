@@ -3,6 +3,7 @@ import {
   aadhaarValid,
   bitcoinAddressValid,
   cpfValid,
+  hetuValid,
   ibanValid,
   italianFiscalCodeValid,
   itinValid,
@@ -127,6 +128,18 @@ describe('itinValid', () => {
     expect(itinValid('912-93-1234')).toBe(false); // 93 is not issued
     expect(itinValid('912-49-1234')).toBe(false);
     expect(itinValid('812-70-1234')).toBe(false); // an SSN's area, not an ITIN
+  });
+});
+
+describe('hetuValid', () => {
+  it('checks the date, the century sign and the mod-31 character', () => {
+    expect(hetuValid('131052-308T')).toBe(true); // DVV's worked example
+    expect(hetuValid('131052-308U')).toBe(false);
+    expect(hetuValid('131052A308T')).toBe(true); // the same digits in the 2000s
+    expect(hetuValid('131052Y308T')).toBe(true); // a 1900s sign added in 2023
+    expect(hetuValid('311152-308T')).toBe(false); // 31 November
+    expect(hetuValid('131052-001T')).toBe(false); // individual numbers start at 002
+    expect(hetuValid('131052G308T')).toBe(false);
   });
 });
 
