@@ -497,6 +497,9 @@ function assignmentAt(
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   // PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config array): past the `>`.
   const valueFrom = text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) === 62 ? at + 2 : at + 1;
+  // A code-like name takes only a generated value, which opens with a letter or a digit (after a
+  // quote, maybe): `code==code==…` is ruled out here, before a value is read at every `=`.
+  if (needsOpaque && !inQuery && !opensGenerated(text, valueFrom)) return undefined;
   const span = valueSpan(text, valueFrom, to, runs);
   if (span === undefined) return undefined;
   if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
@@ -535,6 +538,16 @@ function assignmentAt(
     return undefined;
   span.kind = kind;
   return span;
+}
+
+/** text[at], past up to three blanks and one quote, is an ASCII letter or digit. */
+function opensGenerated(text: string, at: number): boolean {
+  let i = at;
+  while (i < at + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const quote = text.charCodeAt(i);
+  if (quote === 34 || quote === 39 || quote === 96) i++;
+  const code = text.charCodeAt(i);
+  return isAsciiLetter(code) || isDigit(code);
 }
 
 /** `name` or `key`, any case: an attribute that names the field a later `value` attribute holds. */
