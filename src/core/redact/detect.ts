@@ -1,4 +1,4 @@
-import { fieldKind, isCodeName, isLower, looksGenerated, looksOpaque } from './field-names.ts';
+import { fieldKind, isCodeCredential, isCodeName, isLower } from './field-names.ts';
 import {
   findBirthDates,
   findBitcoinAddresses,
@@ -406,34 +406,34 @@ class ValueRuns {
 }
 
 /**
- * looksOpaque over the values of one run, remembered: values that end together are suffixes of
- * one another (`code=ghp_x?code=ghp_x?…`), and one with at least 20 characters, none of them
+ * isCodeCredential over the values of one run, remembered: values that end together are suffixes
+ * of one another (`code=ghp_x?code=ghp_x?…`), and one with at least 20 characters, none of them
  * blank, that has too few digits, letters or distinct characters leaves each shorter suffix of 20
  * or more with too few as well (the bar is 10 distinct characters for both). Each such value was
  * read whole, up to 4 KiB per assignment.
  */
 class OpaqueRuns {
   private end = -1;
-  /** The earliest start of a value ending at `end` judged, and how (per strictness). */
+  /** The earliest start of a value ending at `end` judged, where, and how. */
   private from = -1;
-  private strict = false;
+  private inQuery = false;
   private opaque = false;
 
   /**
-   * `looksOpaque` (in a query) or the stricter `looksGenerated` (elsewhere) of text[start, end).
-   * A later value ending at the same place is a suffix of one judged: `code=x1code=x1…` without
+   * isCodeCredential of text[start, end), in a query or elsewhere. A later value ending at the
+   * same place is a suffix of one judged: `code=x1code=x1…` without
    * a delimiter ends every value at the same character, and judging each whole (up to 8 KiB)
    * again at every `=` was quadratic. A suffix takes the judgment of the value it ends: a plain
    * one stays plain, and an opaque one lies inside a span already replaced.
    */
-  judge(value: string, start: number, end: number, strict: boolean): boolean {
-    if (end === this.end && start >= this.from && strict === this.strict && value.length >= 20)
+  judge(value: string, start: number, end: number, inQuery: boolean): boolean {
+    if (end === this.end && start >= this.from && inQuery === this.inQuery && value.length >= 20)
       return this.opaque;
-    const opaque = strict ? looksGenerated(value) : looksOpaque(value);
+    const opaque = isCodeCredential(value, inQuery);
     if (value.length >= 20 && value.length <= 4096 && !/\s/.test(value)) {
       this.end = end;
       this.from = start;
-      this.strict = strict;
+      this.inQuery = inQuery;
       this.opaque = opaque;
     }
     return opaque;
@@ -515,7 +515,7 @@ function assignmentAt(
     const html = named !== undefined || code ? htmlValueSpan(text, span.end, to, tags) : undefined;
     if (html !== undefined && html.end > html.start) {
       const htmlValue = text.slice(html.start, html.end);
-      if (code && !looksOpaque(htmlValue)) return undefined;
+      if (code && !isCodeCredential(htmlValue, true)) return undefined;
       return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named ?? 'secret' };
     }
     // `key=…` that names no field is still a code-like name, judged below.
@@ -523,7 +523,7 @@ function assignmentAt(
   }
   // Judged first, by a look at the characters (cached along a run, O(1) past 4 KiB): `key=key=…`
   // reaches here at every `=`, and the placeholder and code checks below cost more per value.
-  if (needsOpaque && !opaque.judge(value, span.start, span.end, !inQuery)) return undefined;
+  if (needsOpaque && !opaque.judge(value, span.start, span.end, inQuery)) return undefined;
   if (kind === undefined) return undefined;
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;

@@ -737,6 +737,15 @@ export function looksGenerated(value: string): boolean {
   return changes * 3 >= pairs;
 }
 
+/**
+ * Whether the value of a code-like name (isCodeName) is the credential: in a query or a posted
+ * form field, where those names mean an OAuth code or an API key, when it looks opaque; anywhere
+ * else, where they hold error codes and sort keys as often, only when it looks generated.
+ */
+export function isCodeCredential(value: string, inQuery: boolean): boolean {
+  return inQuery ? looksOpaque(value) : looksGenerated(value);
+}
+
 /** Kinds whose every value holds a digit (a number, a date, an address of a network). */
 const DIGIT_KINDS = new Set<RedactionKind>([
   'card',

@@ -1,5 +1,5 @@
 import { detectorGates } from './detect.ts';
-import { fieldKind, isCodeName, isMetadataName, looksGenerated } from './field-names.ts';
+import { fieldKind, isCodeCredential, isCodeName, isMetadataName } from './field-names.ts';
 import {
   CandidatePrefixes,
   isPlaceholder,
@@ -462,7 +462,7 @@ class JsonTextScan {
   /** 'secret' when the string at [i, end] (quotes included) looks generated (see KeyInfo.code). */
   private generatedKind(i: number, end: number): RedactionKind | undefined {
     const value = this.decoded(i, end);
-    return value !== undefined && looksGenerated(value) ? 'secret' : undefined;
+    return value !== undefined && isCodeCredential(value, false) ? 'secret' : undefined;
   }
 
   private number(i: number): number {
@@ -823,7 +823,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       // A code-like key, or the `value` of a pair named by one, as the scan judges them.
       ((info.code || (info.role === 2 && frame.pairCode)) &&
       typeof value === 'string' &&
-      looksGenerated(value)
+      isCodeCredential(value, false)
         ? 'secret'
         : undefined);
     // The key is redacted before what it holds, as it comes first in the text.

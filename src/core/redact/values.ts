@@ -1,5 +1,5 @@
 import { detectorGates, detectSensitive } from './detect.ts';
-import { fieldKind, fitsKind, isCodeName, looksGenerated, looksOpaque } from './field-names.ts';
+import { fieldKind, fitsKind, isCodeCredential, isCodeName } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
@@ -278,7 +278,8 @@ export function redactNamedValue(
   if (value === '' || isPlaceholder(value)) return value;
   const kind = fieldKind(name);
   if (kind !== undefined) return redactWhole(kind, value, session);
-  if (inQuery && isCodeName(name) && looksOpaque(value)) return redactWhole('secret', value, session);
+  if (inQuery && isCodeName(name) && isCodeCredential(value, true))
+    return redactWhole('secret', value, session);
   return redactText(value, session);
 }
 
@@ -557,7 +558,7 @@ export function redactHeader(name: string, value: string, session: RedactionSess
   if (kind !== undefined) return redactWhole(kind, value, session);
   // A header named `key`, `code` or `appid` (see isCodeName) holds a credential only when the
   // value looks generated: outside a query the same names hold ids and codes too.
-  if (isCodeName(lower) && looksGenerated(value)) return redactWhole('secret', value, session);
+  if (isCodeName(lower) && isCodeCredential(value, false)) return redactWhole('secret', value, session);
   return redactText(value, session);
 }
 
