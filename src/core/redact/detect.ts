@@ -427,8 +427,7 @@ class OpaqueRuns {
    * one stays plain, and an opaque one lies inside a span already replaced.
    */
   judge(value: string, start: number, end: number, inQuery: boolean): boolean {
-    if (end === this.end && start >= this.from && inQuery === this.inQuery && value.length >= 20)
-      return this.opaque;
+    if (this.inRun(start, end, inQuery)) return this.opaque;
     const opaque = isCodeCredential(value, inQuery);
     if (value.length >= 20 && value.length <= 4096 && !/\s/.test(value)) {
       this.end = end;
@@ -437,6 +436,44 @@ class OpaqueRuns {
       this.opaque = opaque;
     }
     return opaque;
+  }
+
+  /** The value at `span` is a suffix of a judged one that was not opaque (judge would say false). */
+  ruledOut(span: Span, inQuery: boolean): boolean {
+    return !this.opaque && this.inRun(span.start, span.end, inQuery);
+  }
+
+  /** text[start, end) ends where the judged value ends, inside it, and is long enough to share its judgment. */
+  private inRun(start: number, end: number, inQuery: boolean): boolean {
+    return end === this.end && start >= this.from && inQuery === this.inQuery && end - start >= 20;
+  }
+}
+
+/**
+ * The classification of the last key assignmentAt read, over one text: an assignment-dense text
+ * (`key=key=…`, `pwd="` repeated) names the same key at every `=`, and slicing and classifying it
+ * again each time was a fifth of that text's cost.
+ */
+class LastKey {
+  private key = '';
+  /** Its field kind (fieldKind). */
+  kind: RedactionKind | undefined;
+  /** `Authorization` or `Proxy-Authorization`. */
+  authorization = false;
+  /** A code-like name (isCodeName) that names no field: its value goes only if it looks generated. */
+  code = false;
+  /** An attribute (`name`, `key`) that names no field itself: a later `value` attribute's field. */
+  attribute = false;
+
+  /** Classifies the key text[start, end) (unless it is the last one read). */
+  read(text: string, start: number, end: number): void {
+    if (end - start === this.key.length && text.startsWith(this.key, start)) return;
+    const key = text.slice(start, end);
+    this.key = key;
+    this.authorization = isAuthorizationName(key);
+    this.kind = fieldKind(key);
+    this.attribute = this.kind === undefined && isAttributeName(key);
+    this.code = this.kind === undefined && isCodeName(key);
   }
 }
 
@@ -462,6 +499,7 @@ function assignmentAt(
   tags: TagEnds,
   runs: ValueRuns,
   opaque: OpaqueRuns,
+  keys: LastKey,
 ): Span | undefined {
   let keyEnd = at;
   while (
@@ -476,23 +514,20 @@ function assignmentAt(
   while (keyStart > from && keyEnd - keyStart < KEY_LIMIT && isKeyCode(text.charCodeAt(keyStart - 1)))
     keyStart--;
   if (keyStart === keyEnd) return undefined;
-  const key = text.slice(keyStart, keyEnd);
+  keys.read(text, keyStart, keyEnd);
   // An Authorization value keeps its scheme word, whatever the scheme: findAuthSchemes reads it.
-  if (isAuthorizationName(key)) return undefined;
-  let kind: RedactionKind | undefined = fieldKind(key);
+  if (keys.authorization) return undefined;
+  let kind = keys.kind;
   const before = text.charCodeAt(keyStart - 1);
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #
-  let needsOpaque = false;
   // `<input name="email" value="…">`, and .NET's `<add key="ClearTextPassword" value="…"/>`
   // (NuGet "nuget.config reference" › packageSourceCredentials; appSettings): an attribute names
   // the field, the `value` attribute holds the data.
-  const attribute = kind === undefined && text.charCodeAt(at) === 61 && isAttributeName(key);
+  const attribute = keys.attribute && text.charCodeAt(at) === 61;
   // (In a query, RFC 6749 §4.1.2's `code` and the keys isCodeName names; elsewhere the same names
   // hold error codes and sort keys as often, so only a generated-looking value goes.)
-  if (kind === undefined && isCodeName(key)) {
-    kind = 'secret';
-    needsOpaque = true;
-  }
+  const needsOpaque = keys.code;
+  if (needsOpaque) kind = 'secret';
   if (kind === undefined && !attribute) return undefined;
   if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
   // PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config array): past the `>`.
@@ -502,6 +537,10 @@ function assignmentAt(
   if (needsOpaque && !inQuery && !opensGenerated(text, valueFrom)) return undefined;
   const span = valueSpan(text, valueFrom, to, runs);
   if (span === undefined) return undefined;
+  // A value a judged one of its run already ruled out (see OpaqueRuns) goes before it is read,
+  // unless it is short enough to name an attribute's field.
+  if (needsOpaque && (!attribute || span.end - span.start > KEY_LIMIT) && opaque.ruledOut(span, inQuery))
+    return undefined;
   if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
     span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
@@ -633,13 +672,14 @@ function findAssignments(text: string, from: number, to: number, into: Span[]): 
   const tags = new TagEnds();
   const runs = new ValueRuns();
   const opaque = new OpaqueRuns();
+  const keys = new LastKey();
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code !== 58 && code !== 61) continue;
     // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
     const before = text.charCodeAt(i - 1);
     if (before === 58 || before === 61 || i === from) continue;
-    const span = assignmentAt(text, i, from, to, tags, runs, opaque);
+    const span = assignmentAt(text, i, from, to, tags, runs, opaque, keys);
     if (span === undefined) continue;
     into.push(span);
     i = Math.max(span.end, i + 1) - 1;

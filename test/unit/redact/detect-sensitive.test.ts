@@ -135,6 +135,31 @@ describe('code-like names outside a query take only a generated value', () => {
     expect(detectSensitive('<input name="code" value="card_declined">')).toEqual([]);
   });
 
+  it('each key of a text is judged by its own name, when names alternate and when one repeats', () => {
+    // The detector remembers the last key it classified: a key that differs from the one before
+    // must be classified afresh, and a repeated one judged as before.
+    const text =
+      'key=plainword password=hunter2-xyz key=plainword key=Zx8kQ2mN9pL4rT7vB1cDq9 code=card_declined password=s3cond-pass';
+    expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
+      ['hunter2-xyz', 'password'],
+      ['Zx8kQ2mN9pL4rT7vB1cDq9', 'secret'],
+      ['s3cond-pass', 'password'],
+    ]);
+  });
+
+  it('a run of code-like keys without a delimiter: a generated value after plain ones still goes', () => {
+    // `key=key=…` ends every value at the run's end; a value judged plain there rules out its
+    // suffixes, not a value that ends elsewhere.
+    const run = 'key='.repeat(50);
+    const text = `${run} key=Zx8kQ2mN9pL4rT7vB1cDq9`;
+    const spans = detectSensitive(text);
+    // The run stays; one span covers the generated value (with its `key=`: the token finder's
+    // reading of a token glued to its name, which is as wide as the assignment's).
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.start).toBeGreaterThan(run.length);
+    expect(text.slice(spans[0]?.start, spans[0]?.end)).toContain('Zx8kQ2mN9pL4rT7vB1cDq9');
+  });
+
   it('in a query the looser opaque rule still holds (a code there is an OAuth code)', () => {
     const text = 'GET /cb?code=3336676.569200954261.ad4f6dc5c6ac4a5ce4b4f1a8f6f1c1a0&state=x';
     expect(detectSensitive(text).map((span) => text.slice(span.start, span.end))).toEqual([
