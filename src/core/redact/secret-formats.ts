@@ -234,12 +234,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
   ...rules(
     'token',
-    'dp.pt. dp.st. dp.sa. dp.ct.',
+    'dp.pt. dp.st. dp.sa. dp.ct. dp.scim. dp.audit.',
     // Service tokens name their config first (`dp.st.<config>.<key>`): the body may hold a dot.
     WD,
     40,
     0,
-    'Doppler docs "Token formats" (dp.pt., dp.st.…); gitleaks doppler-api-token',
+    'Doppler docs "Token formats" (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.); gitleaks doppler-api-token; trufflehog doppler detector',
   ),
   ...rules(
     'token',
@@ -330,10 +330,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'sntrys_ sntryu_',
-    B,
+    // An organization token is `sntrys_<base64 payload>_<base64 secret>`: `_` between two base64
+    // runs, and the secret may hold `+` and `/` (Sentry docs "Organization tokens").
+    B | W,
     60,
     0,
-    'Sentry docs "Auth tokens" (sntrys_, sntryu_); gitleaks sentry-org-token, sentry-user-token',
+    'Sentry docs "Auth tokens" › "Organization tokens" (sntrys_, sntryu_); gitleaks sentry-org-token, sentry-user-token; trufflehog sentryorgtoken detector',
   ),
   ...rules(
     'token',
@@ -432,11 +434,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ),
   ...rules(
     'token',
-    'pypi-AgEIcHlwaS5vcmc',
+    // The macaroon's location is base64 in the prefix: pypi.org, or test.pypi.org for TestPyPI.
+    'pypi-AgEIcHlwaS5vcmc pypi-AgENdGVzdC5weXBpLm9yZw',
     W,
     50,
     0,
-    'PyPI help "API tokens" (pypi- macaroons); gitleaks pypi-upload-token',
+    'PyPI help "API tokens" (pypi- macaroons, also issued by TestPyPI); gitleaks pypi-upload-token; detect-secrets PypiTokenDetector',
   ),
   ...rules(
     'api-key',
@@ -490,6 +493,41 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     40,
     0,
     'SonarQube docs "Generating and using tokens" (squ_, sqp_, sqa_); gitleaks sonar-api-token',
+  ),
+  ...rules(
+    'token',
+    'sqco_',
+    A,
+    59,
+    59,
+    'SonarQube Cloud organization tokens (sqco_); trufflehog sonarcloud v2 detector',
+  ),
+  ...rules(
+    'token',
+    'ddp_ ddw_',
+    A,
+    36,
+    36,
+    'Deno Deploy access tokens (ddp_ personal, ddw_ organization); trufflehog deno detector',
+  ),
+  ...rules(
+    'api-key',
+    'da2-',
+    L,
+    26,
+    26,
+    'AWS AppSync Developer Guide "Configuring authorization and authentication" › API_KEY authorization (da2-…, sent as x-api-key); trufflehog aws appsync detector',
+  ),
+  ...rules('secret', 'ramp_sec_', A, 48, 48, 'Ramp API client secrets (ramp_sec_); trufflehog ramp detector'),
+  // An upper-case variable name's shape, which isDocPlaceholder keeps unless a word of it is long
+  // and holds a digit (see isVariableName).
+  ...rules(
+    'api-key',
+    'API_KEY',
+    U,
+    32,
+    32,
+    'Finage API keys (API_KEY + 32 of [A-Z0-9]); trufflehog finage detector',
   ),
   ...rules(
     'token',
@@ -687,7 +725,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'BBDC-',
-    W,
+    // The body is base64 with `+` and `/` (trufflehog: BBDC-[A-Za-z0-9+/@_-]{44}).
+    B | W,
     40,
     0,
     'Bitbucket Data Center "HTTP access tokens" (BBDC-); trufflehog bitbucketdatacenter detector',
@@ -791,8 +830,8 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     'ATBB',
     A,
     32,
-    32,
-    'Atlassian "App passwords" (Bitbucket Cloud, ATBB…); Nosey Parker rule np.bitbucket.1 "Bitbucket App Password" (ATBB + 32 of [A-Za-z0-9])',
+    0,
+    'Atlassian "App passwords" (Bitbucket Cloud, ATBB…); Nosey Parker rule np.bitbucket.1 "Bitbucket App Password" (ATBB + 32 of [A-Za-z0-9]); trufflehog bitbucketapppassword reads on past 32',
   ),
   ...rules(
     'api-key',
@@ -1455,7 +1494,64 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = mailchimpEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
+  if (
+    (code === 77 || code === 78 || code === 79) &&
+    (text.charCodeAt(at + 24) === 46 || text.charCodeAt(at + 25) === 46 || text.charCodeAt(at + 26) === 46)
+  ) {
+    const end = discordEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'token' } };
+  }
+  if (text.charCodeAt(at + 39) === 76 && text.startsWith('FFFFNRAL', at + 32)) {
+    const end = newRelicLicenseEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
+  }
+  if (code === 48 && text.charCodeAt(at + 1) === 48 && text.charCodeAt(at + 15) === 33) {
+    const end = salesforceSessionEnd(text, at, runs);
+    if (end !== -1) return { span: { start: at, end, kind: 'session' } };
+  }
   return -1;
+}
+
+/**
+ * Discord bot tokens: the bot's user id (a snowflake in decimal, Discord docs "Reference" ›
+ * Snowflakes) in base64url, so 24-26 characters opening with M, N or O; a 6-character timestamp;
+ * an HMAC of 27 characters (38 in newer tokens); joined by dots. Sent as `Authorization: Bot …`
+ * (Discord docs "Reference" › Authentication); shape from detect-secrets DiscordBotTokenDetector.
+ */
+function discordEnd(text: string, at: number, runs: RunEnds): number {
+  const first = runs.of(W, at);
+  if (first - at < 24 || first - at > 26 || text.charCodeAt(first) !== 46) return -1;
+  const second = runs.of(W, first + 1);
+  if (second - first - 1 !== 6 || text.charCodeAt(second) !== 46) return -1;
+  const third = runs.of(W, second + 1);
+  const length = third - second - 1;
+  return length >= 27 && length <= 38 ? third : -1;
+}
+
+/**
+ * New Relic license keys (ingest keys): 32 hex digits, or a region (`eu01xx`) and 26, then
+ * `FFFFNRAL` (New Relic docs "New Relic API keys" › License key; trufflehog newreliclicensekey).
+ */
+function newRelicLicenseEnd(text: string, at: number, runs: RunEnds): number {
+  const hexFrom = text.startsWith('eu01xx', at) ? at + 6 : at;
+  if (runs.of(H, hexFrom) < at + 32) return -1;
+  const end = at + 40;
+  return (classOf(text.charCodeAt(end)) & A) === 0 && text.charCodeAt(end) !== 95 ? end : -1;
+}
+
+/**
+ * Salesforce session ids and OAuth access tokens: the org id (15 characters, `00D…`), `!`, then
+ * the session part (trufflehog salesforce detector: 00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}).
+ */
+function salesforceSessionEnd(text: string, at: number, runs: RunEnds): number {
+  if (runs.of(A, at) !== at + 15) return -1;
+  const limit = at + 16 + 256;
+  let end = at + 16;
+  for (let code = text.charCodeAt(end); end < limit; code = text.charCodeAt(++end))
+    if ((classOf(code) & A) === 0 && code !== 95 && code !== 46) break;
+  // A token that ends a sentence: the full stop is not the token's.
+  while (end > at + 16 && text.charCodeAt(end - 1) === 46) end--;
+  return end - at - 16 >= 80 ? end : -1;
 }
 
 /** PEM private keys (RFC 7468 §2 boundaries; gitleaks private-key), up to 16 KiB or a quote. */
@@ -1514,17 +1610,40 @@ const DOC_PLACEHOLDER_ENDING = new RegExp(DOC_PLACEHOLDER_ENDINGS.join('|'), 'i'
 /** An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive. */
 const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/**
+ * VARIABLE_NAME, unless one of its words is longer than a word of a name and holds a digit: a
+ * key written in capitals after a word and `_` (Finage's `API_KEY` + 32 of [A-Z0-9]) has the same
+ * characters as a name, and was kept as one. Names' words are words (`OAUTH2`, `SHA256`, `V2`).
+ */
+function isVariableName(value: string): boolean {
+  if (!VARIABLE_NAME.test(value)) return false;
+  let word = 0;
+  let digit = false;
+  for (let i = 0; i <= value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 95 || i === value.length) {
+      if (word > 20 && digit) return false;
+      word = 0;
+      digit = false;
+    } else {
+      word++;
+      if (code >= 48 && code <= 57) digit = true;
+    }
+  }
+  return true;
+}
+
 /** Longer values are tested as DOC_PLACEHOLDER_WHOLE and, on their last characters, DOC_PLACEHOLDER_ENDING. */
 const DOC_TAIL_FROM = 16;
 
 export function isDocPlaceholder(value: string): boolean {
-  if (value.length <= DOC_TAIL_FROM) return VARIABLE_NAME.test(value) || DOC_PLACEHOLDER.test(value);
+  if (value.length <= DOC_TAIL_FROM) return isVariableName(value) || DOC_PLACEHOLDER.test(value);
   // The same answer without walking a long value from every position (the unanchored endings
   // would): anchored alternatives stop at the first character that does not fit, and the endings
   // (`…_here`, `...`, at most 10 characters) are looked for in the last characters only. An
   // assignment-dense text judges thousands of overlapping values of up to 8 KiB each.
   return (
-    VARIABLE_NAME.test(value) ||
+    isVariableName(value) ||
     DOC_PLACEHOLDER_WHOLE.test(value) ||
     DOC_PLACEHOLDER_ENDING.test(value.slice(-DOC_TAIL_FROM))
   );
