@@ -260,8 +260,10 @@ export function detectorGates(
 const KEY_LIMIT = 60;
 const VALUE_LIMIT = 8192;
 
+/** A character of a key read back from its `=` or `:`; Latin letters past ASCII too (`contraseña=`). */
 function isKeyCode(code: number): boolean {
   return (
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
     (code >= 48 && code <= 57) ||
     (code >= 65 && code <= 90) ||
     (code >= 97 && code <= 122) ||
@@ -529,9 +531,17 @@ function assignmentAt(
   const needsOpaque = keys.code;
   if (needsOpaque) kind = 'secret';
   if (kind === undefined && !attribute) return undefined;
-  if (kind !== undefined && text.charCodeAt(at) === 58 && !quoted && isPersonalKind(kind)) return undefined;
-  // PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config array): past the `>`.
-  const valueFrom = text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) === 62 ? at + 2 : at + 1;
+  const next = text.charCodeAt(at + 1);
+  // Go's, Pascal's and make's `:=` assigns like `=` (a personal field's `name: …` is prose).
+  const colonEquals = text.charCodeAt(at) === 58 && next === 61;
+  if (kind !== undefined && text.charCodeAt(at) === 58 && !colonEquals && !quoted && isPersonalKind(kind))
+    return undefined;
+  // Past the operator: PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config
+  // array), `:=`, and a comparison with a literal in code an error page shows (`api_key == "…"`,
+  // `===`): a secret written into source (detect-secrets KeywordDetector reads these).
+  let valueFrom = at + 1;
+  if (colonEquals || (text.charCodeAt(at) === 61 && next === 62)) valueFrom = at + 2;
+  else if (next === 61) valueFrom = text.charCodeAt(at + 2) === 61 ? at + 3 : at + 2;
   // A code-like name takes only a generated value, which opens with a letter or a digit (after a
   // quote, maybe): `code==code==…` is ruled out here, before a value is read at every `=`.
   if (needsOpaque && !inQuery && !opensGenerated(text, valueFrom)) return undefined;
@@ -665,6 +675,10 @@ function lineEnd(text: string, from: number, limit: number): number {
  */
 function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
   if (text.charCodeAt(span.end) === 40) return true; // (
+  // An identifier indexed (`os.environ['API_KEY']`, `request.headers["apikey"]`, `config[`): the
+  // value stops at the quote inside the brackets.
+  if (value.endsWith('['))
+    return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value) && !/\d/.test(value);
   return value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
 }
 

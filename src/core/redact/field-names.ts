@@ -15,15 +15,28 @@ import { isSpaceCode, type RedactionKind } from './session.ts';
  * Presidio's list of supported entities for which personal data a field may hold).
  */
 
-/** Splits a name into lower-case words at separators, camelCase humps and letter/digit seams. */
+/**
+ * Splits a name into lower-case words at separators, camelCase humps and letter/digit seams. A
+ * letter past ASCII is a letter too, written without its accents (`contraseña` is the word
+ * `contrasena`, `henkilötunnus` is `henkilotunnus`): names are matched by their ASCII spelling.
+ */
 export function nameWords(name: string): string[] {
   const words: string[] = [];
   let word = '';
   let previous = 0; // 1 lower, 2 upper, 3 digit
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
-    const type =
+    let type =
       code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : code >= 48 && code <= 57 ? 3 : 0;
+    let wide = '';
+    if (code >= 128) {
+      const char = name[i] ?? '';
+      if (LETTER.test(char)) {
+        const lower = char.toLowerCase();
+        type = lower === char ? 1 : 2;
+        wide = lower.normalize('NFD').replace(MARKS, '');
+      }
+    }
     if (type === 0) {
       if (word !== '') words.push(word);
       word = '';
@@ -38,13 +51,17 @@ export function nameWords(name: string): string[] {
         words.push(word);
         word = '';
       }
-      word += String.fromCharCode(type === 2 ? code + 32 : code);
+      word += code >= 128 ? wide : String.fromCharCode(type === 2 ? code + 32 : code);
     }
     previous = type;
   }
   if (word !== '') words.push(word);
   return words;
 }
+
+/** A letter of any script (a lone surrogate is none), and the combining marks NFD splits off. */
+const LETTER = /^\p{L}$/u;
+const MARKS = /\p{M}/gu;
 
 /** An ASCII lower-case letter. */
 export function isLower(code: number): boolean {
@@ -95,6 +112,17 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   pwd: 'password',
   passphrase: 'password',
   passcode: 'password',
+  // The word for a password in other languages' configuration and forms (detect-secrets
+  // KeywordDetector lists contraseña and contrasena): es, de, pt, fr, nl, sv, fi, da, no.
+  contrasena: 'password',
+  passwort: 'password',
+  senha: 'password',
+  motdepasse: 'password',
+  wachtwoord: 'password',
+  losenord: 'password',
+  salasana: 'password',
+  adgangskode: 'password',
+  passord: 'password',
   pin: 'password',
   otp: 'password',
   secret: 'secret',
@@ -385,6 +413,47 @@ const NOT_POSTAL = new Set([
   'proxy',
 ]);
 
+/**
+ * What `pass` is the password of when it ends a name (`db_pass`, `SMTP_PASS`, `keyPass`): a
+ * database, a mail or file server, a key store, an account. detect-secrets KeywordDetector names
+ * db_pass, database_pass and key_pass; the rest are the same abbreviation in dotenv and server
+ * configuration. Alone, or after another word (`boarding_pass`, `first_pass`, `season_pass`), it
+ * is not a password.
+ */
+const PASS_OWNERS: ReadonlySet<string> = new Set([
+  'db',
+  'database',
+  'key',
+  'keystore',
+  'truststore',
+  'store',
+  'user',
+  'username',
+  'admin',
+  'root',
+  'login',
+  'account',
+  'smtp',
+  'mail',
+  'email',
+  'imap',
+  'pop',
+  'ftp',
+  'sftp',
+  'ssh',
+  'redis',
+  'mysql',
+  'postgres',
+  'pg',
+  'sql',
+  'mongo',
+  'ldap',
+  'proxy',
+  'basic',
+  'auth',
+  'wifi',
+]);
+
 function classifyWords(words: readonly string[], context: readonly string[]): RedactionKind | undefined {
   let n = words.length;
   while (n > 0 && /^\d+$/.test(words[n - 1] ?? '')) n--; // X-Hub-Signature-256, address-street-1
@@ -405,7 +474,17 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     case 'pwd':
     case 'passphrase':
     case 'passcode':
+    case 'contrasena':
+    case 'passwort':
+    case 'senha':
+    case 'wachtwoord':
+    case 'losenord':
+    case 'salasana':
+    case 'adgangskode':
+    case 'passord':
       return 'password';
+    case 'pass':
+      return PASS_OWNERS.has(prev) ? 'password' : undefined;
     case 'secret':
     case 'signature':
     case 'verifier':

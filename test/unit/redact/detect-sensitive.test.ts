@@ -168,6 +168,55 @@ describe('code-like names outside a query take only a generated value', () => {
   });
 });
 
+describe('code an error page shows: assignment and comparison operators, references', () => {
+  it.each([
+    ['password := hunter2-xyz', 'hunter2-xyz'],
+    ['if (api_key == "Zx8kQ2mN9pL4rT7")', 'Zx8kQ2mN9pL4rT7'],
+    ["if (secret === 's3cr3t-value')", 's3cr3t-value'],
+  ])('%s: the literal goes', (text, secret) => {
+    expect(detectSensitive(text).map((span) => text.slice(span.start, span.end))).toEqual([secret]);
+  });
+
+  it.each([
+    "password = request.headers['apikey']",
+    "api_key = os.environ['API_KEY']",
+    'secret = config["db"]["pass"]',
+    'if (password === undefined) return',
+    'password == null',
+    'api_key === apiKey',
+  ])('%s stays: it names where a secret comes from, or no value', (text) => {
+    expect(detectSensitive(text)).toEqual([]);
+  });
+});
+
+describe('token shapes without a prefix', () => {
+  it('a Discord bot token: base64 of the user id, a timestamp and an HMAC, joined by dots', () => {
+    const token = `${btoa('1187342095729361234').replace(/=+$/, '')}.GxQ2ab.${'k9Xw2LmQ7vN4pR8tY1zB6cD3fH5jK0aS'.slice(0, 27)}`;
+    const text = `login failed for token ${token} (401)`;
+    expect(detectSensitive(text).map((span) => text.slice(span.start, span.end))).toEqual([token]);
+    // The same dots with other lengths are not one.
+    expect(detectSensitive('v MTE4NzM0MjA5NTcyOTM2MTIzNA.GxQ2.k9Xw2LmQ7vN4pR8tY1zB6cD3fH5jK')).toEqual([]);
+  });
+
+  it('a New Relic license key ends in FFFFNRAL; 40 hex digits alone are a hash', () => {
+    const key = `eu01xx${'0123456789abcdef0123456789'}FFFFNRAL`;
+    expect(detectSensitive(`license_key ${key} rejected`).map((span) => span.kind)).toEqual(['api-key']);
+    expect(detectSensitive('commit 0123456789abcdef0123456789abcdef01234567 failed')).toEqual([]);
+  });
+
+  it('a Salesforce session id: the org id, `!`, then the session part', () => {
+    const session = `00D5g000004Xy1Z!AQ4AQ${'Hk2mN8pQ4rT7vW1yZ3bC5dF7gJ9kL0'.repeat(3)}.x_Yz`;
+    const text = `the org rejected ${session}. Log in again`;
+    expect(detectSensitive(text).map((span) => text.slice(span.start, span.end))).toEqual([session]);
+  });
+
+  it('an upper-case variable name stays, a key in capitals after a word does not', () => {
+    expect(detectSensitive('set AWS_SECRET_ACCESS_KEY and OAUTH2_CLIENT_SECRET_V2 first')).toEqual([]);
+    const key = 'API_KEY7Q2M9X4K1Z8B3N6V0C5L2J7H4G9F1D';
+    expect(detectSensitive(`{"api_key": "${key}"}`).map((span) => span.kind)).toEqual(['api-key']);
+  });
+});
+
 describe('configuration dumps name the field apart from its value', () => {
   it.each([
     ['<add key="ClearTextPassword" value="Qz8-vN2pLw" />', 'Qz8-vN2pLw', 'password'],

@@ -15,6 +15,41 @@ describe('nameWords', () => {
     ]);
     expect(nameWords('X-Hub-Signature-256')).toEqual(['x', 'hub', 'signature', '256']);
   });
+
+  it('reads a letter past ASCII as a letter, without its accents', () => {
+    expect(nameWords('contraseña')).toEqual(['contrasena']);
+    expect(nameWords('henkilötunnus')).toEqual(['henkilotunnus']);
+    expect(nameWords('Straße_Nummer')).toEqual(['straße', 'nummer']);
+    expect(nameWords('ÜberKey')).toEqual(['uber', 'key']);
+    // Symbols and other non-letters still separate words.
+    expect(nameWords('price€total')).toEqual(['price', 'total']);
+  });
+});
+
+describe('password fields in other spellings', () => {
+  it.each([
+    ['db_pass', 'password'],
+    ['dbPass', 'password'],
+    ['key_pass', 'password'],
+    ['SMTP_PASS', 'password'],
+    ['database_pass', 'password'],
+    ['contraseña', 'password'],
+    ['contrasena', 'password'],
+    ['Passwort', 'password'],
+    ['senha', 'password'],
+    ['mot_de_passe', 'password'],
+    ['db_passwort', 'password'],
+    ['henkilötunnus', 'national-id'],
+  ])('%s is %s', (name, kind) => {
+    expect(fieldKind(name)).toBe(kind);
+  });
+
+  it.each(['pass', 'boarding_pass', 'first_pass', 'season_pass', 'bypass', 'pass_count', 'passengers'])(
+    '%s names no password',
+    (name) => {
+      expect(fieldKind(name)).toBeUndefined();
+    },
+  );
 });
 
 describe('fieldKind', () => {
