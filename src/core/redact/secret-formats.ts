@@ -219,10 +219,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   ...rules(
     'token',
     'fm1a_ fm1r_ fm2_',
-    B,
+    // Base64 with `_` and `-` as well (trufflehog flyio: fm\d+_[A-Za-z0-9+/=,_-]{500,700}).
+    B | W,
     100,
     0,
-    'Fly.io docs "Access tokens"; gitleaks flyio-access-token',
+    'Fly.io docs "Access tokens"; gitleaks flyio-access-token; trufflehog flyio detector',
   ),
   ...rules(
     'token',
@@ -519,6 +520,23 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     'AWS AppSync Developer Guide "Configuring authorization and authentication" › API_KEY authorization (da2-…, sent as x-api-key); trufflehog aws appsync detector',
   ),
   ...rules('secret', 'ramp_sec_', A, 48, 48, 'Ramp API client secrets (ramp_sec_); trufflehog ramp detector'),
+  // `1000.` + 32 hex + `.` + 32 hex: exactly that long, so a number such as 1000.5 is none.
+  ...rules(
+    'token',
+    '1000.',
+    WD,
+    65,
+    65,
+    'Zoho API docs "OAuth" access and refresh tokens (1000.<32 hex>.<32 hex>); trufflehog zohocrm detector',
+  ),
+  ...rules(
+    'api-key',
+    'VF.DM. VF.WS.',
+    WD,
+    41,
+    41,
+    'Voiceflow docs "Dialog Manager API keys" (VF.DM.<24 hex>.<16>); trufflehog voiceflow detector',
+  ),
   // An upper-case variable name's shape, which isDocPlaceholder keeps unless a word of it is long
   // and holds a digit (see isVariableName).
   ...rules(
@@ -1947,8 +1965,11 @@ const FORGIVING_BASE64 =
  * (hooks.zapier.com/hooks/catch/{account}/{secret}), IFTTT Webhooks (ifttt.com/maker_webhooks
  * "Documentation": maker.ifttt.com/trigger/{event}/with/key/{key}, /use/{key}), and Mattermost
  * incoming webhooks on any host (developers.mattermost.com "Incoming webhooks":
- * {server}/hooks/{26-character id}; gitleaks mattermost-access-token for the id's shape). Returns
- * where in the path the secret starts, or -1.
+ * {server}/hooks/{26-character id}; gitleaks mattermost-access-token for the id's shape), Tines
+ * webhook actions (Tines docs "Webhook" action: {tenant}.tines.com/webhook/{path}/{secret};
+ * trufflehog tineswebhook) and Make's custom webhooks (Make help "Webhooks":
+ * hook.{zone}.make.com/{token}, formerly hook.integromat.com). Returns where in the path the
+ * secret starts, or -1.
  */
 export function webhookSecretStart(host: string, path: string): number {
   const lower = host.toLowerCase();
@@ -1962,6 +1983,9 @@ export function webhookSecretStart(host: string, path: string): number {
   else if (lower === 'hooks.zapier.com') marker = /^\/hooks\/catch\/\d+\//.exec(path)?.[0];
   else if (lower === 'maker.ifttt.com')
     marker = /^\/(?:trigger\/[^/]{1,100}\/(?:json\/)?with\/key\/|use\/)/.exec(path)?.[0];
+  else if (/(?:^|\.)tines\.(?:com|io)$/.test(lower)) marker = /^\/webhook\/[^/]{1,100}\//.exec(path)?.[0];
+  else if (/^hook\.(?:[a-z0-9-]+\.)?make\.com$/.test(lower) || /^hook\.integromat\.com$/.test(lower))
+    marker = '/';
   else if (/^\/hooks\/[a-z0-9]{26}(?:$|[/.,;:!)])/.test(path)) marker = '/hooks/';
   if (marker === undefined || path.length <= marker.length) return -1;
   return marker.length;
