@@ -54,6 +54,21 @@ describe('redactJson', () => {
     });
   });
 
+  it("keeps a format string's unfilled slot under a sensitive name: the client sent its template", () => {
+    const text = JSON.stringify({
+      password: '%s',
+      db_pass: '%(password)s',
+      api_key: '{}',
+      secret: 'hunter2%s',
+    });
+    expect(JSON.parse(redactJsonText(text, new RedactionSession()) ?? '')).toEqual({
+      password: '%s',
+      db_pass: '%(password)s',
+      api_key: '{}',
+      secret: '[secret-1]',
+    });
+  });
+
   it('redacts detected values in ordinary strings and in object keys', () => {
     const out = redactJson({ 'ann@x.test': { note: 'call +44 20 7946 0321' } }, new RedactionSession());
     expect(out).toEqual({ '[email-1]': { note: 'call [phone-1]' } });
