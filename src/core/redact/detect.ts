@@ -718,8 +718,9 @@ export function detectSensitive(text: string, from = 0, to = text.length): Span[
 function detectAll(text: string, gates: number): Span[] {
   const to = text.length;
   const spans: Span[] = [];
+  // (An SSH2 key's `---- BEGIN` line holds no colon; its eight dashes open the hyphens gate.)
+  if (gates & (GATE_PUNCT | GATE_HYPHENS)) findPrivateKeys(text, 0, to, spans);
   if (gates & GATE_PUNCT) {
-    findPrivateKeys(text, 0, to, spans);
     findAuthSchemes(text, 0, to, spans);
     findUrlSecrets(text, 0, to, spans);
     findDataUris(text, 0, to, spans);

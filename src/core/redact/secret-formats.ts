@@ -1605,7 +1605,62 @@ export function findPrivateKeys(text: string, from: number, to: number, into: Sp
     into.push({ start: at, end, kind: 'private-key' });
     at = text.indexOf('-----BEGIN', end);
   }
+  findSsh2Keys(text, from, to, into);
+  findPuttyKeys(text, from, to, into);
 }
+
+const SSH2_BEGIN = '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----';
+const SSH2_END = '---- END SSH2 ENCRYPTED PRIVATE KEY ----';
+
+/**
+ * ssh.com (Tectia) private keys, in RFC 4716's framing with four dashes (`---- BEGIN SSH2
+ * ENCRYPTED PRIVATE KEY ----`; detect-secrets PrivateKeyDetector), up to their END line or 16 KiB.
+ */
+function findSsh2Keys(text: string, from: number, to: number, into: Span[]): void {
+  let at = text.indexOf(SSH2_BEGIN, from);
+  while (at !== -1 && at < to) {
+    const limit = Math.min(to, at + 16384);
+    const close = text.indexOf(SSH2_END, at + SSH2_BEGIN.length);
+    const end = close !== -1 && close + SSH2_END.length <= limit ? close + SSH2_END.length : limit;
+    into.push({ start: at, end, kind: 'private-key' });
+    at = text.indexOf(SSH2_BEGIN, end);
+  }
+}
+
+/**
+ * PuTTY's private key files (PuTTY User Manual, appendix C "PPK file format": a
+ * `PuTTY-User-Key-File-<version>:` header, the public lines, then `Private-Lines: <n>`, n lines of
+ * base64 and a `Private-MAC:` line, `Private-Hash:` in version 1). The private part goes, from
+ * `Private-Lines:` to the end of the MAC line; the header and public half say which key it was.
+ */
+function findPuttyKeys(text: string, from: number, to: number, into: Span[]): void {
+  let at = text.indexOf('PuTTY-User-Key-File-', from);
+  while (at !== -1 && at < to) {
+    const limit = Math.min(to, at + 16384);
+    const start = text.indexOf('Private-Lines:', at);
+    if (start === -1 || start >= limit) {
+      at = text.indexOf('PuTTY-User-Key-File-', at + 20);
+      continue;
+    }
+    let mac = text.indexOf('Private-MAC:', start);
+    if (mac === -1 || mac >= limit) mac = text.indexOf('Private-Hash:', start);
+    let end: number;
+    if (mac !== -1 && mac < limit) {
+      end = mac;
+      while (end < limit && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    } else {
+      // No MAC line (the file cut short): the base64 lines after the count.
+      end = start + 14;
+      while (end < limit && text.charCodeAt(end) === 32) end++;
+      while (end < limit && inTable(BASE64_LINE, text, end)) end++;
+    }
+    into.push({ start, end, kind: 'private-key' });
+    at = text.indexOf('PuTTY-User-Key-File-', end);
+  }
+}
+
+/** The characters of base64 lines (RFC 4648 §4) and their line breaks. */
+const BASE64_LINE = asciiTable(/[A-Za-z0-9+/=\r\n]/);
 
 /**
  * Documentation placeholders and variable names that stand where a credential would
