@@ -297,6 +297,23 @@ const NOT_SECRET_KEYS = new Set([
   'lang',
   'sequence',
   'cluster',
+  // What monitoring and CMS APIs key their records by (PagerDuty Events API "incident_key",
+  // "alert_key", "dedup_key"; Box metadata "templateKey", "taxonomy_key", "enumOptionKey"; a
+  // rules engine's "ruleset_key"), and WebAuthn's "residentKey" option ("required",
+  // "preferred": W3C Web Authentication §5.4.4): names, not credentials.
+  'incident',
+  'alert',
+  'template',
+  'taxonomy',
+  'option',
+  'enum',
+  'ruleset',
+  'rule',
+  'schema',
+  'category',
+  'attribute',
+  'property',
+  'resident',
 ]);
 
 /** Words before `token` that make it a pagination cursor or a counter, not a credential. */
@@ -591,7 +608,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (all.includes('email') && (last === 'address' || last === 'addr')) return 'email';
   if (last === 'name' || last === 'names') {
     const owner = [...before];
-    if (owner.some((word) => PERSON_WORDS.has(word))) return 'name';
+    // A person word after `to` names a kind of traffic, not an owner: A2P messaging's
+    // `us_app_to_person_usecases[].name` (Twilio "A2P 10DLC" use cases) holds a use case's name.
+    if (owner.some((word, i) => PERSON_WORDS.has(word) && owner[i - 1] !== 'to')) return 'name';
     // Persona's `name-first`, `name-last`: the name word comes first.
   }
   if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))

@@ -1,4 +1,4 @@
-import { detectorGates } from './detect.ts';
+import { detectorGates, isoTimestampEnd } from './detect.ts';
 import { fieldKind, isCodeCredential, isCodeName, isMetadataName } from './field-names.ts';
 import {
   CandidatePrefixes,
@@ -100,6 +100,48 @@ export function jsonKeyInfo(key: string): KeyInfo {
  */
 function describes(kind: RedactionKind | undefined): boolean {
   return kind !== 'national-id';
+}
+
+/**
+ * Whether a string that a sensitive container's kind reaches (not its own key's) is something of
+ * another kind: a date or date-time (ISO 8601) is no credential, name or address, only a birth
+ * date; a URL is not itself a credential or a person (a secret inside one, in its userinfo, a
+ * token parameter or a webhook path, is found by the detectors). Such a value is judged by the
+ * detectors instead: Twilio's `credentials[]` resources lost their `date_created` and `url`, and
+ * Plaid's identity `address` objects their timestamps (vendor OpenAPI examples, stop 21). `text`
+ * is JSON source or a decoded value; [start, end) is the string's content.
+ */
+function unlikeKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
+  if (end - start >= 10 && kind !== 'dob' && isoTimestampEnd(text, start) === end) return true;
+  if (kind === 'email') return false;
+  return (
+    text.startsWith('https://', start) ||
+    text.startsWith('http://', start) ||
+    text.startsWith('https:\\/\\/', start)
+  );
+}
+
+/**
+ * Whether a JSON number that a sensitive container's kind reaches (not its own key's) is a
+ * measure rather than part of what the container holds: a fraction, exponent or sign (a score, a
+ * ratio), or fewer digits than any street number, postcode, phone or PIN it could be part of (a
+ * count: Plaid's identity match `address.edits_30d: 2`, `address.score: 100`). Birth dates,
+ * cards, bank and national numbers keep every number (Stripe's `dob: {day: 14, month: 7}`).
+ */
+function measureNumber(kind: RedactionKind, text: string, start: number, end: number): boolean {
+  if (
+    kind === 'dob' ||
+    kind === 'card' ||
+    kind === 'iban' ||
+    kind === 'bank-account' ||
+    kind === 'national-id'
+  )
+    return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return true;
+  }
+  return end - start < (kind === 'phone' ? 6 : 4);
 }
 
 /** A pair's `name` that reads as a credential or personal field (`AWS_SECRET_ACCESS_KEY`). */
@@ -470,7 +512,11 @@ class JsonTextScan {
     let end = i + 1;
     while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
     const kind = this.valueKind(this.top);
-    if (kind !== undefined && NUMERIC_KINDS.has(kind))
+    if (
+      kind !== undefined &&
+      NUMERIC_KINDS.has(kind) &&
+      !(this.top?.keyKind === undefined && measureNumber(kind, text, i, end))
+    )
       this.edits.add(i, end, `"${redactWholeAt(kind, text, i, end, this.session)}"`);
     if (this.top !== undefined) this.top.role = 0;
     return end;
@@ -509,7 +555,10 @@ class JsonTextScan {
         return end + 1;
       }
     }
-    const kind = this.valueKind(top) ?? (top?.codeKey === true ? this.generatedKind(i, end) : undefined);
+    let kind = this.valueKind(top);
+    if (kind !== undefined && top?.keyKind === undefined && unlikeKind(kind, this.text, i + 1, end))
+      kind = undefined;
+    kind ??= top?.codeKey === true ? this.generatedKind(i, end) : undefined;
     return this.stringValue(kind, i, end) ? end + 1 : -1;
   }
 
@@ -803,7 +852,16 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       (target as unknown[])[i] =
         typeof value === 'object' && value !== null
           ? make(value as Container, kind, name)
-          : leaf(value, kind, session, memo);
+          : leaf(
+              value,
+              kind !== undefined &&
+                ((typeof value === 'string' && unlikeKind(kind, value, 0, value.length)) ||
+                  (typeof value === 'number' && measureNumber(kind, String(value), 0, String(value).length)))
+                ? undefined
+                : kind,
+              session,
+              memo,
+            );
       continue;
     }
     const key = keys[frame.at++];
@@ -815,11 +873,20 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     const info = jsonKeyInfo(key);
     // The key's own kind first, then the container's, as JsonTextScan.valueKind reads them; a
     // sibling `name` gives a `value` its kind only outside a sensitive container, as in the scan.
-    const own =
+    const keyed =
       info.kind ??
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
-      (info.role === 2 && kind === undefined ? frame.pair : undefined) ??
-      (info.metadata && describes(kind) ? undefined : kind) ??
+      (info.role === 2 && kind === undefined ? frame.pair : undefined);
+    const contained =
+      keyed !== undefined || kind === undefined || (info.metadata && describes(kind))
+        ? undefined
+        : (typeof value === 'string' && unlikeKind(kind, value, 0, value.length)) ||
+            (typeof value === 'number' && measureNumber(kind, String(value), 0, String(value).length))
+          ? undefined
+          : kind;
+    const own =
+      keyed ??
+      contained ??
       // A code-like key, or the `value` of a pair named by one, as the scan judges them.
       ((info.code || (info.role === 2 && frame.pairCode)) &&
       typeof value === 'string' &&

@@ -26,6 +26,29 @@ describe('nameWords', () => {
   });
 });
 
+describe("a container's words say whose name it holds", () => {
+  it('a person word after `to` names a kind of traffic, not an owner', () => {
+    expect(fieldKind('name', 'us_app_to_person_usecases')).toBeUndefined();
+    expect(fieldKind('name', 'billing_details')).toBe('name');
+    expect(fieldKind('name', 'recipient')).toBe('name');
+  });
+});
+
+describe('keys that name a record, not a credential', () => {
+  it.each([
+    'incident_key',
+    'alert_key',
+    'dedup_key',
+    'templateKey',
+    'taxonomy_key',
+    'enumOptionKey',
+    'ruleset_key',
+    'residentKey',
+  ])('%s', (name) => {
+    expect(fieldKind(name)).toBeUndefined();
+  });
+});
+
 describe('password fields in other spellings', () => {
   it.each([
     ['db_pass', 'password'],

@@ -166,6 +166,42 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it("keeps dates, links and counts the container's kind cannot be, in both walkers", () => {
+    // Shapes from vendors' own examples: Twilio's `credentials[]` resources, Plaid's identity
+    // match `address` scores. A date under a birth date, a day under `dob`, a phone number under
+    // `phone` and a secret in a link still go.
+    const input = {
+      credentials: [
+        {
+          date_created: '2015-07-31T04:00:00Z',
+          url: 'https://accounts.example.test/v1/Credentials/AWS/CR123',
+          hook: 'https://x.example.test/cb?token=Zx8kQ2mN9pL4rT7vB1cD',
+          value: 'opaque-credential-1',
+        },
+      ],
+      address: { line1: '1 High Street', edits_30d: 2, score: 100, ratio: 0.75, checked: ['2024-01-02'] },
+      phone: { country_code: 44, number: 7700900123 },
+      dob: { day: 14, month: 7, date: '1985-07-14' },
+    };
+    const expected = {
+      credentials: [
+        {
+          date_created: '2015-07-31T04:00:00Z',
+          url: 'https://accounts.example.test/v1/Credentials/AWS/CR123',
+          hook: 'https://x.example.test/cb?token=%5Btoken-1%5D',
+          value: '[credential-1]',
+        },
+      ],
+      address: { line1: '[address-1]', edits_30d: 2, score: 100, ratio: 0.75, checked: ['2024-01-02'] },
+      phone: { country_code: 44, number: '[phone-1]' },
+      dob: { day: '[dob-1]', month: '[dob-2]', date: '[dob-3]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
