@@ -1617,10 +1617,13 @@ const SSH2_END = '---- END SSH2 ENCRYPTED PRIVATE KEY ----';
  * ENCRYPTED PRIVATE KEY ----`; detect-secrets PrivateKeyDetector), up to their END line or 16 KiB.
  */
 function findSsh2Keys(text: string, from: number, to: number, into: Span[]): void {
+  // The next END line, searched once and reused while BEGIN lines come before it: a search from
+  // each BEGIN of a text of BEGIN lines without an END walked the rest of the text each time.
+  const ends = new NextOccurrence(text, SSH2_END);
   let at = text.indexOf(SSH2_BEGIN, from);
   while (at !== -1 && at < to) {
     const limit = Math.min(to, at + 16384);
-    const close = text.indexOf(SSH2_END, at + SSH2_BEGIN.length);
+    const close = ends.from(at + SSH2_BEGIN.length);
     const end = close !== -1 && close + SSH2_END.length <= limit ? close + SSH2_END.length : limit;
     into.push({ start: at, end, kind: 'private-key' });
     at = text.indexOf(SSH2_BEGIN, end);
@@ -1634,16 +1637,20 @@ function findSsh2Keys(text: string, from: number, to: number, into: Span[]): voi
  * `Private-Lines:` to the end of the MAC line; the header and public half say which key it was.
  */
 function findPuttyKeys(text: string, from: number, to: number, into: Span[]): void {
+  const counts = new NextOccurrence(text, 'Private-Lines:');
+  const macs = new NextOccurrence(text, 'Private-MAC:');
+  const hashes = new NextOccurrence(text, 'Private-Hash:');
   let at = text.indexOf('PuTTY-User-Key-File-', from);
   while (at !== -1 && at < to) {
     const limit = Math.min(to, at + 16384);
-    const start = text.indexOf('Private-Lines:', at);
-    if (start === -1 || start >= limit) {
+    const start = counts.from(at);
+    if (start === -1) return;
+    if (start >= limit) {
       at = text.indexOf('PuTTY-User-Key-File-', at + 20);
       continue;
     }
-    let mac = text.indexOf('Private-MAC:', start);
-    if (mac === -1 || mac >= limit) mac = text.indexOf('Private-Hash:', start);
+    let mac = macs.from(start);
+    if (mac === -1 || mac >= limit) mac = hashes.from(start);
     let end: number;
     if (mac !== -1 && mac < limit) {
       end = mac;
@@ -1656,6 +1663,29 @@ function findPuttyKeys(text: string, from: number, to: number, into: Span[]): vo
     }
     into.push({ start, end, kind: 'private-key' });
     at = text.indexOf('PuTTY-User-Key-File-', end);
+  }
+}
+
+/**
+ * The first occurrence of `needle` at or after a position that only moves forward, remembered:
+ * asked again from a position before the last answer, it answers without searching, so the
+ * searches of one text cost one walk whatever the number of questions.
+ */
+class NextOccurrence {
+  private at = -2;
+  private searchedFrom = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  from(position: number): number {
+    if (this.at === -1 && position >= this.searchedFrom) return -1;
+    if (this.at >= position && position >= this.searchedFrom) return this.at;
+    this.searchedFrom = position;
+    this.at = this.text.indexOf(this.needle, position);
+    return this.at;
   }
 }
 
