@@ -141,6 +141,17 @@ export function isoTimestampEnd(text: string, at: number): number {
   return end;
 }
 
+/** text[at, at + 36) is a UUID's 8-4-4-4-12 hex digits (either case). */
+function isUuidAt(text: string, at: number): boolean {
+  for (let i = 0; i < 36; i++) {
+    const code = text.charCodeAt(at + i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (code !== 45) return false;
+    } else if (!((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102))) return false;
+  }
+  return true;
+}
+
 /**
  * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
  * whose body will be searched for known values), the same walk records where in the string a
@@ -159,6 +170,12 @@ export function detectorGates(
       prefixes?.string(text, start, end);
       return 0;
     }
+  }
+  // A UUID alone (RFC 9562 §4: 8-4-4-4-12 hex digits), the commonest id of all, and a map's key
+  // (records keyed by id): no detector finds anything in one, and its digits opened the gates.
+  if (end - start === 36 && isUuidAt(text, start)) {
+    prefixes?.string(text, start, end);
+    return 0;
   }
   let gates = 0;
   let run = 0;

@@ -1,5 +1,5 @@
 import { detectorGates, isoTimestampEnd } from './detect.ts';
-import { fieldKind, isCodeCredential, isCodeName, isMetadataName } from './field-names.ts';
+import { fieldKind, isCodeCredential, isCodeName, isContextualName, isMetadataName } from './field-names.ts';
 import {
   CandidatePrefixes,
   isPlaceholder,
@@ -72,25 +72,52 @@ export interface KeyInfo {
 
 const keyCache = new Map<string, KeyInfo>();
 
+/** What a key's words say (KeyInfo without `clean` and `role`), by the key with its digits as `0`. */
+type NameFacts = Pick<KeyInfo, 'kind' | 'contextual' | 'code' | 'metadata'>;
+const shapeCache = new Map<string, NameFacts>();
+const DIGIT_RUNS = /\d+/g;
+
 export function jsonKeyInfo(key: string): KeyInfo {
   let info = keyCache.get(key);
   if (info === undefined) {
-    const kind = fieldKind(key);
-    const contextual =
-      kind === undefined &&
-      (fieldKind(key, 'customer') ?? fieldKind(key, 'card') ?? fieldKind(key, 'billing address')) !==
-        undefined;
+    const facts = nameFacts(key);
     info = {
-      kind,
-      contextual,
+      kind: facts.kind,
+      contextual: facts.contextual,
       clean: key.length < 4 || detectorGates(key) === 0,
       role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
-      code: kind === undefined && isCodeName(key),
-      metadata: kind === undefined && isMetadataName(key),
+      code: facts.code,
+      metadata: facts.metadata,
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
   return info;
+}
+
+/**
+ * The key's meaning by its words. No word list of field-names holds a digit, and a digit run is a
+ * word of its own there (nameWords splits at letter/digit seams), so keys that differ only in
+ * their numbers (`page.section12.label_123`, `item_7`) mean the same: a map of thousands of
+ * distinct keys (an i18n bundle, records keyed by number) is read once per shape, where reading
+ * each key's words cost ~30x JSON.parse per MB.
+ */
+function nameFacts(key: string): NameFacts {
+  const shape = key.length <= 256 && /\d/.test(key) ? key.replace(DIGIT_RUNS, '0') : undefined;
+  let facts = shape === undefined ? undefined : shapeCache.get(shape);
+  if (facts === undefined) {
+    const kind = fieldKind(key);
+    facts = {
+      kind,
+      contextual: kind === undefined && isContextualName(key),
+      code: kind === undefined && isCodeName(key),
+      metadata: kind === undefined && isMetadataName(key),
+    };
+    if (shape !== undefined) {
+      if (shapeCache.size >= 10_000) shapeCache.clear();
+      shapeCache.set(shape, facts);
+    }
+  }
+  return facts;
 }
 
 /**

@@ -69,6 +69,28 @@ describe('redactJson', () => {
     });
   });
 
+  it('reads keys that differ only in their numbers alike, and keeps UUID keys as they are', () => {
+    const input = {
+      billing_address: { line1: 'Flat 2', line2: '10 High St' },
+      item_1: 'a',
+      item_22: 'b',
+      x_api_key_2: 'Zx8kQ2mN9pL4rT7vB1cD',
+      x_api_key_31: 'Yw7jP1lM8oK3qS6uA0bC',
+      '550e8400-e29b-41d4-a716-446655440000': { status: 'active' },
+    };
+    const expected = {
+      billing_address: { line1: '[address-1]', line2: '[address-2]' },
+      item_1: 'a',
+      item_22: 'b',
+      x_api_key_2: '[api-key-1]',
+      x_api_key_31: '[api-key-2]',
+      '550e8400-e29b-41d4-a716-446655440000': { status: 'active' },
+    };
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('redacts detected values in ordinary strings and in object keys', () => {
     const out = redactJson({ 'ann@x.test': { note: 'call +44 20 7946 0321' } }, new RedactionSession());
     expect(out).toEqual({ '[email-1]': { note: 'call [phone-1]' } });
