@@ -135,7 +135,7 @@ function describes(kind: RedactionKind | undefined): boolean {
  * date; a URL is not itself a credential or a person (a secret inside one, in its userinfo, a
  * token parameter or a webhook path, is found by the detectors). Such a value is judged by the
  * detectors instead: Twilio's `credentials[]` resources lost their `date_created` and `url`, and
- * Plaid's identity `address` objects their timestamps (vendor OpenAPI examples, stop 21). `text`
+ * Plaid's identity `address` objects their timestamps (the vendors' own OpenAPI examples). `text`
  * is JSON source or a decoded value; [start, end) is the string's content.
  */
 function unlikeKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
@@ -169,6 +169,15 @@ function measureNumber(kind: RedactionKind, text: string, start: number, end: nu
     if (code < 48 || code > 57) return true;
   }
   return end - start < (kind === 'phone' ? 6 : 4);
+}
+
+/** A container's kind as it reaches a leaf of the parsed tree (see unlikeKind, measureNumber). */
+function containedKind(kind: RedactionKind | undefined, value: unknown): RedactionKind | undefined {
+  if (kind === undefined) return undefined;
+  if (typeof value === 'string') return unlikeKind(kind, value, 0, value.length) ? undefined : kind;
+  if (typeof value !== 'number') return kind;
+  const text = String(value);
+  return measureNumber(kind, text, 0, text.length) ? undefined : kind;
 }
 
 /** A pair's `name` that reads as a credential or personal field (`AWS_SECRET_ACCESS_KEY`). */
@@ -879,16 +888,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       (target as unknown[])[i] =
         typeof value === 'object' && value !== null
           ? make(value as Container, kind, name)
-          : leaf(
-              value,
-              kind !== undefined &&
-                ((typeof value === 'string' && unlikeKind(kind, value, 0, value.length)) ||
-                  (typeof value === 'number' && measureNumber(kind, String(value), 0, String(value).length)))
-                ? undefined
-                : kind,
-              session,
-              memo,
-            );
+          : leaf(value, containedKind(kind, value), session, memo);
       continue;
     }
     const key = keys[frame.at++];
@@ -905,12 +905,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 && kind === undefined ? frame.pair : undefined);
     const contained =
-      keyed !== undefined || kind === undefined || (info.metadata && describes(kind))
-        ? undefined
-        : (typeof value === 'string' && unlikeKind(kind, value, 0, value.length)) ||
-            (typeof value === 'number' && measureNumber(kind, String(value), 0, String(value).length))
-          ? undefined
-          : kind;
+      keyed !== undefined || (info.metadata && describes(kind)) ? undefined : containedKind(kind, value);
     const own =
       keyed ??
       contained ??
