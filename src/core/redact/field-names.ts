@@ -892,6 +892,9 @@ const DIGIT_KINDS = new Set<RedactionKind>([
  * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
  * address has a digit. A value that does not fit is judged by its text instead.
  */
+/** A group of an IP address written as `x`s or `*`s. */
+const MASKED_GROUP = /(?:^|[.:])(?:[xX]{1,4}|\*{1,4})(?:[.:]|$)/;
+
 export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (kind === 'name') {
     for (let i = start; i < end; i++) {
@@ -901,6 +904,9 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     return true;
   }
   if (!DIGIT_KINDS.has(kind)) return true;
+  // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice
+  // Insights' `twilio_media_ip`) identifies nothing more.
+  if (kind === 'ip' && end - start <= 64 && MASKED_GROUP.test(text.slice(start, end))) return false;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) return true;

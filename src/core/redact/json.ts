@@ -153,7 +153,9 @@ function unlikeKind(kind: RedactionKind, text: string, start: number, end: numbe
  * measure rather than part of what the container holds: a fraction, exponent or sign (a score, a
  * ratio), or fewer digits than any street number, postcode, phone or PIN it could be part of (a
  * count: Plaid's identity match `address.edits_30d: 2`, `address.score: 100`). Birth dates,
- * cards, bank and national numbers keep every number (Stripe's `dob: {day: 14, month: 7}`).
+ * cards, bank and national numbers keep every number (Stripe's `dob: {day: 14, month: 7}`). A
+ * phone's own key is read the same way: no phone number has fewer than 6 digits or a fraction
+ * (Twilio Insights' `calls_by_device_type.mobile: 400`).
  */
 function measureNumber(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (
@@ -551,7 +553,7 @@ class JsonTextScan {
     if (
       kind !== undefined &&
       NUMERIC_KINDS.has(kind) &&
-      !(this.top?.keyKind === undefined && measureNumber(kind, text, i, end))
+      !((this.top?.keyKind === undefined || kind === 'phone') && measureNumber(kind, text, i, end))
     )
       this.edits.add(i, end, `"${redactWholeAt(kind, text, i, end, this.session)}"`);
     if (this.top !== undefined) this.top.role = 0;
@@ -839,7 +841,13 @@ function leaf(
       : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) =>
           redactJsonString(text, kind, session),
         );
-  if (typeof value === 'number' && kind !== undefined && NUMERIC_KINDS.has(kind))
+  // (A phone's own key holding a count or a share is no phone either: see measureNumber.)
+  if (
+    typeof value === 'number' &&
+    kind !== undefined &&
+    NUMERIC_KINDS.has(kind) &&
+    !(kind === 'phone' && measureNumber(kind, String(value), 0, String(value).length))
+  )
     return redactWhole(kind, String(value), session);
   return value;
 }

@@ -223,6 +223,21 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it('keeps an address already masked and a count under a phone key, in both walkers', () => {
+    const input = {
+      twilio_media_ip: '54.xxx.xx.xxx',
+      edge_ip: '10.0.*.*',
+      client_ip: '203.0.113.7',
+      calls_by_device_type: { mobile: 400, share: 60.2 },
+      mobile: 447700900123,
+    };
+    const expected = { ...input, client_ip: '[ip-1]', mobile: '[phone-1]' };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
