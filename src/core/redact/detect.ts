@@ -1,4 +1,4 @@
-import { fieldKind, isCodeCredential, isCodeName, isLower } from './field-names.ts';
+import { fieldKind, isCodeCredential, isCodeName, isLower, isUuidAt } from './field-names.ts';
 import {
   findBirthDates,
   findBitcoinAddresses,
@@ -139,17 +139,6 @@ export function isoTimestampEnd(text: string, at: number): number {
     if (digitsAt(text, minutes, 2)) return minutes + 2;
   }
   return end;
-}
-
-/** text[at, at + 36) is a UUID's 8-4-4-4-12 hex digits (either case). */
-function isUuidAt(text: string, at: number): boolean {
-  for (let i = 0; i < 36; i++) {
-    const code = text.charCodeAt(at + i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 45) return false;
-    } else if (!((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102))) return false;
-  }
-  return true;
 }
 
 /**

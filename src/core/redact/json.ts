@@ -149,15 +149,22 @@ function unlikeKind(kind: RedactionKind, text: string, start: number, end: numbe
 }
 
 /**
- * Whether a JSON number that a sensitive container's kind reaches (not its own key's) is a
- * measure rather than part of what the container holds: a fraction, exponent or sign (a score, a
+ * Whether a JSON number that a sensitive container's kind reaches (`contained`: not its own
+ * key's) is a measure rather than part of what the container holds: a fraction, exponent or sign (a score, a
  * ratio), or fewer digits than any street number, postcode, phone or PIN it could be part of (a
  * count: Plaid's identity match `address.edits_30d: 2`, `address.score: 100`). Birth dates,
  * cards, bank and national numbers keep every number (Stripe's `dob: {day: 14, month: 7}`). A
  * phone's own key is read the same way: no phone number has fewer than 6 digits or a fraction
  * (Twilio Insights' `calls_by_device_type.mobile: 400`).
  */
-function measureNumber(kind: RedactionKind, text: string, start: number, end: number): boolean {
+function measureNumber(
+  kind: RedactionKind,
+  contained: boolean,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  if (!contained && kind !== 'phone') return false;
   if (
     kind === 'dob' ||
     kind === 'card' ||
@@ -179,7 +186,7 @@ function containedKind(kind: RedactionKind | undefined, value: unknown): Redacti
   if (typeof value === 'string') return unlikeKind(kind, value, 0, value.length) ? undefined : kind;
   if (typeof value !== 'number') return kind;
   const text = String(value);
-  return measureNumber(kind, text, 0, text.length) ? undefined : kind;
+  return measureNumber(kind, true, text, 0, text.length) ? undefined : kind;
 }
 
 /** A pair's `name` that reads as a credential or personal field (`AWS_SECRET_ACCESS_KEY`). */
@@ -553,7 +560,7 @@ class JsonTextScan {
     if (
       kind !== undefined &&
       NUMERIC_KINDS.has(kind) &&
-      !((this.top?.keyKind === undefined || kind === 'phone') && measureNumber(kind, text, i, end))
+      !measureNumber(kind, this.top?.keyKind === undefined, text, i, end)
     )
       this.edits.add(i, end, `"${redactWholeAt(kind, text, i, end, this.session)}"`);
     if (this.top !== undefined) this.top.role = 0;
@@ -841,12 +848,11 @@ function leaf(
       : memo.run(kind === undefined ? 'j' : `j${kind}`, value, (text) =>
           redactJsonString(text, kind, session),
         );
-  // (A phone's own key holding a count or a share is no phone either: see measureNumber.)
   if (
     typeof value === 'number' &&
     kind !== undefined &&
     NUMERIC_KINDS.has(kind) &&
-    !(kind === 'phone' && measureNumber(kind, String(value), 0, String(value).length))
+    !measureNumber(kind, false, String(value), 0, String(value).length)
   )
     return redactWhole(kind, String(value), session);
   return value;

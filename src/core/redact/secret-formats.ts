@@ -1575,8 +1575,7 @@ function salesforceSessionEnd(text: string, at: number, runs: RunEnds): number {
 /** PEM private keys (RFC 7468 §2 boundaries; gitleaks private-key), up to 16 KiB or a quote. */
 export function findPrivateKeys(text: string, from: number, to: number, into: Span[]): void {
   // Where the next `-----END` is, searched once and reused while the BEGIN lines come before it.
-  let endFrom = -1;
-  let endAt = -1;
+  const ends = new NextOccurrence(text, '-----END');
   let at = text.indexOf('-----BEGIN', from);
   while (at !== -1 && at < to) {
     let headerEnd = at + 10;
@@ -1586,11 +1585,7 @@ export function findPrivateKeys(text: string, from: number, to: number, into: Sp
       continue;
     }
     const limit = Math.min(to, at + 16384);
-    if (endFrom === -1 || headerEnd + 5 < endFrom || (endAt !== -1 && endAt < headerEnd + 5)) {
-      endFrom = headerEnd + 5;
-      endAt = text.indexOf('-----END', endFrom);
-    }
-    const close = endAt;
+    const close = ends.from(headerEnd + 5);
     let end: number;
     if (close !== -1 && close < limit) {
       let closeEnd = close + 8;
@@ -1659,7 +1654,8 @@ function findPuttyKeys(text: string, from: number, to: number, into: Span[]): vo
       // No MAC line (the file cut short): the base64 lines after the count.
       end = start + 14;
       while (end < limit && text.charCodeAt(end) === 32) end++;
-      while (end < limit && inTable(BASE64_LINE, text, end)) end++;
+      for (let code = text.charCodeAt(end); end < limit; code = text.charCodeAt(++end))
+        if ((classOf(code) & B) === 0 && code !== 10 && code !== 13) break;
     }
     into.push({ start, end, kind: 'private-key' });
     at = text.indexOf('PuTTY-User-Key-File-', end);
@@ -1688,9 +1684,6 @@ class NextOccurrence {
     return this.at;
   }
 }
-
-/** The characters of base64 lines (RFC 4648 §4) and their line breaks. */
-const BASE64_LINE = asciiTable(/[A-Za-z0-9+/=\r\n]/);
 
 /**
  * Documentation placeholders and variable names that stand where a credential would
