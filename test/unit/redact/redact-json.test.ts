@@ -261,10 +261,10 @@ describe('code-like keys (code, key, appid) in JSON', () => {
       { name: 'code', value: 'ERR_BAD_REQUEST_400' },
     ],
   };
+  // The error code, the upload's keys and the error-code pair stay as they were.
   const expected = {
-    oauth: { code: '[secret-1]', redirect_uri: 'https://app.example.test/cb' },
-    error: { code: 'InvalidParameterValue2', message: 'bad value' },
-    upload: { Key: 'photos/2024/IMG_1234.jpg', key: '550e8400-e29b-41d4-a716-446655440000' },
+    ...input,
+    oauth: { ...input.oauth, code: '[secret-1]' },
     env: [
       { value: '[secret-2]', name: 'appid' },
       { name: 'key', value: '[secret-3]' },
