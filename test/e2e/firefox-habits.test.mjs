@@ -28,6 +28,18 @@ describe(
     const detailOpen = () => run((doc) => doc.querySelector('[data-testid="detail"]') !== null);
     const clickRow = (i) =>
       firefox.trustedClick(evalChrome, '(doc, i) => doc.querySelectorAll(\'[data-testid="failure"]\')[i]', i);
+    // A trusted click lands where the row was when it was measured: on a loaded machine the list
+    // may still be laying out (scrollIntoView, rows arriving) and the click then opens nothing (a
+    // full CI run once timed out here while the same test alone passed). The click is made again
+    // every 2 s until the detail shows, instead of once.
+    const openRow = async (i) => {
+      let polls = 0;
+      await pollUntil(async () => {
+        if (await detailOpen()) return true;
+        if (polls++ % 40 === 0) await clickRow(i);
+        return false;
+      }, 'the detail');
+    };
     const type = async (text) => {
       for (const key of text) await firefox.pressKey(evalChrome, key);
     };
@@ -58,8 +70,7 @@ describe(
     });
 
     test('Ctrl+F in the panel focuses its filter box; Escape clears it with the split console shut', async () => {
-      await clickRow(0);
-      await pollUntil(detailOpen, 'the detail');
+      await openRow(0);
       await firefox.pressKey(evalChrome, 'Control+f');
       await pollUntil(
         () => run((doc) => doc.activeElement?.getAttribute('data-testid') === 'filter-text'),
@@ -77,8 +88,7 @@ describe(
     });
 
     test('Escape closes the open failure and the split console stays shut', async () => {
-      await clickRow(1);
-      await pollUntil(detailOpen, 'the detail');
+      await openRow(1);
       await firefox.pressKey(evalChrome, 'Escape');
       await pollUntil(async () => !(await detailOpen()), 'the detail to close');
       assert.equal(await firefox.isSplitConsoleOpen(evalChrome), false, 'Escape opened the split console');
