@@ -29,6 +29,7 @@ const document = fc
   )
   .map(([base, plants]) => {
     const root: Record<string, unknown> = { base };
+    const placed: [Planted, Record<string, unknown>, string, unknown][] = [];
     for (const [value, before, after, path] of plants) {
       let node = root;
       for (const key of path) {
@@ -38,8 +39,20 @@ const document = fc
       }
       const [key, content] = leaf(value, before, after);
       node[key] = content;
+      placed.push([value, node, key, content]);
     }
-    return { root, plants: plants.map(([value]) => value) };
+    // A later plant on the same path replaces an earlier one (or the branch holding it); only the
+    // values still in the document are checked (a replaced SSH2 key's "Comment:" was found in the
+    // header a PuTTY key keeps).
+    const reachable = new Set<unknown>();
+    const walk = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null || reachable.has(node)) return;
+      reachable.add(node);
+      for (const child of Object.values(node)) walk(child);
+    };
+    walk(root);
+    const kept = placed.filter(([, node, key, content]) => reachable.has(node) && node[key] === content);
+    return { root, plants: kept.map(([value]) => value) };
   });
 
 // PROP_RUNS=N runs each property N times (a deeper search for counterexamples than CI's default).
