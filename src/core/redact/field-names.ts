@@ -305,6 +305,8 @@ const NOT_SECRET_KEYS = new Set([
   'surrogate',
   'websocket',
   'socket',
+  // The field of an event payload a meter reads (Stripe "Meters" › customer_mapping.event_payload_key).
+  'payload',
   'hot',
   'short',
   'keyboard',
@@ -754,11 +756,29 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'currency',
   'lastactiveat',
   'lastusedat',
+  // How the thing is shown or spoken to, not what it holds: Stripe's issuing
+  // `cardholder.preferred_locales: ["en"]` and `custom_text.shipping_address.message` (the text a
+  // checkout page shows by its address field), a payment method's `zip.display_preference`.
+  'locale',
+  'locales',
+  'preferredlocales',
+  'language',
+  'languages',
+  'preferredlanguage',
+  'timezone',
+  'message',
+  'preference',
+  'preferences',
+  'displaypreference',
+  // A hash that tells two cards or bank accounts apart without being either (Stripe "Cards" ›
+  // fingerprint: "Uniquely identifies this particular card number").
+  'fingerprint',
 ]);
 
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
 export function isMetadataName(name: string): boolean {
-  return name.length <= 16 && METADATA_NAMES.has(nameWords(name).join(''));
+  // (The longest listed, `preferred_locales` and `display_preference`, are 18 characters.)
+  return name.length <= 24 && METADATA_NAMES.has(nameWords(name).join(''));
 }
 
 /**
@@ -913,7 +933,9 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
       const code = text.charCodeAt(i);
       if (code === 47 || code === 64 || code === 58) return false;
     }
-    return true;
+    // An object's id under a person's field (Stripe's `cardholder: "ich_1Pgag4B7WZ01zgkWdPVfBngi"`,
+    // `account_holder.customer: "cus_QXg1o8vcGmoR32"`): no person's name looks generated.
+    return end - start > 64 || !looksGenerated(text.slice(start, end));
   }
   if (!DIGIT_KINDS.has(kind)) return true;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice

@@ -149,6 +149,18 @@ function unlikeKind(kind: RedactionKind, text: string, start: number, end: numbe
 }
 
 /**
+ * Whether the string text[start, end) is its own field's name (`"name": "name"`,
+ * `"event_payload_key": "event_payload_key"`): a schema's example that holds no data (Stripe's
+ * `fixtures3.json` has both). It is judged by the detectors instead, like any other text.
+ */
+function namesItself(key: string | undefined, text: string, start: number, end: number): boolean {
+  if (key === undefined || key.length !== end - start || key.length < 3) return false;
+  for (let i = 0; i < key.length; i++)
+    if ((key.charCodeAt(i) | 32) !== (text.charCodeAt(start + i) | 32)) return false;
+  return true;
+}
+
+/**
  * Whether a JSON number that a sensitive container's kind reaches (`contained`: not its own
  * key's) is a measure rather than part of what the container holds: a fraction, exponent or sign (a score, a
  * ratio), or fewer digits than any street number, postcode, phone or PIN it could be part of (a
@@ -603,6 +615,8 @@ class JsonTextScan {
     let kind = this.valueKind(top);
     if (kind !== undefined && top?.keyKind === undefined && unlikeKind(kind, this.text, i + 1, end))
       kind = undefined;
+    if (kind !== undefined && top?.array === false && namesItself(this.lastKey, this.text, i + 1, end))
+      kind = undefined;
     kind ??= top?.codeKey === true ? this.generatedKind(i, end) : undefined;
     return this.stringValue(kind, i, end) ? end + 1 : -1;
   }
@@ -925,14 +939,14 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     const contained =
       keyed !== undefined || (info.metadata && describes(kind)) ? undefined : containedKind(kind, value);
     const own =
-      keyed ??
-      contained ??
-      // A code-like key, or the `value` of a pair named by one, as the scan judges them.
-      ((info.code || (info.role === 2 && frame.pairCode)) &&
-      typeof value === 'string' &&
-      isCodeCredential(value, false)
-        ? 'secret'
-        : undefined);
+      typeof value === 'string' && namesItself(key, value, 0, value.length)
+        ? undefined
+        : (keyed ??
+          contained ??
+          // A code-like key, or the `value` of a pair named by one, as the scan judges them.
+          ((info.code || (info.role === 2 && frame.pairCode)) && typeof value === 'string' && isCodeCredential(value, false)
+            ? 'secret'
+            : undefined));
     // The key is redacted before what it holds, as it comes first in the text.
     const written = info.clean
       ? key

@@ -44,6 +44,7 @@ describe('keys that name a record, not a credential', () => {
     'enumOptionKey',
     'ruleset_key',
     'residentKey',
+    'event_payload_key',
   ])('%s', (name) => {
     expect(fieldKind(name)).toBeUndefined();
   });

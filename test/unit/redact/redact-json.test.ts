@@ -238,6 +238,45 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it("keeps a person's locale, a form's message, a card's fingerprint, ids and self-naming examples, in both walkers", () => {
+    // Shapes from Stripe's own API fixtures (stripe/openapi fixtures3.json).
+    const input = {
+      cardholder: { name: 'Jenny Rosen', preferred_locales: ['en'], phone_number: '+18008675309' },
+      shipping_address: { message: 'message', line1: '1 High Street' },
+      us_bank_account: { fingerprint: 'AuoSJ18zsVWV9SPc', account_number: '000123456789' },
+      zip: { display_preference: { preference: 'off', value: 'off' } },
+      account_holder: { customer: 'cus_QXg1o8vcGmoR32' },
+      issuing_cardholder: 'ich_1Pgag4B7WZ01zgkWdPVfBngi',
+      shipping: { name: 'name' },
+      meter: { event_payload_key: 'event_payload_key', customer_mapping: { event_payload_key: 'customer' } },
+    };
+    const expected = {
+      ...input,
+      cardholder: { name: '[name-1]', preferred_locales: ['en'], phone_number: '[phone-1]' },
+      shipping_address: { message: 'message', line1: '[address-1]' },
+      us_bank_account: { fingerprint: 'AuoSJ18zsVWV9SPc', account_number: '[bank-account-1]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+    // A real name and a real key still go under the same fields.
+    const real = {
+      shipping: { name: 'Ada Lovelace' },
+      account_holder: { customer: 'Ada Lovelace' },
+      api_key: 'api_key_9fQ2xL7mN4pR8tV1',
+    };
+    const redacted = {
+      shipping: { name: '[name-1]' },
+      account_holder: { customer: '[name-1]' },
+      api_key: '[api-key-1]',
+    };
+    expect(redactJson(real, new RedactionSession())).toEqual(redacted);
+    expect(JSON.parse(redactJsonText(JSON.stringify(real), new RedactionSession()) ?? 'null')).toEqual(
+      redacted,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
