@@ -345,6 +345,10 @@ const NOT_SECRET_TOKENS = new Set([
   'sync',
   'max',
   'limit',
+  // A record's revision for optimistic concurrency (Square "Payments" › version_token) and an
+  // idempotency token (AWS's `IdempotencyToken`): both say which request, not who may make it.
+  'version',
+  'idempotency',
 ]);
 
 /** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
@@ -599,6 +603,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (last === 'number') {
     if (['phone', 'mobile', 'tel', 'telephone', 'fax', 'cell', 'contact'].includes(prev)) return 'phone';
     if (prev === 'card' || before.includes('card')) return 'card';
+    // A bank's own number (Square "BankAccount" › primary_bank_identification_number: the US
+    // routing number), not a person's identification.
+    if (prev === 'identification' && before.includes('bank')) return 'bank-account';
     // (`nhs_number`: NHS "What is an NHS number"; `medicare_number`: Services Australia "Medicare
     // card"; `social_insurance_number`, `personal_identity_number`.)
     if (
@@ -778,7 +785,13 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
 export function isMetadataName(name: string): boolean {
   // (The longest listed, `preferred_locales` and `display_preference`, are 18 characters.)
-  return name.length <= 24 && METADATA_NAMES.has(nameWords(name).join(''));
+  if (name.length > 24) return false;
+  const words = nameWords(name);
+  // Another record's id (`location_id`, `customerIds`): under a sensitive container it links to
+  // a record, it is not what the container holds (Square's `bank_account.location_id`).
+  const last = words[words.length - 1];
+  if (words.length > 1 && (last === 'id' || last === 'ids')) return true;
+  return METADATA_NAMES.has(words.join(''));
 }
 
 /**
@@ -879,6 +892,7 @@ function charClass(code: number): number {
  */
 export function looksGenerated(value: string): boolean {
   if (value.length < 16 || !looksOpaque(value) || (value.length === 36 && isUuidAt(value, 0))) return false;
+  if (isQualifiedName(value)) return false;
   let hex = true;
   let pairs = 0;
   let changes = 0;
@@ -895,6 +909,26 @@ export function looksGenerated(value: string): boolean {
   }
   if (hex) return value.length >= 20;
   return changes * 3 >= pairs;
+}
+
+/**
+ * A name qualified by the id of its owner, `<owner>:<name>`, where the name is a lower-case word
+ * run or a UUID: Square's custom attribute keys (`sq0idp-LJ1Kr4Iim0hGDvAwrv8HIB:favorite-drink`,
+ * `square:a0f1505a-2aa1-490d-91a8-8d31ff181808`; "Custom Attributes" › key: "the application ID
+ * of the definition owner, a colon, and the key"). The id before the colon is public, and no
+ * secret ends in a readable name.
+ */
+function isQualifiedName(value: string): boolean {
+  const colon = value.lastIndexOf(':');
+  if (colon <= 0) return false;
+  const length = value.length - colon - 1;
+  if (length === 36 && isUuidAt(value, colon + 1)) return true;
+  if (length < 3 || !isLower(value.charCodeAt(colon + 1))) return false;
+  for (let i = colon + 2; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (!isLower(code) && code !== 45 && code !== 95) return false;
+  }
+  return true;
 }
 
 /**
@@ -936,6 +970,12 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     // An object's id under a person's field (Stripe's `cardholder: "ich_1Pgag4B7WZ01zgkWdPVfBngi"`,
     // `account_holder.customer: "cus_QXg1o8vcGmoR32"`): no person's name looks generated.
     return end - start > 64 || !looksGenerated(text.slice(start, end));
+  }
+  // An email address has an `@` (a search filter's `email_address.fuzzy: "example.com"` is a domain).
+  if (kind === 'email') {
+    // (A loop, not indexOf: `text` may be a whole body, and a search past `end` would read it all.)
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 64) return true;
+    return false;
   }
   if (!DIGIT_KINDS.has(kind)) return true;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice

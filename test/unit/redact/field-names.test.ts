@@ -45,6 +45,8 @@ describe('keys that name a record, not a credential', () => {
     'ruleset_key',
     'residentKey',
     'event_payload_key',
+    'version_token',
+    'idempotency_token',
   ])('%s', (name) => {
     expect(fieldKind(name)).toBeUndefined();
   });
@@ -181,6 +183,7 @@ describe('looksGenerated', () => {
     ['a base64url key', 'nxehrEQ3H0cfuAOcDRvZ7jrPVQcd3S56-rUpQpda'],
     ['a 32-digit hex key (OpenWeather appid)', 'f92de1b55db576538c291c8946ebc074'],
     ['base64 with padding', 'K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols='],
+    ['a user and a generated password', 'svc-deploy:Zq8W2xK9pLm4Rt7vB1cD'],
   ])('takes %s for a generated value', (_label, value) => {
     expect(looksGenerated(value)).toBe(true);
   });
@@ -193,6 +196,8 @@ describe('looksGenerated', () => {
     ['an object path', 'photos/2024/IMG_1234.jpg'],
     ['a short hex digest', '8d2c6a3f1b0e4c7a'],
     ['a word', 'card_declined'],
+    ["an attribute key qualified by its owner's id (Square)", 'sq0idp-LJ1Kr4Iim0hGDvAwrv8HIB:favorite-drink'],
+    ['a UUID qualified by its owner', 'square:a0f1505a-2aa1-490d-91a8-8d31ff181808'],
   ])('leaves %s alone', (_label, value) => {
     expect(looksGenerated(value)).toBe(false);
   });
@@ -212,5 +217,12 @@ describe('looksGenerated', () => {
     }
     expect(generated).toBeGreaterThan(950);
     expect(looksGenerated('CustomerAccountSuspendedUntil2027')).toBe(false);
+  });
+});
+
+describe("a bank's own number", () => {
+  it('is a bank number, not a national id (Square `primary_bank_identification_number`)', () => {
+    expect(fieldKind('primary_bank_identification_number')).toBe('bank-account');
+    expect(fieldKind('identification_number')).toBe('national-id');
   });
 });

@@ -277,6 +277,61 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it('reads a record held under a further name of a credential-named object as a record, in both walkers', () => {
+    // Square's batch responses: a map keyed by idempotency keys (its own API reference's examples).
+    const input = {
+      responses: {
+        idp_key_1: {
+          scheduled_shift: {
+            id: 'K0YH4CV5462JB',
+            draft_shift_details: { job_id: 'FzbJAtt9qEWncK1BWgVCxQ6M' },
+          },
+          errors: [{ field: 'scheduled-shifts.scheduled-shift-2', detail: 'Scheduled shift not found' }],
+        },
+      },
+      // The credential's own fields still go, and a person's data still nests.
+      auth: { client_token: 'hvs.CAESIJ2nNNkXyz', accessor: 'Tz3K1wQ9pLm2', metadata: { role: 'ops' } },
+      customer: { address: { line1: '1 High Street' } },
+    };
+    const expected = {
+      ...input,
+      auth: { client_token: '[token-1]', accessor: '[credential-1]', metadata: { role: 'ops' } },
+      customer: { address: { line1: '[address-1]' } },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
+  it("keeps Square's linked ids, versions, namespaced attribute keys and a domain filter, in both walkers", () => {
+    // Shapes from Square's own API reference examples (square/connect-api-specification api.json).
+    const input = {
+      bank_account: { location_id: 'S8GWD5DBJ3HF3', account_number: '000123456789' },
+      payment: { version_token: 'vguW2km0KpVCdAXZcNTZ438qg5LlVPTP4HO5OpiHNfa6o' },
+      custom_attributes: [
+        { key: 'sq0idp-LJ1Kr4Iim0hGDvAwrv8HIB:favorite-drink', value: 'tea' },
+        { key: 'square:a0f1505a-2aa1-490d-91a8-8d31ff181808', value: 'x' },
+        { key: 'sq0idp-LJ1Kr4Iim0hGDvAwrv8HIB:Zq8W2xK9pLm4', value: 'y' },
+      ],
+      filter: { email_address: { fuzzy: 'example.com' }, email: 'ada@example.com' },
+    };
+    const expected = {
+      ...input,
+      bank_account: { location_id: 'S8GWD5DBJ3HF3', account_number: '[bank-account-1]' },
+      custom_attributes: [
+        input.custom_attributes[0],
+        input.custom_attributes[1],
+        { key: '[secret-1]', value: 'y' },
+      ],
+      filter: { email_address: { fuzzy: 'example.com' }, email: '[email-1]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
