@@ -307,6 +307,8 @@ const NOT_SECRET_KEYS = new Set([
   'socket',
   // The field of an event payload a meter reads (Stripe "Meters" › customer_mapping.event_payload_key).
   'payload',
+  // An error's machine name (Intercom's `error_key: "sms_failed"`).
+  'error',
   'hot',
   'short',
   'keyboard',
@@ -968,8 +970,12 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
       if (code === 47 || code === 64 || code === 58) return false;
     }
     // An object's id under a person's field (Stripe's `cardholder: "ich_1Pgag4B7WZ01zgkWdPVfBngi"`,
-    // `account_holder.customer: "cus_QXg1o8vcGmoR32"`): no person's name looks generated.
-    return end - start > 64 || !looksGenerated(text.slice(start, end));
+    // `account_holder.customer: "cus_QXg1o8vcGmoR32"`): no person's name looks generated. Nor is
+    // one name an identifier joined by `_` (Intercom's data attributes: `full_name:
+    // "last_request_at"`).
+    if (end - start > 64) return true;
+    const value = text.slice(start, end);
+    return !looksGenerated(value) && !(value.includes('_') && !value.includes(' '));
   }
   // An email address has an `@` (a search filter's `email_address.fuzzy: "example.com"` is a domain).
   if (kind === 'email') {

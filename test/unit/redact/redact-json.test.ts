@@ -332,6 +332,19 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it("keeps an identifier under a person's field and an error's machine name, in both walkers", () => {
+    // Shapes from Intercom's own API description (intercom/Intercom-OpenAPI, version 2.15).
+    const input = {
+      data: [{ full_name: 'last_request_at' }, { full_name: 'Ada Lovelace' }],
+      error_key: 'invalid_phone_number',
+    };
+    const expected = { ...input, data: [{ full_name: 'last_request_at' }, { full_name: '[name-1]' }] };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
