@@ -509,6 +509,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   const prev = all[all.length - 2] ?? '';
   const before = [...context, ...all.slice(0, -1)];
   switch (last) {
+    // A list or map of them (`"passwords": […]`, `"secrets": {"DB_URL": …}`: GitHub Actions' and
+    // CI systems' secret maps): each value is one. (Not `tokens`: an AI API's tokenizer output.)
+    case 'passwords':
     case 'password':
     case 'passwd':
     case 'pwd':
@@ -525,6 +528,7 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
       return 'password';
     case 'pass':
       return PASS_OWNERS.has(prev) ? 'password' : undefined;
+    case 'secrets':
     case 'secret':
     case 'signature':
     case 'verifier':
@@ -532,6 +536,10 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
       return last === 'verifier' && prev !== 'code' ? undefined : 'secret';
     case 'token':
       return NOT_SECRET_TOKENS.has(prev) ? undefined : 'token';
+    case 'keys':
+      // `api_keys: [{…}]` (a list of them), not `keys` alone (a JWKS set of public keys) nor
+      // `ssh_keys` (public keys too).
+      return prev === 'api' || prev === 'access' ? 'api-key' : prev === 'secret' ? 'secret' : undefined;
     case 'key':
       if (all.length === 1 || NOT_SECRET_KEYS.has(prev)) return undefined;
       if (prev === 'private') return 'private-key';

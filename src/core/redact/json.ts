@@ -2,7 +2,6 @@ import { detectorGates, isoTimestampEnd } from './detect.ts';
 import { fieldKind, isCodeCredential, isCodeName, isContextualName, isMetadataName } from './field-names.ts';
 import {
   CandidatePrefixes,
-  isPersonalKind,
   isPlaceholder,
   jsonStringEnd,
   type KnownValues,
@@ -193,23 +192,9 @@ function measureNumber(
   return end - start < (kind === 'phone' ? 6 : 4);
 }
 
-/**
- * The kind a container held under a key gets from the object around it when that key names
- * nothing. A secret (a key, token, password, cookie…) is one string, never a record: an object
- * under such a name (`"credentials": [{…}]`, `"auth": {…}`) may hold it in any of its own fields,
- * but an object or list under a further name of it is a record of its own. Square's batch
- * responses are maps keyed by idempotency keys (`"responses": {"idp_key_1": {"scheduled_shift":
- * {…}}}`), and every job id, location id and note of the shifts inside became an `[api-key]`.
- * Personal data does nest (`customer.address.line1`).
- */
-function nestedKind(kind: RedactionKind | undefined): RedactionKind | undefined {
-  return kind !== undefined && !isPersonalKind(kind) ? undefined : kind;
-}
-
 /** A container's kind as it reaches a leaf of the parsed tree (see unlikeKind, measureNumber). */
 function containedKind(kind: RedactionKind | undefined, value: unknown): RedactionKind | undefined {
   if (kind === undefined) return undefined;
-  if (typeof value === 'object' && value !== null) return nestedKind(kind);
   if (typeof value === 'string') return unlikeKind(kind, value, 0, value.length) ? undefined : kind;
   if (typeof value !== 'number') return kind;
   const text = String(value);
@@ -505,10 +490,7 @@ class JsonTextScan {
     // and holding hundreds of thousands of frames cost ~120x JSON.parse per MB in garbage
     // collection, growing faster than the text.
     if (this.level === MAX_FRAMES) return -1;
-    const kind =
-      parent !== undefined && !parent.array && parent.keyKind === undefined
-        ? nestedKind(this.valueKind(parent))
-        : this.valueKind(parent);
+    const kind = this.valueKind(parent);
     // The name a container is read under: its key, or for an array's items the array's key.
     const name = parent === undefined ? undefined : parent.array ? parent.name : this.lastKey;
     let frame = this.frames[this.level];

@@ -277,26 +277,26 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
-  it('reads a record held under a further name of a credential-named object as a record, in both walkers', () => {
-    // Square's batch responses: a map keyed by idempotency keys (its own API reference's examples).
+  it("reaches a credential-named object's nested records, and lists and maps of secrets, in both walkers", () => {
     const input = {
-      responses: {
-        idp_key_1: {
-          scheduled_shift: {
-            id: 'K0YH4CV5462JB',
-            draft_shift_details: { job_id: 'FzbJAtt9qEWncK1BWgVCxQ6M' },
-          },
-          errors: [{ field: 'scheduled-shifts.scheduled-shift-2', detail: 'Scheduled shift not found' }],
-        },
+      credentials: {
+        aws: { key: 'AKIAIOSFODNN7EXAMPLE', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
       },
-      // The credential's own fields still go, and a person's data still nests.
-      auth: { client_token: 'hvs.CAESIJ2nNNkXyz', accessor: 'Tz3K1wQ9pLm2', metadata: { role: 'ops' } },
-      customer: { address: { line1: '1 High Street' } },
+      session: { data: { csrf: 'Zq8W2xK9pLm4Rt7vB1cD3eF5cc' } },
+      secrets: { DATABASE: 'Zq8W2xK9pLm4Rt7vB1cD3eF5' },
+      passwords: ['hunter2hunter2'],
+      api_keys: [{ created: 1700000000, prefix: 'Zq8W2xK9pLm4Rt7vB1cD3eF5dd' }],
+      // (Public keys and tokenizer output are not secrets.)
+      keys: [{ kid: 'k1', n: 'u1SU1LfVLPHCozMxH2Mo' }],
+      tokens: ['The', 'cat'],
     };
     const expected = {
       ...input,
-      auth: { client_token: '[token-1]', accessor: '[credential-1]', metadata: { role: 'ops' } },
-      customer: { address: { line1: '[address-1]' } },
+      credentials: { aws: { key: '[api-key-1]', value: '[credential-1]' } },
+      session: { data: { csrf: '[session-1]' } },
+      secrets: { DATABASE: '[secret-1]' },
+      passwords: ['[password-1]'],
+      api_keys: [{ created: 1700000000, prefix: '[api-key-2]' }],
     };
     expect(redactJson(input, new RedactionSession())).toEqual(expected);
     expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
