@@ -353,6 +353,23 @@ const NOT_SECRET_TOKENS = new Set([
   'idempotency',
 ]);
 
+/** Words before `name` that make it an organisation's name, not a person's (see isMetadataName). */
+const ORGANIZATION_WORDS = new Set([
+  'company',
+  'business',
+  'entity',
+  'organization',
+  'organisation',
+  'org',
+  'merchant',
+  'employer',
+  'institution',
+  'bank',
+  'vendor',
+  'brand',
+  'product',
+]);
+
 /** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
 const PERSON_WORDS = new Set([
   'first',
@@ -641,6 +658,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (all.includes('ip') && (last === 'address' || last === 'addr')) return 'ip';
   if (all.includes('email') && (last === 'address' || last === 'addr')) return 'email';
   if (last === 'name' || last === 'names') {
+    // An organisation's name (Plaid's `legal_entity_name`, `end_customer.company_name`) is no
+    // person's, whatever the words before it.
+    if (ORGANIZATION_WORDS.has(prev)) return undefined;
     const owner = [...before];
     // A person word after `to` names a kind of traffic, not an owner: A2P messaging's
     // `us_app_to_person_usecases[].name` (Twilio "A2P 10DLC" use cases) holds a use case's name.
@@ -790,6 +810,8 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   // A hash that tells two cards or bank accounts apart without being either (Stripe "Cards" ›
   // fingerprint: "Uniquely identifies this particular card number").
   'fingerprint',
+  // A match result (Plaid identity verification › `address.summary: "match"`).
+  'summary',
 ]);
 
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
@@ -801,6 +823,10 @@ export function isMetadataName(name: string): boolean {
   // a record, it is not what the container holds (Square's `bank_account.location_id`).
   const last = words[words.length - 1];
   if (words.length > 1 && (last === 'id' || last === 'ids')) return true;
+  // An organisation's name under a person (`end_customer.company_name`), and a count
+  // (`verification_count`; Plaid's identity match `date_of_birth.edits_30d`).
+  if (last === 'name' && ORGANIZATION_WORDS.has(words[words.length - 2] ?? '')) return true;
+  if (last === 'count' || last === 'counts' || words[0] === 'edits') return true;
   return METADATA_NAMES.has(words.join(''));
 }
 

@@ -345,6 +345,28 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it("keeps an organisation's name, a count and a match summary under a person, in both walkers", () => {
+    // Shapes from Plaid's own API description (plaid/plaid-openapi 2020-09-14.yml).
+    const input = {
+      end_customer: { company_name: 'Plaid', legal_name: 'Jane Doe' },
+      legal_entity_name: 'Plaid',
+      identity_edit_history: { date_of_birth: { edits_30d: 0, date: '1985-07-14' } },
+      kyc_check: { address: { summary: 'match', street: '96 Guild Street' } },
+      dob: { day: 14, month: 7 },
+    };
+    const expected = {
+      end_customer: { company_name: 'Plaid', legal_name: '[name-1]' },
+      legal_entity_name: 'Plaid',
+      identity_edit_history: { date_of_birth: { edits_30d: 0, date: '[dob-1]' } },
+      kyc_check: { address: { summary: 'match', street: '[address-1]' } },
+      dob: { day: '[dob-2]', month: '[dob-3]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
