@@ -351,6 +351,10 @@ const NOT_SECRET_TOKENS = new Set([
   // idempotency token (AWS's `IdempotencyToken`): both say which request, not who may make it.
   'version',
   'idempotency',
+  // A few characters kept to tell tokens apart (PagerDuty's `truncated_token: "2adm"`).
+  'truncated',
+  'masked',
+  'redacted',
 ]);
 
 /** Words before `name` that make it an organisation's name, not a person's (see isMetadataName). */

@@ -944,7 +944,9 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
         : (keyed ??
           contained ??
           // A code-like key, or the `value` of a pair named by one, as the scan judges them.
-          ((info.code || (info.role === 2 && frame.pairCode)) && typeof value === 'string' && isCodeCredential(value, false)
+          ((info.code || (info.role === 2 && frame.pairCode)) &&
+          typeof value === 'string' &&
+          isCodeCredential(value, false)
             ? 'secret'
             : undefined));
     // The key is redacted before what it holds, as it comes first in the text.

@@ -252,6 +252,10 @@ export function redactWholeAt(
   }
   const existing = session.existingAt(text, start, end);
   if (existing !== undefined) return existing;
+  // A key or token is one word: a sentence under such a name (PagerDuty's event
+  // `details.customKey: "Server is on fire!"`) is text, and the detectors judge it.
+  if ((kind === 'api-key' || kind === 'token') && isSentence(text, start, end))
+    return redactText(text.slice(start, end), session);
   // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
   // unless the same value was judged elsewhere, which a later entry may still do.
   if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) {
@@ -262,6 +266,23 @@ export function redactWholeAt(
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
   return session.placeholderAt(judged, text, start, end);
+}
+
+/**
+ * Three words or more, none of 16 characters, between single spaces: a sentence, never a key
+ * (`Bearer …`, `Token token=…` and `Basic …` are two words, and stay whole).
+ */
+function isSentence(text: string, start: number, end: number): boolean {
+  let spaces = 0;
+  let word = 0;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === 32) {
+      if (word === 0) return false;
+      spaces++;
+      word = 0;
+    } else if (++word >= 16) return false;
+  }
+  return spaces >= 2 && word > 0;
 }
 
 /**

@@ -367,6 +367,31 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it('reads a sentence under a key-like name as text, and keeps a truncated token, in both walkers', () => {
+    // Shapes from PagerDuty's own API description (PagerDuty/api-schema reference/REST).
+    const input = {
+      details: { customKey: 'Server is on fire!', customKey2: 'Other stuff!' },
+      method: { truncated_token: '2adm' },
+      api_key: 'Bearer Zq8W2xK9pLm4Rt7vB1cD',
+      token: 'Token token=Zq8W2xK9pLm4Rt7vB1cD',
+      password: 'correct horse battery staple',
+      note_key: 'rotate key sk_live_4eC39HqLyjWDarjtT1zdp7dc today',
+    };
+    const expected = {
+      details: { customKey: 'Server is on fire!', customKey2: '[api-key-1]' },
+      method: { truncated_token: '2adm' },
+      api_key: '[api-key-2]',
+      token: '[token-1]',
+      password: '[password-1]',
+      // (A word as long as a key keeps the value whole.)
+      note_key: '[api-key-3]',
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
