@@ -577,7 +577,10 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     case 'credential':
     case 'credentials':
     case 'creds':
-      return 'credential';
+      // A policy, not a credential: WebAuthn's "discoverable credential" requirement
+      // (`discoverable_credentials: "preferred"`, Twilio Verify passkeys; W3C Web Authentication
+      // Level 3 §5.4.6 ResidentKeyRequirement).
+      return prev === 'discoverable' ? undefined : 'credential';
     case 'cookie':
       return 'cookie';
     case 'jwt':
@@ -816,6 +819,10 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'fingerprint',
   // A match result (Plaid identity verification › `address.summary: "match"`).
   'summary',
+  // A resource's id and label in Twilio's APIs (`credentials[].sid: "CR…"`, `friendly_name`).
+  'sid',
+  'friendlyname',
+  'label',
 ]);
 
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
@@ -998,6 +1005,26 @@ const DIGIT_KINDS = new Set<RedactionKind>([
  * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
  * address has a digit. A value that does not fit is judged by its text instead.
  */
+/** Dot-separated labels of letters, digits and `-` ending in letters: `api.example.com` (RFC 1123 §2.1). */
+function isHostName(text: string, start: number, end: number): boolean {
+  if (end - start > 253) return false;
+  let dots = 0;
+  let lastDot = -1;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (i === start || i === lastDot + 1) return false;
+      dots++;
+      lastDot = i;
+    } else if (!((code | 32) >= 97 && (code | 32) <= 122) && !(code >= 48 && code <= 57) && code !== 45)
+      return false;
+  }
+  if (dots === 0 || lastDot >= end - 2) return false;
+  for (let i = lastDot + 1; i < end; i++)
+    if (!((text.charCodeAt(i) | 32) >= 97 && (text.charCodeAt(i) | 32) <= 122)) return false;
+  return true;
+}
+
 /** A group of an IP address written as `x`s or `*`s. */
 const MASKED_GROUP = /(?:^|[.:])(?:[xX]{1,4}|\*{1,4})(?:[.:]|$)/;
 
@@ -1021,6 +1048,8 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     for (let i = start; i < end; i++) if (text.charCodeAt(i) === 64) return true;
     return false;
   }
+  // A host name under an address word (Twilio eSIM's `smdp_plus_address: "sm-dp-plus.twilio.com"`).
+  if (kind === 'address') return !isHostName(text, start, end);
   if (!DIGIT_KINDS.has(kind)) return true;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice
   // Insights' `twilio_media_ip`) identifies nothing more.

@@ -392,6 +392,37 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it("keeps a credential's sid and label, a passkey policy and a host under an address word, in both walkers", () => {
+    // Shapes from Twilio's own API descriptions (twilio/twilio-oai spec/json).
+    const input = {
+      credentials: [
+        {
+          sid: 'CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+          friendly_name: 'Test slow create',
+          secret: 'Zq8W2xK9pLm4Rt7v',
+        },
+      ],
+      config: { discoverable_credentials: 'preferred' },
+      smdp_plus_address: 'sm-dp-plus.twilio.com',
+      address: { street: '375 Beale St', city: 'San Francisco' },
+    };
+    const expected = {
+      ...input,
+      credentials: [
+        {
+          sid: 'CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+          friendly_name: 'Test slow create',
+          secret: '[secret-1]',
+        },
+      ],
+      address: { street: '[address-1]', city: '[address-2]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
