@@ -307,6 +307,8 @@ const NOT_SECRET_KEYS = new Set([
   'socket',
   // The field of an event payload a meter reads (Stripe "Meters" › customer_mapping.event_payload_key).
   'payload',
+  // A classification template's key (Box "Classifications" › Box__Security__Classification__Key).
+  'classification',
   // An error's machine name (Intercom's `error_key: "sms_failed"`).
   'error',
   'hot',
@@ -1005,6 +1007,10 @@ const DIGIT_KINDS = new Set<RedactionKind>([
  * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
  * address has a digit. A value that does not fit is judged by its text instead.
  */
+function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
+  return words.some((word) => word.length === end - start && text.startsWith(word, start));
+}
+
 /** Dot-separated labels of letters, digits and `-` ending in letters: `api.example.com` (RFC 1123 §2.1). */
 function isHostName(text: string, start: number, end: number): boolean {
   if (end - start > 253) return false;
@@ -1048,12 +1054,26 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     for (let i = start; i < end; i++) if (text.charCodeAt(i) === 64) return true;
     return false;
   }
-  // A host name under an address word (Twilio eSIM's `smdp_plus_address: "sm-dp-plus.twilio.com"`).
-  if (kind === 'address') return !isHostName(text, start, end);
+  // A host name or a URL under an address word (Twilio eSIM's `smdp_plus_address:
+  // "sm-dp-plus.twilio.com"`, Box's webhook `address: "https://example.com/webhooks"`): no postal
+  // address; a secret in the URL is still found by the detectors.
+  if (kind === 'address')
+    return (
+      !isHostName(text, start, end) &&
+      !text.startsWith('https://', start) &&
+      !text.startsWith('http://', start)
+    );
   if (!DIGIT_KINDS.has(kind)) return true;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice
   // Insights' `twilio_media_ip`) identifies nothing more.
   if (kind === 'ip' && end - start <= 64 && MASKED_GROUP.test(text.slice(start, end))) return false;
+  // The machine itself (RFC 1122 §3.2.1.3: 127/8 loopback, 0.0.0.0 this host; RFC 4291 §2.5.3
+  // `::1`), as the detectors read it too: no person's address (Slack's `logins[].ip: "127.0.0.1"`).
+  if (
+    kind === 'ip' &&
+    (text.startsWith('127.', start) || isOneOf(text, start, end, ['0.0.0.0', '::1', 'localhost']))
+  )
+    return false;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) return true;

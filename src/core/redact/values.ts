@@ -247,7 +247,11 @@ export function redactWholeAt(
   // (placeholderAt keeps the placeholder of a value judged before, so one lookup does both).
   if (!GENERIC_KINDS.has(kind)) {
     // `"full_name": "octo-org/Hello-World"`, `"billing.card.number": "Card number"`: not that data.
-    if (!fitsKind(kind, text, start, end)) return redactText(text.slice(start, end), session);
+    if (!fitsKind(kind, text, start, end)) {
+      // (A URL under an address word: a placeholder inside it is written percent-encoded.)
+      const value = text.slice(start, end);
+      return /^https?:\/\//i.test(value) ? redactUrl(value, session) : redactText(value, session);
+    }
     return session.placeholderAt(kind, text, start, end);
   }
   const existing = session.existingAt(text, start, end);

@@ -423,6 +423,27 @@ describe('a sensitive container keeps the fields that describe it', () => {
     );
   });
 
+  it('keeps a webhook URL under an address word, a classification key and a loopback address, in both walkers', () => {
+    // Shapes from Box's and Slack's own API descriptions (box/box-openapi, slackapi/slack-api-specs).
+    const input = {
+      webhook: { address: 'https://example.com/webhooks' },
+      hook: { address: 'https://example.com/hook?token=Zq8W2xK9pLm4Rt7vB1cD' },
+      Box__Security__Classification__Key: 'Sensitive',
+      logins: [{ ip: '127.0.0.1' }, { ip: '203.0.113.7' }],
+      billing: { address: '900 Jefferson Ave, Redwood City, CA 94063' },
+    };
+    const expected = {
+      ...input,
+      hook: { address: 'https://example.com/hook?token=%5Btoken-1%5D' },
+      logins: [{ ip: '127.0.0.1' }, { ip: '[ip-1]' }],
+      billing: { address: '[address-1]' },
+    };
+    expect(redactJson(input, new RedactionSession())).toEqual(expected);
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
+      expected,
+    );
+  });
+
   it('still replaces the id of a national identifier, which may be the number itself', () => {
     const input = { driver_license: { id: 'D1234567', state: 'CA' } };
     // (`state` stays for another reason: a national id has a digit, and `CA` cannot be one.)
