@@ -151,10 +151,18 @@ function unlikeKind(kind: RedactionKind, text: string, start: number, end: numbe
 /**
  * Whether the string text[start, end) is its own field's name (`"name": "name"`,
  * `"event_payload_key": "event_payload_key"`): a schema's example that holds no data (Stripe's
- * `fixtures3.json` has both). It is judged by the detectors instead, like any other text.
+ * `fixtures3.json` has both). It is judged by the detectors instead, like any other text. Not a
+ * password or secret: `"password": "password"` and a JWT signed with `"secret"` are real, if weak.
  */
-function namesItself(key: string | undefined, text: string, start: number, end: number): boolean {
+function namesItself(
+  kind: RedactionKind,
+  key: string | undefined,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
   if (key === undefined || key.length !== end - start || key.length < 3) return false;
+  if (kind === 'password' || kind === 'secret') return false;
   for (let i = 0; i < key.length; i++)
     if ((key.charCodeAt(i) | 32) !== (text.charCodeAt(start + i) | 32)) return false;
   return true;
@@ -615,7 +623,7 @@ class JsonTextScan {
     let kind = this.valueKind(top);
     if (kind !== undefined && top?.keyKind === undefined && unlikeKind(kind, this.text, i + 1, end))
       kind = undefined;
-    if (kind !== undefined && top?.array === false && namesItself(this.lastKey, this.text, i + 1, end))
+    if (kind !== undefined && top?.array === false && namesItself(kind, this.lastKey, this.text, i + 1, end))
       kind = undefined;
     kind ??= top?.codeKey === true ? this.generatedKind(i, end) : undefined;
     return this.stringValue(kind, i, end) ? end + 1 : -1;
@@ -938,17 +946,19 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       (info.role === 2 && kind === undefined ? frame.pair : undefined);
     const contained =
       keyed !== undefined || (info.metadata && describes(kind)) ? undefined : containedKind(kind, value);
+    const judged =
+      keyed ??
+      contained ??
+      // A code-like key, or the `value` of a pair named by one, as the scan judges them.
+      ((info.code || (info.role === 2 && frame.pairCode)) &&
+      typeof value === 'string' &&
+      isCodeCredential(value, false)
+        ? 'secret'
+        : undefined);
     const own =
-      typeof value === 'string' && namesItself(key, value, 0, value.length)
+      judged !== undefined && typeof value === 'string' && namesItself(judged, key, value, 0, value.length)
         ? undefined
-        : (keyed ??
-          contained ??
-          // A code-like key, or the `value` of a pair named by one, as the scan judges them.
-          ((info.code || (info.role === 2 && frame.pairCode)) &&
-          typeof value === 'string' &&
-          isCodeCredential(value, false)
-            ? 'secret'
-            : undefined));
+        : judged;
     // The key is redacted before what it holds, as it comes first in the text.
     const written = info.clean
       ? key

@@ -260,6 +260,16 @@ describe('a sensitive container keeps the fields that describe it', () => {
     expect(JSON.parse(redactJsonText(JSON.stringify(input), new RedactionSession()) ?? 'null')).toEqual(
       expected,
     );
+    // A weak password or secret that repeats its name is still one.
+    const weak = { password: 'password', secret: 'secret' };
+    expect(redactJson(weak, new RedactionSession())).toEqual({
+      password: '[password-1]',
+      secret: '[secret-1]',
+    });
+    expect(JSON.parse(redactJsonText(JSON.stringify(weak), new RedactionSession()) ?? 'null')).toEqual({
+      password: '[password-1]',
+      secret: '[secret-1]',
+    });
     // A real name and a real key still go under the same fields.
     const real = {
       shipping: { name: 'Ada Lovelace' },
