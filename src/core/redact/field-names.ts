@@ -1000,13 +1000,6 @@ const DIGIT_KINDS = new Set<RedactionKind>([
   'dob',
 ]);
 
-/**
- * Whether text[start, end) can be the kind of data its field name says: the name decides most of
- * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
- * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
- * label "Card number". A person's name has no `/`, `@` or `:`; a number, date or network
- * address has a digit. A value that does not fit is judged by its text instead.
- */
 function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
   return words.some((word) => word.length === end - start && text.startsWith(word, start));
 }
@@ -1022,18 +1015,25 @@ function isHostName(text: string, start: number, end: number): boolean {
       if (i === start || i === lastDot + 1) return false;
       dots++;
       lastDot = i;
-    } else if (!((code | 32) >= 97 && (code | 32) <= 122) && !(code >= 48 && code <= 57) && code !== 45)
-      return false;
+    } else if (!isLower(code | 32) && !(code >= 48 && code <= 57) && code !== 45) return false;
   }
   if (dots === 0 || lastDot >= end - 2) return false;
-  for (let i = lastDot + 1; i < end; i++)
-    if (!((text.charCodeAt(i) | 32) >= 97 && (text.charCodeAt(i) | 32) <= 122)) return false;
+  for (let i = lastDot + 1; i < end; i++) if (!isLower(text.charCodeAt(i) | 32)) return false;
   return true;
 }
 
 /** A group of an IP address written as `x`s or `*`s. */
 const MASKED_GROUP = /(?:^|[.:])(?:[xX]{1,4}|\*{1,4})(?:[.:]|$)/;
 
+/**
+ * Whether text[start, end) can be the kind of data its field name says: the name decides most of
+ * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
+ * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
+ * label "Card number". A person's name has no `/`, `@` or `:` and is no generated id nor a
+ * `_`-joined identifier; an email address has an `@`; a postal address is no host name or URL; a
+ * number, date or network address has a digit, and a loopback address is nobody's. A value that
+ * does not fit is judged by its text instead.
+ */
 export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (kind === 'name') {
     for (let i = start; i < end; i++) {

@@ -15,7 +15,7 @@ import {
   keptScan,
   mayKeep,
   redactText,
-  redactUrl,
+  redactTextOrUrl,
   redactWhole,
   redactWholeAt,
   type BodyScans,
@@ -47,7 +47,6 @@ const NUMERIC_KINDS = new Set<RedactionKind>([
   'address',
 ]);
 
-const URL_START = /^https?:\/\//i;
 /** Keys that name the other half of a name/value pair. */
 const PAIR_NAMES = new Set(['name', 'key', 'Name', 'Key', 'variable', 'header']);
 const PAIR_VALUES = new Set(['value', 'Value', 'val']);
@@ -215,14 +214,13 @@ function pairKind(name: string): RedactionKind | undefined {
 }
 
 /**
- * A JSON string value: whole under a sensitive name (`kind` set), otherwise through the detectors;
- * URLs (callback_url, next links, Chrome's `_initiator`) through redactUrl so percent-encoded
- * query values are decoded first.
+ * A JSON string value: whole under a sensitive name (`kind` set), otherwise through the detectors
+ * (a URL through redactUrl: see redactTextOrUrl).
  */
 function redactJsonString(value: string, kind: RedactionKind | undefined, session: RedactionSession): string {
   if (kind !== undefined)
     return value === '' || isPlaceholder(value) ? value : redactWhole(kind, value, session);
-  return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
+  return redactTextOrUrl(value, session);
 }
 
 // --- The text scan ------------------------------------------------------------------------------

@@ -247,11 +247,7 @@ export function redactWholeAt(
   // (placeholderAt keeps the placeholder of a value judged before, so one lookup does both).
   if (!GENERIC_KINDS.has(kind)) {
     // `"full_name": "octo-org/Hello-World"`, `"billing.card.number": "Card number"`: not that data.
-    if (!fitsKind(kind, text, start, end)) {
-      // (A URL under an address word: a placeholder inside it is written percent-encoded.)
-      const value = text.slice(start, end);
-      return /^https?:\/\//i.test(value) ? redactUrl(value, session) : redactText(value, session);
-    }
+    if (!fitsKind(kind, text, start, end)) return redactTextOrUrl(text.slice(start, end), session);
     return session.placeholderAt(kind, text, start, end);
   }
   const existing = session.existingAt(text, start, end);
@@ -270,6 +266,17 @@ export function redactWholeAt(
   const only = spans.length === 1 ? spans[0] : undefined;
   const judged = only !== undefined && only.start === start && only.end === end ? only.kind : kind;
   return session.placeholderAt(judged, text, start, end);
+}
+
+const URL_START = /^https?:\/\//i;
+
+/**
+ * A value that is text or a whole URL (callback_url, next links, Chrome's `_initiator`, a webhook
+ * under an address word): a URL goes through redactUrl, so its percent-encoded query values are
+ * decoded before they are judged and a placeholder inside it is written percent-encoded.
+ */
+export function redactTextOrUrl(value: string, session: RedactionSession): string {
+  return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
 }
 
 /**
