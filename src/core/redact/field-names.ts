@@ -118,6 +118,14 @@ const NATIONAL_ID_NAMES: ReadonlySet<string> = new Set([
   'ausweisnummer',
   'sozialversicherungsnummer',
   'krankenversichertennummer',
+  // Singapore's NRIC/FIN (Presidio SgFinRecognizer), Australia's Medicare number (Presidio
+  // AuMedicareRecognizer), Romania's CNP, Croatia's OIB, Bulgaria's EGN (each country's personal
+  // identification number).
+  'nric',
+  'medicare',
+  'cnp',
+  'oib',
+  'egn',
 ]);
 
 /** Names that are one word in every spelling used (`apikey`, `passwd`, `setcookie`…). */
@@ -628,8 +636,18 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     case 'for':
       return prev === 'forwarded' ? 'ip' : undefined;
   }
+  // An identity card (`identity_card`, `id_card`) holds its holder's national identifier.
+  if (last === 'card' && (prev === 'identity' || prev === 'id')) return 'national-id';
+  // `passport_no`, `aadhaar_num`, `nric_nr`: an identifier's number, abbreviated.
+  if (
+    (last === 'no' || last === 'num' || last === 'nr') &&
+    (prev === 'passport' || prev === 'aadhaar' || NATIONAL_ID_NAMES.has(prev))
+  )
+    return 'national-id';
   if (last === 'id') {
     if (prev === 'session') return 'session';
+    // India's voter id (EPIC; Presidio InVoterRecognizer), the UAE's Emirates ID.
+    if (prev === 'voter' || prev === 'emirates') return 'national-id';
     if (prev === 'key' && all[all.length - 3] === 'access') return 'api-key';
     // Google Cloud "Create and delete service account keys" › the JSON key file's
     // `private_key_id` names the key pair the file's `private_key` belongs to.
@@ -638,6 +656,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   }
   if (last === 'number') {
     if (['phone', 'mobile', 'tel', 'telephone', 'fax', 'cell', 'contact'].includes(prev)) return 'phone';
+    // An identity card's number (`id_card_number`, `identity_card_number`) is no payment card's.
+    if (prev === 'card' && (before.includes('identity') || all[all.length - 3] === 'id'))
+      return 'national-id';
     if (prev === 'card' || before.includes('card')) return 'card';
     // A bank's own number (Square "BankAccount" › primary_bank_identification_number: the US
     // routing number), not a person's identification.
@@ -658,6 +679,8 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
         'medicare',
         'insurance',
         'identity',
+        'aadhaar',
+        'nric',
       ].includes(prev)
     )
       return 'national-id';

@@ -226,3 +226,26 @@ describe("a bank's own number", () => {
     expect(fieldKind('identification_number')).toBe('national-id');
   });
 });
+
+describe('national identifiers under other spellings of their names', () => {
+  it.each([
+    'aadhaar_number',
+    'nric',
+    'medicare',
+    'voter_id',
+    'passport_no',
+    'id_card_number',
+    'identity_card',
+    'emirates_id',
+    'cnp',
+    'oib',
+    'egn',
+  ])('%s', (name) => {
+    expect(fieldKind(name)).toBe('national-id');
+  });
+
+  it("still reads a payment card's number as a card", () => {
+    expect(fieldKind('card_number')).toBe('card');
+    expect(fieldKind('credit_card_number')).toBe('card');
+  });
+});
