@@ -53,12 +53,14 @@ export {
   itinValid,
   krRrnValid,
   luhn,
+  medicareValid,
   ninoValid,
   nricValid,
   peselValid,
   spanishIdValid,
   ssnValid,
   tcknValid,
+  tfnValid,
 } from './personal-formats.ts';
 export {
   judgeBodyText,

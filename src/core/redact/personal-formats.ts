@@ -196,6 +196,49 @@ export function peselValid(candidate: string): boolean {
 }
 
 /**
+ * Australian tax file number (ATO "Tax file number" algorithm, as Presidio AuTfnRecognizer checks
+ * it): 9 digits whose sum weighted 1 4 3 7 5 8 6 9 10 is a multiple of 11.
+ */
+export function tfnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const weights = [1, 4, 3, 7, 5, 8, 6, 9, 10];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return sum % 11 === 0;
+}
+
+/**
+ * Australian Medicare card number (Presidio AuMedicareRecognizer): 10 digits (11 with the
+ * individual reference number), the first 2-6, the ninth the sum of the first eight weighted
+ * 1 3 7 9 1 3 7 9, mod 10.
+ */
+export function medicareValid(digits: string): boolean {
+  if (!/^[2-6]\d{9,10}$/.test(digits)) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return sum % 10 === Number(digits[8]);
+}
+
+/**
+ * A number a word shortly before it names as a national identifier, for the identifiers whose
+ * digits alone are too common to take on sight (Presidio gives these recognizers context words for
+ * the same reason): an Aadhaar number written without its groups, an Australian TFN or Medicare
+ * number, a US passport number (9 digits; Presidio UsPassportRecognizer).
+ */
+const ID_CONTEXT =
+  /(aadhaa?r|uidai|\btfn|tax file|medicare|passport)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?$/i;
+
+function contextualIdAt(text: string, start: number, digits: string): boolean {
+  const context = ID_CONTEXT.exec(text.slice(Math.max(0, start - 32), start))?.[1]?.toLowerCase();
+  if (context === undefined) return false;
+  if (context.startsWith('aadhaa') || context === 'uidai') return aadhaarValid(digits);
+  if (context === 'tfn' || context === 'tax file') return tfnValid(digits);
+  if (context === 'medicare') return medicareValid(digits);
+  return digits.length === 9;
+}
+
+/**
  * South Korean resident registration number (Presidio KrRrnRecognizer; Ministry of the Interior
  * and Safety, "주민등록번호" layout): YYMMDD-GNNNNNN, G the sex/century digit (1-4 for 1900s and
  * 2000s, 5-8 for foreign residents, 9/0 for 1800s). The last digit was a check digit until the
@@ -545,6 +588,13 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
         // split by `-`, a space or a dot, the same one.
         kind = 'national-id';
       else if (count === 12 && grouped(slice, separators, AADHAAR_GROUPS, '- ') && aadhaarValid(raw))
+        kind = 'national-id';
+      else if (
+        count >= 9 &&
+        count <= 12 &&
+        slice.length <= 3 &&
+        contextualIdAt(text, start, digitsOf(text, start, end))
+      )
         kind = 'national-id';
       else if (count === 11 && /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(raw) && cpfValid(raw)) kind = 'national-id';
       else if (count === 11 && slice.length === 1 && (peselValid(raw) || tcknValid(raw)))

@@ -333,6 +333,24 @@ describe('national numbers with a published layout or check, in free text', () =
   it('leaves a 9xx number outside the ITIN ranges and an 11-digit number whose checks fail', () => {
     expect(detectSensitive('ref 912-93-1234 and 10000000147')).toEqual([]);
   });
+
+  it.each([
+    ['Aadhaar 234567890124 could not be verified', '234567890124'],
+    ['my aadhaar number is 234567890124.', '234567890124'],
+    ['TFN 123 456 782 is invalid', '123 456 782'],
+    ['tax file number: 123456782', '123456782'],
+    ['Medicare 2123 45670 1 expired', '2123 45670 1'],
+    ['passport number 912803456', '912803456'],
+  ])('takes a number its name precedes: %s', (text, value) => {
+    expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
+      [value, 'national-id'],
+    ]);
+  });
+
+  it('leaves those numbers without their name, or when their check fails', () => {
+    expect(detectSensitive('order 234567890124 shipped, invoice 123456782')).toEqual([]);
+    expect(detectSensitive('TFN 123 456 789 and Aadhaar 234567890123')).toEqual([]);
+  });
 });
 
 describe('numbers next to other numbers and words', () => {
