@@ -221,20 +221,65 @@ export function medicareValid(digits: string): boolean {
 }
 
 /**
+ * NHS number (NHS Data Dictionary "NHS Number": 10 digits, the last a modulus 11 check over the
+ * first nine weighted 10 to 2; Presidio UkNhsRecognizer).
+ */
+function nhsValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+
+/** Dutch BSN (Rijksoverheid "Burgerservicenummer", the 11-proof: weights 9 to 2, then −1). */
+function bsnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  let sum = -Number(digits[8]);
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  return sum % 11 === 0;
+}
+
+/** German Steuer-ID (BZSt "Steuerliche Identifikationsnummer": 11 digits, ISO 7064 MOD 11,10 check). */
+function steuerIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  let product = 10;
+  for (let i = 0; i < 10; i++) {
+    const sum = (Number(digits[i]) + product) % 10 || 10;
+    product = (sum * 2) % 11;
+  }
+  return (11 - product) % 10 === Number(digits[10]);
+}
+
+/** Swedish personnummer (Skatteverket: YYMMDD-NNNC, Luhn over the ten digits; day + 60 in a samordningsnummer). */
+function personnummerValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits) || !luhn(digits)) return false;
+  const day = Number(digits.slice(4, 6));
+  return dateValid(2000, Number(digits.slice(2, 4)), day > 60 ? day - 60 : day);
+}
+
+/**
  * A number a word shortly before it names as a national identifier, for the identifiers whose
- * digits alone are too common to take on sight (Presidio gives these recognizers context words for
- * the same reason): an Aadhaar number written without its groups, an Australian TFN or Medicare
- * number, a US passport number (9 digits; Presidio UsPassportRecognizer).
+ * digits alone are too common to take on sight (Presidio gives these recognizers context words
+ * for the same reason): an Aadhaar number written without its groups, an Australian TFN or
+ * Medicare number, a UK NHS number (else read as a phone), a Canadian SIN (Luhn; Employment and
+ * Social Development Canada), a Dutch BSN, a German Steuer-ID, a Swedish personnummer, a US
+ * passport number (9 digits; Presidio UsPassportRecognizer).
  */
 const ID_CONTEXT =
-  /(aadhaa?r|uidai|\btfn|tax file|medicare|passport)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?$/i;
+  /(aadhaa?r|uidai|\btfn|tax file|medicare|\bnhs|\bsin|social insurance|\bbsn|burgerservicenummer|steuer-?id|identifikationsnummer|personnummer|passport)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?$/i;
 
 function contextualIdAt(text: string, start: number, digits: string): boolean {
-  const context = ID_CONTEXT.exec(text.slice(Math.max(0, start - 32), start))?.[1]?.toLowerCase();
+  const context = ID_CONTEXT.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
   if (context === undefined) return false;
   if (context.startsWith('aadhaa') || context === 'uidai') return aadhaarValid(digits);
   if (context === 'tfn' || context === 'tax file') return tfnValid(digits);
   if (context === 'medicare') return medicareValid(digits);
+  if (context === 'nhs') return nhsValid(digits);
+  if (context === 'sin' || context === 'social insurance') return digits.length === 9 && luhn(digits);
+  if (context === 'bsn' || context === 'burgerservicenummer') return bsnValid(digits);
+  if (context.startsWith('steuer') || context === 'identifikationsnummer') return steuerIdValid(digits);
+  if (context === 'personnummer') return personnummerValid(digits);
   return digits.length === 9;
 }
 

@@ -341,6 +341,11 @@ describe('national numbers with a published layout or check, in free text', () =
     ['tax file number: 123456782', '123456782'],
     ['Medicare 2123 45670 1 expired', '2123 45670 1'],
     ['passport number 912803456', '912803456'],
+    ['NHS number 943 476 5919', '943 476 5919'],
+    ['SIN 046 454 286', '046 454 286'],
+    ['BSN 111222333 onbekend', '111222333'],
+    ['Steuer-ID 65929970489 ungültig', '65929970489'],
+    ['personnummer 811228-9874', '811228-9874'],
   ])('takes a number its name precedes: %s', (text, value) => {
     expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
       [value, 'national-id'],
@@ -350,6 +355,7 @@ describe('national numbers with a published layout or check, in free text', () =
   it('leaves those numbers without their name, or when their check fails', () => {
     expect(detectSensitive('order 234567890124 shipped, invoice 123456782')).toEqual([]);
     expect(detectSensitive('TFN 123 456 789 and Aadhaar 234567890123')).toEqual([]);
+    expect(detectSensitive('BSN 111222334, Steuer-ID 65929970488')).toEqual([]);
   });
 });
 
