@@ -563,6 +563,8 @@ for (const char of ' -.()+') NUMBER_GLUE[char.charCodeAt(0)] = 1;
 const SSN_GROUPS = [3, 2, 4];
 const AADHAAR_GROUPS = [4, 4, 4];
 const RRN_GROUPS = [6, 7];
+/** UAE Emirates ID (ICP: 784-YYYY-NNNNNNN-C, the last a Luhn check over the 15 digits). */
+const EMIRATES_ID_GROUPS = [3, 4, 7, 1];
 
 /** The groups have these sizes and are split by one and the same character of `allowed`. */
 function grouped(
@@ -645,6 +647,13 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
       else if (count === 11 && slice.length === 1 && (peselValid(raw) || tcknValid(raw)))
         kind = 'national-id';
       else if (count === 13 && grouped(slice, separators, RRN_GROUPS, '-') && krRrnValid(raw))
+        kind = 'national-id';
+      else if (
+        count === 15 &&
+        raw.startsWith('784') &&
+        grouped(slice, separators, EMIRATES_ID_GROUPS, '-') &&
+        luhn(digitsOf(text, start, end))
+      )
         kind = 'national-id';
       else if ((plus || raw.startsWith('00')) && count >= 8 && internationalAt(text, start, end))
         kind = 'phone';

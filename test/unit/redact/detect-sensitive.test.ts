@@ -324,6 +324,7 @@ describe('national numbers with a published layout or check, in free text', () =
     ['ITIN on file: 912-70-1234.', '912-70-1234'],
     ['TCKN 10000000146 doğrulanamadı', '10000000146'],
     ['henkilötunnus 131052-308T ei kelpaa', '131052-308T'],
+    ['ID 784-1985-1234567-3 expired', '784-1985-1234567-3'],
   ])('%s', (text, value) => {
     expect(detectSensitive(text).map((span) => [text.slice(span.start, span.end), span.kind])).toEqual([
       [value, 'national-id'],
@@ -332,6 +333,8 @@ describe('national numbers with a published layout or check, in free text', () =
 
   it('leaves a 9xx number outside the ITIN ranges and an 11-digit number whose checks fail', () => {
     expect(detectSensitive('ref 912-93-1234 and 10000000147')).toEqual([]);
+    // (An Emirates ID whose Luhn check fails.)
+    expect(detectSensitive('ID 784-1985-1234567-1')).toEqual([]);
   });
 
   it.each([
