@@ -161,12 +161,18 @@ export function spanishIdValid(candidate: string): boolean {
   return 'TRWAGMYFPDXBNJZSQVHLCKE'[number % 23] === letter;
 }
 
+/** The digits of `text` from `from` on, each times its weight, summed: the step most national check digits share. */
+function weightedSum(text: string, from: number, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += Number(text[from + i]) * (weights[i] ?? 0);
+  return sum;
+}
+
 /** Singapore NRIC/FIN (ICA; Presidio SgFinRecognizer): weights 2765432, an offset of 4 for T and G, a letter table per series. */
 export function nricValid(candidate: string): boolean {
   if (!/^[STFG]\d{7}[A-Z]$/.test(candidate)) return false;
-  const weights = [2, 7, 6, 5, 4, 3, 2];
-  let sum = candidate[0] === 'T' || candidate[0] === 'G' ? 4 : 0;
-  for (let i = 0; i < 7; i++) sum += Number(candidate[i + 1]) * (weights[i] ?? 0);
+  const sum =
+    (candidate[0] === 'T' || candidate[0] === 'G' ? 4 : 0) + weightedSum(candidate, 1, [2, 7, 6, 5, 4, 3, 2]);
   const table = candidate[0] === 'S' || candidate[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
   return table[sum % 11] === candidate[8];
 }
@@ -186,9 +192,7 @@ function dateValid(year: number, month: number, day: number): boolean {
  */
 export function peselValid(candidate: string): boolean {
   if (!/^\d{11}$/.test(candidate)) return false;
-  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += Number(candidate[i]) * (weights[i] ?? 0);
+  const sum = weightedSum(candidate, 0, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]);
   if ((10 - (sum % 10)) % 10 !== Number(candidate[10])) return false;
   const coded = Number(candidate.slice(2, 4));
   const century = [1900, 2000, 2100, 2200, 1800][Math.floor(coded / 20)] ?? 0;
@@ -201,10 +205,7 @@ export function peselValid(candidate: string): boolean {
  */
 export function tfnValid(digits: string): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
-  const weights = [1, 4, 3, 7, 5, 8, 6, 9, 10];
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
-  return sum % 11 === 0;
+  return weightedSum(digits, 0, [1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 === 0;
 }
 
 /**
@@ -214,10 +215,7 @@ export function tfnValid(digits: string): boolean {
  */
 export function medicareValid(digits: string): boolean {
   if (!/^[2-6]\d{9,10}$/.test(digits)) return false;
-  const weights = [1, 3, 7, 9, 1, 3, 7, 9];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
-  return sum % 10 === Number(digits[8]);
+  return weightedSum(digits, 0, [1, 3, 7, 9, 1, 3, 7, 9]) % 10 === Number(digits[8]);
 }
 
 /**
@@ -226,18 +224,14 @@ export function medicareValid(digits: string): boolean {
  */
 function nhsValid(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-  const check = (11 - (sum % 11)) % 11;
+  const check = (11 - (weightedSum(digits, 0, [10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11)) % 11;
   return check !== 10 && check === Number(digits[9]);
 }
 
 /** Dutch BSN (Rijksoverheid "Burgerservicenummer", the 11-proof: weights 9 to 2, then −1). */
 function bsnValid(digits: string): boolean {
   if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
-  let sum = -Number(digits[8]);
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
-  return sum % 11 === 0;
+  return (weightedSum(digits, 0, [9, 8, 7, 6, 5, 4, 3, 2]) - Number(digits[8])) % 11 === 0;
 }
 
 /** German Steuer-ID (BZSt "Steuerliche Identifikationsnummer": 11 digits, ISO 7064 MOD 11,10 check). */
