@@ -471,8 +471,28 @@ function cardAt(text: string, groups: readonly Group[], separators: readonly str
   const last = groups[groups.length - 1];
   if (first === undefined || last === undefined) return false;
   const digits = digitsOf(text, first.start, last.end);
-  const lead = digits.charCodeAt(0);
-  return digits.length >= 13 && digits.length <= 19 && lead >= 50 && lead <= 54 && luhn(digits);
+  return cardLengthFits(digits) && luhn(digits);
+}
+
+/**
+ * Whether a number of 13-19 digits has a length its network issues, by its issuer identification
+ * number (ISO/IEC 7812; the networks' ranges and lengths as tabulated in "Payment card number",
+ * https://en.wikipedia.org/wiki/Payment_card_number#Issuer_identification_number_(IIN)): Visa (4)
+ * 13, 16 or 19 digits; American Express (34, 37) 15; Mastercard (51-55, 2221-2720) 16; Mir
+ * (2200-2204) 16-19; Diners and JCB (other 3s) 14-19; Maestro, Discover and UnionPay (50, 56-69)
+ * 12-19. A Luhn check alone passes one number in ten: a 15-digit id opening with 4 (Stripe's
+ * `network_transaction_id`) was read as a card.
+ */
+function cardLengthFits(digits: string): boolean {
+  const length = digits.length;
+  if (length < 13 || length > 19) return false;
+  const lead = digits.charCodeAt(0) - 48;
+  const second = digits.charCodeAt(1) - 48;
+  if (lead === 4) return length === 13 || length === 16 || length === 19;
+  if (lead === 3) return second === 4 || second === 7 ? length === 15 : length >= 14;
+  if (lead === 2) return length >= 16;
+  if (lead === 5) return second >= 1 && second <= 5 ? length === 16 : true;
+  return lead === 6;
 }
 
 /** NANP (415) 555-0199, 415-555-0199, 415.555.0199 (NANPA: area and exchange start 2-9). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSensitive, isoTimestampEnd, SECRET_KINDS } from '../../../src/core/redact/index.ts';
 import { redactJsonText, redactText } from '../../../src/core/redact/index.ts';
 import { RedactionSession } from '../../../src/core/redact/index.ts';
-import { DETECTABLE, type Planted } from '../../fixtures/redact/planted-values.ts';
+import { DETECTABLE, luhnNumber, type Planted } from '../../fixtures/redact/planted-values.ts';
 
 /** The kinds a planted value of each class may be reported as. */
 const KINDS_BY_CLASS: Record<string, readonly string[]> = {
@@ -83,6 +83,34 @@ describe('detectSensitive rejects look-alikes', () => {
     ['an author field', '"author": "Ada Lovelace"'],
   ])('%s', (_label, text) => {
     expect(detectSensitive(text)).toEqual([]);
+  });
+});
+
+describe('card numbers by the lengths their networks issue', () => {
+  // Each Luhn-valid (luhnNumber), so only the length decides.
+  it.each([
+    ['Visa, 13 digits', luhnNumber('4', 13, 1)],
+    ['Visa, 16 digits', luhnNumber('4', 16, 2)],
+    ['Visa, 19 digits', luhnNumber('4', 19, 3)],
+    ['American Express, 15 digits', luhnNumber('37', 15, 4)],
+    ['Diners Club, 14 digits', luhnNumber('36', 14, 5)],
+    ['Mastercard 2-series, 16 digits', luhnNumber('2221', 16, 6)],
+    ['Maestro, 13 digits', luhnNumber('6759', 13, 7)],
+  ])('%s is found', (_label, digits) => {
+    const spans = detectSensitive(`paid with ${digits} today`);
+    expect(spans.map((span) => span.kind)).toEqual(['card']);
+  });
+
+  it.each([
+    ['an id of 15 digits opening with 4', luhnNumber('4', 15, 8)],
+    ['an id of 17 digits opening with 4', luhnNumber('4', 17, 9)],
+    ['34 with 16 digits', luhnNumber('34', 16, 10)],
+    ['Mastercard range with 15 digits', luhnNumber('53', 15, 11)],
+    ['2-series with 14 digits', luhnNumber('22', 14, 12)],
+  ])('%s is not a card', (_label, digits) => {
+    expect(detectSensitive(`"network_transaction_id": "${digits}"`).map((span) => span.kind)).not.toContain(
+      'card',
+    );
   });
 });
 
