@@ -1211,22 +1211,26 @@ export function bitcoinAddressValid(candidate: string): boolean {
 }
 
 /**
+ * A word (maximal run of ASCII word characters) of 26-35 characters opening with `1` or `3`: the
+ * legacy Bitcoin address lengths. Found by the regular expression engine, whose scan for a `1` or
+ * `3` at a word start is native: measuring every word of the text in JavaScript cost 3 % of the
+ * scan of a Stripe-shaped list body, whose ids all open the token gate this finder runs behind.
+ * Linear: a candidate is tried only at a word start, and backtracks at most the 10 lengths.
+ */
+const BITCOIN_CANDIDATE = /(?<![A-Za-z0-9_])[13][A-Za-z0-9_]{25,34}(?![A-Za-z0-9_])/g;
+
+/**
  * Bitcoin addresses in text: a Base58 word of 26-35 characters opening with `1` or `3`, checked
- * by its checksum (a random word passes with odds of 1 in 2³²). A word is measured once and only
- * words of the right length are decoded, so the cost stays linear.
+ * by its checksum (a random word passes with odds of 1 in 2³²). Only words of the right length
+ * are decoded, so the cost stays linear. A word must lie inside [from, to).
  */
 export function findBitcoinAddresses(text: string, from: number, to: number, into: Span[]): void {
-  let i = from;
-  while (i < to) {
-    const code = text.charCodeAt(i);
-    if (isAsciiWord(code)) {
-      let end = i;
-      while (end < to && isAsciiWord(text.charCodeAt(end))) end++;
-      const length = end - i;
-      if ((code === 49 || code === 51) && length >= 26 && length <= 35 && startsAlone(text, i)) {
-        if (bitcoinAddressValid(text.slice(i, end))) into.push({ start: i, end, kind: 'bank-account' });
-      }
-      i = end;
-    } else i++;
+  BITCOIN_CANDIDATE.lastIndex = from;
+  for (let match = BITCOIN_CANDIDATE.exec(text); match !== null; match = BITCOIN_CANDIDATE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end > to) break;
+    if (startsAlone(text, start) && bitcoinAddressValid(match[0]))
+      into.push({ start, end, kind: 'bank-account' });
   }
 }
