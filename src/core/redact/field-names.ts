@@ -850,6 +850,19 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'label',
 ]);
 
+/**
+ * A name for a record's identifier: `id`, or one ending in the word id (`network_transaction_id`,
+ * `orderIds`). Where such a field holds only digits, it is a number the issuer assigned, not a card
+ * or a phone however it checks: one Stripe `network_transaction_id` in ten is a Luhn-valid number
+ * of a length some card network issues.
+ */
+export function isIdentifierName(name: string): boolean {
+  if (name.length > 48) return false;
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  return last === 'id' || last === 'ids';
+}
+
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
 export function isMetadataName(name: string): boolean {
   // (The longest listed, `preferred_locales` and `display_preference`, are 18 characters.)

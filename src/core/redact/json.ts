@@ -1,5 +1,12 @@
 import { detectorGates, isoTimestampEnd } from './detect.ts';
-import { fieldKind, isCodeCredential, isCodeName, isContextualName, isMetadataName } from './field-names.ts';
+import {
+  fieldKind,
+  isCodeCredential,
+  isCodeName,
+  isContextualName,
+  isIdentifierName,
+  isMetadataName,
+} from './field-names.ts';
 import {
   CandidatePrefixes,
   isPlaceholder,
@@ -14,6 +21,7 @@ import {
   KEPT_SCAN_LENGTH,
   keptScan,
   mayKeep,
+  redactKnown,
   redactText,
   redactTextOrUrl,
   redactWhole,
@@ -67,12 +75,14 @@ export interface KeyInfo {
    * kind does not reach it (see `describes`).
    */
   metadata: boolean;
+  /** A record's identifier (isIdentifierName): a string of digits under it is kept (see digitsOnly). */
+  identifier: boolean;
 }
 
 const keyCache = new Map<string, KeyInfo>();
 
 /** What a key's words say (KeyInfo without `clean` and `role`), by the key with its digits as `0`. */
-type NameFacts = Pick<KeyInfo, 'kind' | 'contextual' | 'code' | 'metadata'>;
+type NameFacts = Pick<KeyInfo, 'kind' | 'contextual' | 'code' | 'metadata' | 'identifier'>;
 const shapeCache = new Map<string, NameFacts>();
 const DIGIT_RUNS = /\d+/g;
 
@@ -87,6 +97,7 @@ export function jsonKeyInfo(key: string): KeyInfo {
       role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
       code: facts.code,
       metadata: facts.metadata,
+      identifier: facts.identifier,
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
@@ -110,6 +121,7 @@ function nameFacts(key: string): NameFacts {
       contextual: kind === undefined && isContextualName(key),
       code: kind === undefined && isCodeName(key),
       metadata: kind === undefined && isMetadataName(key),
+      identifier: kind === undefined && isIdentifierName(key),
     };
     if (shape !== undefined) {
       if (shapeCache.size >= 10_000) shapeCache.clear();
@@ -352,6 +364,16 @@ interface Frame {
   deferredEnd: number;
   /** Arrays opened directly inside this array and not closed yet (see JsonTextScan.open). */
   nested: number;
+}
+
+/** text[start, end) is one or more ASCII digits and nothing else. */
+function digitsOnly(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function hasBackslash(text: string, start: number, end: number): boolean {
@@ -679,6 +701,14 @@ class JsonTextScan {
     )
       kind = undefined;
     kind ??= top?.codeKey === true ? this.generatedKind(i, end) : undefined;
+    if (kind === undefined && top !== undefined) {
+      // An identifier's digits are kept, searched only for values judged elsewhere (redactKnown).
+      const owner = top.array ? top.entry : this.lastEntry;
+      if (owner?.info.identifier === true && digitsOnly(this.text, i + 1, end)) {
+        this.prefixes?.string(this.text, i + 1, end);
+        return end + 1;
+      }
+    }
     return this.stringValue(kind, i, end) ? end + 1 : -1;
   }
 
@@ -915,6 +945,11 @@ interface TreeFrame {
   pairCode: boolean;
 }
 
+/** A string of digits only: kept under an identifier's name (see KeyInfo.identifier). */
+function identifierDigits(value: unknown): value is string {
+  return typeof value === 'string' && digitsOnly(value, 0, value.length);
+}
+
 function leaf(
   value: unknown,
   kind: RedactionKind | undefined,
@@ -978,10 +1013,16 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       }
       const i = frame.at++;
       const value: unknown = items[i];
+      const itemKind = containedKind(kind, value);
       (target as unknown[])[i] =
         typeof value === 'object' && value !== null
           ? make(value as Container, kind, name)
-          : leaf(value, containedKind(kind, value), session, memo);
+          : itemKind === undefined &&
+              name !== undefined &&
+              jsonKeyInfo(name).identifier &&
+              identifierDigits(value)
+            ? redactKnown(value, session)
+            : leaf(value, itemKind, session, memo);
       continue;
     }
     const key = keys[frame.at++];
@@ -1021,7 +1062,9 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     const out =
       typeof value === 'object' && value !== null
         ? make(value as Container, own, key)
-        : leaf(value, own, session, memo);
+        : own === undefined && info.identifier && identifierDigits(value)
+          ? redactKnown(value, session)
+          : leaf(value, own, session, memo);
     put(target, written, out);
   }
   return top;

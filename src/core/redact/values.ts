@@ -217,6 +217,19 @@ export function redactText(text: string, session: RedactionSession): string {
 }
 
 /**
+ * `text` with only the values judged elsewhere replaced, no detector run: a value whose field
+ * decides it holds nothing new (an identifier's digits) still takes the placeholder its value got
+ * where it was judged (one decision per value).
+ */
+export function redactKnown(text: string, session: RedactionSession): string {
+  const known = session.known();
+  if (text.length < 4 || known === undefined || known.size === 0) return text;
+  const spans: Span[] = [];
+  known.find(text, 0, text.length, false, spans);
+  return spans.length === 0 ? text : applySpans(text, orderedSpans(spans), session);
+}
+
+/**
  * A value redacted whole because of where it stood (a cookie, a field named `password`). Its own
  * shape decides the kind when a format covers all of it (an email in a cookie is an `[email]`),
  * and a value judged before keeps the placeholder it got then: one decision per value.

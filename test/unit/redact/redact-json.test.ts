@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { redactJson } from '../../../src/core/redact/index.ts';
 import { redactJsonText } from '../../../src/core/redact/index.ts';
 import { RedactionSession } from '../../../src/core/redact/index.ts';
+import { luhnNumber } from '../../fixtures/redact/planted-values.ts';
 
 /** The parsed-tree walk (redactJson) and the text scan (redactJsonText) of one document agree. */
 function expectBothWalkers(input: unknown, expected: unknown): void {
@@ -153,6 +154,50 @@ describe('redactJson', () => {
     expect(redactJsonText('{"note": "mail \\"ann@x.test\\""}', new RedactionSession())).toBe(
       '{"note": "mail \\"[email-1]\\""}',
     );
+  });
+});
+
+describe('an identifier field holding digits is an identifier', () => {
+  // Luhn-valid numbers of lengths card networks issue (Diners 15, Discover 16), as Stripe's
+  // network_transaction_id and other issuers' numeric ids come.
+  const diners = luhnNumber('36', 15, 21);
+  const discover = luhnNumber('6011', 16, 22);
+
+  it('keeps the digits of `*_id` and `*Ids` fields, under a card too, in both walkers', () => {
+    const input = {
+      payment_method_details: { card: { network_transaction_id: diners, brand: 'visa' } },
+      orderIds: [discover],
+      id: discover,
+    };
+    expectBothWalkers(input, input);
+  });
+
+  it('still reads the same digits as a card anywhere else', () => {
+    expectBothWalkers(
+      { note: `paid with ${discover}`, card_number: diners, reference: discover },
+      { note: 'paid with [card-1]', card_number: '[card-2]', reference: '[card-1]' },
+    );
+  });
+
+  it('a value judged elsewhere is replaced in an identifier too, once the session is sealed', () => {
+    const input = { card_number: diners, charges: [{ network_transaction_id: diners }], ids: [diners] };
+    const expected = {
+      card_number: '[card-1]',
+      charges: [{ network_transaction_id: '[card-1]' }],
+      ids: ['[card-1]'],
+    };
+    const tree = new RedactionSession();
+    redactJson(input, tree);
+    tree.seal();
+    expect(redactJson(input, tree)).toEqual(expected);
+    const scan = new RedactionSession();
+    redactJsonText(JSON.stringify(input), scan);
+    scan.seal();
+    expect(JSON.parse(redactJsonText(JSON.stringify(input), scan) ?? 'null')).toEqual(expected);
+  });
+
+  it('an identifier that is not only digits is still read by the detectors', () => {
+    expectBothWalkers({ user_id: 'ann@mail.example' }, { user_id: '[email-1]' });
   });
 });
 
