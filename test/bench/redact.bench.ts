@@ -8,6 +8,9 @@
  *     again as a new string, and finds the scan pass 1 kept of the same text while the kept scans
  *     hold less than STREAMED_SCAN_ROOM characters; past that room (a HAR of hundreds of MB) the
  *     writing pass scans each body again — the hardest path, reported as "past the kept-scan room";
+ *   - a payments list in the shape of Stripe's Charge object (paymentsListBody), pretty-printed:
+ *     the hardest realistic body, a vendor's real shape with a generated id in every other value,
+ *     measured whole and streamed;
  *   - hostile ~1 MB bodies (shapes built to make a careless pattern backtrack or rescan), through
  *     the same path, each text shape as a text/plain body and inside one JSON string (decoded,
  *     judged and re-encoded: often the dearer), and the hostile JSON structures, as a ratio per MB
@@ -22,7 +25,7 @@
 import type { Har } from '../../src/core/har.ts';
 import { HarSanitizer, sanitizeHar, type HarSkeleton } from '../../src/core/redact/index.ts';
 import { asRead, HOSTILE_JSON_SHAPES, HOSTILE_SHAPES } from '../fixtures/redact/hostile-shapes.ts';
-import { listBody } from '../fixtures/redact/list-body.ts';
+import { listBody, paymentsListBody } from '../fixtures/redact/list-body.ts';
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const HOSTILE_BYTES = 1024 * 1024;
@@ -165,6 +168,7 @@ function measure(
 
 const realisticBody = asRead(listBody(TARGET_BYTES, false));
 const denseBody = asRead(listBody(TARGET_BYTES, true));
+const paymentsBody = asRead(paymentsListBody(TARGET_BYTES));
 const mb = (text: string): number => text.length / 1024 / 1024;
 
 console.log(
@@ -184,6 +188,8 @@ for (const [label, body, sanitize] of [
   ['realistic body, streamed (CLI/panel)', realisticBody, sanitizeStreamed],
   ['dense body, streamed (CLI/panel)', denseBody, sanitizeStreamed],
   ['realistic body, streamed past the kept-scan room', realisticBody, sanitizeStreamedPastRoom],
+  ['payments list body (Stripe Charge shape, pretty-printed)', paymentsBody, sanitizeHar],
+  ['payments list body, streamed (CLI/panel)', paymentsBody, sanitizeStreamed],
 ] as const) {
   const har = harWith(body, 'application/json');
   if (sanitize !== sanitizeHar) read(har, 0);
@@ -235,5 +241,5 @@ for (const row of [...hostile].sort((a, b) => b.ratio - a.ratio)) console.log(` 
 const worst = hostile.reduce((a, b) => (b.ratio > a.ratio ? b : a));
 const realistic = rows[0];
 console.log(
-  `\nworst hostile shape: ${worst.label} ${worst.ratio.toFixed(1)}x per MB  |  realistic 5 MB body ${realistic?.ratio.toFixed(2)}x (of which its output string's memory ${realistic?.freshRatio.toFixed(2)}x)  |  dense ${rows[1]?.ratio.toFixed(2)}x  |  streamed: realistic ${rows[2]?.ratio.toFixed(2)}x, dense ${rows[3]?.ratio.toFixed(2)}x, past the kept-scan room ${rows[4]?.ratio.toFixed(2)}x`,
+  `\nworst hostile shape: ${worst.label} ${worst.ratio.toFixed(1)}x per MB  |  realistic 5 MB body ${realistic?.ratio.toFixed(2)}x (of which its output string's memory ${realistic?.freshRatio.toFixed(2)}x)  |  dense ${rows[1]?.ratio.toFixed(2)}x  |  streamed: realistic ${rows[2]?.ratio.toFixed(2)}x, dense ${rows[3]?.ratio.toFixed(2)}x, past the kept-scan room ${rows[4]?.ratio.toFixed(2)}x  |  hardest realistic, payments (Stripe-shaped) ${rows[5]?.ratio.toFixed(2)}x, streamed ${rows[6]?.ratio.toFixed(2)}x`,
 );
