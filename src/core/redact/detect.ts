@@ -1,4 +1,4 @@
-import { fieldKind, isCodeCredential, isCodeName, isLower, isUuidAt } from './field-names.ts';
+import { fieldKind, isCodeCredential, isCodeName, isLower, isTextFragment, isUuidAt } from './field-names.ts';
 import {
   findBirthDates,
   findBitcoinAddresses,
@@ -584,6 +584,8 @@ function assignmentAt(
   if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
   if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
+  // A language model's token in a logged stream (`"token":" knee"`: see isTextFragment).
+  if (kind === 'token' && isTextFragment(value, 0, value.length)) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word;
   // `{"X-Api-Key": apiKey}`: script passes a variable (camelCase, no digit), not its value.
   if (

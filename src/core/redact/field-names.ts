@@ -848,6 +848,8 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'sid',
   'friendlyname',
   'label',
+  // The model a session or request runs (OpenAI Realtime `session.model: "gpt-realtime"`).
+  'model',
 ]);
 
 /**
@@ -861,6 +863,13 @@ export function isIdentifierName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   return last === 'id' || last === 'ids';
+}
+
+/** A label's name: `name`, `display_name`, `title`, `description`, any spelling. */
+export function isLabelName(name: string): boolean {
+  if (name.length > 16) return false;
+  const joined = nameWords(name).join('');
+  return joined === 'name' || joined === 'displayname' || joined === 'title' || joined === 'description';
 }
 
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */
@@ -1060,6 +1069,26 @@ function isHostName(text: string, start: number, end: number): boolean {
 
 /** A group of an IP address written as `x`s or `*`s. */
 const MASKED_GROUP = /(?:^|[.:])(?:[xX]{1,4}|\*{1,4})(?:[.:]|$)/;
+
+/**
+ * A piece of text, never a credential, though a field named `token` holds it: it opens with white
+ * space, or it has at most 7 characters and no digit. A language model's token is one: the
+ * `logprobs` of OpenAI's Chat Completions and audio transcriptions (and of the many APIs that copy
+ * their shape) list `{"token": " knee", "logprob": …}`, `"Hello"`, `","` (OpenAI API reference,
+ * "The chat completion object" › logprobs.content.token). A generated token has digits and is far
+ * longer, and none opens with a space.
+ */
+export function isTextFragment(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const first = text.charCodeAt(start);
+  if (first === 32 || first === 9 || first === 10 || first === 13) return true;
+  if (end - start > 7) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return false;
+  }
+  return true;
+}
 
 /**
  * Whether text[start, end) can be the kind of data its field name says: the name decides most of

@@ -5,6 +5,7 @@ import {
   isCodeName,
   isContextualName,
   isIdentifierName,
+  isLabelName,
   isMetadataName,
 } from './field-names.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type KnownValues,
   type RedactionKind,
   type RedactionSession,
+  SECRET_KINDS,
   type Span,
 } from './session.ts';
 import { TextBuilder } from './text-builder.ts';
@@ -77,12 +79,14 @@ export interface KeyInfo {
   metadata: boolean;
   /** A record's identifier (isIdentifierName): a string of digits under it is kept (see digitsOnly). */
   identifier: boolean;
+  /** A label (`name`, `title`, `description`: isLabelName), see `describes`. */
+  label: boolean;
 }
 
 const keyCache = new Map<string, KeyInfo>();
 
 /** What a key's words say (KeyInfo without `clean` and `role`), by the key with its digits as `0`. */
-type NameFacts = Pick<KeyInfo, 'kind' | 'contextual' | 'code' | 'metadata' | 'identifier'>;
+type NameFacts = Pick<KeyInfo, 'kind' | 'contextual' | 'code' | 'metadata' | 'identifier' | 'label'>;
 const shapeCache = new Map<string, NameFacts>();
 const DIGIT_RUNS = /\d+/g;
 
@@ -98,6 +102,7 @@ export function jsonKeyInfo(key: string): KeyInfo {
       code: facts.code,
       metadata: facts.metadata,
       identifier: facts.identifier,
+      label: facts.label,
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
@@ -122,6 +127,7 @@ function nameFacts(key: string): NameFacts {
       code: kind === undefined && isCodeName(key),
       metadata: kind === undefined && isMetadataName(key),
       identifier: kind === undefined && isIdentifierName(key),
+      label: isLabelName(key),
     };
     if (shape !== undefined) {
       if (shapeCache.size >= 10_000) shapeCache.clear();
@@ -131,13 +137,18 @@ function nameFacts(key: string): NameFacts {
   return facts;
 }
 
+const SECRET_KIND_SET: ReadonlySet<RedactionKind> = new Set(SECRET_KINDS);
+
 /**
- * Whether a descriptive field (KeyInfo.metadata) inside a container of this kind describes the
- * thing rather than holding it: under `"session": {…}` an `id` or `status` is the session's, but
- * under `"driver_license": {…}` or `"national_id": {…}` the `id` may be the number itself.
+ * Whether a field inside a container of this kind describes the thing rather than holding it. A
+ * descriptive field (KeyInfo.metadata): under `"session": {…}` an `id` or `status` is the
+ * session's, but under `"driver_license": {…}` or `"national_id": {…}` the `id` may be the number
+ * itself. A label (KeyInfo.label) under a credential: OpenAI's service account
+ * `api_key: {"name": "Secret Key", "value": "sk-…"}` names the key it holds (under a person, a
+ * `name` is the person's).
  */
-function describes(kind: RedactionKind | undefined): boolean {
-  return kind !== 'national-id';
+function describes(metadata: boolean, label: boolean, kind: RedactionKind | undefined): boolean {
+  return (metadata && kind !== 'national-id') || (label && kind !== undefined && SECRET_KIND_SET.has(kind));
 }
 
 /**
@@ -357,6 +368,8 @@ interface Frame {
   codeKey: boolean;
   /** The last key read is descriptive (KeyInfo.metadata): the container's kind stops at it. */
   metadataKey: boolean;
+  /** The last key read is a label (KeyInfo.label): a credential container's kind stops at it. */
+  labelKey: boolean;
   /** A sibling `name`/`key` string is code-like: this object's `value` goes when it looks generated. */
   pairCode: boolean;
   /** A `value` string met before its `name`: [start, end] of the string, quotes included. */
@@ -551,7 +564,7 @@ class JsonTextScan {
    */
   private valueKind(top: Frame | undefined): RedactionKind | undefined {
     if (top === undefined) return undefined;
-    return top.keyKind ?? (top.metadataKey && describes(top.kind) ? undefined : top.kind);
+    return top.keyKind ?? (describes(top.metadataKey, top.labelKey, top.kind) ? undefined : top.kind);
   }
 
   private open(i: number, array: boolean): number {
@@ -584,6 +597,7 @@ class JsonTextScan {
         pairKind: undefined,
         codeKey: false,
         metadataKey: false,
+        labelKey: false,
         pairCode: false,
         deferredStart: -1,
         deferredEnd: -1,
@@ -600,6 +614,7 @@ class JsonTextScan {
       frame.pairKind = undefined;
       frame.codeKey = false;
       frame.metadataKey = false;
+      frame.labelKey = false;
       frame.pairCode = false;
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
@@ -749,6 +764,7 @@ class JsonTextScan {
       (info.role === 2 ? top.pairKind : undefined);
     top.codeKey = info.code;
     top.metadataKey = info.metadata;
+    top.labelKey = info.label;
     if (this.prefixes !== undefined && !known.recorded) {
       // A key's spelling is recorded once per scan (a list repeats the same few keys).
       this.prefixes.string(this.text, i + 1, end);
@@ -1039,7 +1055,9 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 && kind === undefined ? frame.pair : undefined);
     const contained =
-      keyed !== undefined || (info.metadata && describes(kind)) ? undefined : containedKind(kind, value);
+      keyed !== undefined || describes(info.metadata, info.label, kind)
+        ? undefined
+        : containedKind(kind, value);
     const judged =
       keyed ??
       contained ??

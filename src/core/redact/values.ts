@@ -1,5 +1,5 @@
 import { detectorGates, detectSensitive } from './detect.ts';
-import { fieldKind, fitsKind, isCodeCredential, isCodeName } from './field-names.ts';
+import { fieldKind, fitsKind, isCodeCredential, isCodeName, isTextFragment } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
 import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
@@ -268,6 +268,9 @@ export function redactWholeAt(
   // A key or token is one word: a sentence under such a name (PagerDuty's event
   // `details.customKey: "Server is on fire!"`) is text, and the detectors judge it.
   if ((kind === 'api-key' || kind === 'token') && isSentence(text, start, end))
+    return redactText(text.slice(start, end), session);
+  // A language model's token under a field named `token` (see isTextFragment).
+  if (kind === 'token' && isTextFragment(text, start, end))
     return redactText(text.slice(start, end), session);
   // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
   // unless the same value was judged elsewhere, which a later entry may still do.

@@ -86,6 +86,15 @@ describe('detectSensitive rejects look-alikes', () => {
   });
 });
 
+describe("a language model's tokens in a logged stream", () => {
+  it('keeps the token of a server-sent logprobs event, and still finds a token assignment', () => {
+    const event =
+      'data: {"type":"transcript.text.delta","delta":" knee","logprobs":[{"token":" knee","logprob":-0.02}]}';
+    expect(detectSensitive(event)).toEqual([]);
+    expect(detectSensitive('data: {"token":"tok9f3k2m8q7x1"}').map((span) => span.kind)).toEqual(['token']);
+  });
+});
+
 describe('card numbers by the lengths their networks issue', () => {
   // Each Luhn-valid (luhnNumber), so only the length decides.
   it.each([

@@ -201,6 +201,52 @@ describe('an identifier field holding digits is an identifier', () => {
   });
 });
 
+describe("a language model's output keeps its tokens", () => {
+  it('keeps the tokens of logprobs (OpenAI Chat Completions shape), in both walkers', () => {
+    const input = {
+      choices: [
+        {
+          logprobs: {
+            content: [
+              {
+                token: 'Hello',
+                logprob: -0.31,
+                bytes: [72, 101, 108, 108, 111],
+                top_logprobs: [{ token: 'Hi', logprob: -1.2, bytes: [72, 105] }],
+              },
+              { token: ' knee', logprob: -0.02, bytes: [32, 107, 110, 101, 101] },
+              { token: ',', logprob: -0.5, bytes: [44] },
+            ],
+          },
+        },
+      ],
+    };
+    expectBothWalkers(input, input);
+  });
+
+  it('still replaces a token a client sent or received', () => {
+    expectBothWalkers(
+      { token: 'tok9f3k2m8q7x1', session: { token: 'a1b2c3d4' } },
+      { token: '[token-1]', session: { token: '[token-2]' } },
+    );
+  });
+
+  it('keeps the model and the label a session or key object describes itself with', () => {
+    expectBothWalkers(
+      {
+        session: { model: 'gpt-realtime', client_secret: { value: 'ek_68af296e8e408191a1120ab6383263c2' } },
+        api_key: { name: 'Secret Key', value: 'sk-abcdefghijklmnop123' },
+        customer: { name: 'Ada Lovelace' },
+      },
+      {
+        session: { model: 'gpt-realtime', client_secret: { value: '[secret-1]' } },
+        api_key: { name: 'Secret Key', value: '[api-key-1]' },
+        customer: { name: '[name-1]' },
+      },
+    );
+  });
+});
+
 describe('a sensitive container keeps the fields that describe it', () => {
   it('leaves the type, times, scope and ids of a session or token object, in both walkers', () => {
     // Every field of the session's user describes it: the user comes back unchanged.
