@@ -1,4 +1,12 @@
-import { fieldKind, isCodeCredential, isCodeName, isLower, isTextFragment, isUuidAt } from './field-names.ts';
+import {
+  fieldKind,
+  fitsKind,
+  isCodeCredential,
+  isCodeName,
+  isLower,
+  isTextFragment,
+  isUuidAt,
+} from './field-names.ts';
 import {
   findBirthDates,
   findBitcoinAddresses,
@@ -593,6 +601,9 @@ function assignmentAt(
     ((value.length <= 12 && isHyphenatedWord(value)) || (value.length <= 24 && isCamelCaseName(value)))
   )
     return undefined;
+  // As in JSON: a value that cannot be its field's kind is left to the other detectors (a
+  // loopback `ip_address: 127.0.0.1` in a logged audit record, a domain under `email`).
+  if (!fitsKind(kind, text, span.start, span.end)) return undefined;
   span.kind = kind;
   return span;
 }

@@ -81,6 +81,7 @@ describe('detectSensitive rejects look-alikes', () => {
     ['prose with a name label', 'name: must not be blank'],
     ['a token count', 'max_tokens=512'],
     ['an author field', '"author": "Ada Lovelace"'],
+    ['a loopback address under an ip name', '      "ip_address": "127.0.0.1",'],
   ])('%s', (_label, text) => {
     expect(detectSensitive(text)).toEqual([]);
   });
