@@ -385,6 +385,17 @@ const ORGANIZATION_WORDS = new Set([
 ]);
 
 /** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
+/** Words an organisation's own name is called by (`legal_name`, `trading_name`, `display_name`). */
+const ORGANIZATION_NAME_WORDS = new Set([
+  'legal',
+  'full',
+  'display',
+  'trading',
+  'registered',
+  'brand',
+  'official',
+]);
+
 const PERSON_WORDS = new Set([
   'first',
   'last',
@@ -536,6 +547,15 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   // Stripe "The Address object" › line1, line2 (and every API that copied it): a bare numbered
   // `line` is an address line. `line` alone is a line number in a stack trace, not an address.
   if (joined === 'line' && n < words.length && n === 1) return 'address';
+  // A date about the thing, not the thing: Adyen's `directDebitInformation.dateOfSignature`,
+  // `sepadirectdebit.dateOfSignature`.
+  const dated = all[all.length - 3];
+  if (
+    (dated === 'date' || dated === 'time') &&
+    all[all.length - 2] === 'of' &&
+    all[all.length - 1] !== 'birth'
+  )
+    return undefined;
   const last = all[all.length - 1] ?? '';
   const prev = all[all.length - 2] ?? '';
   const before = [...context, ...all.slice(0, -1)];
@@ -693,6 +713,12 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     // An organisation's name (Plaid's `legal_entity_name`, `end_customer.company_name`) is no
     // person's, whatever the words before it.
     if (ORGANIZATION_WORDS.has(prev)) return undefined;
+    // An organisation's own name under it (Adyen's `organization.legalName: "Adyen BV"`).
+    if (
+      ORGANIZATION_WORDS.has(context[context.length - 1] ?? '') &&
+      all.slice(0, -1).every((word) => ORGANIZATION_NAME_WORDS.has(word))
+    )
+      return undefined;
     const owner = [...before];
     // A person word after `to` names a kind of traffic, not an owner: A2P messaging's
     // `us_app_to_person_usecases[].name` (Twilio "A2P 10DLC" use cases) holds a use case's name.
@@ -850,6 +876,21 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'label',
   // The model a session or request runs (OpenAI Realtime `session.model: "gpt-realtime"`).
   'model',
+  // What the holder or the merchant wrote about a record, and the merchant's own reference for it
+  // (Adyen's `accountHolder.description`, `accountHolder.reference`): text the detectors read.
+  'description',
+  'reference',
+  // Geography no smaller than a state identifies no one: HIPAA's Safe Harbor method removes "all
+  // geographic subdivisions smaller than a state" (45 CFR §164.514(b)(2)(i)(B)) and keeps the
+  // state and country. PayPal's `address.country_code`, Adyen's `stateOrProvince`. (No name with
+  // a digit: nameFacts reads keys that differ only in their digits alike, so PayPal's
+  // `admin_area_1`, its state, is read as `admin_area_2`, its city.)
+  'country',
+  'countrycode',
+  'state',
+  'statecode',
+  'province',
+  'stateorprovince',
 ]);
 
 /**

@@ -247,6 +247,59 @@ describe("a language model's output keeps its tokens", () => {
   });
 });
 
+describe('payment APIs: geography no smaller than a state, descriptions and dates stay', () => {
+  it('keeps the state and country of an address, a description, a reference and a date of signature, in both walkers', () => {
+    expectBothWalkers(
+      {
+        billing: {
+          address: {
+            street: '71 5th Avenue',
+            city: 'New York',
+            stateOrProvince: 'NY',
+            postalCode: '10003',
+            country: 'US',
+          },
+        },
+        shipping_address: {
+          address_line_1: '1234 Main Street',
+          postal_code: '95131',
+          country_code: 'US',
+          state: 'CA',
+        },
+        accountHolder: { description: 'Your description of the account holder', reference: 'Your reference' },
+        sepadirectdebit: { dateOfSignature: '2024-05-02', 'mandate.dateOfSignature': '2024-05-03' },
+        organization: { tradingName: 'Explorer Company' },
+        customer: {
+          name: 'Ada Lovelace',
+          date_of_birth: '1990-01-31',
+          description: 'VIP, call ada@example.com',
+        },
+      },
+      {
+        billing: {
+          address: {
+            street: '[address-1]',
+            city: '[address-2]',
+            stateOrProvince: 'NY',
+            postalCode: '[address-3]',
+            country: 'US',
+          },
+        },
+        shipping_address: {
+          address_line_1: '[address-4]',
+          postal_code: '[address-5]',
+          country_code: 'US',
+          state: 'CA',
+        },
+        accountHolder: { description: 'Your description of the account holder', reference: 'Your reference' },
+        sepadirectdebit: { dateOfSignature: '2024-05-02', 'mandate.dateOfSignature': '2024-05-03' },
+        organization: { tradingName: 'Explorer Company' },
+        customer: { name: '[name-1]', date_of_birth: '[dob-1]', description: 'VIP, call [email-1]' },
+      },
+    );
+  });
+});
+
 describe('a sensitive container keeps the fields that describe it', () => {
   it('leaves the type, times, scope and ids of a session or token object, in both walkers', () => {
     // Every field of the session's user describes it: the user comes back unchanged.
