@@ -759,7 +759,9 @@ class JsonTextScan {
     const info = known.info;
     top.role = top.kind === undefined ? info.role : 0;
     top.keyKind =
-      info.kind ??
+      // A person-name key is read with its container too: under an organisation it names the
+      // organisation (Adyen's `organization.legalName`, see fieldKind).
+      (info.kind === 'name' && top.entry !== undefined ? contextualKind(known, top.entry) : info.kind) ??
       (info.contextual && top.entry !== undefined ? contextualKind(known, top.entry) : undefined) ??
       (info.role === 2 ? top.pairKind : undefined);
     top.codeKey = info.code;
@@ -1051,7 +1053,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     // The key's own kind first, then the container's, as JsonTextScan.valueKind reads them; a
     // sibling `name` gives a `value` its kind only outside a sensitive container, as in the scan.
     const keyed =
-      info.kind ??
+      (info.kind === 'name' && name !== undefined ? fieldKind(key, name) : info.kind) ??
       (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
       (info.role === 2 && kind === undefined ? frame.pair : undefined);
     const contained =
