@@ -384,7 +384,6 @@ const ORGANIZATION_WORDS = new Set([
   'product',
 ]);
 
-/** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
 /** Words an organisation's own name is called by (`legal_name`, `trading_name`, `display_name`). */
 const ORGANIZATION_NAME_WORDS = new Set([
   'legal',
@@ -396,6 +395,7 @@ const ORGANIZATION_NAME_WORDS = new Set([
   'official',
 ]);
 
+/** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
 const PERSON_WORDS = new Set([
   'first',
   'last',
@@ -906,11 +906,14 @@ export function isIdentifierName(name: string): boolean {
   return last === 'id' || last === 'ids';
 }
 
-/** A label's name: `name`, `display_name`, `title`, `description`, any spelling. */
+/**
+ * A label's name: `name`, `display_name`, `title`, any spelling. (A `description` describes under
+ * any container: METADATA_NAMES.)
+ */
 export function isLabelName(name: string): boolean {
   if (name.length > 16) return false;
   const joined = nameWords(name).join('');
-  return joined === 'name' || joined === 'displayname' || joined === 'title' || joined === 'description';
+  return joined === 'name' || joined === 'displayname' || joined === 'title';
 }
 
 /** A descriptive field's name (see METADATA_NAMES), any spelling (`expires_in`, `expiresIn`). */

@@ -79,7 +79,7 @@ export interface KeyInfo {
   metadata: boolean;
   /** A record's identifier (isIdentifierName): a string of digits under it is kept (see digitsOnly). */
   identifier: boolean;
-  /** A label (`name`, `title`, `description`: isLabelName), see `describes`. */
+  /** A label (`name`, `title`: isLabelName), see `describes`. */
   label: boolean;
 }
 
