@@ -774,9 +774,13 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
   const key = context === undefined ? name : `${context}\u0000${name}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
+  const contextWords = context === undefined ? [] : nameWords(context);
   const kind =
-    classifyWords(nameWords(name), context === undefined ? [] : nameWords(context)) ??
-    (isScimDisplayName(name) ? 'name' : undefined);
+    classifyWords(nameWords(name), contextWords) ??
+    // (Not an organisation's own displayName: Microsoft Graph's organization resource has one.)
+    (isScimDisplayName(name) && !ORGANIZATION_WORDS.has(contextWords[contextWords.length - 1] ?? '')
+      ? 'name'
+      : undefined);
   // Only names of a usual length are kept, as copies: a name read out of a body is often a slice
   // of it, and V8 keeps a slice's whole text alive (13 characters and more), so the cache would
   // have held up to 10,000 bodies.

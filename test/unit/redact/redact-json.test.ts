@@ -268,7 +268,11 @@ describe('payment APIs: geography no smaller than a state, descriptions and date
         },
         accountHolder: { description: 'Your description of the account holder', reference: 'Your reference' },
         sepadirectdebit: { dateOfSignature: '2024-05-02', 'mandate.dateOfSignature': '2024-05-03' },
-        organization: { tradingName: 'Explorer Company', legalName: 'Explorer Company B.V.' },
+        organization: {
+          tradingName: 'Explorer Company',
+          legalName: 'Explorer Company B.V.',
+          displayName: 'Explorer',
+        },
         customer: {
           name: 'Ada Lovelace',
           date_of_birth: '1990-01-31',
@@ -293,7 +297,11 @@ describe('payment APIs: geography no smaller than a state, descriptions and date
         },
         accountHolder: { description: 'Your description of the account holder', reference: 'Your reference' },
         sepadirectdebit: { dateOfSignature: '2024-05-02', 'mandate.dateOfSignature': '2024-05-03' },
-        organization: { tradingName: 'Explorer Company', legalName: 'Explorer Company B.V.' },
+        organization: {
+          tradingName: 'Explorer Company',
+          legalName: 'Explorer Company B.V.',
+          displayName: 'Explorer',
+        },
         customer: { name: '[name-1]', date_of_birth: '[dob-1]', description: 'VIP, call [email-1]' },
       },
     );
