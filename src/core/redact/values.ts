@@ -577,6 +577,14 @@ function redactSetCookie(value: string, session: RedactionSession): string {
 /** Headers whose value is a URL (RFC 9110 §10.1.3 Referer, §10.2.2 Location; HTTP/2 `:path`). */
 const URL_HEADERS = new Set(['referer', 'location', 'content-location', ':path']);
 
+/**
+ * Headers whose value is the request's host (RFC 9110 §7.2 Host, RFC 9113 §8.3.1 `:authority`,
+ * and the de facto X-Forwarded-Host): kept as the request URL's host is (redactAuthority), so a
+ * known value that is also a label of the host (an organisation's handle judged a name elsewhere)
+ * does not turn `api.github.com` into `api.[name-1].com` in the header beside the kept URL.
+ */
+const HOST_HEADERS = new Set(['host', ':authority', 'x-forwarded-host']);
+
 /** `Bearer xyz` keeps its scheme word (support needs to know which kind was sent), the rest goes. */
 function redactCredentialValue(value: string, kind: RedactionKind, session: RedactionSession): string {
   const scheme = /^([A-Za-z][A-Za-z0-9-]*) +(?=\S)/.exec(value);
@@ -601,6 +609,7 @@ export function redactHeader(name: string, value: string, session: RedactionSess
       '\n',
     );
   if (URL_HEADERS.has(lower)) return redactUrl(value, session, 'har');
+  if (HOST_HEADERS.has(lower)) return value;
   const kind = fieldKind(lower);
   if (kind === 'credential' || kind === 'token') return redactCredentialValue(value, kind, session);
   if (kind !== undefined) return redactWhole(kind, value, session);

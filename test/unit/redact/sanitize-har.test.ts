@@ -133,3 +133,54 @@ describe('sanitizeHar', () => {
     expect((out.log.pages as { title: string }[])[0]?.title).toBe('https://app.test/?email=%5Bemail-1%5D');
   });
 });
+
+describe("a value judged elsewhere is not replaced in a URL's host", () => {
+  // GitHub's REST examples: an organisation's `twitter_username: "github"` is read as a person's
+  // handle, and replacing it wherever it recurred turned every URL into `https://api.[name-1].com`.
+  const body = JSON.stringify({
+    twitter_username: 'acme-corp',
+    blog: 'https://acme-corp.example.com/blog',
+    repos_url: 'https://api.acme-corp.io/orgs/acme-corp/repos',
+    note: 'ask acme-corp on https://acme-corp.example.com, or https://acme-corp:pw@db.example.com',
+  });
+  const sanitized = sanitizeHar(
+    har([
+      entry('https://api.acme-corp.io/orgs/acme-corp', {
+        request: {
+          method: 'GET',
+          url: 'https://api.acme-corp.io/orgs/acme-corp',
+          headers: [
+            { name: 'Host', value: 'api.acme-corp.io' },
+            { name: 'Referer', value: 'https://acme-corp.example.com/settings' },
+          ],
+          queryString: [],
+          cookies: [],
+        },
+        response: {
+          status: 404,
+          statusText: 'Not Found',
+          headers: [],
+          cookies: [],
+          content: { mimeType: 'application/json', text: body },
+        },
+      }),
+    ]),
+  ).log.entries[0];
+
+  it('keeps the hosts of URLs in a body, and replaces the value in paths, prose and userinfo', () => {
+    expect(JSON.parse(sanitized?.response?.content?.text ?? '{}')).toEqual({
+      twitter_username: '[name-1]',
+      blog: 'https://acme-corp.example.com/blog',
+      repos_url: 'https://api.acme-corp.io/orgs/[name-1]/repos',
+      note: 'ask [name-1] on https://acme-corp.example.com, or https://[credential-1]@db.example.com',
+    });
+  });
+
+  it('keeps the host in the request URL, the Host header and a Referer alike', () => {
+    expect(sanitized?.request?.url).toBe('https://api.acme-corp.io/orgs/%5Bname-1%5D');
+    expect(sanitized?.request?.headers).toEqual([
+      { name: 'Host', value: 'api.acme-corp.io' },
+      { name: 'Referer', value: 'https://acme-corp.example.com/settings' },
+    ]);
+  });
+});
