@@ -284,7 +284,12 @@ export function redactWholeAt(
   return session.placeholderAt(judged, text, start, end);
 }
 
-const URL_START = /^https?:\/\//i;
+/**
+ * A whole URL: a scheme, then no white space, which no URI holds (RFC 3986 §2). A message that
+ * opens with a URL and goes on in words is text: read as one URL, `https://url:8000 @something
+ * else` came back as `https://%5Bcredential-1%5D@something%20else`, its words percent-encoded.
+ */
+const WHOLE_URL = /^https?:\/\/\S*$/i;
 
 /**
  * A value that is text or a whole URL (callback_url, next links, Chrome's `_initiator`, a webhook
@@ -292,7 +297,7 @@ const URL_START = /^https?:\/\//i;
  * decoded before they are judged and a placeholder inside it is written percent-encoded.
  */
 export function redactTextOrUrl(value: string, session: RedactionSession): string {
-  return URL_START.test(value) ? redactUrl(value, session) : redactText(value, session);
+  return WHOLE_URL.test(value) ? redactUrl(value, session) : redactText(value, session);
 }
 
 /**
