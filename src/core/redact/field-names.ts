@@ -343,6 +343,9 @@ const NOT_SECRET_KEYS = new Set([
   'attribute',
   'property',
   'resident',
+  // A code scanning analysis's identity, the workflow file and job it ran in (GitHub REST "Code
+  // scanning" › analysis_key: ".github/workflows/codeql-analysis.yml:CodeQL-Build").
+  'analysis',
 ]);
 
 /** Words before `token` that make it a pagination cursor or a counter, not a credential. */
@@ -895,6 +898,9 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'statecode',
   'province',
   'stateorprovince',
+  // Who may read the thing, not what it holds (GitHub REST "Actions secrets" › list organization
+  // secrets: `secrets[].visibility: "all" | "private" | "selected"`).
+  'visibility',
 ]);
 
 /**
@@ -1144,8 +1150,8 @@ export function isTextFragment(text: string, start: number, end: number): boolea
  * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
  * label "Card number". A person's name has no `/`, `@` or `:` and is no generated id nor a
  * `_`-joined identifier; an email address has an `@`; a postal address is no host name or URL; a
- * number, date or network address has a digit, and a loopback address is nobody's. A value that
- * does not fit is judged by its text instead.
+ * number, date or network address has a digit and is no URL, and a loopback address is nobody's.
+ * A value that does not fit is judged by its text instead.
  */
 export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (kind === 'name') {
@@ -1177,6 +1183,14 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
       !text.startsWith('http://', start)
     );
   if (!DIGIT_KINDS.has(kind)) return true;
+  // A URL under a number's or a date's name (GitHub's emoji map holds images under `phone`, `fax`,
+  // `birthday`): an address on the web; a secret in it is still found by the detectors.
+  if (
+    text.startsWith('https://', start) ||
+    text.startsWith('http://', start) ||
+    text.startsWith('https:\\/\\/', start)
+  )
+    return false;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice
   // Insights' `twilio_media_ip`) identifies nothing more.
   if (kind === 'ip' && end - start <= 64 && MASKED_GROUP.test(text.slice(start, end))) return false;

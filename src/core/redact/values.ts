@@ -245,6 +245,22 @@ const GENERIC_KINDS = new Set<RedactionKind>([
   'api-key',
 ]);
 
+/** The openings of a public key: OpenPGP armour (RFC 4880 §6.2), PEM (RFC 7468 §13), OpenSSH (RFC 4253 §6.6). */
+const PUBLIC_KEY_STARTS = [
+  '-----BEGIN PGP PUBLIC KEY BLOCK-----',
+  '-----BEGIN PUBLIC KEY-----',
+  '-----BEGIN RSA PUBLIC KEY-----',
+  'ssh-rsa AAAA',
+  'ssh-ed25519 AAAA',
+  'ssh-dss AAAA',
+  'ecdsa-sha2-nistp',
+  'sk-ssh-ed25519@openssh.com AAAA',
+];
+
+function isPublicKeyAt(text: string, start: number, end: number): boolean {
+  return end - start > 20 && PUBLIC_KEY_STARTS.some((opening) => text.startsWith(opening, start));
+}
+
 export function redactWhole(kind: RedactionKind, value: string, session: RedactionSession): string {
   return redactWholeAt(kind, value, 0, value.length, session);
 }
@@ -272,6 +288,10 @@ export function redactWholeAt(
   // A language model's token under a field named `token` (see isTextFragment).
   if (kind === 'token' && isTextFragment(text, start, end))
     return redactText(text.slice(start, end), session);
+  // A public key is published to be shared (GitHub's GPG keys: `raw_key: "-----BEGIN PGP PUBLIC
+  // KEY BLOCK-----…"`; SSH keys: `key: "ssh-ed25519 AAAA… jane@host"`): its comment, which may
+  // name someone, is judged as text.
+  if (isPublicKeyAt(text, start, end)) return redactText(text.slice(start, end), session);
   // `"client_secret": "YOUR_SECRET"`, `password=<password>`: documentation, not a credential —
   // unless the same value was judged elsewhere, which a later entry may still do.
   if (end - start <= 64 && isDocPlaceholder(text.slice(start, end))) {

@@ -47,6 +47,8 @@ describe('keys that name a record, not a credential', () => {
     'event_payload_key',
     'version_token',
     'idempotency_token',
+    // GitHub REST "Code scanning": the workflow file and job an analysis ran in.
+    'analysis_key',
   ])('%s', (name) => {
     expect(fieldKind(name)).toBeUndefined();
   });

@@ -306,6 +306,50 @@ describe('payment APIs: geography no smaller than a state, descriptions and date
   });
 });
 
+describe("GitHub's REST API examples: what a name calls sensitive that is not", () => {
+  it('keeps a public key under a credential name, and still judges its comment', () => {
+    const armoured = [
+      '-----BEGIN PGP PUBLIC KEY BLOCK-----',
+      '',
+      'mQINBGN0aGVyIGtleSBtYXRlcmlhbCBmb3IgYSB0ZXN0IG9mIHRoZSBwdWJsaWMga2V5',
+      '=Xa3Q',
+      '-----END PGP PUBLIC KEY BLOCK-----',
+    ].join('\n');
+    const ssh = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH3v9J2kQ7xT4mN8pL1sR6wY0zB5cD2eF9gH4jK7lM3n';
+    const privatePem = [
+      '-----BEGIN PRIVATE KEY-----',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+      '-----END PRIVATE KEY-----',
+    ];
+    expectBothWalkers(
+      {
+        gpg_key: { raw_key: armoured, key_id: '3262EFF25BA0D270' },
+        ssh_key: { key: `${ssh} ${['jane', 'example.com'].join('@')}` },
+        private_key: privatePem.join('\n'),
+        api_key: `${ssh.slice(0, 12)}not-a-key`,
+      },
+      {
+        gpg_key: { raw_key: armoured, key_id: '3262EFF25BA0D270' },
+        ssh_key: { key: `${ssh} [email-1]` },
+        private_key: '[private-key-1]',
+        api_key: '[api-key-1]',
+      },
+    );
+  });
+
+  it('keeps a URL under the name of a number or date (an emoji map), and the fields of a secrets list', () => {
+    const image = (code: string) =>
+      `https://github.githubassets.com/images/icons/emoji/unicode/${code}.png?v8`;
+    const emojis = { phone: image('1f4f1'), fax: image('1f4e0'), birthday: image('1f382') };
+    const secrets = {
+      total_count: 1,
+      secrets: [{ name: 'GH_TOKEN', created_at: '2021-01-01T00:00:00Z', visibility: 'private' }],
+    };
+    expectBothWalkers({ emojis, ...secrets }, { emojis, ...secrets });
+    expectBothWalkers({ phone: '+1 415 555 0100' }, { phone: '[phone-1]' });
+  });
+});
+
 describe('a sensitive container keeps the fields that describe it', () => {
   it('leaves the type, times, scope and ids of a session or token object, in both walkers', () => {
     // Every field of the session's user describes it: the user comes back unchanged.
