@@ -126,6 +126,20 @@ const NATIONAL_ID_NAMES: ReadonlySet<string> = new Set([
   'cnp',
   'oib',
   'egn',
+  // A US taxpayer identification number (IRS "Taxpayer Identification Numbers (TIN)": an SSN, an
+  // ITIN or an EIN), a US health care provider's National Provider Identifier (CMS "NPI Standard";
+  // Presidio UsNpiRecognizer), Germany's health insurance and pension insurance numbers by their
+  // short names (Presidio's German recognizers: KVNR, RVNR), and a passport in the languages of
+  // the forms that ask for one (es, it, fr, nl).
+  'tin',
+  'npi',
+  'kvnr',
+  'rvnr',
+  'rentenversicherungsnummer',
+  'pasaporte',
+  'passaporto',
+  'passeport',
+  'paspoort',
 ]);
 
 /** Names that are one word in every spelling used (`apikey`, `passwd`, `setcookie`…). */
@@ -238,6 +252,8 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   connectsid: 'session',
   // Honeycomb docs "API Keys": the key travels in the `X-Honeycomb-Team` header.
   honeycombteam: 'api-key',
+  // JFrog Artifactory REST API "Authentication": an API key travels in the `X-JFrog-Art-Api` header.
+  jfrogartapi: 'api-key',
 };
 
 /**

@@ -54,6 +54,27 @@ describe('keys that name a record, not a credential', () => {
   });
 });
 
+describe('held-out names of credentials and national identifiers (secretlint, detect-secrets, Presidio)', () => {
+  it.each([
+    ['X-JFrog-Art-Api', 'api-key'],
+    ['tin', 'national-id'],
+    ['taxpayer_tin', 'national-id'],
+    ['npi', 'national-id'],
+    ['provider_npi', 'national-id'],
+    ['kvnr', 'national-id'],
+    ['rvnr', 'national-id'],
+    ['pasaporte', 'national-id'],
+    ['numero_passaporto', 'national-id'],
+    ['passeport', 'national-id'],
+  ])('%s is %s', (name, kind) => {
+    expect(fieldKind(name)).toBe(kind);
+  });
+
+  it.each(['title', 'tint', 'destination', 'spinner', 'art', 'input'])('%s names nothing', (name) => {
+    expect(fieldKind(name)).toBeUndefined();
+  });
+});
+
 describe('password fields in other spellings', () => {
   it.each([
     ['db_pass', 'password'],
