@@ -153,7 +153,7 @@ export function aadhaarValid(candidate: string): boolean {
 
 /** Spanish DNI/NIF and NIE (Ministerio del Interior "Cálculo del dígito de control"; Presidio EsNifRecognizer, EsNieRecognizer): the letter is the number mod 23. */
 export function spanishIdValid(candidate: string): boolean {
-  const match = /^([XYZ]?)(\d{7,8})([A-Z])$/.exec(candidate);
+  const match = /^([XYZ]?)(\d{7,8})-?([A-Z])$/.exec(candidate);
   if (match === null) return false;
   const [, lead = '', digits = '', letter = ''] = match;
   if ((lead === '' ? 8 : 7) !== digits.length) return false;
@@ -257,11 +257,12 @@ function personnummerValid(digits: string): boolean {
  * digits alone are too common to take on sight (Presidio gives these recognizers context words
  * for the same reason): an Aadhaar number written without its groups, an Australian TFN or
  * Medicare number, a UK NHS number (else read as a phone), a Canadian SIN (Luhn; Employment and
- * Social Development Canada), a Dutch BSN, a German Steuer-ID, a Swedish personnummer, a US
- * passport number (9 digits; Presidio UsPassportRecognizer).
+ * Social Development Canada), a Dutch BSN, a German Steuer-ID, a Swedish personnummer (ten digits
+ * or twelve), a US passport number (9 digits; Presidio UsPassportRecognizer), a US SSN or ITIN
+ * without its dashes.
  */
 const ID_CONTEXT =
-  /(aadhaa?r|uidai|\btfn|tax file|medicare|\bnhs|\bsin|social insurance|\bbsn|burgerservicenummer|steuer-?id|identifikationsnummer|personnummer|passport)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?$/i;
+  /(aadhaa?r|uidai|\btfn|tax file|medicare|\bnhs|\bsin|social insurance|\bbsn|burgerservicenummer|steuer-?id|identifikationsnummer|personnummer|passport|\bssn|social security|\bitin|taxpayer identification)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?$/i;
 
 function contextualIdAt(text: string, start: number, digits: string): boolean {
   const context = ID_CONTEXT.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
@@ -273,14 +274,25 @@ function contextualIdAt(text: string, start: number, digits: string): boolean {
   if (context === 'sin' || context === 'social insurance') return digits.length === 9 && luhn(digits);
   if (context === 'bsn' || context === 'burgerservicenummer') return bsnValid(digits);
   if (context.startsWith('steuer') || context === 'identifikationsnummer') return steuerIdValid(digits);
-  if (context === 'personnummer') return personnummerValid(digits);
+  // Skatteverket writes the birth year whole as well (YYYYMMDD-NNNC): the check reads the last ten.
+  if (context === 'personnummer')
+    return personnummerValid(/^(?:18|19|20)\d{10}$/.test(digits) ? digits.slice(2) : digits);
+  // An SSN or ITIN written without its dashes (`The SSN 648183671 …`): the same area and group
+  // rules as the dashed layout (Presidio UsSsnRecognizer's context words: ssn, social security).
+  if (
+    context === 'ssn' ||
+    context === 'social security' ||
+    context === 'itin' ||
+    context === 'taxpayer identification'
+  )
+    return ssnValid(digits) || itinValid(digits);
   return digits.length === 9;
 }
 
 /**
  * South Korean resident registration number (Presidio KrRrnRecognizer; Ministry of the Interior
  * and Safety, "주민등록번호" layout): YYMMDD-GNNNNNN, G the sex/century digit (1-4 for 1900s and
- * 2000s, 5-8 for foreign residents, 9/0 for 1800s). The last digit was a check digit until the
+ * 2000s, 5-8 for foreign residents, 9/0 for 1800s, not read). The last digit was a check digit until the
  * Ministry made the six digits after G random for numbers issued from October 2020 (its notice of
  * 2020-10-05 on the abolition of regional codes), so no checksum can be required: the date and G
  * decide, and only in the hyphenated layout (6 digits, `-`, 7 digits).
@@ -289,7 +301,10 @@ export function krRrnValid(candidate: string): boolean {
   const digits = candidate.replace('-', '');
   if (!/^\d{13}$/.test(digits)) return false;
   const g = Number(digits[6]);
-  const century = g === 9 || g === 0 ? 1800 : g <= 2 || g === 5 || g === 6 ? 1900 : 2000;
+  // 9 and 0 marked births in the 1800s: no one holding such a number is alive, and a number of
+  // that shape is something else (Presidio's KrRrnRecognizer reads G as 1-4 and its FRN one as 5-8).
+  if (g === 9 || g === 0) return false;
+  const century = g <= 2 || g === 5 || g === 6 ? 1900 : 2000;
   return dateValid(
     century + Number(digits.slice(0, 2)),
     Number(digits.slice(2, 4)),
@@ -830,16 +845,16 @@ export function findIbans(text: string, from: number, to: number, into: Span[]):
  * Spanish DNI (8 digits and a letter) has its own expression below.
  */
 const NATIONAL_ID =
-  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]|[A-Z]{6}[\dLMNP-V]{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z])(?![A-Za-z0-9_])/g;
+  /(?<![A-Za-z0-9_])(?:[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]|[XYZ]\d{7}-?[A-Z]|[STFG]\d{7}[A-Z]|[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]|[A-Z]{6}[\dLMNP-V]{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z])(?![A-Za-z0-9_])/g;
 
 /**
  * Ids that open with six digits and end with a check letter, in one expression: the Spanish
- * DNI/NIF (8 digits and the mod-23 letter, see spanishIdValid) and the Finnish henkilötunnus
+ * DNI/NIF (8 digits and the mod-23 letter, a hyphen between them or not: see spanishIdValid) and the Finnish henkilötunnus
  * (DDMMYY, the century sign, 3 digits, the mod-31 character: see hetuValid). The look-behind
  * fails at once inside a run of digits, so each position costs a step or two.
  */
 const DIGITS_THEN_CHECK =
-  /(?<![A-Za-z0-9_])\d{6}(?:\d\d[A-Z]|[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y])(?![A-Za-z0-9_])/g;
+  /(?<![A-Za-z0-9_])\d{6}(?:\d\d-?[A-Z]|[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y])(?![A-Za-z0-9_])/g;
 
 /** The henkilötunnus check characters, indexed by DDMMYYZZZ mod 31 (DVV "Personal identity code"). */
 const HETU_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
@@ -871,7 +886,24 @@ function nationalIdValid(candidate: string): boolean {
   return nricValid(candidate);
 }
 
+/**
+ * A passport number that opens with letters, after the word for a passport (the languages of the
+ * forms that ask for one): ICAO Doc 9303 Part 4 §4.2.2 gives a document number of up to nine
+ * characters of A-Z and 0-9, and the passports of the US (next generation: a letter and 8
+ * digits), India (a letter and 7), Korea (`M` and 8) and others open with one or two letters
+ * (Presidio's US, Indian and Korean passport recognizers). A number of digits alone is read by
+ * contextualIdAt. Every quantifier is bounded, so a match costs a few steps past the word.
+ */
+const PASSPORT_NUMBER =
+  /(?:passport|pasaporte|passaporto|passeport|reisepass|paspoort)\W{0,6}(?:(?:no|num|number|nr)\b\W{0,3})?(?:is\W{1,3})?([A-Z]{1,2}\d{6,8})(?![A-Za-z0-9_])/gi;
+
 export function findNationalIds(text: string, from: number, to: number, into: Span[]): void {
+  PASSPORT_NUMBER.lastIndex = from;
+  let passport: RegExpExecArray | null;
+  while ((passport = PASSPORT_NUMBER.exec(text)) !== null && passport.index < to) {
+    const end = passport.index + passport[0].length;
+    if (end <= to) into.push({ start: end - (passport[1]?.length ?? 0), end, kind: 'national-id' });
+  }
   NATIONAL_ID.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = NATIONAL_ID.exec(text)) !== null && match.index < to)
@@ -879,7 +911,7 @@ export function findNationalIds(text: string, from: number, to: number, into: Sp
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
   DIGITS_THEN_CHECK.lastIndex = from;
   while ((match = DIGITS_THEN_CHECK.exec(text)) !== null && match.index < to)
-    if (match[0].length === 9 ? spanishIdValid(match[0]) : hetuValid(match[0]))
+    if (match[0].length <= 10 ? spanishIdValid(match[0]) : hetuValid(match[0]))
       into.push({ start: match.index, end: match.index + match[0].length, kind: 'national-id' });
 }
 
@@ -1053,6 +1085,20 @@ function isMacGlue(code: number): boolean {
  * form with one separator is taken, standing alone: clock times have three groups, IPv6 groups up
  * to four digits, UUIDs 8-4-4-4-12. Each `:` or `-` is tried once, two characters before it.
  */
+/**
+ * The broadcast address `ff:ff:ff:ff:ff:ff` and the all-zero address (IEEE 802 §8.2: every bit
+ * set is the broadcast address; all zeros is no interface's): neither names a device.
+ */
+function reservedMac(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start) | 32;
+  if (first !== 102 && first !== 48) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 && code !== 45 && (code | 32) !== first) return false;
+  }
+  return true;
+}
+
 export function findMacAddresses(text: string, from: number, to: number, into: Span[]): void {
   let i = from;
   while (i < to) {
@@ -1069,7 +1115,11 @@ export function findMacAddresses(text: string, from: number, to: number, into: S
         const end = MAC.lastIndex;
         const after = text.charCodeAt(end);
         const glued = isAsciiWord(after) || after === 58 || after === 45;
-        if (!glued && !(after === 46 && isAsciiWord(text.charCodeAt(end + 1)))) {
+        if (
+          !glued &&
+          !(after === 46 && isAsciiWord(text.charCodeAt(end + 1))) &&
+          !reservedMac(text, start, end)
+        ) {
           into.push({ start, end, kind: 'device-id' });
           i = end;
           continue;
