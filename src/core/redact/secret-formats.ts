@@ -395,11 +395,22 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   // Developer platforms and package registries
   ...rules(
     'token',
-    'ghp_ gho_ ghu_ ghs_ ghr_',
+    'ghp_ gho_ ghu_ ghr_',
     A,
     30,
     0,
-    'GitHub docs "About authentication to GitHub" › "GitHub\'s token formats"; gitleaks github-pat, github-oauth, github-app-token, github-refresh-token',
+    'GitHub docs "About authentication to GitHub" › "GitHub\'s token formats"; gitleaks github-pat, github-oauth, github-refresh-token',
+  ),
+  // An app installation token is `ghs_` and 36 letters and digits, or in the newer format `ghs_`,
+  // the app's numeric id, `_` and a JWT (three base64url parts joined by dots): the body's class
+  // takes both, and the full stop of a sentence after it is not the body's (ruleEnd).
+  ...rules(
+    'token',
+    'ghs_',
+    WD,
+    30,
+    0,
+    'GitHub docs "GitHub\'s token formats"; GitHub changelog 2026-04-24 "Notice about upcoming new format for GitHub App installation tokens" (ghs_<app id>_<JWT>); gitleaks github-app-token; secretlint-rule-github',
   ),
   ...rules(
     'token',
