@@ -734,8 +734,9 @@ export class KnownValues {
    * handle read as a name (GitHub's `twitter_username: "github"`) turned every URL of GitHub's own
    * API examples into `https://api.[name-1].com/…`, 9,558 of the 10,076 values their sanitized
    * copy changed, while the request URLs, whose hosts are never searched, kept the host. A host is
-   * no personal datum or secret where a URL names it (RFC 3986 §3.2.2); the userinfo before an `@`
-   * stays searched, and so does an address (a value with no letter), which the detectors judge.
+   * no personal datum or secret where a URL names it (RFC 3986 §3.2.2), nor the host of an
+   * scp-like Git remote (`git@github.com:owner/repo.git`); the userinfo before an `@` stays
+   * searched, and so does an address (a value with no letter), which the detectors judge.
    * Each run of host characters is measured once per search, so the check is linear in the text.
    */
   private inUrlHost(text: string, at: number, end: number): boolean {
@@ -753,7 +754,10 @@ export class KnownValues {
       while (to < text.length && isHostCode(text.charCodeAt(to))) to++;
       this.hostFrom = from;
       this.hostTo = to;
-      this.hostAnswer = afterScheme(text, from) && text.charCodeAt(to) !== 64;
+      this.hostAnswer = afterScheme(text, from)
+        ? !beforeUserinfoEnd(text, to)
+        : text.charCodeAt(from - 1) === 64 &&
+          (afterUserinfo(text, from - 1) || (text.charCodeAt(to) === 58 && isScpPath(text, to + 1)));
     }
     return this.hostAnswer;
   }
@@ -1068,6 +1072,49 @@ function afterScheme(text: string, at: number): boolean {
     text.charCodeAt(at - 4) === 92 &&
     text.charCodeAt(at - 5) === 58
   );
+}
+
+/**
+ * Whether the run of host characters that ends at `to`, right after `scheme://`, is userinfo
+ * rather than a host: an `@` follows it, or a `:` and a password (not a port's digits) does.
+ */
+function beforeUserinfoEnd(text: string, to: number): boolean {
+  let at = to;
+  if (text.charCodeAt(at) === 58) {
+    at++;
+    while (isDigitCode(text.charCodeAt(at))) at++;
+    if (at > to + 1 && !isHostCode(text.charCodeAt(at)) && text.charCodeAt(at) !== 64) return false;
+    while (at < text.length && at < to + 256 && isUserinfoCode(text.charCodeAt(at))) at++;
+  }
+  return text.charCodeAt(at) === 64;
+}
+
+/** The `@` at `at` ends the userinfo of a URL: `scheme://` comes before it, across userinfo characters. */
+function afterUserinfo(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && from > at - 256 && isUserinfoCode(text.charCodeAt(from - 1))) from--;
+  return afterScheme(text, from);
+}
+
+/** RFC 3986 §3.2.1 userinfo: unreserved, percent-encoded, sub-delims and `:`. */
+function isUserinfoCode(code: number): boolean {
+  return isHostCode(code) || USERINFO_MARKS.includes(code);
+}
+
+/** `_ ~` (unreserved), `%` (pct-encoded), `! $ & ' ( ) * + , ; =` (sub-delims) and `:`. */
+const USERINFO_MARKS = [95, 126, 37, 33, 36, 38, 39, 40, 41, 42, 43, 44, 59, 61, 58];
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * After `user@host:`, the path of an scp-like Git remote (git-clone(1) "GIT URLS": `git@github.com:
+ * octo-org/Hello-World.git`): a character that starts a path, not a port's digits.
+ */
+function isScpPath(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return isAsciiLetterCode(code) || code === 126 || code === 47 || code === 95 || code === 46;
 }
 
 /** A value starting at `at` is not glued to what precedes it. */

@@ -142,6 +142,15 @@ describe("a value judged elsewhere is not replaced in a URL's host", () => {
     blog: 'https://acme-corp.example.com/blog',
     repos_url: 'https://api.acme-corp.io/orgs/acme-corp/repos',
     note: 'ask acme-corp on https://acme-corp.example.com, or https://acme-corp:pw@db.example.com',
+    // A port is the host's; a user name without a password is userinfo; a host after userinfo and
+    // an scp-like Git remote's host are hosts; a handle in prose is the value.
+    links: [
+      'https://acme-corp.example.com:8443/x',
+      'https://acme-corp@db.example.com/',
+      'https://deploy:pw@acme-corp.io/',
+      'git@acme-corp.io:owner/repo.git',
+      'ping @acme-corp today',
+    ],
   });
   const sanitized = sanitizeHar(
     har([
@@ -173,6 +182,13 @@ describe("a value judged elsewhere is not replaced in a URL's host", () => {
       blog: 'https://acme-corp.example.com/blog',
       repos_url: 'https://api.acme-corp.io/orgs/[name-1]/repos',
       note: 'ask [name-1] on https://acme-corp.example.com, or https://[credential-1]@db.example.com',
+      links: [
+        'https://acme-corp.example.com:8443/x',
+        'https://%5Bname-1%5D@db.example.com/',
+        'https://%5Bcredential-2%5D@acme-corp.io/',
+        'git@acme-corp.io:owner/repo.git',
+        'ping @[name-1] today',
+      ],
     });
   });
 
