@@ -830,7 +830,7 @@ export function isContextualName(name: string): boolean {
  * is what catalogue APIs name a thing by (Stripe "Tax Rates" and "Shipping Rates" › display_name:
  * "Sales Tax"), and stays unless its object names a person (`customer.display_name`).
  */
-function isScimDisplayName(name: string): boolean {
+export function isScimDisplayName(name: string): boolean {
   return name.length === 11 && name.toLowerCase() === 'displayname';
 }
 

@@ -7,6 +7,7 @@ import {
   isIdentifierName,
   isLabelName,
   isMetadataName,
+  isScimDisplayName,
 } from './field-names.ts';
 import {
   CandidatePrefixes,
@@ -81,6 +82,10 @@ export interface KeyInfo {
   identifier: boolean;
   /** A label (`name`, `title`: isLabelName), see `describes`. */
   label: boolean;
+  /** `displayName` (isScimDisplayName): a person's name, unless its object is a SCIM Group (isGroupSchema). */
+  display: boolean;
+  /** `schemas`: a SCIM resource's schema URIs (RFC 7643 §3), which say whether it is a Group. */
+  schemas: boolean;
 }
 
 const keyCache = new Map<string, KeyInfo>();
@@ -103,6 +108,8 @@ export function jsonKeyInfo(key: string): KeyInfo {
       metadata: facts.metadata,
       identifier: facts.identifier,
       label: facts.label,
+      display: isScimDisplayName(key),
+      schemas: key === 'schemas',
     };
     if (keyCache.size < 50_000) keyCache.set(key, info);
   }
@@ -138,6 +145,19 @@ function nameFacts(key: string): NameFacts {
 }
 
 const SECRET_KIND_SET: ReadonlySet<RedactionKind> = new Set(SECRET_KINDS);
+
+/**
+ * The SCIM Group resource's schema (RFC 7643 §4.2, §8.7.1). A Group's `displayName` names the
+ * group (§4.2: "A human-readable name for the Group", `"Tour Guides"`), where a User's names the
+ * person (§4.1.1): GitHub's SCIM group `"displayName": "octo-org"` was replaced as a person's name,
+ * and then in every URL naming that organisation (190 values of GitHub's REST examples). Read from
+ * `schemas`, which a resource lists before its attributes in every example of RFC 7643 §8.
+ */
+const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+
+function isGroupSchema(text: string, start: number, end: number): boolean {
+  return end - start === GROUP_SCHEMA.length && text.startsWith(GROUP_SCHEMA, start);
+}
 
 /**
  * Whether a field inside a container of this kind describes the thing rather than holding it. A
@@ -377,6 +397,8 @@ interface Frame {
   deferredEnd: number;
   /** Arrays opened directly inside this array and not closed yet (see JsonTextScan.open). */
   nested: number;
+  /** Its `schemas` listed the SCIM Group schema: a later `displayName` names no person (GROUP_SCHEMA). */
+  group: boolean;
 }
 
 /** text[start, end) is one or more ASCII digits and nothing else. */
@@ -602,6 +624,7 @@ class JsonTextScan {
         deferredStart: -1,
         deferredEnd: -1,
         nested: 0,
+        group: false,
       };
       this.frames.push(frame);
     } else {
@@ -619,6 +642,7 @@ class JsonTextScan {
       frame.deferredStart = -1;
       frame.deferredEnd = -1;
       frame.nested = 0;
+      frame.group = false;
     }
     if (parent !== undefined) parent.role = 0;
     this.level++;
@@ -706,6 +730,10 @@ class JsonTextScan {
         return end + 1;
       }
     }
+    if (top?.array === true && top.entry?.info.schemas === true && isGroupSchema(this.text, i + 1, end)) {
+      const owner = this.frames[this.level - 2];
+      if (owner !== undefined && !owner.array) owner.group = true;
+    }
     let kind = this.valueKind(top);
     if (kind !== undefined && top?.keyKind === undefined && unlikeKind(kind, this.text, i + 1, end))
       kind = undefined;
@@ -759,11 +787,13 @@ class JsonTextScan {
     const info = known.info;
     top.role = top.kind === undefined ? info.role : 0;
     top.keyKind =
-      // A person-name key is read with its container too: under an organisation it names the
-      // organisation (Adyen's `organization.legalName`, see fieldKind).
-      (info.kind === 'name' && top.entry !== undefined ? contextualKind(known, top.entry) : info.kind) ??
-      (info.contextual && top.entry !== undefined ? contextualKind(known, top.entry) : undefined) ??
-      (info.role === 2 ? top.pairKind : undefined);
+      info.display && top.group
+        ? undefined
+        : // A person-name key is read with its container too: under an organisation it names the
+          // organisation (Adyen's `organization.legalName`, see fieldKind).
+          ((info.kind === 'name' && top.entry !== undefined ? contextualKind(known, top.entry) : info.kind) ??
+          (info.contextual && top.entry !== undefined ? contextualKind(known, top.entry) : undefined) ??
+          (info.role === 2 ? top.pairKind : undefined));
     top.codeKey = info.code;
     top.metadataKey = info.metadata;
     top.labelKey = info.label;
@@ -961,6 +991,8 @@ interface TreeFrame {
   pair: RedactionKind | undefined;
   /** A sibling `name`/`key` string is code-like (see Frame.pairCode). */
   pairCode: boolean;
+  /** The index in `keys` of a `schemas` listing the SCIM Group schema, or -1 (see Frame.group). */
+  groupAt: number;
 }
 
 /** A string of digits only: kept under an identifier's name (see KeyInfo.identifier). */
@@ -1005,9 +1037,13 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     let keys: string[] | undefined;
     let pair: RedactionKind | undefined;
     let pairCode = false;
+    let groupAt = -1;
     if (!array) {
       const record = source as Record<string, unknown>;
       keys = Object.keys(record);
+      const schemas = record['schemas'];
+      if (Array.isArray(schemas) && schemas.some((uri) => uri === GROUP_SCHEMA))
+        groupAt = keys.indexOf('schemas');
       for (const key of keys) {
         const value = record[key];
         if (PAIR_NAMES.has(key) && typeof value === 'string') {
@@ -1016,7 +1052,7 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
         }
       }
     }
-    stack.push({ source, target, kind, name, keys, at: 0, pair, pairCode });
+    stack.push({ source, target, kind, name, keys, at: 0, pair, pairCode, groupAt });
     return target;
   };
   const top = make(root as Container, undefined, undefined);
@@ -1053,9 +1089,11 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     // The key's own kind first, then the container's, as JsonTextScan.valueKind reads them; a
     // sibling `name` gives a `value` its kind only outside a sensitive container, as in the scan.
     const keyed =
-      (info.kind === 'name' && name !== undefined ? fieldKind(key, name) : info.kind) ??
-      (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
-      (info.role === 2 && kind === undefined ? frame.pair : undefined);
+      info.display && frame.groupAt !== -1 && frame.at - 1 > frame.groupAt
+        ? undefined
+        : ((info.kind === 'name' && name !== undefined ? fieldKind(key, name) : info.kind) ??
+          (info.contextual && name !== undefined ? fieldKind(key, name) : undefined) ??
+          (info.role === 2 && kind === undefined ? frame.pair : undefined));
     const contained =
       keyed !== undefined || describes(info.metadata, info.label, kind)
         ? undefined

@@ -350,6 +350,37 @@ describe("GitHub's REST API examples: what a name calls sensitive that is not", 
   });
 });
 
+describe('SCIM resources', () => {
+  const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+  const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+
+  it("keeps a Group's displayName and replaces a User's, in a list of both (RFC 7643 §4.1.1, §4.2)", () => {
+    expectBothWalkers(
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+        Resources: [
+          { schemas: [GROUP], id: 'e9e30dba', displayName: 'Tour Guides' },
+          { schemas: [USER], id: '2819c223', displayName: 'Babs Jensen' },
+        ],
+      },
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+        Resources: [
+          { schemas: [GROUP], id: 'e9e30dba', displayName: 'Tour Guides' },
+          { schemas: [USER], id: '2819c223', displayName: '[name-1]' },
+        ],
+      },
+    );
+  });
+
+  it("reads a group's schemas only for the fields after them, as the text scan meets them", () => {
+    expectBothWalkers(
+      { displayName: 'Babs Jensen', schemas: [GROUP] },
+      { displayName: '[name-1]', schemas: [GROUP] },
+    );
+  });
+});
+
 describe('a sensitive container keeps the fields that describe it', () => {
   it('leaves the type, times, scope and ids of a session or token object, in both walkers', () => {
     // Every field of the session's user describes it: the user comes back unchanged.
