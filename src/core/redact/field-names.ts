@@ -415,6 +415,18 @@ const ORGANIZATION_NAME_WORDS = new Set([
 ]);
 
 /** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
+/**
+ * A word of PERSON_WORDS, or its plural: a list API's items sit under the plural (`users[].name`,
+ * `members[].display`, `beneficiaries[].name`), and each item is one of them.
+ */
+function isPersonWord(word: string): boolean {
+  if (PERSON_WORDS.has(word)) return true;
+  if (word.length < 4 || !word.endsWith('s')) return false;
+  return word.endsWith('ies')
+    ? PERSON_WORDS.has(`${word.slice(0, -3)}y`)
+    : PERSON_WORDS.has(word.slice(0, -1));
+}
+
 const PERSON_WORDS = new Set([
   'first',
   'last',
@@ -728,7 +740,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (last === 'addr' && prev === 'remote') return 'ip';
   if (all.includes('ip') && (last === 'address' || last === 'addr')) return 'ip';
   if (all.includes('email') && (last === 'address' || last === 'addr')) return 'email';
-  if (last === 'name' || last === 'names') {
+  // SCIM's `members[].display` (RFC 7643 §4.2: "A human-readable name, primarily used for display
+  // purposes"): a name when its object is a person's, as `name` is.
+  if (last === 'name' || last === 'names' || (last === 'display' && all.length === 1)) {
     // An organisation's name (Plaid's `legal_entity_name`, `end_customer.company_name`) is no
     // person's, whatever the words before it.
     if (ORGANIZATION_WORDS.has(prev)) return undefined;
@@ -741,7 +755,7 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     const owner = [...before];
     // A person word after `to` names a kind of traffic, not an owner: A2P messaging's
     // `us_app_to_person_usecases[].name` (Twilio "A2P 10DLC" use cases) holds a use case's name.
-    if (owner.some((word, i) => PERSON_WORDS.has(word) && owner[i - 1] !== 'to')) return 'name';
+    if (owner.some((word, i) => isPersonWord(word) && owner[i - 1] !== 'to')) return 'name';
     // Persona's `name-first`, `name-last`: the name word comes first.
   }
   if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))

@@ -350,7 +350,7 @@ describe("GitHub's REST API examples: what a name calls sensitive that is not", 
   });
 });
 
-describe('SCIM resources', () => {
+describe('SCIM resources and lists of people', () => {
   const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
   const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
@@ -377,6 +377,23 @@ describe('SCIM resources', () => {
     expectBothWalkers(
       { displayName: 'Babs Jensen', schemas: [GROUP] },
       { displayName: '[name-1]', schemas: [GROUP] },
+    );
+  });
+
+  it("replaces the names of the people a list holds: users[].name, a group's members[].display", () => {
+    expectBothWalkers(
+      {
+        users: [{ id: 1, name: 'Kyler Kuhn' }],
+        members: [{ value: '2819c223', display: 'Babs Jensen' }],
+        beneficiaries: [{ name: 'Ada Lovelace' }],
+        plans: [{ name: 'Pro' }],
+      },
+      {
+        users: [{ id: 1, name: '[name-1]' }],
+        members: [{ value: '2819c223', display: '[name-2]' }],
+        beneficiaries: [{ name: '[name-3]' }],
+        plans: [{ name: 'Pro' }],
+      },
     );
   });
 });
