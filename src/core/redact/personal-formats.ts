@@ -958,6 +958,16 @@ function quotedLocalStart(text: string, at: number): number {
   return -1;
 }
 
+/** text[start] begins the user or the password of `scheme://user:password@`. */
+function inUrlUserinfo(text: string, start: number): boolean {
+  let at = start;
+  if (text.charCodeAt(at - 1) === 58) {
+    at--;
+    while (at > 0 && start - at < LOCAL_LIMIT && isLocalCode(text.charCodeAt(at - 1))) at--;
+  }
+  return text.charCodeAt(at - 1) === 47 && text.charCodeAt(at - 2) === 47 && text.charCodeAt(at - 3) === 58;
+}
+
 function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
   let start = at;
   const quoted = width === 1 ? quotedLocalStart(text, at) : -1;
@@ -965,6 +975,9 @@ function emailAt(text: string, at: number, width: number, to: number): Span | un
   else while (start > 0 && at - start < LOCAL_LIMIT && isLocalCode(text.charCodeAt(start - 1))) start--;
   while (start < at && text[start] === '.') start++;
   if (start === at) return undefined;
+  // `https://user:password@host`: the userinfo of a URL (RFC 3986 §3.2.1), which findUrlSecrets
+  // judges, is no mailbox (`postgres://user:YOUR_PASSWORD@db.example.com` held no address).
+  if (quoted === -1 && inUrlUserinfo(text, start)) return undefined;
   // `a@@b.org` (a typo echoed back by a validation error) is still someone's address.
   let domainStart = at + width;
   while (text.charCodeAt(domainStart) === 64 && domainStart < at + width + 2) domainStart++;

@@ -1712,9 +1712,9 @@ class NextOccurrence {
  * (`YOUR_API_KEY`, `<token>`, `{{apiKey}}`, `${GH_TOKEN}`, `xxxx`, `sk_test_…`): never a secret.
  */
 const DOC_PLACEHOLDER_STARTS = [
-  // `<key>`, `{{key}}`, `${KEY}`, `%KEY%`, `xxxx`, `[key]`; a format string's unfilled slot
+  // `<key>`, `{{key}}`, `${KEY}`, `$(KEY)`, `%KEY%`, `xxxx`, `[key]`; a format string's unfilled slot
   // (`%s`, `%(password)s`, `{}`): a client that sent the template, not a value.
-  '(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\{\\}|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|%[A-Za-z_]+%|%(?:\\([A-Za-z_][A-Za-z0-9_]*\\))?[sdvqr]|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
+  '(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\{\\}|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|%[A-Za-z_]+%|%(?:\\([A-Za-z_][A-Za-z0-9_]*\\))?[sdvqr]|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
   '(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
   '(?:null|none|undefined|true|false|empty|n/a|-)$',
 ];
@@ -2094,6 +2094,20 @@ export function webhookSecretStart(host: string, path: string): number {
 }
 
 /**
+ * Userinfo (`user:password`, RFC 3986 §3.2.1) whose password is a documentation placeholder:
+ * `https://${username}:${password}@api.example.com`, `postgres://user:YOUR_PASSWORD@db`
+ * (secretlint's and detect-secrets' own negative examples), a template, not a credential. A user
+ * alone stays a credential whatever it reads like: Git hosts take a token as the user name
+ * (`https://<token>@github.com/…`), and a value judged there is replaced wherever it recurs.
+ */
+export function isDocUserinfo(userinfo: string): boolean {
+  const colon = userinfo.indexOf(':');
+  if (colon === -1) return false;
+  const secret = userinfo.slice(colon + 1);
+  return secret.length > 0 && secret.length <= 64 && isDocPlaceholder(secret);
+}
+
+/**
  * URLs written in free text (`https://…`, `postgres://…`): credentials in the userinfo
  * (RFC 3986 §3.2.1, still sent by database connection strings) and webhook paths.
  */
@@ -2111,7 +2125,8 @@ export function findUrlSecrets(text: string, from: number, to: number, into: Spa
     }
     const authority = text.slice(at + 3, authorityEnd);
     const userinfo = authority.lastIndexOf('@');
-    if (userinfo > 0) into.push({ start: at + 3, end: at + 3 + userinfo, kind: 'credential' });
+    if (userinfo > 0 && !isDocUserinfo(authority.slice(0, userinfo)))
+      into.push({ start: at + 3, end: at + 3 + userinfo, kind: 'credential' });
     const host = authority.slice(userinfo + 1).replace(/:\d+$/, '');
     let pathEnd = authorityEnd;
     while (pathEnd < end && text.charCodeAt(pathEnd) !== 63 && text.charCodeAt(pathEnd) !== 35) pathEnd++;

@@ -2,7 +2,7 @@ import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, fitsKind, isCodeCredential, isCodeName, isTextFragment } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
-import { isDocPlaceholder, webhookSecretStart } from './secret-formats.ts';
+import { isDocPlaceholder, isDocUserinfo, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
@@ -532,7 +532,7 @@ export function redactQuery(query: string, session: RedactionSession, form: UrlF
 
 function redactAuthority(authority: string, session: RedactionSession, form: UrlForm): string {
   const at = authority.lastIndexOf('@');
-  if (at === -1) return authority;
+  if (at === -1 || isDocUserinfo(safeDecode(authority.slice(0, at)))) return authority;
   return `${encodePart(session.placeholder('credential', safeDecode(authority.slice(0, at))), form)}${authority.slice(at)}`;
 }
 
