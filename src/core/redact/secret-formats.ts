@@ -1,3 +1,4 @@
+import { looksGenerated } from './field-names.ts';
 import { isSpaceCode, type RedactionKind, type Span } from './session.ts';
 
 /**
@@ -2094,6 +2095,63 @@ export function webhookSecretStart(host: string, path: string): number {
 }
 
 /**
+ * Path words around the one-time secret of a link a service sends by email: a password reset, an
+ * account activation, an invitation, a magic sign-in link. Okta's Users API answers
+ * `resetPasswordUrl: "https://{yourOktaDomain}/signin/reset-password/XE6wE17zmphl3KqAPFxO"` and
+ * activation links `…/welcome/<token>` and `…/tokens/<token>/verify` (Okta Management API
+ * "User Lifecycle" › reset_password, activate): whoever holds the link takes over the account.
+ */
+const LINK_WORDS_BEFORE = new Set([
+  'reset-password',
+  'reset_password',
+  'resetpassword',
+  'password-reset',
+  'password_reset',
+  'set-password',
+  'reset',
+  'activate',
+  'activation',
+  'welcome',
+  'invite',
+  'invitation',
+  'invitations',
+  'magic-link',
+  'magiclink',
+  'confirm',
+  'confirmation',
+  'verify',
+  'verify-email',
+  'verification',
+  'unlock',
+  'recover',
+  'recovery',
+]);
+const LINK_WORDS_AFTER = new Set(['verify', 'confirm', 'activate', 'accept', 'reset']);
+
+/** The index of the segment that holds a one-time link's secret (it looks generated), or -1. */
+export function linkSecretSegment(segments: readonly string[]): number {
+  for (let i = 1; i < segments.length; i++) {
+    const before = (segments[i - 1] ?? '').toLowerCase();
+    const after = (segments[i + 1] ?? '').toLowerCase();
+    if ((LINK_WORDS_BEFORE.has(before) || LINK_WORDS_AFTER.has(after)) && looksGenerated(segments[i] ?? ''))
+      return i;
+  }
+  return -1;
+}
+
+/** The secret segment of a one-time link in text[from, to) (a URL's path in free text), as a span. */
+function linkSecretAt(text: string, from: number, to: number, into: Span[]): void {
+  let stop = to;
+  while (stop > from && /[.,;:!)]/.test(text[stop - 1] ?? '')) stop--;
+  const segments = text.slice(from, stop).split('/');
+  const index = linkSecretSegment(segments);
+  if (index === -1) return;
+  let start = from;
+  for (let i = 0; i < index; i++) start += (segments[i]?.length ?? 0) + 1;
+  into.push({ start, end: start + (segments[index]?.length ?? 0), kind: 'token' });
+}
+
+/**
  * Userinfo (`user:password`, RFC 3986 §3.2.1) whose password is a documentation placeholder:
  * `https://${username}:${password}@api.example.com`, `postgres://user:YOUR_PASSWORD@db`
  * (secretlint's and detect-secrets' own negative examples), a template, not a credential. A user
@@ -2131,6 +2189,7 @@ export function findUrlSecrets(text: string, from: number, to: number, into: Spa
     let pathEnd = authorityEnd;
     while (pathEnd < end && text.charCodeAt(pathEnd) !== 63 && text.charCodeAt(pathEnd) !== 35) pathEnd++;
     const secret = webhookSecretStart(host, text.slice(authorityEnd, pathEnd));
+    if (secret === -1) linkSecretAt(text, authorityEnd, pathEnd, into);
     if (secret !== -1) {
       let stop = pathEnd;
       while (stop > authorityEnd + secret && /[.,;:!)]/.test(text[stop - 1] ?? '')) stop--;

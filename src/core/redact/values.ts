@@ -2,7 +2,7 @@ import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, fitsKind, isCodeCredential, isCodeName, isTextFragment } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
-import { isDocPlaceholder, isDocUserinfo, webhookSecretStart } from './secret-formats.ts';
+import { isDocPlaceholder, isDocUserinfo, linkSecretSegment, webhookSecretStart } from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
@@ -484,8 +484,9 @@ export function redactPath(
     return (
       path.slice(0, secret) + encodePart(session.placeholder('token', safeDecode(path.slice(secret))), form)
     );
-  if (unchangedText(path, session)) return path;
   const segments = path.split('/');
+  const link = linkSecretSegment(segments);
+  if (link === -1 && unchangedText(path, session)) return path;
   // A segment met again is written as it was the first time (a value keeps its placeholder): a
   // text of `http://http://…` read as one URL had tens of thousands of segments, each detected.
   const written = segments.length > 16 ? new Map<string, string>() : undefined;
@@ -497,7 +498,7 @@ export function redactPath(
       continue;
     }
     const decoded = safeDecode(raw);
-    const redacted = redactText(decoded, session);
+    const redacted = i === link ? session.placeholder('token', decoded) : redactText(decoded, session);
     if (redacted !== decoded) segments[i] = encodePart(redacted, form);
     else if (form === 'display') segments[i] = decoded;
     written?.set(raw, segments[i] ?? raw);
