@@ -535,6 +535,10 @@ function assignmentAt(
   if (keys.authorization) return undefined;
   let kind = keys.kind;
   const before = text.charCodeAt(keyStart - 1);
+  // A segment of a colon-separated name, where `:` joins parts and assigns nothing: Okta's ORNs
+  // (`orn:okta:idp:…:apps:template_basic_auth:0oafxqCAJWWGELFTYASJ`), URNs (RFC 8141), AWS ARNs.
+  // Read as `auth: <value>`, an app's id became a credential, replaced in every URL naming the app.
+  if (before === 58 && text.charCodeAt(at) === 58 && !quoted) return undefined;
   const inQuery = before === 63 || before === 38 || before === 35; // ? & #
   // `<input name="email" value="…">`, and .NET's `<add key="ClearTextPassword" value="…"/>`
   // (NuGet "nuget.config reference" › packageSourceCredentials; appSettings): an attribute names
