@@ -931,7 +931,25 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   // Who may read the thing, not what it holds (GitHub REST "Actions secrets" › list organization
   // secrets: `secrets[].visibility: "all" | "private" | "selected"`).
   'visibility',
+  // How a credential or an endpoint is used, not the credential (Okta's app `credentials.signing`
+  // › `rotationMode: "AUTO"`, `kid`; SAML/OIDC `endpoints.authorization.binding: "HTTP-REDIRECT"`;
+  // a link's `method: "POST"`; `userNameTemplate.template: "${source.email}"`; a JWK's `use`,
+  // `alg` and `kid`, RFC 7517 §4).
+  'binding',
+  'method',
+  'methods',
+  'template',
+  'algorithm',
+  'alg',
+  'use',
+  'kid',
+  'keyid',
+  'rotationmode',
+  'format',
 ]);
+
+/** Last words of a duration's name: the value is a length of time, not what a container holds. */
+const DURATION_WORDS = new Set(['minutes', 'seconds', 'hours', 'days', 'ms', 'ttl', 'lifetime']);
 
 /**
  * A name for a record's identifier: `id`, or one ending in the word id (`network_transaction_id`,
@@ -969,6 +987,8 @@ export function isMetadataName(name: string): boolean {
   // (`verification_count`; Plaid's identity match `date_of_birth.edits_30d`).
   if (last === 'name' && ORGANIZATION_WORDS.has(words[words.length - 2] ?? '')) return true;
   if (last === 'count' || last === 'counts' || words[0] === 'edits') return true;
+  // A duration or a lifetime (Okta's `recoveryToken.tokenLifetimeMinutes: 10080`).
+  if (last !== undefined && DURATION_WORDS.has(last)) return true;
   return METADATA_NAMES.has(words.join(''));
 }
 

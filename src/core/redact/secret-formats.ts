@@ -1713,9 +1713,10 @@ class NextOccurrence {
  * (`YOUR_API_KEY`, `<token>`, `{{apiKey}}`, `${GH_TOKEN}`, `xxxx`, `sk_test_…`): never a secret.
  */
 const DOC_PLACEHOLDER_STARTS = [
-  // `<key>`, `{{key}}`, `${KEY}`, `$(KEY)`, `%KEY%`, `xxxx`, `[key]`; a format string's unfilled slot
+  // `<key>`, `{{key}}`, `${KEY}`, `${source.email}` (an expression language's path), `$(KEY)`,
+  // `%KEY%`, `xxxx`, `[key]`; a format string's unfilled slot
   // (`%s`, `%(password)s`, `{}`): a client that sent the template, not a value.
-  '(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\{\\}|\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|%[A-Za-z_]+%|%(?:\\([A-Za-z_][A-Za-z0-9_]*\\))?[sdvqr]|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
+  '(?:<[^<>]{1,60}>|\\{\\{?[^{}]{1,60}\\}\\}?|\\{\\}|\\$\\{?[A-Za-z_][A-Za-z0-9_.]*\\}?|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|%[A-Za-z_]+%|%(?:\\([A-Za-z_][A-Za-z0-9_]*\\))?[sdvqr]|[xX*•.…#-]{3,}|\\[[^\\]]{1,40}\\])$',
   '(?:your|my|the|some|example|insert|replace|placeholder|dummy|fake|sample|redacted|changeme|enter)(?:[-_ ]|$)',
   '(?:null|none|undefined|true|false|empty|n/a|-)$',
 ];

@@ -350,6 +350,32 @@ describe("GitHub's REST API examples: what a name calls sensitive that is not", 
   });
 });
 
+describe("Okta's Management API examples: how a credential is used is no credential", () => {
+  it('keeps the settings, templates, methods and lifetimes under a credential, and replaces the secrets', () => {
+    const settings = {
+      credentials: {
+        userNameTemplate: { template: '${source.email}', type: 'BUILT_IN' },
+        signing: { kid: 'mXtzOtml09Dg1ZCeKxTRBo3KrQhBWfEKXRxyqj', rotationMode: 'AUTO' },
+      },
+      protocol: {
+        endpoints: { authorization: { url: 'https://x.example/authorize', binding: 'HTTP-REDIRECT' } },
+      },
+      recoveryToken: { tokenLifetimeMinutes: 10080 },
+      _links: { resetPassword: { href: 'https://x.example/lifecycle/reset_password', method: 'POST' } },
+    };
+    expectBothWalkers(
+      {
+        ...settings,
+        password: { value: 'hunter2hunter2', hash: { algorithm: 'BCRYPT', salt: 'rwh3vH166HCH' } },
+      },
+      {
+        ...settings,
+        password: { value: '[password-1]', hash: { algorithm: 'BCRYPT', salt: '[password-2]' } },
+      },
+    );
+  });
+});
+
 describe('SCIM resources and lists of people', () => {
   const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
   const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
