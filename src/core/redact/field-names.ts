@@ -209,6 +209,8 @@ const SINGLE: Readonly<Record<string, RedactionKind>> = {
   fullname: 'name',
   username: 'name',
   cardholder: 'name',
+  // A person's manager, by name (Okta's user profile `manager: "Donald Glover"` beside `managerId`).
+  manager: 'name',
   // Who a message, a parcel or a payment goes to (Stripe "Issuing" › shipping `name`, UPS/DHL
   // shipment `recipient`, RFC 5322 §3.6.3 "Destination Address Fields" call the person the recipient).
   recipient: 'name',
@@ -810,8 +812,11 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
   const contextWords = context === undefined ? [] : nameWords(context);
   const kind =
     classifyWords(nameWords(name), contextWords) ??
-    // (Not an organisation's own displayName: Microsoft Graph's organization resource has one.)
-    (isScimDisplayName(name) && !ORGANIZATION_WORDS.has(contextWords[contextWords.length - 1] ?? '')
+    // (Not an organisation's own displayName: Microsoft Graph's organization resource has one;
+    // nor a thing's, listed under the thing: see THING_WORDS.)
+    (isScimDisplayName(name) &&
+    !ORGANIZATION_WORDS.has(contextWords[contextWords.length - 1] ?? '') &&
+    !THING_WORDS.has(contextWords[contextWords.length - 1] ?? '')
       ? 'name'
       : undefined);
   // Only names of a usual length are kept, as copies: a name read out of a body is often a slice
@@ -835,6 +840,35 @@ export function isContextualName(name: string): boolean {
   const words = nameWords(name);
   return personalContexts.some((context) => classifyWords(words, context) !== undefined);
 }
+
+/**
+ * Things an identity or admin API lists under their own name, each with a displayName that names
+ * the thing: Okta's `_embedded.scopes[].displayName: "openid"`, `target[].displayName: "Okta Admin
+ * Console"`, a device's or an app's. ("Resources", a SCIM list of users and groups, is not one.)
+ */
+const THING_WORDS = new Set(
+  [
+    'scope',
+    'group',
+    'app',
+    'application',
+    'role',
+    'device',
+    'client',
+    'integration',
+    'factor',
+    'permission',
+    'team',
+    'project',
+    'plan',
+    'zone',
+    'server',
+    'target',
+    'channel',
+    'workspace',
+    'folder',
+  ].flatMap((word) => [word, `${word}s`]),
+);
 
 /**
  * `displayName` as one word, the spelling of the identity APIs that hold a person's name there:
@@ -1138,6 +1172,30 @@ export function isCodeCredential(value: string, inQuery: boolean): boolean {
   return inQuery ? looksOpaque(value) : looksGenerated(value);
 }
 
+/** Accounts of a role or a system (RFC 2142 §§3-5 mailbox names, and the usual system users). */
+const ROLE_ACCOUNTS = new Set([
+  'admin',
+  'administrator',
+  'root',
+  'system',
+  'support',
+  'postmaster',
+  'hostmaster',
+  'webmaster',
+  'abuse',
+  'security',
+  'noc',
+  'info',
+  'sales',
+  'noreply',
+  'no-reply',
+  'guest',
+  'anonymous',
+  'nobody',
+  'service',
+  'daemon',
+]);
+
 /** Kinds whose every value holds a digit (a number, a date, an address of a network). */
 const DIGIT_KINDS = new Set<RedactionKind>([
   'card',
@@ -1209,6 +1267,9 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
       const code = text.charCodeAt(i);
       if (code === 47 || code === 64 || code === 58) return false;
     }
+    // A role's account, nobody's name (RFC 2142's mailbox names; the accounts systems create):
+    // judged a name under `userName`, `admin` was replaced in every text naming the role.
+    if (end - start <= 13 && ROLE_ACCOUNTS.has(text.slice(start, end).toLowerCase())) return false;
     // An object's id under a person's field (Stripe's `cardholder: "ich_1Pgag4B7WZ01zgkWdPVfBngi"`,
     // `account_holder.customer: "cus_QXg1o8vcGmoR32"`): no person's name looks generated. Nor is
     // one name an identifier joined by `_` (Intercom's data attributes: `full_name:

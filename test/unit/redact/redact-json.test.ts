@@ -376,6 +376,27 @@ describe("Okta's Management API examples: how a credential is used is no credent
   });
 });
 
+describe("Okta's Management API examples: names of things and of roles, and a manager's", () => {
+  it("keeps a scope's or a target's displayName and a role account, and replaces a manager's name", () => {
+    const things = {
+      _embedded: { scopes: [{ name: 'openid', displayName: 'openid' }] },
+      target: [{ displayName: 'Okta Admin Console' }],
+    };
+    expectBothWalkers(
+      {
+        ...things,
+        profile: { userName: 'admin', manager: 'Donald Glover', managerId: '00ub0oNGTSWTBKOLGLNR' },
+        note: 'Perform all admin activities',
+      },
+      {
+        ...things,
+        profile: { userName: 'admin', manager: '[name-1]', managerId: '00ub0oNGTSWTBKOLGLNR' },
+        note: 'Perform all admin activities',
+      },
+    );
+  });
+});
+
 describe('SCIM resources and lists of people', () => {
   const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
   const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
