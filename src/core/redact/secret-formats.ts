@@ -2127,6 +2127,10 @@ const LINK_WORDS_BEFORE = new Set([
   'recover',
   'recovery',
 ]);
+/**
+ * The action a link's token confirms, after it: `/tokens/<token>/verify`. Only after `tokens`:
+ * `/factors/<factor id>/verify` (Okta's Factors API) names a resource, not a secret.
+ */
 const LINK_WORDS_AFTER = new Set(['verify', 'confirm', 'activate', 'accept', 'reset']);
 
 /** The index of the segment that holds a one-time link's secret (it looks generated), or -1. */
@@ -2134,8 +2138,10 @@ export function linkSecretSegment(segments: readonly string[]): number {
   for (let i = 1; i < segments.length; i++) {
     const before = (segments[i - 1] ?? '').toLowerCase();
     const after = (segments[i + 1] ?? '').toLowerCase();
-    if ((LINK_WORDS_BEFORE.has(before) || LINK_WORDS_AFTER.has(after)) && looksGenerated(segments[i] ?? ''))
-      return i;
+    const link =
+      LINK_WORDS_BEFORE.has(before) ||
+      ((before === 'tokens' || before === 'token') && LINK_WORDS_AFTER.has(after));
+    if (link && looksGenerated(segments[i] ?? '')) return i;
   }
   return -1;
 }
