@@ -2133,6 +2133,9 @@ const LINK_WORDS_BEFORE = new Set([
  */
 const LINK_WORDS_AFTER = new Set(['verify', 'confirm', 'activate', 'accept', 'reset']);
 
+/** An id that opens with its type's lower-case prefix and `_` (`idv_…`, `cus_…`, `inq_…`). */
+const PREFIXED_ID = /^[a-z]{2,8}_[A-Za-z0-9]{8,64}$/;
+
 /** The index of the segment that holds a one-time link's secret (it looks generated), or -1. */
 export function linkSecretSegment(segments: readonly string[]): number {
   for (let i = 1; i < segments.length; i++) {
@@ -2141,7 +2144,10 @@ export function linkSecretSegment(segments: readonly string[]): number {
     const link =
       LINK_WORDS_BEFORE.has(before) ||
       ((before === 'tokens' || before === 'token') && LINK_WORDS_AFTER.has(after));
-    if (link && looksGenerated(segments[i] ?? '')) return i;
+    const segment = segments[i] ?? '';
+    // A resource's id, prefixed by its type (Plaid's `/verify/idv_4FrXJvfQU3zGUR?key=…`, whose
+    // secret is the `key`), is what support asks for, not the link's secret.
+    if (link && looksGenerated(segment) && !PREFIXED_ID.test(segment)) return i;
   }
   return -1;
 }
