@@ -768,8 +768,13 @@ function scanRun(text: string, start: number, end: number, into: Span[]): void {
 const DATE =
   /\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}/iy;
 
-/** Words that say a date is a date of birth (one expression for every call; reset per call). */
-const BIRTH_WORDS = /birth|born|dob|d\.o\.b|geboren|nacimiento|nascimento|n[ée]e?\b/gi;
+/**
+ * Words that say a date is a date of birth (one expression for every call; reset per call). The
+ * short ones stand apart from letters: `né` was read at the end of "Phone" and "Done", so
+ * `Phone: 30.11.2026` became a date of birth. (Not from `_` or digits: `user_dob`.)
+ */
+const BIRTH_WORDS =
+  /birth|(?<![A-Za-z])born|(?<![A-Za-z])dob(?![A-Za-z])|d\.o\.b|geboren|nacimiento|nascimento|(?<![A-Za-z])n[ée]e?(?![A-Za-z])/gi;
 
 export function findBirthDates(text: string, from: number, to: number, into: Span[]): void {
   const words = BIRTH_WORDS;
