@@ -422,7 +422,7 @@ function isWideLetter(code: number): boolean {
 
 /** Words that, shortly before a bare number, say it is a phone number. */
 const PHONE_CONTEXT =
-  /(?:phone|tel|mobile|cell|call|fax|sms|whatsapp|contact|telefon|t[ée]l[ée]phone|m[óo]vil|handy)\W{0,6}[\w ]{0,12}$/i;
+  /(?:phone|tel|mobile|cell|call|fax|sms|whatsapp|contact|dial|telefon|t[ée]l[ée]phone|m[óo]vil|handy)\W{0,6}[\w ]{0,12}$/i;
 /** Words that, shortly before a dotted quad with a small first number, say it is an address. */
 const IP_CONTEXT =
   /(?:\bip|addr|address|host|client|from|remote|source|origin|forwarded|peer)\W{0,6}\S{0,10}\s?$/i;
@@ -530,6 +530,59 @@ function nanpAt(
 }
 
 /** A number written nationally with its trunk prefix 0 in groups (020 7946 0958, 01 42 68 53 09). */
+/**
+ * Groups of a national number as written: two digits or more each, split by one separator, a
+ * space, `-` or `.` (ITU-T E.123 §7.1 groups a national number with spaces; many plans use
+ * hyphens or dots). One throughout: `2026-11-30 10` is a date and an hour.
+ */
+function nationalGroups(groups: readonly Group[], separators: readonly string[]): boolean {
+  const first = separators[0];
+  return (
+    groups.length <= 5 &&
+    groups.every((g) => g.end - g.start >= 2) &&
+    (first === ' ' || first === '-' || first === '.') &&
+    separators.every((s) => s === first)
+  );
+}
+
+/**
+ * A national number with its area code in parentheses, outside the NANP (nanpAt): Brazil's
+ * `(11) 96123-4567`, Colombia's `(601) 2345678` (ITU-T E.123 §7.2: parentheses mark the digits not
+ * always dialled). The area code has 2 to 4 digits, the whole 9 to 12.
+ */
+function areaInParenthesesAt(
+  text: string,
+  start: number,
+  groups: readonly Group[],
+  separators: readonly string[],
+): boolean {
+  const area = groups[0];
+  if (area === undefined || groups.length < 2 || text.charCodeAt(start) !== 40) return false;
+  const size = area.end - area.start;
+  if (size < 2 || size > 4 || (separators[0] !== ') ' && separators[0] !== ')')) return false;
+  const count = groups.reduce((sum, g) => sum + g.end - g.start, 0);
+  return (
+    count >= 9 &&
+    count <= 12 &&
+    groups.slice(1).every((g) => g.end - g.start >= 2) &&
+    separators.slice(1).every((s) => s === ' ' || s === '-' || s === '.')
+  );
+}
+
+/**
+ * Russia's and Kazakhstan's national format, trunk prefix 8 and the area code in parentheses:
+ * `8 (912) 345-67-89` (Rossvyaz numbering plan: 8, a 3-digit code, 7 digits).
+ */
+function trunkEightAt(text: string, groups: readonly Group[], separators: readonly string[]): boolean {
+  const [trunk, area] = groups;
+  if (trunk === undefined || area === undefined || trunk.end - trunk.start !== 1) return false;
+  if (text.charCodeAt(trunk.start) !== 56) return false;
+  if (separators[0] !== ' (' && separators[0] !== '(') return false;
+  if (separators[1] !== ') ' && separators[1] !== ')') return false;
+  const count = groups.reduce((sum, g) => sum + g.end - g.start, 0);
+  return count === 11 && separators.slice(2).every((s) => s === '-' || s === ' ');
+}
+
 function trunkAt(text: string, groups: readonly Group[], separators: readonly string[]): boolean {
   const first = groups[0];
   if (first === undefined || groups.length < 2 || groups.length > 6) return false;
@@ -656,6 +709,7 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
       const raw = text.slice(start, end);
       if (!plus && count >= 13 && cardAt(text, slice, separators)) kind = 'card';
       else if (
+        !plus &&
         count === 9 &&
         grouped(slice, separators, SSN_GROUPS, '- .') &&
         (ssnValid(digitsOf(text, start, end)) || itinValid(digitsOf(text, start, end)))
@@ -688,7 +742,18 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
         kind = 'phone';
       else if (!plus && count === 10 && nanpAt(text, start, slice, separators)) kind = 'phone';
       else if (!plus && trunkAt(text, slice, separators)) kind = 'phone';
-      else if (!plus && slice.length === 1 && count >= 9 && count <= 15) {
+      else if (
+        !plus &&
+        (areaInParenthesesAt(text, start, slice, separators) || trunkEightAt(text, slice, separators))
+      )
+        kind = 'phone';
+      else if (
+        !plus &&
+        count <= 15 &&
+        (slice.length === 1 ? count >= 9 : count >= 7 && nationalGroups(slice, separators))
+      ) {
+        // A national number without its trunk prefix (`612 34 56 78`, `131 2345 6789`) looks like
+        // any other grouped number: a word for a phone just before it says which it is.
         const lead = text.slice(Math.max(0, start - 28), start);
         if (PHONE_CONTEXT.test(lead)) kind = 'phone';
       }
