@@ -980,6 +980,15 @@ const METADATA_NAMES: ReadonlySet<string> = new Set([
   'keyid',
   'rotationmode',
   'format',
+  // A schema's words about a field, not the field's data (JSON Schema Validation §6 and §9: a
+  // `title`, a `pattern`, lengths; Okta's profile schema `properties.firstName.title: "First name"`,
+  // its mappings' `expression: "user.firstName + user.lastName"`).
+  'title',
+  'expression',
+  'pattern',
+  'minlength',
+  'maxlength',
+  'mutability',
 ]);
 
 /** Last words of a duration's name: the value is a length of time, not what a container holds. */

@@ -397,6 +397,27 @@ describe("Okta's Management API examples: names of things and of roles, and a ma
   });
 });
 
+describe("a schema's words about a personal field are no personal data (Okta's profile schema)", () => {
+  it('keeps the title, pattern, lengths and mapping expression of a field named like a person', () => {
+    const schema = {
+      properties: {
+        firstName: {
+          title: 'First name',
+          type: 'string',
+          minLength: 1,
+          maxLength: 50,
+          mutability: 'READ_WRITE',
+        },
+      },
+      mappings: { fullName: { expression: 'user.firstName + user.lastName' } },
+    };
+    expectBothWalkers(
+      { ...schema, customer: { first_name: 'Ada' } },
+      { ...schema, customer: { first_name: '[name-1]' } },
+    );
+  });
+});
+
 describe('SCIM resources and lists of people', () => {
   const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
   const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
