@@ -2154,6 +2154,8 @@ export function linkSecretSegment(segments: readonly string[]): number {
 
 /** The secret segment of a one-time link in text[from, to) (a URL's path in free text), as a span. */
 function linkSecretAt(text: string, from: number, to: number, into: Span[]): void {
+  // A link word and a generated segment (16 characters at least, looksGenerated) need room.
+  if (to - from < 20) return;
   let stop = to;
   while (stop > from && /[.,;:!)]/.test(text[stop - 1] ?? '')) stop--;
   const segments = text.slice(from, stop).split('/');

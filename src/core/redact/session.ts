@@ -740,6 +740,10 @@ export class KnownValues {
    * Each run of host characters is measured once per search, so the check is linear in the text.
    */
   private inUrlHost(text: string, at: number, end: number): boolean {
+    // Inside a host, a value follows `//`, `@` or a host character (`.`, `-`): after a space, a
+    // quote or `=` it cannot be in one, and most values are met there.
+    const before = text.charCodeAt(at - 1);
+    if (before !== 47 && before !== 64 && !isHostCode(before)) return false;
     let letter = false;
     for (let i = at; i < end; i++) {
       const code = text.charCodeAt(i);
