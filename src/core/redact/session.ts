@@ -1,3 +1,5 @@
+import { isAsciiLetter, isDigit } from './personal-formats.ts';
+
 /**
  * The typed placeholders a redacted value becomes (`[email-1]`, `[api-key-2]`), and the session
  * that hands them out: one decision per value, the same value always the same placeholder.
@@ -748,7 +750,7 @@ export class KnownValues {
     for (let i = at; i < end; i++) {
       const code = text.charCodeAt(i);
       if (!isHostCode(code)) return false;
-      letter ||= isAsciiLetterCode(code);
+      letter ||= isAsciiLetter(code);
     }
     if (!letter) return false;
     if (at < this.hostFrom || end > this.hostTo) {
@@ -1059,11 +1061,7 @@ function backslashWithin(text: string, from: number, to: number): boolean {
 
 /** A character of a host name or IPv4 address (RFC 3986 §3.2.2 reg-name, as DNS spells it). */
 function isHostCode(code: number): boolean {
-  return isAsciiLetterCode(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
-}
-
-function isAsciiLetterCode(code: number): boolean {
-  return ((code | 32) - 97) >>> 0 < 26;
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
 }
 
 /** text[at] follows `scheme://`, or its JSON-escaped spelling `scheme:\/\/`. */
@@ -1086,7 +1084,7 @@ function beforeUserinfoEnd(text: string, to: number): boolean {
   let at = to;
   if (text.charCodeAt(at) === 58) {
     at++;
-    while (isDigitCode(text.charCodeAt(at))) at++;
+    while (isDigit(text.charCodeAt(at))) at++;
     if (at > to + 1 && !isHostCode(text.charCodeAt(at)) && text.charCodeAt(at) !== 64) return false;
     while (at < text.length && at < to + 256 && isUserinfoCode(text.charCodeAt(at))) at++;
   }
@@ -1108,17 +1106,13 @@ function isUserinfoCode(code: number): boolean {
 /** `_ ~` (unreserved), `%` (pct-encoded), `! $ & ' ( ) * + , ; =` (sub-delims) and `:`. */
 const USERINFO_MARKS = [95, 126, 37, 33, 36, 38, 39, 40, 41, 42, 43, 44, 59, 61, 58];
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /**
  * After `user@host:`, the path of an scp-like Git remote (git-clone(1) "GIT URLS": `git@github.com:
  * octo-org/Hello-World.git`): a character that starts a path, not a port's digits.
  */
 function isScpPath(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return isAsciiLetterCode(code) || code === 126 || code === 47 || code === 95 || code === 46;
+  return isAsciiLetter(code) || code === 126 || code === 47 || code === 95 || code === 46;
 }
 
 /** A value starting at `at` is not glued to what precedes it. */
