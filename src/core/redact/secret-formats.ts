@@ -2139,12 +2139,15 @@ const PREFIXED_ID = /^[a-z]{2,8}_[A-Za-z0-9]{8,64}$/;
 /** The index of the segment that holds a one-time link's secret (it looks generated), or -1. */
 export function linkSecretSegment(segments: readonly string[]): number {
   for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i] ?? '';
+    // (looksGenerated needs 16 characters, and no link word is longer than 14: most segments are
+    // ruled out before a word is lower-cased.)
+    if (segment.length < 16 || (segments[i - 1]?.length ?? 0) > 14) continue;
     const before = (segments[i - 1] ?? '').toLowerCase();
-    const after = (segments[i + 1] ?? '').toLowerCase();
     const link =
       LINK_WORDS_BEFORE.has(before) ||
-      ((before === 'tokens' || before === 'token') && LINK_WORDS_AFTER.has(after));
-    const segment = segments[i] ?? '';
+      ((before === 'tokens' || before === 'token') &&
+        LINK_WORDS_AFTER.has((segments[i + 1] ?? '').toLowerCase()));
     // A resource's id, prefixed by its type (Plaid's `/verify/idv_4FrXJvfQU3zGUR?key=…`, whose
     // secret is the `key`), is what support asks for, not the link's secret.
     if (link && looksGenerated(segment) && !PREFIXED_ID.test(segment)) return i;
@@ -2152,13 +2155,25 @@ export function linkSecretSegment(segments: readonly string[]): number {
   return -1;
 }
 
+/**
+ * Whether a path may hold a one-time link (one of its words, in any case): a path without one is
+ * not split into segments to look (a URL of `http://http://…` has tens of thousands).
+ */
+export function mayHoldLink(path: string): boolean {
+  return path.length >= 20 && LINK_HINT.test(path);
+}
+
+const LINK_HINT = /reset|activat|welcome|invit|magic|confirm|verif|unlock|recover|token/i;
+
 /** The secret segment of a one-time link in text[from, to) (a URL's path in free text), as a span. */
 function linkSecretAt(text: string, from: number, to: number, into: Span[]): void {
   // A link word and a generated segment (16 characters at least, looksGenerated) need room.
   if (to - from < 20) return;
   let stop = to;
   while (stop > from && /[.,;:!)]/.test(text[stop - 1] ?? '')) stop--;
-  const segments = text.slice(from, stop).split('/');
+  const path = text.slice(from, stop);
+  if (!mayHoldLink(path)) return;
+  const segments = path.split('/');
   const index = linkSecretSegment(segments);
   if (index === -1) return;
   let start = from;

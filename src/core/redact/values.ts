@@ -2,7 +2,13 @@ import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, fitsKind, isCodeCredential, isCodeName, isTextFragment } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
-import { isDocPlaceholder, isDocUserinfo, linkSecretSegment, webhookSecretStart } from './secret-formats.ts';
+import {
+  isDocPlaceholder,
+  isDocUserinfo,
+  linkSecretSegment,
+  mayHoldLink,
+  webhookSecretStart,
+} from './secret-formats.ts';
 import {
   isPlaceholder,
   orderedSpans,
@@ -484,9 +490,9 @@ export function redactPath(
     return (
       path.slice(0, secret) + encodePart(session.placeholder('token', safeDecode(path.slice(secret))), form)
     );
-  const segments = path.split('/');
-  const link = linkSecretSegment(segments);
+  const link = mayHoldLink(path) ? linkSecretSegment(path.split('/')) : -1;
   if (link === -1 && unchangedText(path, session)) return path;
+  const segments = path.split('/');
   // A segment met again is written as it was the first time (a value keeps its placeholder): a
   // text of `http://http://…` read as one URL had tens of thousands of segments, each detected.
   const written = segments.length > 16 ? new Map<string, string>() : undefined;
