@@ -2163,7 +2163,7 @@ export function mayHoldLink(path: string): boolean {
   return path.length >= 20 && LINK_HINT.test(path);
 }
 
-const LINK_HINT = /reset|activat|welcome|invit|magic|confirm|verif|unlock|recover|token/i;
+const LINK_HINT = /reset|password|activat|welcome|invit|magic|confirm|verif|unlock|recover|token/i;
 
 /** The secret segment of a one-time link in text[from, to) (a URL's path in free text), as a span. */
 function linkSecretAt(text: string, from: number, to: number, into: Span[]): void {

@@ -204,3 +204,47 @@ describe('redactBodyText', () => {
     );
   });
 });
+
+describe("a one-time link's secret in a path", () => {
+  const secret = 'XE6wE17zmphl3KqAPFxO';
+
+  it.each([
+    'signin/reset-password',
+    'reset_password',
+    'set-password',
+    'welcome',
+    'invite',
+    'invitations',
+    'magic-link',
+    'verify-email',
+    'confirm',
+    'activation',
+    'unlock',
+    'recovery',
+  ])('goes after /%s/', (words) => {
+    const url = `https://app.example.test/${words}/${secret}`;
+    expect(redactUrl(url, new RedactionSession())).toBe(`https://app.example.test/${words}/%5Btoken-1%5D`);
+  });
+
+  it('goes before the action it confirms after /tokens/, and in a URL written in text', () => {
+    expect(redactUrl(`https://app.example.test/tokens/${secret}/verify`, new RedactionSession())).toBe(
+      'https://app.example.test/tokens/%5Btoken-1%5D/verify',
+    );
+    expect(
+      redactBodyText(
+        `Reset it at https://app.example.test/reset-password/${secret}.`,
+        'text/plain',
+        new RedactionSession(),
+      ),
+    ).toBe('Reset it at https://app.example.test/reset-password/[token-1].');
+  });
+
+  it("keeps a resource's id: a factor's before /verify, a typed id after /verify, a user's before /lifecycle", () => {
+    for (const url of [
+      'https://app.example.test/api/v1/users/00u15s1KDETTQMQYABRL/factors/fuf2rovRxogXJ0nDy0g4/verify',
+      'https://app.example.test/verify/idv_4FrXJvfQU3zGUR',
+      'https://app.example.test/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/reset_password',
+    ])
+      expect(redactUrl(url, new RedactionSession())).toBe(url);
+  });
+});
