@@ -418,15 +418,13 @@ const ORGANIZATION_NAME_WORDS = new Set([
 
 /** Containers whose `name` is a person's (customer.name, billing_details[name], name-first). */
 /**
- * A word of PERSON_WORDS, or its plural: a list API's items sit under the plural (`users[].name`,
- * `members[].display`, `beneficiaries[].name`), and each item is one of them.
+ * A word of `words`, or its plural: a list API's items sit under the plural (`users[].name`,
+ * `members[].display`, `beneficiaries[].name`, `scopes[].displayName`), and each item is one of them.
  */
-function isPersonWord(word: string): boolean {
-  if (PERSON_WORDS.has(word)) return true;
+function hasWordOrPlural(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
   if (word.length < 4 || !word.endsWith('s')) return false;
-  return word.endsWith('ies')
-    ? PERSON_WORDS.has(`${word.slice(0, -3)}y`)
-    : PERSON_WORDS.has(word.slice(0, -1));
+  return word.endsWith('ies') ? words.has(`${word.slice(0, -3)}y`) : words.has(word.slice(0, -1));
 }
 
 const PERSON_WORDS = new Set([
@@ -757,7 +755,7 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
     const owner = [...before];
     // A person word after `to` names a kind of traffic, not an owner: A2P messaging's
     // `us_app_to_person_usecases[].name` (Twilio "A2P 10DLC" use cases) holds a use case's name.
-    if (owner.some((word, i) => isPersonWord(word) && owner[i - 1] !== 'to')) return 'name';
+    if (owner.some((word, i) => hasWordOrPlural(PERSON_WORDS, word) && owner[i - 1] !== 'to')) return 'name';
     // Persona's `name-first`, `name-last`: the name word comes first.
   }
   if (all[0] === 'name' && ['first', 'last', 'middle', 'full', 'given', 'family'].includes(all[1] ?? ''))
@@ -816,7 +814,7 @@ export function fieldKind(name: string, context?: string): RedactionKind | undef
     // nor a thing's, listed under the thing: see THING_WORDS.)
     (isScimDisplayName(name) &&
     !ORGANIZATION_WORDS.has(contextWords[contextWords.length - 1] ?? '') &&
-    !THING_WORDS.has(contextWords[contextWords.length - 1] ?? '')
+    !hasWordOrPlural(THING_WORDS, contextWords[contextWords.length - 1] ?? '')
       ? 'name'
       : undefined);
   // Only names of a usual length are kept, as copies: a name read out of a body is often a slice
@@ -846,29 +844,27 @@ export function isContextualName(name: string): boolean {
  * the thing: Okta's `_embedded.scopes[].displayName: "openid"`, `target[].displayName: "Okta Admin
  * Console"`, a device's or an app's. ("Resources", a SCIM list of users and groups, is not one.)
  */
-const THING_WORDS = new Set(
-  [
-    'scope',
-    'group',
-    'app',
-    'application',
-    'role',
-    'device',
-    'client',
-    'integration',
-    'factor',
-    'permission',
-    'team',
-    'project',
-    'plan',
-    'zone',
-    'server',
-    'target',
-    'channel',
-    'workspace',
-    'folder',
-  ].flatMap((word) => [word, `${word}s`]),
-);
+const THING_WORDS = new Set([
+  'scope',
+  'group',
+  'app',
+  'application',
+  'role',
+  'device',
+  'client',
+  'integration',
+  'factor',
+  'permission',
+  'team',
+  'project',
+  'plan',
+  'zone',
+  'server',
+  'target',
+  'channel',
+  'workspace',
+  'folder',
+]);
 
 /**
  * `displayName` as one word, the spelling of the identity APIs that hold a person's name there:
