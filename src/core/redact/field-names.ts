@@ -1216,6 +1216,13 @@ function isOneOf(text: string, start: number, end: number, words: readonly strin
   return words.some((word) => word.length === end - start && text.startsWith(word, start));
 }
 
+/** An http(s) URL starts at text[at], as written or inside JSON source (`https:\\/\\/`). */
+export function isUrlAt(text: string, at: number): boolean {
+  return (
+    text.startsWith('https://', at) || text.startsWith('http://', at) || text.startsWith('https:\\/\\/', at)
+  );
+}
+
 /** Dot-separated labels of letters, digits and `-` ending in letters: `api.example.com` (RFC 1123 §2.1). */
 function isHostName(text: string, start: number, end: number): boolean {
   if (end - start > 253) return false;
@@ -1292,21 +1299,11 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
   // A host name or a URL under an address word (Twilio eSIM's `smdp_plus_address:
   // "sm-dp-plus.twilio.com"`, Box's webhook `address: "https://example.com/webhooks"`): no postal
   // address; a secret in the URL is still found by the detectors.
-  if (kind === 'address')
-    return (
-      !isHostName(text, start, end) &&
-      !text.startsWith('https://', start) &&
-      !text.startsWith('http://', start)
-    );
+  if (kind === 'address') return !isHostName(text, start, end) && !isUrlAt(text, start);
   if (!DIGIT_KINDS.has(kind)) return true;
   // A URL under a number's or a date's name (GitHub's emoji map holds images under `phone`, `fax`,
   // `birthday`): an address on the web; a secret in it is still found by the detectors.
-  if (
-    text.startsWith('https://', start) ||
-    text.startsWith('http://', start) ||
-    text.startsWith('https:\\/\\/', start)
-  )
-    return false;
+  if (isUrlAt(text, start)) return false;
   // An address already masked where it was logged (`54.xxx.xx.xxx`, `10.0.*.*`: Twilio Voice
   // Insights' `twilio_media_ip`) identifies nothing more.
   if (kind === 'ip' && end - start <= 64 && MASKED_GROUP.test(text.slice(start, end))) return false;

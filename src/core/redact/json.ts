@@ -8,6 +8,7 @@ import {
   isLabelName,
   isMetadataName,
   isScimDisplayName,
+  isUrlAt,
 } from './field-names.ts';
 import {
   CandidatePrefixes,
@@ -183,11 +184,7 @@ function describes(metadata: boolean, label: boolean, kind: RedactionKind | unde
 function unlikeKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (end - start >= 10 && kind !== 'dob' && isoTimestampEnd(text, start) === end) return true;
   if (kind === 'email') return false;
-  return (
-    text.startsWith('https://', start) ||
-    text.startsWith('http://', start) ||
-    text.startsWith('https:\\/\\/', start)
-  );
+  return isUrlAt(text, start);
 }
 
 /**
