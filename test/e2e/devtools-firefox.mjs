@@ -1,5 +1,6 @@
 // Everything that depends on Firefox's internals, in one file, so a browser update is a one-file
-// fix. Verified on Firefox ESR 140.12 (Debian's firefox-esr, what CI installs); ../shared/TESTING.md
+// fix. Verified on Firefox ESR 140.12 and 153.8 (Debian's firefox-esr: bookworm has 140, its
+// security updates 153, and CI installs whichever its package index offers); ../shared/TESTING.md
 // was written against Firefox 153 and differs from 140 where noted.
 //
 // Driving the browser: Marionette, for everything.
@@ -365,7 +366,9 @@ export function pressKey(evalChrome, combo) {
     const keys = ${JSON.stringify(keys)};
     const browser = window.__apiErrorsE2e.panelBrowser;
     browser.focus();
-    const win = browser.ownerGlobal;
+    // The toolbox's window. Element.ownerGlobal is gone in Firefox 153 (undefined there, which the
+    // TIP refuses as NS_ERROR_ILLEGAL_VALUE); ownerDocument.defaultView is the same window in 140.
+    const win = browser.ownerDocument.defaultView;
     const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
     if (!tip.beginInputTransactionForTests(win)) throw new Error('another input transaction is active');
     // Printable keys get US-layout key codes and codes; named keys get theirs from Gecko
