@@ -10,6 +10,7 @@ import {
   importTs,
   leaksIn,
   pollUntil,
+  runScenarios,
   skipUnlessPresent,
   statusOf,
   stopwatch,
@@ -64,7 +65,7 @@ describe(
         'envelope-422',
         'envelope-504',
       ];
-      await page.evaluate((list) => window.demo.runAll(list), ids);
+      await runScenarios(page, ids);
       await pollUntil(async () => (await failureCount()) === ids.length, `${ids.length} failures`);
       clock.lap('panel shown with the failures');
     });

@@ -10,6 +10,7 @@ import {
   extensionDir,
   importTs,
   pollUntil,
+  runScenarios,
   skipUnlessPresent,
   stopwatch,
   waitForDemo,
@@ -58,7 +59,7 @@ describe(
       await firefox.openToolbox(evalChrome);
       await firefox.selectPanel(evalChrome);
       await pollUntil(() => run((doc) => doc.querySelector('#app > *') !== null), 'the panel to render');
-      await browser.page.evaluate((ids) => window.demo.runAll(ids), IDS);
+      await runScenarios(browser.page, IDS);
       await pollUntil(async () => (await failureCount()) === IDS.length, `${IDS.length} failures`);
       clock.lap('panel shown with the failures');
     });

@@ -61,6 +61,37 @@ export function waitForDemo(page) {
   return pollUntil(() => page.evaluate(() => window.demo !== undefined), 'the demo page script');
 }
 
+/**
+ * Sends the demo scenarios `ids` from the page, one after another, and resolves to the statuses
+ * the page saw. The page runs them on its own while the test polls `demo.progress()` in short
+ * evaluations: one evaluation held open for the whole run once waited out Marionette's 300 s
+ * script guard in CI without a word on which request never finished; now a hang names it.
+ * `timeout` is a hang guard for a loaded 2-core machine, not a speed expectation.
+ */
+export async function runScenarios(page, ids, timeout = 120_000) {
+  await page.evaluate((list) => {
+    void window.demo.runAll(list);
+    return true;
+  }, ids);
+  let last;
+  try {
+    await pollUntil(
+      async () => {
+        last = await page.evaluate(() => window.demo.progress());
+        return last.done && last.ids.join() === ids.join();
+      },
+      `the page's ${ids.length} requests`,
+      timeout,
+    );
+  } catch (error) {
+    const where = last?.pending
+      ? `still waiting for "${last.pending}" after ${last.statuses.length} of ${ids.length} answered`
+      : `progress ${JSON.stringify(last)}`;
+    throw new Error(`${error.message}: ${where}`, { cause: error });
+  }
+  return last.statuses;
+}
+
 /** What the inspected page observes for a scenario: its HTTP status, 0 when no response arrived. */
 export function statusOf(scenario) {
   return scenario.reply.kind === 'respond' ? scenario.reply.status : 0;

@@ -18,6 +18,7 @@ import {
   leaksIn,
   matchRows,
   pollUntil,
+  runScenarios,
   statusOf,
   stopwatch,
   waitForDemo,
@@ -106,7 +107,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
     });
 
     test('failures that happened before the panel was first shown are listed', async () => {
-      const statuses = await driver.page.evaluate((ids) => window.demo.runAll(ids), EARLY);
+      const statuses = await runScenarios(driver.page, EARLY);
       assert.deepEqual(
         statuses,
         EARLY.map((id) => statusOf(byId(id))),
@@ -122,7 +123,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
 
     test('lists exactly the failures the page produced, none of its successes', async () => {
       const rest = scenarios.filter((s) => !EARLY.includes(s.id)).map((s) => s.id);
-      const statuses = await driver.page.evaluate((ids) => window.demo.runAll(ids), rest);
+      const statuses = await runScenarios(driver.page, rest);
       assert.deepEqual(
         statuses,
         rest.map((id) => statusOf(byId(id))),
@@ -192,7 +193,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
       };
       await reload();
       await pollUntil(async () => (await rows()).length === 0, 'the list to clear on navigation');
-      await driver.page.evaluate(() => window.demo.runAll(['persly-401']));
+      await runScenarios(driver.page, ['persly-401']);
       await pollUntil(async () => (await rows()).length === 1, 'the failure after the navigation');
       await driver.run((doc) => doc.querySelector('[data-testid="preserve-log"]').click());
       await pollUntil(
@@ -200,7 +201,7 @@ export function definePanelSuite({ name, skip, setup, checksProviders }) {
         'Preserve log on',
       );
       await reload();
-      await driver.page.evaluate(() => window.demo.runAll(['ranex-401']));
+      await runScenarios(driver.page, ['ranex-401']);
       const kept = await pollUntil(async () => {
         const r = await rows();
         return r.length === 2 && r;

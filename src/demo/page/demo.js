@@ -28,11 +28,32 @@ async function run(id) {
   }
 }
 
+/** The latest runAll as it goes: which scenarios, the statuses so far, the one awaiting its answer. */
+let lastRun = { ids: [], statuses: [], pending: null };
+
 /** Sends scenarios one after another so the panel lists them in page order. */
 async function runAll(ids = scenarios.map((s) => s.id)) {
-  const statuses = [];
-  for (const id of ids) statuses.push(await run(id));
-  return statuses;
+  const state = { ids: [...ids], statuses: [], pending: null };
+  lastRun = state;
+  for (const id of ids) {
+    state.pending = id;
+    state.statuses.push(await run(id));
+  }
+  state.pending = null;
+  return state.statuses;
+}
+
+/**
+ * A copy of the latest runAll's state, for a script that starts a run and polls rather than holding
+ * one evaluation open until every answer is in; `done` once each scenario has its status.
+ */
+function progress() {
+  return {
+    ids: [...lastRun.ids],
+    statuses: [...lastRun.statuses],
+    pending: lastRun.pending,
+    done: lastRun.statuses.length === lastRun.ids.length,
+  };
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,4 +90,4 @@ document.addEventListener('click', (event) => {
 });
 
 // For the e2e tests and for anyone scripting the demo from the console.
-window.demo = { run, runAll, retryStory, ids: scenarios.map((s) => s.id) };
+window.demo = { run, runAll, progress, retryStory, ids: scenarios.map((s) => s.id) };
