@@ -11,6 +11,8 @@ export interface PageContext {
   loopback: Readonly<Record<DemoHost, string>>;
   /** An origin nothing listens on. */
   refusedOrigin: string;
+  /** The port whose listener drops every request it reads (see startDemoServer). */
+  dropPort: number;
 }
 
 export interface PageResponse {
@@ -21,13 +23,29 @@ export interface PageResponse {
 
 const asset = (name: string): string => readFileSync(new URL(`./page/${name}`, import.meta.url), 'utf8');
 
+/** The same host on the dropping listener's port. */
+function dropOrigin(origin: string, ctx: PageContext): string {
+  const url = new URL(origin);
+  url.port = String(ctx.dropPort);
+  return url.origin;
+}
+
+function scenarioOrigin(
+  s: DemoScenario,
+  ctx: PageContext,
+  origins: Readonly<Record<DemoHost, string>>,
+): string {
+  if (s.reply.kind === 'refused') return ctx.refusedOrigin;
+  return s.reply.kind === 'destroy-socket' ? dropOrigin(origins[s.host], ctx) : origins[s.host];
+}
+
 function pageScenarios(ctx: PageContext, origins: Readonly<Record<DemoHost, string>>): PageScenario[] {
   return ctx.scenarios.map((s) => ({
     id: s.id,
     label: s.label,
     group: s.host,
     method: s.method,
-    url: (s.reply.kind === 'refused' ? ctx.refusedOrigin : origins[s.host]) + s.path,
+    url: scenarioOrigin(s, ctx, origins) + s.path,
     headers: s.requestHeaders ?? {},
     ...(s.requestBody === undefined ? {} : { body: s.requestBody }),
   }));
@@ -35,7 +53,8 @@ function pageScenarios(ctx: PageContext, origins: Readonly<Record<DemoHost, stri
 
 /** The page may call every demo origin and nothing else; it runs no inline script. */
 function contentSecurityPolicy(ctx: PageContext): string {
-  const origins = [...Object.values(ctx.mapped), ...Object.values(ctx.loopback), ctx.refusedOrigin];
+  const served = [...Object.values(ctx.mapped), ...Object.values(ctx.loopback)];
+  const origins = [...served, ...served.map((origin) => dropOrigin(origin, ctx)), ctx.refusedOrigin];
   return [
     "default-src 'none'",
     "script-src 'self'",
