@@ -1314,9 +1314,15 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     (text.startsWith('127.', start) || isOneOf(text, start, end, ['0.0.0.0', '::1', 'localhost']))
   )
     return false;
+  // A phone number has at least four digits (the shortest in use, Niue's, have four: its national
+  // numbering plan as filed with the ITU for E.164). Fewer is a flag under a phone word: the Client Hint
+  // `Sec-CH-UA-Mobile: ?0` (a Structured Field boolean, RFC 8941 §3.3.6; "User-Agent Client Hints"
+  // §3.4), or `mobile: "1"`.
+  const needed = kind === 'phone' ? 4 : 1;
+  let digits = 0;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
+    if (code >= 48 && code <= 57 && ++digits >= needed) return true;
   }
   return false;
 }
