@@ -460,8 +460,11 @@ function endsAlone(text: string, end: number): boolean {
 function startsAlone(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   if (isAsciiWord(before) || isWideLetter(before)) return false;
-  if ((before === 45 || before === 46 || before === 47) && isAsciiWord(text.charCodeAt(start - 2)))
-    return false;
+  const twoBefore = text.charCodeAt(start - 2);
+  if ((before === 45 || before === 46 || before === 47) && isAsciiWord(twoBefore)) return false;
+  // `-.002`: the digits of a negative fraction, as SVG path data and minified code write numbers
+  // (SVG 1.1 "Path data" grammar: `number` may open with a sign and a point).
+  if (before === 46 && twoBefore === 45) return false;
   return true;
 }
 
@@ -758,6 +761,10 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
         if (PHONE_CONTEXT.test(lead)) kind = 'phone';
       }
     }
+    // `-.` between groups is a sign and a point (a list of fractions: `002-.001-.006-.003`), which
+    // no written phone number holds (ITU-T E.123 §7 groups digits with spaces; hyphens or dots do
+    // it as often in practice, one kind at a time).
+    if (kind === 'phone' && separators.some((s) => s.includes('-') && s.includes('.'))) kind = undefined;
     if (kind !== undefined) {
       best = end;
       bestKind = kind;
