@@ -694,15 +694,22 @@ function lineEnd(text: string, from: number, limit: number): number {
 
 /**
  * `process.env.API_KEY`, `os.environ.get`, `z.string().min(8)`: code naming where a secret comes
- * from (a dotted identifier path, or a name called as a function), not the secret.
+ * from (a dotted identifier path, or a name called as a function), not the secret. Minified
+ * script chains such paths with logical operators (`this.credentials=e.credentials||
+ * this.credentials||"same-origin"`, from the Fetch polyfill a page loads); no credential holds
+ * `||`, `&&` or `??` between identifiers.
  */
 function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
   if (text.charCodeAt(span.end) === 40) return true; // (
+  if (/\d/.test(value)) return false;
   // An identifier indexed (`os.environ['API_KEY']`, `request.headers["apikey"]`, `config[`): the
   // value stops at the quote inside the brackets.
-  if (value.endsWith('['))
-    return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value) && !/\d/.test(value);
-  return value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
+  if (value.endsWith('[')) return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value);
+  if (value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return true;
+  if (!value.includes('||') && !value.includes('&&') && !value.includes('??')) return false;
+  return /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\|\||&&|\?\?))+(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/.test(
+    value,
+  );
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
