@@ -1898,9 +1898,9 @@ const ENDS_AUTH_TOKEN = asciiTable(/[\s,;})]/);
 /**
  * What ends a signature value: a blank, or `;`, which no signature encoding holds (hex, base64,
  * RFC 9421 §4.2 `sig1=:…:`, Stripe's `t=…,v1=…`) and which separates what follows in a header
- * (Set-Cookie attributes, RFC 6265 §4.1.1).
+ * (Set-Cookie attributes, RFC 6265 §4.1.1); nor a quote or `<` (markup or code around the value).
  */
-const ENDS_SIGNATURE = asciiTable(/[\s;]/);
+const ENDS_SIGNATURE = asciiTable(/[\s;<"'`]/);
 /** A scheme word with nothing after it (`Authorization=Bearer`) holds no credential. */
 const SCHEME_WORD = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|dpop|gnap|ssws|apikey)$/i;
 
@@ -1942,7 +1942,9 @@ function signatureValue(text: string, value: HeaderValue): { span?: Span; end: n
   // A word ending in `:` or `=` is the next header's name, not this one's value.
   if (stop - start < 16 || last === 58 || last === 61) return { end: stop };
   const word = text.slice(start, stop);
-  return /\d/.test(word) && /[a-z]/i.test(word) && !isDocPlaceholder(word)
+  // No signature encoding holds brackets, braces or a backslash: `.fa-file-signature:
+  // before{content:"\f573"}` is a style sheet's rule, whose selector ends in the word.
+  return /\d/.test(word) && /[a-z]/i.test(word) && !/[{}()[\]\\]/.test(word) && !isDocPlaceholder(word)
     ? { span: { start, end: stop, kind: 'secret' }, end: stop }
     : { end: stop };
 }
