@@ -105,4 +105,58 @@ describe('precision: identifiers, codes and times survive', () => {
     // Everything kept; an empty `pages` is added so Firefox's Network panel can import the file.
     expect(sanitizeHar(har)).toEqual({ ...har, log: { ...har.log, pages: [] } });
   });
+
+  // A browser's HAR export holds the page's own files next to its API calls. Tried on real exports
+  // (mitmproxy's HAR import fixtures from Chrome, Firefox and Safari), the sanitizer replaced
+  // `Sec-CH-UA-Mobile: ?0` as a phone, a Fetch polyfill's `credentials=e.credentials||…`, an icon
+  // font's `.fa-file-signature:before{…}` with 16 KB of the style sheet after it, and an SVG
+  // path's `-.002-.001-.006-.003` as a phone. The same shapes, written here:
+  it("sanitizeHar keeps a page's client hints, script, style sheet and SVG", () => {
+    const script =
+      'function R(t,e){e=e||{};if(this.credentials=e.credentials||this.credentials||"same-origin",' +
+      '!e.headers&&this.headers||(this.headers=new H(e.headers)),this.method=N(e.method||this.method||"GET"))}';
+    const style =
+      '.ic-file-signature:before{content:"\\e0a1"}.ic-file-upload:before{content:"\\e0a2"}' +
+      '.ic-key:hover{color:#1a2b3c}'.repeat(3) +
+      '.ic-user-secret:after{content:"\\e0a3"}';
+    const svg =
+      '<svg viewBox="0 0 16 16"><path d="M7 13.5l-.3.6-.003-.002-.007-.004-.016-.009a6.9 6.9 0 01-.28-.16z"/></svg>';
+    const entry = (url: string, mimeType: string, text: string) => ({
+      startedDateTime: '2026-11-22T04:45:04.123Z',
+      time: 12,
+      request: {
+        method: 'GET',
+        url,
+        headers: [
+          { name: 'sec-ch-ua', value: '"Chromium";v="142", "Not_A Brand";v="99"' },
+          { name: 'sec-ch-ua-mobile', value: '?0' },
+          { name: 'sec-ch-ua-platform', value: '"Linux"' },
+        ],
+      },
+      response: { status: 200, statusText: 'OK', headers: [], content: { mimeType, text } },
+      timings: { send: 0, wait: 10, receive: 2 },
+    });
+    const har: Har = {
+      log: {
+        version: '1.2',
+        entries: [
+          entry('https://www.example.test/polyfills.js', 'text/javascript', script),
+          entry('https://www.example.test/style.min.css', 'text/css', style),
+          entry('https://www.example.test/icon.svg', 'image/svg+xml', svg),
+        ],
+      },
+    };
+    expect(sanitizeHar(har)).toEqual({ ...har, log: { ...har.log, pages: [] } });
+  });
+
+  it('a phone word does not make a flag or a short code a phone number', () => {
+    const session = new RedactionSession();
+    expect(redactJson({ mobile: '1', phone: '?1', fax: 'n/a', tel: '112' }, session)).toEqual({
+      mobile: '1',
+      phone: '?1',
+      fax: 'n/a',
+      tel: '112',
+    });
+    expect(redactJson({ mobile: '+44 7700 900123' }, session)).toEqual({ mobile: '[phone-1]' });
+  });
 });
