@@ -1,3 +1,4 @@
+import { setOwn } from './formats/json-value.ts';
 import type { HarContent, HarEntry } from './har.ts';
 
 /**
@@ -87,7 +88,7 @@ export function headOf(text: string, chars: number): string {
 export function withCutBody(entry: HarEntry, text: string, originalSize: number): HarEntry {
   const content: HarContent = {};
   for (const [key, value] of Object.entries(entry.response?.content ?? {}))
-    if (key !== 'encoding' && key !== 'text' && key !== '_truncatedFrom') content[key] = value;
+    if (key !== 'encoding' && key !== 'text' && key !== '_truncatedFrom') setOwn(content, key, value);
   content.text = text;
   content['_truncatedFrom'] = originalSize;
   return { ...entry, response: { ...entry.response, content } };
@@ -284,7 +285,7 @@ export class StringPool {
     if (this.#items.size >= this.#capacity) this.#items = new Map();
     const pooled: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(item))
-      pooled[name] = typeof value === 'string' ? this.#intern(value) : value;
+      setOwn(pooled, name, typeof value === 'string' ? this.#intern(value) : value);
     Object.freeze(pooled);
     this.#items.set(key, pooled);
     return pooled;

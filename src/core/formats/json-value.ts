@@ -29,13 +29,24 @@ export function asText(value: unknown): string | undefined {
   return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}…` : text;
 }
 
+/**
+ * `target[key] = value` that also works for a key named `__proto__`, as JSON.parse does: plain
+ * assignment of that key sets the object's prototype instead, which loses the value and lets the
+ * data choose what every other key reads through.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 function copyAt(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '…';
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => copyAt(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value).slice(0, MAX_ITEMS))
-    copy[key] = copyAt((value as Record<string, unknown>)[key], depth + 1);
+    setOwn(copy, key, copyAt((value as Record<string, unknown>)[key], depth + 1));
   return copy;
 }
 

@@ -1,3 +1,4 @@
+import { setOwn } from '../formats/json-value.ts';
 import type { Har } from '../har.ts';
 import { firstInvalidUtf8, invalidUtf8Message, SNIFF_BYTES, sniffHarBytes } from './har-bytes.ts';
 
@@ -134,11 +135,6 @@ const endsScalar = (c: number): boolean =>
 function describeByte(c: number): string {
   if (c >= 0x21 && c < 0x7f) return `'${String.fromCharCode(c)}'`;
   return `byte 0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
-}
-
-/** `obj[key] = value` that also works for a key named `__proto__`, as JSON.parse does. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function pathText(segments: readonly (string | number)[]): string {
@@ -442,14 +438,14 @@ export class HarReader {
       if (this.#logSeen) throw new HarReadError('not a HAR file: the JSON object has more than one "log"');
       if (c === OPEN_BRACE) {
         this.#logSeen = true;
-        define(this.#root, 'log', this.#log);
+        setOwn(this.#root, 'log', this.#log);
         return this.#open(C_LOG, S_OBJ_FIRST, i);
       }
     } else if (context === C_LOG && this.#key === 'entries') {
       if (this.#entriesSeen) throw new HarReadError('not a HAR file: "log" has more than one "entries"');
       if (c === OPEN_BRACKET) {
         this.#entriesSeen = true;
-        define(this.#log, 'entries', []);
+        setOwn(this.#log, 'entries', []);
         return this.#open(C_ENTRIES, S_ARR_FIRST, i);
       }
     }
@@ -682,10 +678,10 @@ export class HarReader {
         throw this.#syntaxError(`${this.#memberName()} is not valid JSON (${reason(error)})`);
       }
     if (removed.length > 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
-      define(value as Record<string, unknown>, REMOVED_FIELD, {
+      setOwn(value as Record<string, unknown>, REMOVED_FIELD, {
         removed: placeholderPaths(value, toWanted(removed)),
       });
-    define(owner, this.#key, value);
+    setOwn(owner, this.#key, value);
     this.#state = S_OBJ_AFTER;
   }
 
@@ -723,7 +719,7 @@ export class HarReader {
     if (removed.length > 0) {
       const paths = placeholderPaths(value, toWanted(removed));
       item.removed = paths;
-      if (isEntry) define(value as Record<string, unknown>, REMOVED_FIELD, { removed: paths });
+      if (isEntry) setOwn(value as Record<string, unknown>, REMOVED_FIELD, { removed: paths });
     }
     this.#items.push(item);
   }

@@ -573,7 +573,9 @@ function classifyWords(words: readonly string[], context: readonly string[]): Re
   if (n === 0) return undefined;
   const all = words[0] === 'x' && n > 1 ? words.slice(1, n) : words.slice(0, n);
   const joined = all.join('');
-  const single = SINGLE[joined];
+  // (Own keys only: `constructor`, `toString` are inherited by every object, and a key or code
+  // naming one was given Object's constructor function for a kind.)
+  const single = Object.hasOwn(SINGLE, joined) ? SINGLE[joined] : undefined;
   if (single !== undefined) return single;
   // Stripe "The Address object" › line1, line2 (and every API that copied it): a bare numbered
   // `line` is an address line. `line` alone is a line number in a stack trace, not an address.

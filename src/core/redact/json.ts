@@ -1,3 +1,4 @@
+import { setOwn } from '../formats/json-value.ts';
 import { detectorGates, isoTimestampEnd } from './detect.ts';
 import {
   fieldKind,
@@ -970,10 +971,8 @@ function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string
 type Container = Record<string, unknown> | unknown[];
 
 function put(target: Container, key: string, value: unknown): void {
-  // A parsed "__proto__" key is an own property; plain assignment would set the prototype instead.
-  if (key === '__proto__' && !Array.isArray(target))
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else (target as Record<string, unknown>)[key] = value;
+  if (Array.isArray(target)) (target as unknown as Record<string, unknown>)[key] = value;
+  else setOwn(target, key, value);
 }
 
 interface TreeFrame {

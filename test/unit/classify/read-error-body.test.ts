@@ -183,6 +183,15 @@ describe('readErrorBody on hostile bodies', () => {
     );
   });
 
+  it('keeps a "__proto__" key of the details as data, never as what the copy inherits', () => {
+    const body =
+      '{"error":{"code":"E","message":"m","request_id":"r","timestamp":"t","details":{"__proto__":{"field":"x"}}}}';
+    const details = readErrorBody(exchangeOf({ status: 422, body }))?.details as Record<string, unknown>;
+    expect(Object.keys(details)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(details)).toBe(Object.prototype);
+    expect(details['field']).toBeUndefined();
+  });
+
   it('survives JSON nested 100,000 levels deep, parsed or not', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(readErrorBody(exchangeOf({ status: 500, body: deep }))).toBeUndefined();

@@ -201,6 +201,15 @@ describe('withCutBody', () => {
     expect(cut.response?.status).toBe(500);
     expect(entry).toEqual(before);
   });
+
+  it('keeps a content field named "__proto__" (as JSON.parse made it) as a field', () => {
+    const entry = JSON.parse(
+      '{"response":{"status":500,"content":{"__proto__":{"mimeType":"x"},"text":"abc"}}}',
+    ) as HarEntry;
+    const content = withCutBody(entry, 'a', 3).response?.content as Record<string, unknown>;
+    expect(Object.keys(content)).toEqual(['__proto__', 'text', '_truncatedFrom']);
+    expect(Object.getPrototypeOf(content)).toBe(Object.prototype);
+  });
 });
 
 describe('Fifo', () => {

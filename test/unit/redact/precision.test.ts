@@ -149,6 +149,13 @@ describe('precision: identifiers, codes and times survive', () => {
     expect(sanitizeHar(har)).toEqual({ ...har, log: { ...har.log, pages: [] } });
   });
 
+  it('a key named like an inherited property (constructor, toString) has no kind', () => {
+    const body = { constructor: 'Widget', toString: 'abc123', valueOf: '7', hasOwnProperty: 'x' };
+    expect(redactJson(body, new RedactionSession())).toEqual(body);
+    const script = 'if(1===e.length&&"constructor"===e[0])return r';
+    expect(redactText(script, new RedactionSession())).toBe(script);
+  });
+
   it('a phone word does not make a flag or a short code a phone number', () => {
     const session = new RedactionSession();
     expect(redactJson({ mobile: '1', phone: '?1', fax: 'n/a', tel: '112' }, session)).toEqual({
