@@ -74,7 +74,9 @@ export function parseFilterText(text: string): ParsedFilterText {
     const body = negate ? word.slice(1) : word;
     const colon = body.indexOf(':');
     const rawKey = colon > 0 ? body.slice(0, colon).toLowerCase() : '';
-    const key = ALIASES[rawKey] ?? (FILTER_KEYS as readonly string[]).find((k) => k === rawKey);
+    // (Own aliases only: `constructor:` would read Object's constructor as a key.)
+    const alias = Object.hasOwn(ALIASES, rawKey) ? ALIASES[rawKey] : undefined;
+    const key = alias ?? (FILTER_KEYS as readonly string[]).find((k) => k === rawKey);
     const value = body.slice(colon + 1);
     if (key !== undefined && value !== '') {
       parsed.tokens.push({ key: key as FilterKey, value: value.toLowerCase(), negate });

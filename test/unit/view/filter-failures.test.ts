@@ -73,6 +73,10 @@ describe('filterFailures', () => {
     expect(ids({ text: 'https://api.ranex.io' })).toEqual([]);
     expect(ids({ text: 'foo:bar' })).toEqual([]);
     expect(parseFilterText('https://x foo:bar').terms.map((t) => t.match)).toEqual(['https://x', 'foo:bar']);
+    // Names every object inherits are no keys either.
+    const inherited = parseFilterText('constructor:x __proto__:y');
+    expect(inherited.tokens).toEqual([]);
+    expect(inherited.terms.map((t) => t.match)).toEqual(['constructor:x', '__proto__:y']);
   });
 
   it('accepts a regular expression and falls back to literal text when it is invalid', () => {
