@@ -301,7 +301,7 @@ const ENDS_VALUE = new Uint8Array(128);
 const ENDS_CREDENTIAL = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
   const char = String.fromCharCode(code);
-  ENDS_VALUE[code] = /[\s"'&,;<>{}()\\]/.test(char) ? 1 : 0;
+  ENDS_VALUE[code] = /[\s"'`&,;<>{}()\\]/.test(char) ? 1 : 0;
   ENDS_CREDENTIAL[code] = /[\s"'`<>]/.test(char) ? 1 : 0;
 }
 
@@ -550,6 +550,9 @@ function assignmentAt(
   if (needsOpaque) kind = 'secret';
   if (kind === undefined && !attribute) return undefined;
   const next = text.charCodeAt(at + 1);
+  // `'password:', password`: the key and its colon are a string of code (a label), and the quote
+  // after the colon closes it; no value follows.
+  if (!quoted && isQuote(next) && text.charCodeAt(keyStart - 1) === next) return undefined;
   // Go's, Pascal's and make's `:=` assigns like `=` (a personal field's `name: …` is prose).
   const colonEquals = text.charCodeAt(at) === 58 && next === 61;
   if (kind !== undefined && text.charCodeAt(at) === 58 && !colonEquals && !quoted && isPersonalKind(kind))
@@ -593,16 +596,29 @@ function assignmentAt(
   if (needsOpaque && !opaque.judge(value, span.start, span.end, inQuery)) return undefined;
   if (kind === undefined) return undefined;
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
-  if (value === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
+  if (value.trim() === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  if (!isPersonalKind(kind) && (value.length < 4 || isCodeReference(text, span, value))) return undefined;
+  if (isCodeReference(text, span, value) || CODE_WORDS.has(value)) return undefined;
+  if (isPersonalKind(kind)) {
+    // Script compares and assigns names and lines of its own (`line[0] === ' '`, `var line =
+    // getLine(state)`): a comparison holds no one's data, nor does an unquoted camelCase name.
+    if (text.charCodeAt(at) === 61 && next === 61) return undefined;
+    if (!isQuote(text.charCodeAt(span.start - 1)) && value.length <= 24 && isCamelCaseName(value))
+      return undefined;
+  } else if (value.length < 4) return undefined;
+  // A generated key or token is one word: `UnexpectedToken: 'Unexpected token %0'` is a message.
+  if ((kind === 'token' || kind === 'api-key') && value.includes(' ')) return undefined;
+  // Code compares a key with a word of its own (`e.key === "Escape"`), not with a secret.
+  if (text.charCodeAt(at) === 61 && next === 61 && value.length <= 16 && /^[A-Za-z]+$/.test(value))
+    return undefined;
   // A language model's token in a logged stream (`"token":" knee"`: see isTextFragment).
   if (kind === 'token' && isTextFragment(value, 0, value.length)) return undefined;
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word;
   // `{"X-Api-Key": apiKey}`: script passes a variable (camelCase, no digit), not its value.
   if (
     !isPersonalKind(kind) &&
-    ((value.length <= 12 && isHyphenatedWord(value)) || (value.length <= 24 && isCamelCaseName(value)))
+    ((value.length <= 12 && isHyphenatedWord(value)) ||
+      (value.length <= 24 && (isCamelCaseName(value) || isPascalCaseName(value))))
   )
     return undefined;
   // As in JSON: a value that cannot be its field's kind is left to the other detectors (a
@@ -701,7 +717,16 @@ function lineEnd(text: string, from: number, limit: number): number {
  */
 function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
   if (text.charCodeAt(span.end) === 40) return true; // (
+  // An element or a property read through an index or optional chaining (`o[key]`,
+  // `arguments[_key]`, `t[2]`, `attrs[i].value`, `options?.createKey`), or one assigned
+  // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers.
+  if ((value.includes('[') || value.includes('?.')) && INDEXED_PATH.test(value)) return true;
   if (/\d/.test(value)) return false;
+  if (
+    value.includes('.') &&
+    ((value.includes('=') && ASSIGNED_PATH.test(value)) || (value.includes('?') && CHOSEN_PATH.test(value)))
+  )
+    return true;
   // An identifier indexed (`os.environ['API_KEY']`, `request.headers["apikey"]`, `config[`): the
   // value stops at the quote inside the brackets.
   if (value.endsWith('[')) return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value);
@@ -710,6 +735,45 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
   return /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\|\||&&|\?\?))+(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/.test(
     value,
   );
+}
+
+/**
+ * An identifier path with `.`, `?.` and index steps (`this._data[key]`, `attrs[i].value`); the
+ * last index may be cut where the value stopped (`keys[keys.length - 1]` is read to the blank).
+ */
+const INDEXED_PATH =
+  /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,40}\])*(?:\[[\w$.'" -]{0,40})?$/;
+/** An identifier path (`a.keys.client_key`). */
+const PATH = '[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*';
+/**
+ * Paths assigned (`i=e.value`, `this.a=this.b=e`) or chosen (`t?a.keys.server:a.keys.client`):
+ * script, whose minified form has no blank to end a value at. A side must hold a `.`, so
+ * `token=abc=def` stays a value.
+ */
+const ASSIGNED_PATH = new RegExp(`^${PATH}=${PATH}(?:=${PATH})*$`);
+const CHOSEN_PATH = new RegExp(`^${PATH}\\?${PATH}:${PATH}$`);
+/** Script's own words where a value would be: `var zip = new AdmZip(…)`, `var zip = this`. */
+const CODE_WORDS = new Set([
+  'new',
+  'this',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'function',
+  'typeof',
+  'void',
+  'await',
+]);
+
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96;
+}
+
+/** `SnapshotManager`, `TemplateTag`: a PascalCase type name of two words or more (`^(?:[A-Z][a-z]+){2,}$`). */
+function isPascalCaseName(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first >= 65 && first <= 90 && isCamelCaseName(String.fromCharCode(first | 32) + value.slice(1));
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
