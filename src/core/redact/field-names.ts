@@ -1243,6 +1243,9 @@ function isHostName(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Characters no person's name holds. */
+const NOT_IN_NAMES = '<>|{}[]=';
+
 /** A group of an IP address written as `x`s or `*`s. */
 const MASKED_GROUP = /(?:^|[.:])(?:[xX]{1,4}|\*{1,4})(?:[.:]|$)/;
 
@@ -1279,7 +1282,9 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
   if (kind === 'name') {
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      if (code === 47 || code === 64 || code === 58) return false;
+      // No `/ @ :`, nor the syntax of a grammar or code (`<string>|<custom-ident>+`, `a[i]`, `x=y`).
+      if (code === 47 || code === 64 || code === 58 || NOT_IN_NAMES.includes(String.fromCharCode(code)))
+        return false;
     }
     // A role's account, nobody's name (RFC 2142's mailbox names; the accounts systems create):
     // judged a name under `userName`, `admin` was replaced in every text naming the role.
@@ -1290,8 +1295,14 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     // "last_request_at"`).
     if (end - start > 64) return true;
     const value = text.slice(start, end);
+    // A type name of three words or more (`ArrowParameterPlaceHolder`) is no one's name.
+    if (/^[A-Z][a-z]+(?:[A-Z][a-z]+){2,}$/.test(value)) return false;
     return !looksGenerated(value) && !(value.includes('_') && !value.includes(' '));
   }
+  // An IP address is digits, hex digits and its separators (RFC 791 dotted decimal; RFC 5952 text
+  // form, with a `%zone` and a `/prefix`): `exports.ip2long` under `long2ip` is code.
+  if (kind === 'ip' && end - start <= 128 && !/^[\s\d.:a-fA-F[\]/%,]*(?:%\w+)?$/.test(text.slice(start, end)))
+    return false;
   // An email address has an `@` (a search filter's `email_address.fuzzy: "example.com"` is a domain).
   if (kind === 'email') {
     // (A loop, not indexOf: `text` may be a whole body, and a search past `end` would read it all.)

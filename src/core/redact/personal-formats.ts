@@ -678,6 +678,12 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
   let start = first.start;
   while (start > runStart && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
   if (!startsAlone(text, start)) return -1;
+  // `…)+3864292196`, `(a=1)+65535)`: a `+` after a closing bracket adds (minified script).
+  if (
+    text.charCodeAt(start) === 43 &&
+    (text.charCodeAt(start - 1) === 41 || text.charCodeAt(start - 1) === 93)
+  )
+    return -1;
   const plus = text.charCodeAt(start) === 43;
   // Every format below needs 9 digits, or 8 after `+`/`00`, or four groups (an IPv4 address):
   // a shorter candidate (a date `1987-03-14`, a time, an amount) is ruled out before any copy.

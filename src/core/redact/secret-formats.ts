@@ -1729,8 +1729,12 @@ const DOC_PLACEHOLDER = new RegExp(
 const DOC_PLACEHOLDER_WHOLE = new RegExp(`^(?:${DOC_PLACEHOLDER_STARTS.join('|')})`, 'i');
 const DOC_PLACEHOLDER_ENDING = new RegExp(DOC_PLACEHOLDER_ENDINGS.join('|'), 'i');
 
-/** An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive. */
-const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/**
+ * An environment variable's name (`GH_TOKEN`, `AWS_SECRET_ACCESS_KEY`): capitals, case-sensitive;
+ * also wrapped in double underscores, as bundlers' compile-time constants are (`__HMR_TOKEN__`:
+ * Vite's `define`, webpack's DefinePlugin), replaced by their values when the script is built.
+ */
+const VARIABLE_NAME = /^(?:__)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:__)?$/;
 
 /**
  * VARIABLE_NAME, unless one of its words is longer than a word of a name and holds a digit: a
@@ -1921,6 +1925,8 @@ function authorizationCredential(text: string, value: HeaderValue): { span?: Spa
     token.length < 4 ||
     // `Authorization: x Authorization: …`: a header name, not a credential.
     token.charCodeAt(token.length - 1) === 58 ||
+    // A template literal's substitution (`Authorization: \`JWT ${sign(payload)}\``): code.
+    token.startsWith('${') ||
     isDocPlaceholder(token) ||
     (token.length <= 12 && /^[a-z]+(?:-[a-z]+)*$/.test(token)) ||
     (token.length <= 24 && /^[a-z]+(?:[A-Z][a-z]+)+$/.test(token))
@@ -2194,8 +2200,13 @@ export function isDocUserinfo(userinfo: string): boolean {
   const colon = userinfo.indexOf(':');
   if (colon === -1) return false;
   const secret = userinfo.slice(colon + 1);
-  return secret.length > 0 && secret.length <= 64 && isDocPlaceholder(secret);
+  if (secret.length > 0 && secret.length <= 64 && isDocPlaceholder(secret)) return true;
+  // `redis://user:pass@localhost` in a client library's README: both halves name what goes there.
+  return DOC_USERS.has(userinfo.slice(0, colon).toLowerCase()) && DOC_PASSWORDS.has(secret.toLowerCase());
 }
+
+const DOC_USERS = new Set(['user', 'username', 'usr', 'login']);
+const DOC_PASSWORDS = new Set(['pass', 'password', 'passwd', 'pwd', 'secret']);
 
 /**
  * URLs written in free text (`https://…`, `postgres://…`): credentials in the userinfo
