@@ -496,7 +496,8 @@ class LastKey {
 /** HTML forms: `name="password" … value="…"` in the same tag. */
 function htmlValueSpan(text: string, from: number, to: number, tags: TagEnds): Span | undefined {
   const limit = tags.find(text, from, Math.min(to, from + 500));
-  const at = text.slice(from, limit).search(/\bvalue\s*=/i);
+  // (`value ===` compares in script; an attribute's `=` stands alone.)
+  const at = text.slice(from, limit).search(/\bvalue\s*=(?!=)/i);
   if (at === -1) return undefined;
   return valueSpan(text, text.indexOf('=', from + at) + 1, to);
 }
@@ -543,7 +544,7 @@ function assignmentAt(
   // `<input name="email" value="…">`, and .NET's `<add key="ClearTextPassword" value="…"/>`
   // (NuGet "nuget.config reference" › packageSourceCredentials; appSettings): an attribute names
   // the field, the `value` attribute holds the data.
-  const attribute = keys.attribute && text.charCodeAt(at) === 61;
+  const attribute = keys.attribute && text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) !== 61;
   // (In a query, RFC 6749 §4.1.2's `code` and the keys isCodeName names; elsewhere the same names
   // hold error codes and sort keys as often, so only a generated-looking value goes.)
   const needsOpaque = keys.code;
@@ -586,7 +587,9 @@ function assignmentAt(
     if (html !== undefined && html.end > html.start) {
       const htmlValue = text.slice(html.start, html.end);
       if (code && !isCodeCredential(htmlValue, true)) return undefined;
-      return isDocPlaceholder(htmlValue) ? undefined : { ...html, kind: named ?? 'secret' };
+      // Script's `var key = …; value = method.value`: a path, not an attribute's value.
+      if (isDocPlaceholder(htmlValue) || isCodeReference(text, html, htmlValue)) return undefined;
+      return { ...html, kind: named ?? 'secret' };
     }
     // `key=…` that names no field is still a code-like name, judged below.
     if (!needsOpaque) return undefined;
