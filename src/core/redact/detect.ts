@@ -601,7 +601,7 @@ function assignmentAt(
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value.trim() === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  if (isCodeReference(text, span, value) || CODE_WORDS.has(value)) return undefined;
+  if (isCodeReference(text, span, value) || (value.length <= 9 && CODE_WORDS.has(value))) return undefined;
   if (isPersonalKind(kind)) {
     // Script compares and assigns names and lines of its own (`line[0] === ' '`, `var line =
     // getLine(state)`): a comparison holds no one's data, nor does an unquoted camelCase name.
@@ -678,10 +678,10 @@ function isHyphenatedWord(value: string): boolean {
 }
 
 /** `apiKey`, `accessToken`: a camelCase name (`^[a-z]+(?:[A-Z][a-z]+)+$`). */
-function isCamelCaseName(value: string): boolean {
-  let i = 0;
+function isCamelCaseName(value: string, from = 0): boolean {
+  let i = from;
   while (i < value.length && isLower(value.charCodeAt(i))) i++;
-  if (i === 0 || i === value.length) return false;
+  if (i === from || i === value.length) return false;
   while (i < value.length) {
     const code = value.charCodeAt(i++);
     if (code < 65 || code > 90) return false;
@@ -722,10 +722,14 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
   if (text.charCodeAt(span.end) === 40) return true; // (
   // An element or a property read through an index or optional chaining (`o[key]`,
   // `arguments[_key]`, `t[2]`, `attrs[i].value`, `options?.createKey`), or one assigned
-  // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers.
-  if ((value.includes('[') || value.includes('?.')) && INDEXED_PATH.test(value)) return true;
+  // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers. (Such an
+  // expression is short; a longer value is no code read here: `password=email.` repeated made
+  // every `=` test 8 KiB of the run.)
+  const short = value.length <= CODE_EXPRESSION_LIMIT;
+  if (short && (value.includes('[') || value.includes('?.')) && INDEXED_PATH.test(value)) return true;
   if (/\d/.test(value)) return false;
   if (
+    short &&
     value.includes('.') &&
     ((value.includes('=') && ASSIGNED_PATH.test(value)) || (value.includes('?') && CHOSEN_PATH.test(value)))
   )
@@ -734,11 +738,13 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
   // value stops at the quote inside the brackets.
   if (value.endsWith('[')) return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value);
   if (value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return true;
-  if (!value.includes('||') && !value.includes('&&') && !value.includes('??')) return false;
+  if (!short || (!value.includes('||') && !value.includes('&&') && !value.includes('??'))) return false;
   return /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\|\||&&|\?\?))+(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/.test(
     value,
   );
 }
+
+const CODE_EXPRESSION_LIMIT = 256;
 
 /**
  * An identifier path with `.`, `?.` and index steps (`this._data[key]`, `attrs[i].value`); the
@@ -776,7 +782,7 @@ function isQuote(code: number): boolean {
 /** `SnapshotManager`, `TemplateTag`: a PascalCase type name of two words or more (`^(?:[A-Z][a-z]+){2,}$`). */
 function isPascalCaseName(value: string): boolean {
   const first = value.charCodeAt(0);
-  return first >= 65 && first <= 90 && isCamelCaseName(String.fromCharCode(first | 32) + value.slice(1));
+  return first >= 65 && first <= 90 && isCamelCaseName(value, 1);
 }
 
 function findAssignments(text: string, from: number, to: number, into: Span[]): void {
