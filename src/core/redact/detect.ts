@@ -601,8 +601,10 @@ function assignmentAt(
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value.trim() === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  if (isCodeReference(text, span, value) || (value.length <= 9 && CODE_WORDS.has(value))) return undefined;
-  if (isPersonalKind(kind)) {
+  const personal = isPersonalKind(kind);
+  if (isCodeReference(text, span, value, personal) || (value.length <= 9 && CODE_WORDS.has(value)))
+    return undefined;
+  if (personal) {
     // Script compares and assigns names and lines of its own (`line[0] === ' '`, `var line =
     // getLine(state)`): a comparison holds no one's data, nor does an unquoted camelCase name.
     if (text.charCodeAt(at) === 61 && next === 61) return undefined;
@@ -718,7 +720,12 @@ function lineEnd(text: string, from: number, limit: number): number {
  * this.credentials||"same-origin"`, from the Fetch polyfill a page loads); no credential holds
  * `||`, `&&` or `??` between identifiers.
  */
-function isCodeReference(text: string, span: { start: number; end: number }, value: string): boolean {
+function isCodeReference(
+  text: string,
+  span: { start: number; end: number },
+  value: string,
+  personal = false,
+): boolean {
   if (text.charCodeAt(span.end) === 40) return true; // (
   // An element or a property read through an index or optional chaining (`o[key]`,
   // `arguments[_key]`, `t[2]`, `attrs[i].value`, `options?.createKey`), or one assigned
@@ -726,7 +733,11 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
   // expression is short; a longer value is no code read here: `password=email.` repeated made
   // every `=` test 8 KiB of the run.)
   const short = value.length <= CODE_EXPRESSION_LIMIT;
-  if (short && (value.includes('[') || value.includes('?.')) && INDEXED_PATH.test(value)) return true;
+  if (short && (value.includes('[') || value.includes('?.'))) {
+    if (INDEXED_PATH.test(value)) return true;
+    // Cut at a blank inside the last index (`keys[keys.length - 1]`).
+    if (text.charCodeAt(span.end) === 32 && INDEXED_PATH_CUT.test(value)) return true;
+  }
   if (/\d/.test(value)) return false;
   if (
     short &&
@@ -737,7 +748,14 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
   // An identifier indexed (`os.environ['API_KEY']`, `request.headers["apikey"]`, `config[`): the
   // value stops at the quote inside the brackets.
   if (value.endsWith('[')) return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value);
-  if (value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return true;
+  // (A person's handle is written so too, `j.smith`: under a personal field a path must name a
+  // member in camelCase or start at an object script always has.)
+  if (value.includes('.') && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
+    return (
+      !personal ||
+      /\.[a-z]+[A-Z]/.test(value) ||
+      /^(?:this|self|window|document|exports|module|process)\./.test(value)
+    );
   if (!short || (!value.includes('||') && !value.includes('&&') && !value.includes('??'))) return false;
   return /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\|\||&&|\?\?))+(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/.test(
     value,
@@ -746,12 +764,11 @@ function isCodeReference(text: string, span: { start: number; end: number }, val
 
 const CODE_EXPRESSION_LIMIT = 256;
 
-/**
- * An identifier path with `.`, `?.` and index steps (`this._data[key]`, `attrs[i].value`); the
- * last index may be cut where the value stopped (`keys[keys.length - 1]` is read to the blank).
- */
-const INDEXED_PATH =
-  /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,40}\])*(?:\[[\w$.'" -]{0,40})?$/;
+/** An identifier path with `.`, `?.` and index steps (`this._data[key]`, `attrs[i].value`). */
+const INDEXED_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,40}\])+$/;
+/** The same, its last index (a path itself: `keys.length`) cut where the value stopped. */
+const INDEXED_PATH_CUT =
+  /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,40}\])*\[[A-Za-z_$][\w$]*\.[\w$.]{1,40}$/;
 /** An identifier path (`a.keys.client_key`). */
 const PATH = '[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*';
 /**

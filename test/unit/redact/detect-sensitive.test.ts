@@ -87,6 +87,28 @@ describe('detectSensitive rejects look-alikes', () => {
   });
 });
 
+describe('script in a body is code, and values that look a little like it are still values', () => {
+  const found = (text: string) =>
+    detectSensitive(text).map((span) => [span.kind, text.slice(span.start, span.end)]);
+
+  it.each([
+    'for (var key in from) into[key] = from[key];',
+    'var lastToken = this.tokens[this.position - 1];',
+    'r.macKey=s?r.keys.server_mac_key:r.keys.client_mac_key',
+    'var manager = cfg.defaultManager;',
+    'var line = readLine(state);',
+    'if (evt.key === "Escape") close();',
+  ])('keeps %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still finds a handle, a password with a bracket and a dotted token', () => {
+    expect(found('username=j.smith')).toEqual([['name', 'j.smith']]);
+    expect(found('sent password=abc[def at login')).toEqual([['password', 'abc[def']]);
+    expect(found('api_key=k7.s9Q2xTz4')).toEqual([['api-key', 'k7.s9Q2xTz4']]);
+  });
+});
+
 describe("a language model's tokens in a logged stream", () => {
   it('keeps the token of a server-sent logprobs event, and still finds a token assignment', () => {
     const event =
