@@ -1327,10 +1327,10 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     (text.startsWith('127.', start) || isOneOf(text, start, end, ['0.0.0.0', '::1', 'localhost']))
   )
     return false;
-  // A phone number has at least four digits (the shortest in use, Niue's, have four: its national
-  // numbering plan as filed with the ITU for E.164). Fewer is a flag under a phone word: the Client Hint
-  // `Sec-CH-UA-Mobile: ?0` (a Structured Field boolean, RFC 8941 §3.3.6; "User-Agent Client Hints"
-  // §3.4), or `mobile: "1"`.
+  // A phone number has at least four digits (the shortest in use, Niue's fixed lines, have four:
+  // libphonenumber's PhoneNumberMetadata.xml, territory NU). Fewer is a flag under a phone word:
+  // the Client Hint `Sec-CH-UA-Mobile: ?0` (a Structured Field boolean, RFC 8941 §3.3.6; WICG
+  // "User-Agent Client Hints" › Sec-CH-UA-Mobile), or `mobile: "1"`.
   const needed = kind === 'phone' ? 4 : 1;
   let digits = 0;
   for (let i = start; i < end; i++) {

@@ -768,8 +768,8 @@ function numberAt(text: string, groups: readonly Group[], g: number, runStart: n
       }
     }
     // `-.` between groups is a sign and a point (a list of fractions: `002-.001-.006-.003`), which
-    // no written phone number holds (ITU-T E.123 §7 groups digits with spaces; hyphens or dots do
-    // it as often in practice, one kind at a time).
+    // no written phone number holds (ITU-T E.123 groups digits with spaces; hyphens or dots do it
+    // as often in practice, one kind at a time).
     if (kind === 'phone' && separators.some((s) => s.includes('-') && s.includes('.'))) kind = undefined;
     if (kind !== undefined) {
       best = end;
