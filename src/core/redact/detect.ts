@@ -738,6 +738,8 @@ function isCodeReference(
     // Cut at a blank inside the last index (`keys[keys.length - 1]`).
     if (text.charCodeAt(span.end) === 32 && INDEXED_PATH_CUT.test(value)) return true;
   }
+  // TypeScript's CommonJS output names each import `<module>_1` (`messages_1.Messages.Unexpected`).
+  if (short && MODULE_ALIAS_PATH.test(value)) return true;
   if (/\d/.test(value)) return false;
   if (
     short &&
@@ -769,6 +771,8 @@ const INDEXED_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,4
 /** The same, its last index (a path itself: `keys.length`) cut where the value stopped. */
 const INDEXED_PATH_CUT =
   /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[\w$.'" -]{1,40}\])*\[[A-Za-z_$][\w$]*\.[\w$.]{1,40}$/;
+/** `utils_1.default.token`: a path of two steps or more from TypeScript's `<module>_<n>` import alias, no digit after it. */
+const MODULE_ALIAS_PATH = /^[A-Za-z_$][A-Za-z_$]*_\d{1,2}(?:\.[A-Za-z_$][A-Za-z_$]*){2,}$/;
 /** An identifier path (`a.keys.client_key`). */
 const PATH = '[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*';
 /**

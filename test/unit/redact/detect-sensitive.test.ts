@@ -106,6 +106,7 @@ describe('script in a body is code, and values that look a little like it are st
     expect(found('username=j.smith')).toEqual([['name', 'j.smith']]);
     expect(found('sent password=abc[def at login')).toEqual([['password', 'abc[def']]);
     expect(found('api_key=k7.s9Q2xTz4')).toEqual([['api-key', 'k7.s9Q2xTz4']]);
+    expect(found('api_key=abc_12.defghij')).toEqual([['api-key', 'abc_12.defghij']]);
   });
 });
 
