@@ -26,6 +26,7 @@ import {
   findSecretTokens,
   findUrlSecrets,
   isDocPlaceholder,
+  isQuote,
 } from './secret-formats.ts';
 import {
   type CandidatePrefixes,
@@ -795,10 +796,6 @@ const CODE_WORDS = new Set([
   'void',
   'await',
 ]);
-
-function isQuote(code: number): boolean {
-  return code === 34 || code === 39 || code === 96;
-}
 
 /** `SnapshotManager`, `TemplateTag`: a PascalCase type name of two words or more (`^(?:[A-Z][a-z]+){2,}$`). */
 function isPascalCaseName(value: string): boolean {

@@ -1863,7 +1863,8 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
   }
 }
 
-function isQuote(code: number): boolean {
+/** `"`, `'` or a backtick: what opens and closes a string in text and code. */
+export function isQuote(code: number): boolean {
   return code === 34 || code === 39 || code === 96;
 }
 
