@@ -152,8 +152,9 @@ export function isoTimestampEnd(text: string, at: number): number {
 
 /**
  * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
- * whose body will be searched for known values), the same walk records where in the string a
- * known value could start (see CandidatePrefixes): that search then need not walk it again.
+ * whose body will be searched for known values), a string ruled out has its candidate prefixes
+ * recorded, or is noted as prose when it is lowercase words alone (see CandidatePrefixes): that
+ * search then need not walk it again.
  */
 export function detectorGates(
   text: string,
@@ -188,18 +189,18 @@ export function detectorGates(
   /** Digits in the current token run. */
   let runDigits = 0;
   let hyphens = 0;
-  /** The character before `i` is a word character (for `prefixes`). */
-  let wordBefore = false;
+  /** Bit 5 stays set while every character was a lowercase ASCII letter or a space (for `prefixes`). */
+  let lower = 32;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
     if (isAsciiLetter(code)) {
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
       const from = i;
-      if (prefixes !== undefined && gates === 0 && !wordBefore) prefixes.at(text, i);
-      wordBefore = true;
-      do code = text.charCodeAt(++i);
-      while (i < end && isAsciiLetter(code));
+      do {
+        lower &= code;
+        code = text.charCodeAt(++i);
+      } while (i < end && isAsciiLetter(code));
       run += i - from;
       if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
       letters += i - from;
@@ -217,22 +218,11 @@ export function detectorGates(
         letters = 0;
         run = 0;
         runDigits = 0;
-        wordBefore = false;
         continue;
       }
     }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
-    // Positions are noted only while no family can match: a string some family may match is
-    // dropped below (or recorded whole if it stays unchanged), so noting the rest of it was waste.
-    if (prefixes !== undefined && gates === 0) {
-      const word = code >= 128 || (bits & WORD_CHAR) !== 0;
-      if (!word || !wordBefore) prefixes.at(text, i);
-      if (code === 92) {
-        prefixes.at(text, i + 2);
-        prefixes.at(text, i + 6);
-      }
-      wordBefore = word;
-    }
+    if (code !== 32) lower = 0;
     if (bits & TOKEN) {
       if (++run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
     } else {
@@ -265,9 +255,9 @@ export function detectorGates(
     }
   }
   // Only a string no family can match is certain to stay as it is (see CandidatePrefixes).
-  if (prefixes !== undefined) {
-    if (gates === 0) prefixes.keep(text, end);
-    else prefixes.drop();
+  if (prefixes !== undefined && gates === 0) {
+    if ((lower & 32) !== 0) prefixes.prose();
+    else prefixes.string(text, start, end);
   }
   return gates;
 }

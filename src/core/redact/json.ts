@@ -758,8 +758,8 @@ class JsonTextScan {
     const text = this.text;
     // Most values (ids, statuses, timestamps, prose) are ruled out in place, without a copy; a
     // value shorter than 4 characters is never changed.
-    // (The gates record the candidate prefixes of a string they rule out as they walk it; any
-    // other string no edit replaces is recorded on its own.)
+    // (The gates record the candidate prefixes of a string they rule out; any other string no
+    // edit replaces is recorded on its own.)
     if (kind === undefined && (end - i <= 4 || detectorGates(text, i + 1, end, this.prefixes) === 0))
       return true;
     if (kind !== undefined && !hasBackslash(text, i + 1, end)) {

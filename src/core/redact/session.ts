@@ -231,6 +231,15 @@ function poolHash4(pool: Uint16Array, at: number): number {
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
+/** Whether pool[at, at + length) is lowercase ASCII letters and spaces alone (CandidatePrefixes.prose). */
+function isProseSpelling(pool: Uint16Array, at: number, length: number): boolean {
+  for (let i = at; i < at + length; i++) {
+    const code = pool[i] ?? 0;
+    if (code !== 32 && (code < 97 || code > 122)) return false;
+  }
+  return true;
+}
+
 /** Index of a two-character start in KnownValues.starts; wide characters share the last slot. */
 function startKey(first: number, second: number): number {
   return (first < 128 ? first : 127) * 128 + (second < 128 ? second : 127);
@@ -248,8 +257,8 @@ function slotsFor(count: number): number {
 
 /**
  * What a JSON body's strings could hold of values not known yet: the set of 4-character prefixes
- * at every position of a string where KnownValues.findInJsonStrings could match, recorded while
- * the JSON scan walks the characters anyway (the detector gates). Once the session is sealed, a
+ * at every position of a string where KnownValues.findInJsonStrings could match, recorded for
+ * each string the JSON scan leaves unchanged. Once the session is sealed, a
  * body none of whose known values' prefixes occurs is not searched again: that search walked
  * every character of every string a second time, the largest part of the writing pass of a list
  * API's body (issue 9 "Cost"). A body repeats few distinct prefixes (a 5 MB list: about 1,600),
@@ -260,7 +269,8 @@ function slotsFor(count: number): number {
  * string, every character that is not a word character (a value may start with `+` or `[`), every
  * word character after one that is not, and the positions 2 and 6 after a backslash (a value may
  * follow `\n` or `\u00e9`); each only where four characters of the string follow. A value matched
- * at a position starts there and lies inside one string, so its prefix was recorded.
+ * at a position starts there and lies inside one string, so its prefix was recorded, or the
+ * string was prose (`prose`) and the value is spelled as prose.
  */
 export class CandidatePrefixes {
   /**
@@ -284,38 +294,7 @@ export class CandidatePrefixes {
     this.bits = new Int32Array((1 << log) >>> 5);
     this.shift = 32 - log;
   }
-  /**
-   * Notes a candidate position of the string being walked in `text` (its prefix is recorded by
-   * `keep`). Past PENDING_LIMIT positions in one string, those noted are recorded at once: a
-   * superset of the prefixes only costs a search, and a string of escapes (`\\\\…`, three
-   * positions per backslash) grew the list to millions of positions, allocated afresh per body.
-   */
-  at(text: string, at: number): void {
-    // Filtered here as well as in `record`: a text of escapes or markup is mostly separators, and
-    // noting each cost a store per character (`\\\\…` in a JSON string: three per backslash).
-    const first = text.charCodeAt(at);
-    if (first < 128 && SEPARATOR_STARTS[first] === 1) return;
-    if (pendingCount === pendingPositions.length) {
-      if (pendingCount < PENDING_LIMIT) pendingPositions = grown(pendingPositions, pendingCount * 2);
-      else this.keep(text, text.length);
-    }
-    pendingPositions[pendingCount++] = at;
-  }
-
-  /**
-   * Records the prefixes at the positions noted since the last `keep` or `drop`, where four
-   * characters of the string (which ends at `end`) follow. A position on a separator that starts
-   * no value in practice (a space, `-`, `:`…: SEPARATOR_STARTS) is not recorded: prose and
-   * timestamps are half such positions, and mayOccurIn answers "may occur" for a known value that
-   * does start with one.
-   */
-  keep(text: string, end: number): void {
-    const pending = pendingPositions;
-    for (let n = 0; n < pendingCount; n++) this.record(text, pending[n] ?? 0, end);
-    pendingCount = 0;
-  }
-
-  /** Records the prefix at `at` (see `keep`). */
+  /** Records the prefix at `at`, where four characters of the string (ending at `end`) follow. */
   private record(text: string, at: number, end: number): void {
     if (at + 4 > end) return;
     const first = text.charCodeAt(at);
@@ -327,9 +306,20 @@ export class CandidatePrefixes {
     this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
-  /** Forgets the positions noted since the last `keep` (the string will be replaced whole). */
-  drop(): void {
-    pendingCount = 0;
+  /**
+   * Some string of the body is lowercase ASCII words and spaces only (see `prose`): any known value
+   * spelled with those characters alone may occur in it.
+   */
+  hasProse = false;
+
+  /**
+   * Notes a string of lowercase ASCII words and spaces alone (free text: a description, a note), in
+   * place of its prefixes. A known value can lie inside such a string only if it is spelled with
+   * the same characters, and mayOccurIn looks for those by their text; recording a prefix at each
+   * word of every such string was 40 % of the detector gates' walk over a list body.
+   */
+  prose(): void {
+    this.hasProse = true;
   }
 
   /** The bytes its map holds (kept with a scan until the writing pass). */
@@ -369,15 +359,6 @@ export class CandidatePrefixes {
     }
   }
 }
-
-/**
- * The positions CandidatePrefixes.at noted in the string being walked, for whichever map walks
- * it: one list for all, since a walk notes its positions and keeps or drops them before any other
- * walk begins (the scans are synchronous), so the list is allocated once, not per body.
- */
-let pendingPositions = new Int32Array(1024);
-let pendingCount = 0;
-const PENDING_LIMIT = 1 << 16;
 
 /** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
 const MAX_CONFIRMED = 8;
@@ -622,6 +603,7 @@ export class KnownValues {
     if (this.prefixHashes === undefined) {
       const chars = this.chars;
       const hashes = new Int32Array(this.count);
+      const prose: number[] = [];
       let separator = false;
       for (let id = 0; id < this.count; id++) {
         const at = this.at[id] ?? 0;
@@ -629,15 +611,22 @@ export class KnownValues {
         // CandidatePrefixes records nothing at a separator: such a value may be anywhere.
         if (first < 128 && SEPARATOR_STARTS[first] === 1) separator = true;
         hashes[id] = prefixHash(first, chars[at + 1] ?? 0, chars[at + 2] ?? 0, chars[at + 3] ?? 0);
+        if (isProseSpelling(chars, at, this.length[id] ?? 0)) prose.push(id);
       }
       this.prefixHashes = hashes;
+      this.proseIds = prose;
       this.separatorStart = separator;
     }
     if (this.separatorStart) return true;
     // A shared prefix is often a coincidence (a street number `2025 High Street` and the year of
     // every timestamp): with `occurs` (whether a value, spelled as this table spells it, occurs
-    // where the search would look), a few such values are looked for instead.
+    // where the search would look), a few such values are looked for instead. A value spelled as
+    // prose is (CandidatePrefixes.prose) when the body holds prose.
     const shared: number[] = [];
+    if (prefixes.hasProse)
+      for (const id of this.proseIds ?? []) {
+        if (occurs === undefined || shared.push(id) > MAX_CONFIRMED) return true;
+      }
     for (let id = 0; id < this.count; id++) {
       if (!prefixes.has(this.prefixHashes[id] ?? 0)) continue;
       // Too many to look for one by one: the search costs less.
@@ -653,6 +642,8 @@ export class KnownValues {
 
   /** Each value's prefix hash (see prefixHash), worked out at mayOccurIn's first call. */
   private prefixHashes: Int32Array | undefined;
+  /** The values spelled with lowercase ASCII letters and spaces alone (see CandidatePrefixes.prose). */
+  private proseIds: number[] | undefined;
 
   /** How many values mayOccurIn may read (to weigh it against searching a text). */
   get prefixTableSize(): number {

@@ -185,6 +185,39 @@ describe('one decision per value across the archive', () => {
     expect(written).not.toContain('2025 High');
   });
 
+  it('finds a known value spelled in lowercase words inside prose, where no prefix is recorded', () => {
+    // A string of lowercase words and spaces records no prefixes: a value spelled only with those
+    // characters may be in it, and is looked for by its text.
+    const filler = Array.from({ length: 2000 }, (_, i) => ({ id: `usr_${i}`, note: 'plain words here' }));
+    for (const [kind, value, prose, placeholder] of [
+      [
+        'password',
+        'correcthorsebatterystaple',
+        'the user typed correcthorsebatterystaple again',
+        '[password-1]',
+      ],
+      ['name', 'jenny rosen', 'a note from jenny rosen about it', '[name-1]'],
+    ] as const) {
+      const session = new RedactionSession();
+      session.placeholder(kind, value);
+      const text = JSON.stringify({ data: filler, echo: prose });
+      const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+      session.seal();
+      expect(edits?.prefixes?.hasProse, value).toBe(true);
+      expect(session.known(true)?.mayOccurIn(edits!.prefixes!), value).toBe(true);
+      const written = redactJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+      expect(written, value).not.toContain(value);
+      expect(written, value).toContain(placeholder);
+    }
+    // A value with a character prose strings lack is not looked for in them.
+    const session = new RedactionSession();
+    session.placeholder('name', 'Jenny Rosen');
+    const text = JSON.stringify({ data: filler, echo: 'a note from jenny rosen about it' });
+    const edits = scanJsonText(text, session, bodyScans(Number.POSITIVE_INFINITY));
+    session.seal();
+    expect(session.known(true)?.mayOccurIn(edits!.prefixes!)).toBe(false);
+  });
+
   it('searches a body for a known value that starts with a separator, where no prefix is recorded', () => {
     // Prefixes are not recorded at a space, `-`, `:`, a quote, an escape, a bracket…; a value
     // starting with one must still be found.
