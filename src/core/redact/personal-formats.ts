@@ -435,7 +435,6 @@ interface Group {
   end: number;
 }
 
-/** The separator between two adjacent groups of a run. */
 function digitsOf(text: string, start: number, end: number): string {
   let out = '';
   for (let i = start; i < end; i++) {

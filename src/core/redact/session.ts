@@ -306,11 +306,15 @@ export class CandidatePrefixes {
     this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
+  private proseSeen = false;
+
   /**
    * Some string of the body is lowercase ASCII words and spaces only (see `prose`): any known value
    * spelled with those characters alone may occur in it.
    */
-  hasProse = false;
+  get hasProse(): boolean {
+    return this.proseSeen;
+  }
 
   /**
    * Notes a string of lowercase ASCII words and spaces alone (free text: a description, a note), in
@@ -319,7 +323,7 @@ export class CandidatePrefixes {
    * word of every such string was 40 % of the detector gates' walk over a list body.
    */
   prose(): void {
-    this.hasProse = true;
+    this.proseSeen = true;
   }
 
   /** The bytes its map holds (kept with a scan until the writing pass). */
