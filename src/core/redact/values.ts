@@ -197,7 +197,8 @@ function textScan(text: string, session: RedactionSession): string {
  * Whether `text` certainly comes back unchanged from redactText, in each of its parts too: no
  * percent escape (decoding could reveal a trigger), no detector family can match (the gates of the
  * whole text admit whatever the gates of a part admit: a token run or a word only grows when parts
- * are joined), and no known value occurs. Lets a URL path of ordinary segments skip the work per
+ * are joined, and the gates' one-word rule closes only on a text with no separator, whose one
+ * part is itself), and no known value occurs. Lets a URL path of ordinary segments skip the work per
  * segment.
  */
 function unchangedText(text: string, session: RedactionSession): boolean {
