@@ -1495,7 +1495,13 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = braintreeEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
+  // All but three shapes (a JWT, a Stripe client secret, a Discord token: each gated by its first
+  // character) open with at least 6 characters of [A-Za-z0-9]: a shorter word is none of them, and
+  // their dozen reads past the word were half this walk's cost on text of short words and digit
+  // groups (hostile shape "token word, colon pair and date after curl -u").
+  const long = runs.of(A, at) - at >= 6;
   if (
+    long &&
     code >= 48 &&
     code <= 57 &&
     (text.charCodeAt(at + 15) === 124 ||
@@ -1513,25 +1519,25 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = stripeClientSecretEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
   }
-  if (text.charCodeAt(at + 6) === 95 && text.charCodeAt(at + 36) === 95) {
+  if (long && text.charCodeAt(at + 6) === 95 && text.charCodeAt(at + 36) === 95) {
     const end = maxmindEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
-  if (code >= 48 && code <= 57) {
+  if (long && code >= 48 && code <= 57) {
     const colon =
       text.charCodeAt(at + 8) === 58 || text.charCodeAt(at + 9) === 58 || text.charCodeAt(at + 10) === 58;
     const end = colon ? telegramEnd(text, at, runs) : -1;
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
-  if (code === 98 && text.startsWith('bot', at)) {
+  if (long && code === 98 && text.startsWith('bot', at)) {
     const end = telegramEnd(text, at + 3, runs);
     if (end !== -1) return { span: { start: at + 3, end, kind: 'token' } };
   }
-  if (text.charCodeAt(at + 14) === 46) {
+  if (long && text.charCodeAt(at + 14) === 46) {
     const end = atlasEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
-  if (text.charCodeAt(at + 32) === 45) {
+  if (long && text.charCodeAt(at + 32) === 45) {
     const end = mailchimpEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
@@ -1542,11 +1548,11 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = discordEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
-  if (text.charCodeAt(at + 39) === 76 && text.startsWith('FFFFNRAL', at + 32)) {
+  if (long && text.charCodeAt(at + 39) === 76 && text.startsWith('FFFFNRAL', at + 32)) {
     const end = newRelicLicenseEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
-  if (code === 48 && text.charCodeAt(at + 1) === 48 && text.charCodeAt(at + 15) === 33) {
+  if (long && code === 48 && text.charCodeAt(at + 1) === 48 && text.charCodeAt(at + 15) === 33) {
     const end = salesforceSessionEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'session' } };
   }
