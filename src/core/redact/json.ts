@@ -258,10 +258,16 @@ function pairKind(name: string): RedactionKind | undefined {
  * A JSON string value: whole under a sensitive name (`kind` set), otherwise through the detectors
  * (a URL through redactUrl: see redactTextOrUrl).
  */
-function redactJsonString(value: string, kind: RedactionKind | undefined, session: RedactionSession): string {
+/** `gates`: the detector gates of `value`'s characters, when the caller has worked them out. */
+function redactJsonString(
+  value: string,
+  kind: RedactionKind | undefined,
+  session: RedactionSession,
+  gates?: number,
+): string {
   if (kind !== undefined)
     return value === '' || isPlaceholder(value) ? value : redactWhole(kind, value, session);
-  return redactTextOrUrl(value, session);
+  return redactTextOrUrl(value, session, gates);
 }
 
 // --- The text scan ------------------------------------------------------------------------------
@@ -772,8 +778,12 @@ class JsonTextScan {
     // value shorter than 4 characters is never changed.
     // (The gates record the candidate prefixes of a string they rule out; any other string no
     // edit replaces is recorded on its own.)
-    if (kind === undefined && (end - i <= 4 || detectorGates(text, i + 1, end, this.prefixes) === 0))
-      return true;
+    let gates: number | undefined;
+    if (kind === undefined) {
+      if (end - i <= 4) return true;
+      gates = detectorGates(text, i + 1, end, this.prefixes);
+      if (gates === 0) return true;
+    }
     if (kind !== undefined && !hasBackslash(text, i + 1, end)) {
       if (end === i + 1) return true;
       if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) {
@@ -785,7 +795,9 @@ class JsonTextScan {
     }
     const value = this.decoded(i, end);
     if (value === undefined) return false;
-    const out = redactJsonString(value, kind, this.session);
+    // A value as long as its source has no escape: the same characters, so the same gates (the text
+    // redactor walked them again, 3x JSON.parse per MB on a string of short words and digit groups).
+    const out = redactJsonString(value, kind, this.session, value.length === end - i - 1 ? gates : undefined);
     if (out !== value) this.edits.add(i, end + 1, JSON.stringify(out));
     else this.prefixes?.string(text, i + 1, end);
     return true;

@@ -210,10 +210,13 @@ function unchangedText(text: string, session: RedactionSession): boolean {
   return spans.length === 0;
 }
 
-/** Free text with every detected secret, piece of personal data and known value replaced. */
-export function redactText(text: string, session: RedactionSession): string {
+/**
+ * Free text with every detected secret, piece of personal data and known value replaced. `gates`:
+ * detectorGates of `text`, when the caller has worked them out.
+ */
+export function redactText(text: string, session: RedactionSession, gates?: number): string {
   if (text.length < 4) return text;
-  const spans = detectSensitive(text);
+  const spans = detectSensitive(text, 0, text.length, gates);
   const known = session.known();
   if (known !== undefined && known.size > 0) {
     const before = spans.length;
@@ -323,8 +326,9 @@ const WHOLE_URL = /^https?:\/\/\S*$/i;
  * under an address word): a URL goes through redactUrl, so its percent-encoded query values are
  * decoded before they are judged and a placeholder inside it is written percent-encoded.
  */
-export function redactTextOrUrl(value: string, session: RedactionSession): string {
-  return WHOLE_URL.test(value) ? redactUrl(value, session) : redactText(value, session);
+/** `gates`: the detector gates of `value`, when the caller has worked them out (see redactText). */
+export function redactTextOrUrl(value: string, session: RedactionSession, gates?: number): string {
+  return WHOLE_URL.test(value) ? redactUrl(value, session) : redactText(value, session, gates);
 }
 
 /**

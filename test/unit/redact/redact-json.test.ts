@@ -157,6 +157,26 @@ describe('redactJson', () => {
   });
 });
 
+describe('a JSON string is judged by its decoded characters', () => {
+  it('a token spelled with escapes is found though no run of its source is long enough to open the token gate', () => {
+    // The scan's gates of a string with no escape are handed to the text redactor; with an escape
+    // the decoded characters differ (here a 40-character GitHub token, each source run under 20).
+    const token = 'ghp_x8Kd2Lm9Qp4Rt7Vw1Yz3Bn5Cf6Gh0Jk8Mn2Pq';
+    // Every tenth character written as a \u escape.
+    const source = [...token]
+      .map((char, i) => (i % 10 === 9 ? `\\u00${char.charCodeAt(0).toString(16)}` : char))
+      .join('');
+    const text = `{"note":"see ${source} now"}`;
+    expect(JSON.parse(text)).toEqual({ note: `see ${token} now` });
+    for (const run of source.split('\\')) expect(run.length).toBeLessThan(20);
+    const out = redactJsonText(text, new RedactionSession()) ?? '';
+    expect(JSON.parse(out)).toEqual({ note: 'see [token-1] now' });
+    // The same token with no escape, whose gates the scan hands over, is found as well.
+    const plain = redactJsonText(JSON.stringify({ note: `see ${token} now` }), new RedactionSession());
+    expect(JSON.parse(plain ?? 'null')).toEqual({ note: 'see [token-1] now' });
+  });
+});
+
 describe('an identifier field holding digits is an identifier', () => {
   // Luhn-valid numbers of lengths card networks issue (Diners 15, Discover 16), as Stripe's
   // network_transaction_id and other issuers' numeric ids come.
