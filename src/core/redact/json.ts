@@ -256,9 +256,9 @@ function pairKind(name: string): RedactionKind | undefined {
 
 /**
  * A JSON string value: whole under a sensitive name (`kind` set), otherwise through the detectors
- * (a URL through redactUrl: see redactTextOrUrl).
+ * (a URL through redactUrl: see redactTextOrUrl). `gates`: the detector gates of `value`'s
+ * characters, when the caller has worked them out.
  */
-/** `gates`: the detector gates of `value`'s characters, when the caller has worked them out. */
 function redactJsonString(
   value: string,
   kind: RedactionKind | undefined,
