@@ -1050,7 +1050,12 @@ export function jsonStringEnd(text: string, from: number): number {
 
 /** Some character of text[from, to) is a backslash. */
 function backslashWithin(text: string, from: number, to: number): boolean {
-  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  const start = Math.max(0, from);
+  // A long range is searched natively, bounded by a slice (a view into the text in V8, no copy):
+  // `find` asks this once of each whole text it searches, and walking a megabyte for it was 2 %
+  // of sanitizing one. A short one (the six characters before a word) is read in place.
+  if (to - start > 64) return text.slice(start, to).includes('\\');
+  for (let i = start; i < to; i++) if (text.charCodeAt(i) === 92) return true;
   return false;
 }
 
