@@ -68,6 +68,20 @@ describe('redactUrl', () => {
     expect(url).toBe('https://api.test/a%20b/%25zz/%41?q=%C3%A9&r=%2f');
   });
 
+  it('keeps raw every ASCII character RFC 3986 allows, and escapes every other one', () => {
+    // §2.2-2.3: unreserved and reserved characters; `%` only where it starts an escape (§2.1).
+    const allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      const url = redactUrl(`https://api.test/p?q=x${char}y`, new RedactionSession(), 'har');
+      const written = allowed.includes(char) ? char : encodeURIComponent(char);
+      expect(url, `code ${code}`).toBe(`https://api.test/p?q=x${written}y`);
+    }
+    expect(redactUrl('https://api.test/p?q=%4&r=%4g&s=%4F', new RedactionSession(), 'har')).toBe(
+      'https://api.test/p?q=%254&r=%254g&s=%4F',
+    );
+  });
+
   it('writes each UTF-8 byte of a character as encodeURIComponent does, at every length of encoding', () => {
     for (const char of [
       ' ',
