@@ -522,6 +522,35 @@ describe('the gate pass rules out only what no family could match', () => {
   });
 });
 
+describe('the gates of a text and of its parts', () => {
+  it("a path's gates admit whatever the gates of each of its segments admit", () => {
+    // unchangedText and redactPath rely on it: a path the gates close on has no segment any family
+    // could match in, and a segment judged with its path's gates runs every family its own open.
+    const piece = fc.oneof(
+      fc.stringMatching(/^[a-z_][A-Za-z0-9_]{0,13}$/),
+      fc.stringMatching(/^[A-Za-z0-9_+=.~-]{1,24}$/),
+      fc.stringMatching(/^[0-9]{1,10}$/),
+      fc.constantFrom(' ', '-', '-----', '.', ':', '=', '@', '%', '\\', '+', '(', ')', ', ', 'é'),
+      fc.constantFrom('born ', 'token ', 'Bearer ', 'ssws ', '1987-03-14', '3/4/87', '2026-11-22T05:00:00Z'),
+      fc.constantFrom('passport', 'DE', 'GB', 'X', '123e4567-e89b-12d3-a456-426614174000'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (parts, lead) => {
+          const segments = parts.map((segment) => segment.join(''));
+          const path = `${lead ? '/' : ''}${segments.join('/')}`;
+          const whole = detectorGates(path);
+          for (const segment of segments)
+            expect(whole | detectorGates(segment), `${path} | ${segment}`).toBe(whole);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('overlapping findings of two families', () => {
   it('a phone that ends inside a token that follows it takes the whole token with it', () => {
     // Counterexample of never-leaks.property.test.ts at 5000 runs: trunk phone `01 822718846`
