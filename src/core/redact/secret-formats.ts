@@ -1768,7 +1768,23 @@ function isVariableName(value: string): boolean {
 /** Longer values are tested as DOC_PLACEHOLDER_WHOLE and, on their last characters, DOC_PLACEHOLDER_ENDING. */
 const DOC_TAIL_FROM = 16;
 
+/**
+ * The last value isDocPlaceholder judged, and its answer: an assignment's value after a scheme
+ * word is asked twice (valueSpan, then assignmentAt), and an assignment-dense text (`=token `
+ * repeated) asks the same value at every `=`: two expressions each time were a tenth of its cost.
+ */
+let lastDocValue: string | undefined;
+let lastDocAnswer = false;
+
 export function isDocPlaceholder(value: string): boolean {
+  if (value === lastDocValue) return lastDocAnswer;
+  lastDocAnswer = docPlaceholder(value);
+  // (A long value is not kept: comparing a megabyte with the next one to miss costs its length.)
+  lastDocValue = value.length <= 256 ? value : undefined;
+  return lastDocAnswer;
+}
+
+function docPlaceholder(value: string): boolean {
   if (value.length <= DOC_TAIL_FROM) return isVariableName(value) || DOC_PLACEHOLDER.test(value);
   // The same answer without walking a long value from every position (the unanchored endings
   // would): anchored alternatives stop at the first character that does not fit, and the endings
@@ -1781,6 +1797,9 @@ export function isDocPlaceholder(value: string): boolean {
   );
 }
 
+/** The scheme words findAuthSchemes reads, with the blanks after them. */
+const AUTH_SCHEME = /\b(?:bearer|basic|token|ssws)[ \t]{1,4}/gi;
+
 /**
  * `Bearer <token>` / `Basic <base64>` in free text (RFC 6750 §2.1, RFC 7617 §2), and Okta's
  * `SSWS <token>` (Okta developer docs "API tokens" › use in the Authorization header): the scheme word
@@ -1789,16 +1808,22 @@ export function isDocPlaceholder(value: string): boolean {
  * decode to `user:password`, so "Basic information" is prose.
  */
 export function findAuthSchemes(text: string, from: number, to: number, into: Span[]): void {
-  const scheme = /\b(bearer|basic|token|ssws)[ \t]{1,4}/gi;
+  const scheme = AUTH_SCHEME;
   scheme.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = scheme.exec(text)) !== null && match.index < to) {
-    const start = match.index + match[0].length;
+  // `test`, not `exec`: a text of `token ` repeated matches every few characters, and the match
+  // array each exec made was a tenth of this finder's cost. The word is read back from the text.
+  while (scheme.test(text)) {
+    const start = scheme.lastIndex;
+    let wordEnd = start;
+    while (isBlank(text.charCodeAt(wordEnd - 1))) wordEnd--;
+    // bearer, basic, token or ssws, told apart by the last letter.
+    const last = text.charCodeAt(wordEnd - 1) | 32;
+    const word = last === 114 ? 'bearer' : last === 99 ? 'basic' : last === 110 ? 'token' : 'ssws';
+    if (wordEnd - word.length >= to) break;
     let end = start;
     while (end < to && end - start < 8192 && inTable(B64TOKEN, text, end)) end++;
     const value = text.slice(start, end);
     if (isWordCode(text.charCodeAt(end)) || value.length < 8 || isDocPlaceholder(value)) continue;
-    const word = (match[1] ?? '').toLowerCase();
     if (word === 'basic') {
       if (!decodesToUserPass(value)) continue;
       into.push({ start, end, kind: 'credential' });

@@ -522,6 +522,19 @@ describe('the gate pass rules out only what no family could match', () => {
   });
 });
 
+describe('documentation placeholders next to real values', () => {
+  it('keeps each placeholder and replaces each value, whatever was judged just before', () => {
+    // isDocPlaceholder keeps its last answer: a value asked again must get its own answer back.
+    const text =
+      'password=YOUR_PASSWORD password=hunter2xYz9Ab password=YOUR_PASSWORD password=hunter2xYz9Ab ' +
+      'token YOUR_TOKEN_HERE_PLEASE token aB3dE5fG7hJ9kL1mN3pQ';
+    expect(redactText(text, new RedactionSession())).toBe(
+      'password=YOUR_PASSWORD password=[password-1] password=YOUR_PASSWORD password=[password-1] ' +
+        'token YOUR_TOKEN_HERE_PLEASE token [token-1]',
+    );
+  });
+});
+
 describe('the gates of a text and of its parts', () => {
   it("a path's gates admit whatever the gates of each of its segments admit", () => {
     // unchangedText and redactPath rely on it: a path the gates close on has no segment any family
