@@ -522,6 +522,20 @@ describe('the gate pass rules out only what no family could match', () => {
   });
 });
 
+describe('an authorization scheme as the value of a credential field', () => {
+  it.each([
+    ['client_secret=Digest aB3dE5fG7hJ9kL1mN3pQ', 'client_secret=Digest [secret-1]'],
+    ['x_api_key: HMAC aB3dE5fG7hJ9kL1mN3pQ', 'x_api_key: HMAC [api-key-1]'],
+    ['password=NEGOTIATE YIIBhwYGKwYBBQUCoIIBezCC', 'password=NEGOTIATE [password-1]'],
+    ['api_key=AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830', 'api_key=AWS4-HMAC-SHA256 [api-key-1]'],
+    ['secret=Mutual zz9yy8xx7', 'secret=Mutual [secret-1]'],
+    // One letter more is no registered scheme: the value is taken whole.
+    ['secret=Mutualz zz9yy8xx7', 'secret=[secret-1]'],
+  ])('%s keeps the scheme word (IANA registry, any case) and takes what follows it', (text, expected) => {
+    expect(redactText(text, new RedactionSession())).toBe(expected);
+  });
+});
+
 describe('documentation placeholders next to real values', () => {
   it('keeps each placeholder and replaces each value, whatever was judged just before', () => {
     // isDocPlaceholder keeps its last answer: a value asked again must get its own answer back.
