@@ -958,10 +958,11 @@ function jsonWithKnown(text: string, scan: EditList, known: KnownValues): string
   // The strings between the edits are searched unless the scan's record of where a value could
   // start says no known value can (asked only when the known values' table is small next to the text).
   const prefixes = scan.prefixes;
-  const search =
-    prefixes === undefined ||
-    known.prefixTableSize * 4 > text.length ||
-    known.mayOccurIn(prefixes, (value) => occursBetween(text, scan, value));
+  let search = prefixes === undefined || known.prefixTableSize * 4 > text.length;
+  if (!search && prefixes !== undefined) {
+    prefixes.settle(text);
+    search = known.mayOccurIn(prefixes, (value) => occursBetween(text, scan, value));
+  }
   let inside = false;
   let at = 0;
   for (let edit = 0; ; edit++) {

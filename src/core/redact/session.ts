@@ -333,15 +333,44 @@ export class CandidatePrefixes {
 
   /** Whether a recorded position may have had this prefix hash (see prefixHash). */
   has(hash: number): boolean {
+    if (this.deferred.length !== 0) throw new Error('CandidatePrefixes: settle the deferred strings first');
     const bit = prefixBit(this.shift, hash);
     return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 
   /**
+   * Strings of DEFERRED_LENGTH characters or more not recorded yet: [start, end) pairs of the
+   * scanned text, recorded by `settle` when a search asks (see `string`).
+   */
+  private readonly deferred: number[] = [];
+
+  /**
+   * Records the strings `string` deferred, reading them from `text` (the scanned text, or one with
+   * the same characters: a streamed export's writing pass reads its own copy of a body).
+   */
+  settle(text: string): void {
+    const deferred = this.deferred;
+    for (let k = 0; k + 1 < deferred.length; k += 2)
+      this.recordString(text, deferred[k] ?? 0, deferred[k + 1] ?? 0);
+    deferred.length = 0;
+  }
+
+  /**
    * Records every candidate position of the string content text[start, end) (JSON source): for
    * strings the gates do not walk (object keys, timestamps, values kept under a sensitive name).
+   * A long string is recorded only once a search asks (`settle`): the prefixes are read only when
+   * the session knows some value to find again, and a body whose long strings hold none (a
+   * megabyte of digit groups, a log line) walked them for nothing, a thirteenth of its cost.
    */
   string(text: string, start: number, end: number): void {
+    if (end - start >= DEFERRED_LENGTH) {
+      this.deferred.push(start, end);
+      return;
+    }
+    this.recordString(text, start, end);
+  }
+
+  private recordString(text: string, start: number, end: number): void {
     // The candidate positions as `keep` reads them, set directly (no positions noted first).
     const bits = this.bits;
     let wordBefore = false;
@@ -363,6 +392,9 @@ export class CandidatePrefixes {
     }
   }
 }
+
+/** The length from which CandidatePrefixes.string defers a string until a search asks. */
+const DEFERRED_LENGTH = 4096;
 
 /** Known values with a recorded prefix mayOccurIn looks for before it answers "may occur" unseen. */
 const MAX_CONFIRMED = 8;

@@ -117,6 +117,8 @@ describe('one decision per value across the archive', () => {
       quoted: `say "${tracking}"`,
       at: `${dob} 10:00`,
       prose: `the id ${tracking} again`,
+      // A string long enough to be recorded only once the writing pass asks (CandidatePrefixes.settle).
+      long: `${'log line, '.repeat(500)}${tracking}.`,
     });
     expect(body.length).toBeGreaterThan(16_384);
     const input = har([
@@ -127,8 +129,26 @@ describe('one decision per value across the archive', () => {
     const text = out.log.entries[0]?.response?.content?.text ?? '';
     expect(text).not.toContain(tracking);
     expect(text).not.toContain(dob);
-    expect(text.split('[cookie-1]').length - 1).toBe(6);
+    expect(text.split('[cookie-1]').length - 1).toBe(7);
     expect(text).toContain('"at":"[dob-1] 10:00"');
+    expect(streamed(input)).toEqual(out);
+  });
+
+  it('finds a value judged elsewhere in a long string of a large JSON body, recorded only once a search asks', () => {
+    // CandidatePrefixes defers a string of 4 Ki characters or more until the writing pass asks;
+    // here it is the one place the body holds the value, so the search must not be skipped.
+    const tracking = 'trk_8f3a9c2e11d4';
+    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `row_${i}`, text: 'plain words only here' }));
+    const body = JSON.stringify({ filler, long: `${'log line, '.repeat(500)}${tracking}.` });
+    expect(body.length).toBeGreaterThan(16_384);
+    const input = har([
+      entry('https://api.test/v1/list', { body }),
+      entry('https://api.test/v1/me', { cookie: `tid=${tracking}` }),
+    ]);
+    const out = sanitizeHar(input);
+    const text = out.log.entries[0]?.response?.content?.text ?? '';
+    expect(text).not.toContain(tracking);
+    expect(text).toContain('log line, [cookie-1].');
     expect(streamed(input)).toEqual(out);
   });
 
