@@ -229,6 +229,28 @@ export function detectorGates(
         wordOnly = false;
         continue;
       }
+    } else if (code >= 48 && code <= 57) {
+      // A run of digits counted at once, as the general step below counts each (digit groups,
+      // dates and phones are most of a hostile text's characters): each digit extends the token
+      // run and the digit counts, ends any letter word or dash run, and the first opens a group.
+      const from = i;
+      do code = text.charCodeAt(++i);
+      while (i < end && code >= 48 && code <= 57);
+      const count = i - from;
+      lower = 0;
+      letters = 0;
+      dashes = 0;
+      run += count;
+      if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
+      // (The general step stops counting runDigits once digits reaches 4: the gate is open then.)
+      digits += count;
+      if (digits >= 4) gates |= GATE_DIGITS;
+      else if ((runDigits += count) >= 5 && run >= 12) gates |= GATE_DIGITS;
+      if (!afterDigit) groups++;
+      afterDigit = true;
+      numberDigits += count;
+      if (numberDigits >= 8 || groups >= 4) gates |= GATE_NUMBERS;
+      if (i === end) break;
     }
     const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
     if (code !== 32) lower = 0;
