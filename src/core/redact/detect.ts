@@ -157,6 +157,24 @@ export function isoTimestampEnd(text: string, at: number): number {
 }
 
 /**
+ * `yyyy-mm-ddThh:mm:ss.sssZ`, the date time string format of ECMA-262 §21.4.1.32 as
+ * Date.prototype.toISOString writes it (a UTC time with milliseconds): one of the forms
+ * isoTimestampEnd reads whole. A `d` stands for a digit.
+ */
+const ZULU_MILLIS = 'dddd-dd-ddTdd:dd:dd.dddZ';
+const ZULU_CODES = Array.from(ZULU_MILLIS, (char) => (char === 'd' ? 0 : char.charCodeAt(0)));
+
+/** text[at, at + 24) is a ZULU_MILLIS timestamp. */
+export function isZuluMillisAt(text: string, at: number): boolean {
+  for (let k = 0; k < ZULU_CODES.length; k++) {
+    const code = text.charCodeAt(at + k);
+    const want = ZULU_CODES[k] ?? 0;
+    if (want === 0 ? (code - 48) >>> 0 > 9 : code !== want) return false;
+  }
+  return true;
+}
+
+/**
  * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
  * whose body will be searched for known values), a string ruled out has its candidate prefixes
  * recorded, or is noted as prose when it is lowercase words alone (see CandidatePrefixes): that
@@ -170,6 +188,13 @@ export function detectorGates(
 ): number {
   // A timestamp is at least `yyyy-mm-dd`: the matcher runs only on what could be one.
   const first = text.charCodeAt(start);
+  if (end - start === ZULU_MILLIS.length && isZuluMillisAt(text, start)) {
+    // The commonest of all (what Date.prototype.toISOString writes): checked and recorded by its
+    // layout, each character read once (the general matcher and recorder were 8 % of a list
+    // body's scan, read 24 characters twice and classified each).
+    prefixes?.zuluMillis(text, start);
+    return 0;
+  }
   if (end - start >= 10 && first >= 48 && first <= 57) {
     if (isoTimestampEnd(text, start) === end) {
       prefixes?.string(text, start, end);

@@ -326,6 +326,30 @@ export class CandidatePrefixes {
     this.proseSeen = true;
   }
 
+  /**
+   * Records the prefixes of a `yyyy-mm-ddThh:mm:ss.sssZ` timestamp at text[at, at + 24) (the caller
+   * checked its layout): the positions `string` records in that layout, the start of each digit
+   * run that begins after a separator (`-`, `:` and `.` start nothing themselves; `T` joins the day
+   * and the hour into one word), at offsets 0, 5, 8, 14, 17 and 20. A unit test compares it with
+   * `string` on random timestamps.
+   */
+  zuluMillis(text: string, at: number): void {
+    const bits = this.bits;
+    for (const offset of ZULU_WORD_STARTS) {
+      const i = at + offset;
+      const bit = prefixBit(
+        this.shift,
+        prefixHash(
+          text.charCodeAt(i),
+          text.charCodeAt(i + 1),
+          text.charCodeAt(i + 2),
+          text.charCodeAt(i + 3),
+        ),
+      );
+      bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
+  }
+
   /** The bytes its map holds (kept with a scan until the writing pass). */
   get mapBytes(): number {
     return this.bits.byteLength;
@@ -393,6 +417,9 @@ export class CandidatePrefixes {
   }
 }
 
+/** Where CandidatePrefixes.zuluMillis records, from the start of the timestamp. */
+const ZULU_WORD_STARTS = [0, 5, 8, 14, 17, 20];
+
 /** The length from which CandidatePrefixes.string defers a string until a search asks. */
 const DEFERRED_LENGTH = 4096;
 
@@ -422,7 +449,7 @@ for (const char of ' -:.,/()"\'`\\[]{}<>=;&?|') SEPARATOR_STARTS[char.charCodeAt
  * keys its tables on, maps `13T0` and `1450` to the same number: a timestamp would hide every
  * street number.)
  */
-function prefixHash(a: number, b: number, c: number, d: number): number {
+export function prefixHash(a: number, b: number, c: number, d: number): number {
   const packed = (a & 0xff) | ((b & 0xff) << 8) | ((c & 0xff) << 16) | ((d & 0xff) << 24);
   const wide = (a | b | c | d) >>> 8;
   return wide === 0

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectWithoutGates } from '../../../src/core/redact/detect.ts';
+import { detectWithoutGates, isZuluMillisAt } from '../../../src/core/redact/detect.ts';
 import {
   detectorGates,
   detectSensitive,
@@ -545,6 +545,30 @@ describe('documentation placeholders next to real values', () => {
     expect(redactText(text, new RedactionSession())).toBe(
       'password=YOUR_PASSWORD password=[password-1] password=YOUR_PASSWORD password=[password-1] ' +
         'token YOUR_TOKEN_HERE_PLEASE token [token-1]',
+    );
+  });
+});
+
+describe('a toISOString timestamp', () => {
+  it('opens no gate, and a string one character off it is judged as every family judges it', () => {
+    const stamp = fc
+      .tuple(
+        fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }),
+        fc.nat(23),
+        fc.constantFrom(...'0123456789aZT:.-+ /@'),
+      )
+      .map(([date, at, char]) => {
+        const text = date.toISOString();
+        return [text, `${text.slice(0, at)}${char}${text.slice(at + 1)}`] as const;
+      });
+    fc.assert(
+      fc.property(stamp, ([exact, off]) => {
+        expect(detectorGates(exact), exact).toBe(0);
+        expect(isZuluMillisAt(off, 0), off).toBe(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(off));
+        expect(detectSensitive(off), off).toEqual(detectWithoutGates(off));
+        expect(detectSensitive(`${off}9`)).toEqual(detectWithoutGates(`${off}9`));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionSession, redactText, type Span } from '../../../src/core/redact/index.ts';
-import { CandidatePrefixes, jsonStringEnd } from '../../../src/core/redact/session.ts';
+import { CandidatePrefixes, jsonStringEnd, prefixHash } from '../../../src/core/redact/session.ts';
+
+const prefixHashOf = (text: string, at: number): number =>
+  prefixHash(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3));
 
 describe('RedactionSession', () => {
   it('gives the same value the same placeholder and a different value the next number', () => {
@@ -192,6 +195,29 @@ describe('known values after many long near misses', () => {
       [third, third + long.length, '[password-1]'],
       [fourth, fourth + short.length, '[password-2]'],
     ]);
+  });
+});
+
+describe('CandidatePrefixes of a toISOString timestamp', () => {
+  it('records by its layout the same prefixes as reading the string', () => {
+    const digits = (count: number) => fc.stringMatching(new RegExp(`^[0-9]{${count}}$`));
+    const stamp = fc
+      .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(stamp, (text) => {
+        const layout = new CandidatePrefixes(1024);
+        const read = new CandidatePrefixes(1024);
+        layout.zuluMillis(`"${text}"`, 1);
+        read.string(`"${text}"`, 1, text.length + 1);
+        // Every 4-character window of the timestamp, recorded or not, answers alike in both maps.
+        for (let at = 0; at + 4 <= text.length; at++) {
+          const hash = prefixHashOf(text, at);
+          expect(layout.has(hash), `${text} @${at}`).toBe(read.has(hash));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
