@@ -162,16 +162,30 @@ export function isoTimestampEnd(text: string, at: number): number {
  * isoTimestampEnd reads whole. A `d` stands for a digit.
  */
 const ZULU_MILLIS = 'dddd-dd-ddTdd:dd:dd.dddZ';
-const ZULU_CODES = Array.from(ZULU_MILLIS, (char) => (char === 'd' ? 0 : char.charCodeAt(0)));
+/** Where ZULU_MILLIS has a digit. */
+const ZULU_DIGITS = Array.from(ZULU_MILLIS, (char, at) => (char === 'd' ? at : -1)).filter((at) => at !== -1);
 
 /** text[at, at + 24) is a ZULU_MILLIS timestamp. */
 export function isZuluMillisAt(text: string, at: number): boolean {
-  for (let k = 0; k < ZULU_CODES.length; k++) {
-    const code = text.charCodeAt(at + k);
-    const want = ZULU_CODES[k] ?? 0;
-    if (want === 0 ? (code - 48) >>> 0 > 9 : code !== want) return false;
+  // Its separators first: most strings of its length that are no timestamp fail there. (Past the
+  // text's end charCodeAt reads NaN, which no separator equals.)
+  if (
+    text.charCodeAt(at + 4) !== 45 ||
+    text.charCodeAt(at + 7) !== 45 ||
+    text.charCodeAt(at + 10) !== 84 ||
+    text.charCodeAt(at + 13) !== 58 ||
+    text.charCodeAt(at + 16) !== 58 ||
+    text.charCodeAt(at + 19) !== 46 ||
+    text.charCodeAt(at + 23) !== 90
+  )
+    return false;
+  // Then its digits, without a branch each: (code - 48) | (57 - code) is negative for any other.
+  let outside = 0;
+  for (const offset of ZULU_DIGITS) {
+    const code = text.charCodeAt(at + offset);
+    outside |= (code - 48) | (57 - code);
   }
-  return true;
+  return outside >= 0;
 }
 
 /**
