@@ -371,6 +371,7 @@ function isSchemeCode(code: number): boolean {
  * Authorization schemes (IANA HTTP Authentication Scheme Registry) whose parameter follows a space,
  * by length, in lowercase.
  */
+const NO_SCHEMES: readonly string[] = [];
 const SCHEMES_BY_LENGTH: readonly (readonly string[])[] = (() => {
   const byLength: string[][] = [];
   for (const word of [
@@ -382,12 +383,12 @@ const SCHEMES_BY_LENGTH: readonly (readonly string[])[] = (() => {
 })();
 
 /**
- * text[start, end), of scheme characters (isSchemeCode), is one of SCHEMES_BY_LENGTH in any case. Read in
- * place: a slice and an expression per assignment were a twentieth of the cost of a text of short
- * `key=value` pairs.
+ * text[start, end), of scheme characters (isSchemeCode), is one of SCHEMES_BY_LENGTH in any case.
+ * Read in place: a slice and an expression per assignment were a twentieth of the cost of a text
+ * of short `key=value` pairs.
  */
 function isSchemeWord(text: string, start: number, end: number): boolean {
-  for (const word of SCHEMES_BY_LENGTH[end - start] ?? []) {
+  for (const word of SCHEMES_BY_LENGTH[end - start] ?? NO_SCHEMES) {
     let i = 0;
     // `| 32` lowercases an ASCII letter and leaves a digit or `-` as it is.
     while (i < word.length && (text.charCodeAt(start + i) | 32) === word.charCodeAt(i)) i++;

@@ -199,10 +199,10 @@ function textScan(text: string, session: RedactionSession): string {
  * whole text admit whatever the gates of a part admit: a token run or a word only grows when parts
  * are joined, and the gates' one-word rule closes only on a text with no separator, whose one
  * part is itself), and no known value occurs. Lets a URL path of ordinary segments skip the work per
- * segment.
+ * segment. `gates`: detectorGates of `text`, undefined when it holds a percent escape.
  */
-function unchangedText(text: string, session: RedactionSession, gates = detectorGates(text)): boolean {
-  if (text.includes('%') || gates !== 0) return false;
+function unchangedText(text: string, session: RedactionSession, gates: number | undefined): boolean {
+  if (gates !== 0) return false;
   const known = session.known();
   if (known === undefined || known.size === 0) return true;
   const spans: Span[] = [];
@@ -506,7 +506,8 @@ export function redactPath(
       path.slice(0, secret) + encodePart(session.placeholder('token', safeDecode(path.slice(secret))), form)
     );
   const link = mayHoldLink(path) ? linkSecretSegment(path.split('/')) : -1;
-  const gates = detectorGates(path);
+  // The path's gates, unless a percent escape sends each segment to be decoded and judged anyway.
+  const gates = path.includes('%') ? undefined : detectorGates(path);
   if (link === -1 && unchangedText(path, session, gates)) return path;
   const segments = path.split('/');
   // A segment met again is written as it was the first time (a value keeps its placeholder): a
@@ -523,7 +524,7 @@ export function redactPath(
     // A segment that is most of the path takes the path's gates, which admit whatever its own
     // admit (see unchangedText; any family more only runs and finds nothing): a path of one long
     // segment was walked twice, a twelfth of sanitizing a megabyte-long URL.
-    const own = decoded === raw && 2 * raw.length > path.length ? gates : undefined;
+    const own = gates !== undefined && decoded === raw && 2 * raw.length > path.length ? gates : undefined;
     const redacted = i === link ? session.placeholder('token', decoded) : redactText(decoded, session, own);
     if (redacted !== decoded) segments[i] = encodePart(redacted, form);
     else if (form === 'display') segments[i] = decoded;
