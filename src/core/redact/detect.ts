@@ -650,14 +650,15 @@ function assignmentAt(
   const needsOpaque = keys.code;
   if (needsOpaque) kind = 'secret';
   if (kind === undefined && !attribute) return undefined;
+  // (Read once: asked four times below at every `=` of an assignment-dense text.)
+  const personal = kind !== undefined && isPersonalKind(kind);
   const next = text.charCodeAt(at + 1);
   // `'password:', password`: the key and its colon are a string of code (a label), and the quote
   // after the colon closes it; no value follows.
   if (!quoted && isQuote(next) && text.charCodeAt(keyStart - 1) === next) return undefined;
   // Go's, Pascal's and make's `:=` assigns like `=` (a personal field's `name: …` is prose).
   const colonEquals = text.charCodeAt(at) === 58 && next === 61;
-  if (kind !== undefined && text.charCodeAt(at) === 58 && !colonEquals && !quoted && isPersonalKind(kind))
-    return undefined;
+  if (personal && text.charCodeAt(at) === 58 && !colonEquals && !quoted) return undefined;
   // Past the operator: PHP's and Ruby's `'api_key' => '…'` (an error page's dump of a config
   // array), `:=`, and a comparison with a literal in code an error page shows (`api_key == "…"`,
   // `===`): a secret written into source (detect-secrets KeywordDetector reads these).
@@ -673,7 +674,7 @@ function assignmentAt(
   // unless it is short enough to name an attribute's field.
   if (needsOpaque && (!attribute || span.end - span.start > KEY_LIMIT) && opaque.ruledOut(span, inQuery))
     return undefined;
-  if (kind !== undefined && !isPersonalKind(kind) && isEnvLine(text, at, keyStart, span.start))
+  if (kind !== undefined && !personal && isEnvLine(text, at, keyStart, span.start))
     span.end = lineEnd(text, span.end, Math.min(to, span.start + VALUE_LIMIT));
   const value = text.slice(span.start, span.end);
   if (attribute) {
@@ -701,7 +702,6 @@ function assignmentAt(
   if (kind === 'name' || kind === 'address') span.end = capitalisedWordsEnd(text, span.end, to);
   if (value.trim() === '' || isPlaceholder(value) || isDocPlaceholder(value)) return undefined;
   if (value[0] === '{' || value[0] === '[' || value[0] === '$') return undefined;
-  const personal = isPersonalKind(kind);
   if (isCodeReference(text, span, value, personal) || (value.length <= 9 && CODE_WORDS.has(value)))
     return undefined;
   if (personal) {
@@ -721,7 +721,7 @@ function assignmentAt(
   // `credentials: "omit"`, `password: required`: code and schemas name the field with a word;
   // `{"X-Api-Key": apiKey}`: script passes a variable (camelCase, no digit), not its value.
   if (
-    !isPersonalKind(kind) &&
+    !personal &&
     ((value.length <= 12 && isHyphenatedWord(value)) ||
       (value.length <= 24 && (isCamelCaseName(value) || isPascalCaseName(value))))
   )
