@@ -549,6 +549,25 @@ describe('documentation placeholders next to real values', () => {
   });
 });
 
+describe('lowercase prose', () => {
+  it('opens the gates the general walk opens (a leading space sends it there and changes nothing)', () => {
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-z]{1,24}$/),
+      fc.constantFrom('bearer', 'basic', 'token', 'ssws', 'tokens', 'review', 'abcdefghijklmnopqrst'),
+    );
+    const prose = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', ' ', '  ', '')), { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.map(([w, space]) => w + space).join(''));
+    fc.assert(
+      fc.property(prose, (text) => {
+        expect(detectorGates(text), text).toBe(detectorGates(` ${text}`));
+        expect(detectSensitive(text), text).toEqual(detectWithoutGates(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('a toISOString timestamp', () => {
   it('opens no gate, and a string one character off it is judged as every family judges it', () => {
     const stamp = fc
