@@ -224,7 +224,7 @@ export function detectorGates(
   prefixes?: CandidatePrefixes,
 ): number {
   // A timestamp is at least `yyyy-mm-dd`: the matcher runs only on what could be one.
-  const first = text.charCodeAt(start);
+  const first = start < end ? text.charCodeAt(start) : -1;
   if (end - start === ZULU_MILLIS.length && isZuluMillisAt(text, start)) {
     // The commonest of all (what Date.prototype.toISOString writes): checked and recorded by its
     // layout, each character read once (the general matcher and recorder were 8 % of a list
@@ -276,8 +276,9 @@ export function detectorGates(
       const from = i;
       do {
         lower &= code;
-        code = text.charCodeAt(++i);
-      } while (i < end && isAsciiLetter(code));
+        if (++i === end) break;
+        code = text.charCodeAt(i);
+      } while (isAsciiLetter(code));
       run += i - from;
       if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
       letters += i - from;
@@ -290,7 +291,7 @@ export function detectorGates(
       // One space between two words, most of prose: the general step below, reduced to what it
       // does for a space after letters (a space is no token, letter, digit or candidate start), so
       // prose pays no table lookup or candidate-position call per word.
-      if (code === 32 && isAsciiLetter(text.charCodeAt(i + 1)) && i + 1 < end) {
+      if (code === 32 && i + 1 < end && isAsciiLetter(text.charCodeAt(i + 1))) {
         if (letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
         letters = 0;
         run = 0;
@@ -303,8 +304,10 @@ export function detectorGates(
       // dates and phones are most of a hostile text's characters): each digit extends the token
       // run and the digit counts, ends any letter word or dash run, and the first opens a group.
       const from = i;
-      do code = text.charCodeAt(++i);
-      while (i < end && code >= 48 && code <= 57);
+      do {
+        if (++i === end) break;
+        code = text.charCodeAt(i);
+      } while (code >= 48 && code <= 57);
       const count = i - from;
       lower = 0;
       letters = 0;
