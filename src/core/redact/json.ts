@@ -170,7 +170,10 @@ function isGroupSchema(text: string, start: number, end: number): boolean {
  * `name` is the person's).
  */
 function describes(metadata: boolean, label: boolean, kind: RedactionKind | undefined): boolean {
-  return (metadata && kind !== 'national-id') || (label && kind !== undefined && SECRET_KIND_SET.has(kind));
+  // `undefined` is ruled out before `kind` meets a string: a comparison that has seen both
+  // undefined and a string is compiled as a call to V8's generic equality, once per value.
+  if (kind === undefined) return metadata;
+  return (metadata && kind !== 'national-id') || (label && SECRET_KIND_SET.has(kind));
 }
 
 /**
@@ -807,13 +810,17 @@ class JsonTextScan {
     top.expectKey = false;
     this.lastEntry = known;
     const info = known.info;
+    const kind = info.kind;
     top.role = top.kind === undefined ? info.role : 0;
     top.keyKind =
       info.display && top.group
         ? undefined
         : // A person-name key is read with its container too: under an organisation it names the
-          // organisation (Adyen's `organization.legalName`, see fieldKind).
-          ((info.kind === 'name' && top.entry !== undefined ? contextualKind(known, top.entry) : info.kind) ??
+          // organisation (Adyen's `organization.legalName`, see fieldKind). (`undefined` is ruled
+          // out first: see describes.)
+          ((kind !== undefined && kind === 'name' && top.entry !== undefined
+            ? contextualKind(known, top.entry)
+            : kind) ??
           (info.contextual && top.entry !== undefined ? contextualKind(known, top.entry) : undefined) ??
           (info.role === 2 ? top.pairKind : undefined));
     top.codeKey = info.code;
