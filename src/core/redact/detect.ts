@@ -8,6 +8,7 @@ import {
   isUuidAt,
 } from './field-names.ts';
 import {
+  codeAt,
   findBirthDates,
   findBitcoinAddresses,
   findEmails,
@@ -453,13 +454,13 @@ function valueSpan(text: string, from: number, to: number, runs?: ValueRuns): Sp
   // (Characters are compared by code: an assignment-dense text runs this per `=`.)
   let i = from;
   while (i < to && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const quote = text.charCodeAt(i);
+  const quote = codeAt(text, i);
   const limit = Math.min(to, i + VALUE_LIMIT);
   let start: number;
   let end: number;
   if (quote === 34 || quote === 39 || quote === 96) {
     let j = i + 1;
-    for (let code = text.charCodeAt(j); j < limit && code !== quote; code = text.charCodeAt(j))
+    for (let code = codeAt(text, j); j < limit && code !== quote; code = codeAt(text, j))
       j += code === 92 ? 2 : 1;
     if (j <= i + 1 || j >= limit) return undefined;
     start = i + 1;
@@ -668,7 +669,7 @@ function assignmentAt(
   // An Authorization value keeps its scheme word, whatever the scheme: findAuthSchemes reads it.
   if (keys.authorization) return undefined;
   let kind = keys.kind;
-  const before = text.charCodeAt(keyStart - 1);
+  const before = codeAt(text, keyStart - 1);
   // A segment of a colon-separated name, where `:` joins parts and assigns nothing: Okta's ORNs
   // (`orn:okta:idp:…:apps:template_basic_auth:0oafxqCAJWWGELFTYASJ`), URNs (RFC 8141), AWS ARNs.
   // Read as `auth: <value>`, an app's id became a credential, replaced in every URL naming the app.
@@ -685,10 +686,10 @@ function assignmentAt(
   if (kind === undefined && !attribute) return undefined;
   // (Read once: asked four times below at every `=` of an assignment-dense text.)
   const personal = kind !== undefined && isPersonalKind(kind);
-  const next = text.charCodeAt(at + 1);
+  const next = codeAt(text, at + 1);
   // `'password:', password`: the key and its colon are a string of code (a label), and the quote
   // after the colon closes it; no value follows.
-  if (!quoted && isQuote(next) && text.charCodeAt(keyStart - 1) === next) return undefined;
+  if (!quoted && isQuote(next) && codeAt(text, keyStart - 1) === next) return undefined;
   // Go's, Pascal's and make's `:=` assigns like `=` (a personal field's `name: …` is prose).
   const colonEquals = text.charCodeAt(at) === 58 && next === 61;
   if (personal && text.charCodeAt(at) === 58 && !colonEquals && !quoted) return undefined;
@@ -769,10 +770,10 @@ function assignmentAt(
 /** text[at], past up to three blanks and one quote, is an ASCII letter or digit. */
 function opensGenerated(text: string, at: number): boolean {
   let i = at;
-  while (i < at + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const quote = text.charCodeAt(i);
+  while (i < at + 3 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  const quote = codeAt(text, i);
   if (quote === 34 || quote === 39 || quote === 96) i++;
-  const code = text.charCodeAt(i);
+  const code = codeAt(text, i);
   return isAsciiLetter(code) || isDigit(code);
 }
 
@@ -833,7 +834,7 @@ function isCamelCaseName(value: string, from = 0): boolean {
  * passphrase, a security answer) and would otherwise be cut at its first word.
  */
 function isEnvLine(text: string, at: number, keyStart: number, valueStart: number): boolean {
-  const before = text.charCodeAt(keyStart - 1);
+  const before = codeAt(text, keyStart - 1);
   return (
     text.charCodeAt(at) === 61 && valueStart === at + 1 && (keyStart === 0 || before === 10 || before === 13)
   );
@@ -859,7 +860,7 @@ function isCodeReference(
   value: string,
   personal = false,
 ): boolean {
-  if (text.charCodeAt(span.end) === 40) return true; // (
+  if (codeAt(text, span.end) === 40) return true; // (
   // An element or a property read through an index or optional chaining (`o[key]`,
   // `arguments[_key]`, `t[2]`, `attrs[i].value`, `options?.createKey`), or one assigned
   // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers. (Such an
@@ -979,7 +980,7 @@ function findAssignments(text: string, from: number, to: number, into: Span[]): 
     const code = text.charCodeAt(i);
     if (code !== 58 && code !== 61) continue;
     // A key must end right before (or a quote and spaces before): skip `::`, `==`, `: :`.
-    const before = text.charCodeAt(i - 1);
+    const before = codeAt(text, i - 1);
     if (before === 58 || before === 61 || i === from) continue;
     const span = assignmentAt(text, i, from, to, tags, runs, opaque, keys);
     if (span === undefined) continue;

@@ -1,3 +1,4 @@
+import { codeAt } from './personal-formats.ts';
 import { isSpaceCode, type RedactionKind } from './session.ts';
 
 /**
@@ -38,7 +39,7 @@ export function nameWords(name: string): string[] {
         (type === 3 && previous !== 3 && previous !== 0) ||
         (type !== 3 && previous === 3) ||
         // `APIKey`: the last capital of a run starts the next word when a lower-case letter follows.
-        (type === 2 && previous === 2 && isLower(name.charCodeAt(i + 1)));
+        (type === 2 && previous === 2 && isLower(codeAt(name, i + 1)));
       if (seam && word !== '') {
         words.push(word);
         word = '';

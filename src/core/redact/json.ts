@@ -21,6 +21,7 @@ import {
   SECRET_KINDS,
   type Span,
 } from './session.ts';
+import { codeAt } from './personal-formats.ts';
 import { TextBuilder } from './text-builder.ts';
 import {
   KEPT_SCAN_LENGTH,
@@ -512,7 +513,7 @@ class KeyTable {
     for (const next of successors) {
       const codes = next.codes;
       const length = codes.length;
-      if (text.charCodeAt(start + length) !== 34) continue;
+      if (codeAt(text, start + length) !== 34) continue;
       let i = 0;
       while (i < length && text.charCodeAt(start + i) === codes[i]) i++;
       if (i === length) {

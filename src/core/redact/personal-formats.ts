@@ -397,6 +397,18 @@ export function callingCodes(): ReadonlyMap<string, readonly [number, number]> {
 // ---------------------------------------------------------------------------------------------
 // Character helpers
 
+/**
+ * text.charCodeAt(at), NaN past either end as charCodeAt reads it, without reading out of bounds:
+ * for reads before a candidate or at a fixed offset after it, which may fall off the text. Once a
+ * charCodeAt has read past an end, V8 compiles it from then on as a call to its builtin, not an
+ * inline load (the failed bounds check disallows that speculation at the call site: v8
+ * src/compiler/js-call-reducer.cc, ReduceStringPrototypeStringAt). In a process that sanitized
+ * varied bodies (the CLI on a HAR, the fuzz), 60 such sites across the detectors had become calls.
+ */
+export function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : NaN;
+}
+
 /** An ASCII digit. Shared with detect.ts. */
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -463,9 +475,9 @@ function endsAlone(text: string, end: number): boolean {
 }
 
 function startsAlone(text: string, start: number): boolean {
-  const before = text.charCodeAt(start - 1);
+  const before = codeAt(text, start - 1);
   if (isAsciiWord(before) || isWideLetter(before)) return false;
-  const twoBefore = text.charCodeAt(start - 2);
+  const twoBefore = codeAt(text, start - 2);
   if ((before === 45 || before === 46 || before === 47) && isAsciiWord(twoBefore)) return false;
   // `-.002`: the digits of a negative fraction, as SVG path data and minified code write numbers
   // (SVG 1.1 "Path data" grammar: `number` may open with a sign and a point).
@@ -1054,7 +1066,7 @@ function isScpPathStart(code: number): boolean {
  * quote within the RFC 5321 limit, nothing but printable characters and spaces between.
  */
 function quotedLocalStart(text: string, at: number): number {
-  if (text.charCodeAt(at - 1) !== 34) return -1;
+  if (codeAt(text, at - 1) !== 34) return -1;
   // Inside a JSON string the quotes are escaped (`\"ada byron\"@…`): the span then starts at the
   // backslash, so no escape is left dangling before the placeholder.
   const escaped = text.charCodeAt(at - 2) === 92;
@@ -1074,11 +1086,11 @@ function quotedLocalStart(text: string, at: number): number {
 /** text[start] begins the user or the password of `scheme://user:password@`. */
 function inUrlUserinfo(text: string, start: number): boolean {
   let at = start;
-  if (text.charCodeAt(at - 1) === 58) {
+  if (codeAt(text, at - 1) === 58) {
     at--;
     while (at > 0 && start - at < LOCAL_LIMIT && isLocalCode(text.charCodeAt(at - 1))) at--;
   }
-  return text.charCodeAt(at - 1) === 47 && text.charCodeAt(at - 2) === 47 && text.charCodeAt(at - 3) === 58;
+  return codeAt(text, at - 1) === 47 && codeAt(text, at - 2) === 47 && codeAt(text, at - 3) === 58;
 }
 
 function emailAt(text: string, at: number, width: number, to: number): Span | undefined {
@@ -1093,7 +1105,7 @@ function emailAt(text: string, at: number, width: number, to: number): Span | un
   if (quoted === -1 && inUrlUserinfo(text, start)) return undefined;
   // `a@@b.org` (a typo echoed back by a validation error) is still someone's address.
   let domainStart = at + width;
-  while (text.charCodeAt(domainStart) === 64 && domainStart < at + width + 2) domainStart++;
+  while (codeAt(text, domainStart) === 64 && domainStart < at + width + 2) domainStart++;
   let end = domainStart;
   while (end < to && end - domainStart < DOMAIN_LIMIT && isDomainCode(text.charCodeAt(end))) end++;
   while (end > domainStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
@@ -1174,7 +1186,7 @@ export function findIpv6(text: string, from: number, to: number, into: Span[]): 
     const start = found[0];
     let stop = found[1];
     while (stop > start && text[stop - 1] === ':' && text[stop - 2] !== ':') stop--;
-    if (isAsciiWord(text.charCodeAt(stop))) continue;
+    if (isAsciiWord(codeAt(text, stop))) continue;
     // Fewer than three groups of characters between the colons fail below anyway: counted first,
     // without the arrays (`ab1234::` repeated matched every nine characters, ~50x JSON.parse).
     const runs = groupRuns(text, start, stop);
@@ -1234,7 +1246,7 @@ export function findMacAddresses(text: string, from: number, to: number, into: S
       continue;
     }
     const start = i - 2;
-    const before = text.charCodeAt(start - 1);
+    const before = codeAt(text, start - 1);
     if (start >= from && !isAsciiWord(before) && !isMacGlue(before)) {
       MAC.lastIndex = start;
       if (MAC.test(text) && MAC.lastIndex <= to) {

@@ -1,4 +1,5 @@
 import { looksGenerated } from './field-names.ts';
+import { codeAt } from './personal-formats.ts';
 import { isSpaceCode, type RedactionKind, type Span } from './session.ts';
 
 /**
@@ -1161,7 +1162,7 @@ BY_START.forEach((byThird, key) => {
 /** The rules whose prefix starts text[at, at + 3) (or is text[at, at + 2)). */
 function rulesAt(text: string, at: number): StartRule[] | undefined {
   const first = text.charCodeAt(at);
-  const second = text.charCodeAt(at + 1);
+  const second = codeAt(text, at + 1);
   if (first >= 128 || second >= 128) return undefined;
   const byThird = BY_START[first * 128 + second];
   if (byThird === undefined) return undefined;
@@ -1169,7 +1170,7 @@ function rulesAt(text: string, at: number): StartRule[] | undefined {
   let list = third < 128 ? byThird[third] : undefined;
   if (list === undefined || list.length === 0) return undefined;
   if (list.length > 2) {
-    const fourth = text.charCodeAt(at + 3);
+    const fourth = codeAt(text, at + 3);
     // A character past the end or beyond ASCII can only end a prefix of three or fewer (index 0).
     list = BY_FOURTH[first * 128 + second]?.[third]?.[fourth < 128 ? fourth : 0] ?? list;
   }
@@ -1289,7 +1290,7 @@ function ruleEnd(text: string, rule: TokenRule, at: number, runs: RunEnds): numb
 
 /** text[at] starts `%2F`, `%2B` or `%3D` (`/`, `+`, `=` percent-encoded, either case). */
 function isEncodedBase64(text: string, at: number): boolean {
-  if (text.charCodeAt(at) !== 37) return false;
+  if (codeAt(text, at) !== 37) return false;
   const high = text.charCodeAt(at + 1);
   const low = text.charCodeAt(at + 2) | 32;
   return (high === 50 && (low === 102 || low === 98)) || (high === 51 && low === 100);
@@ -1428,7 +1429,7 @@ function isWordCode(code: number): boolean {
 /** Appends a span for every vendor key and token-shaped secret in text[from, to). */
 export function findSecretTokens(text: string, from: number, to: number, into: Span[]): void {
   const runs = RUNS.reset(text, to);
-  let previous = text.charCodeAt(from - 1);
+  let previous = codeAt(text, from - 1);
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     const candidate = !isWordCode(previous) && (isWordCode(code) || code === 47);
@@ -1447,10 +1448,10 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
   if (list !== undefined)
     for (const { rule, codes } of list) {
       let k = 2;
-      while (k < codes.length && text.charCodeAt(at + k) === codes[k]) k++;
+      while (k < codes.length && codeAt(text, at + k) === codes[k]) k++;
       if (k < codes.length) continue;
       if (rule.document === true) {
-        const before = text.charCodeAt(at - 1);
+        const before = codeAt(text, at - 1);
         if (before === 43 || before === 47) continue;
       }
       const end = ruleEnd(text, rule, at, runs);
@@ -1460,20 +1461,17 @@ function tokenAt(text: string, at: number, runs: RunEnds): { span: Span } | -1 {
   // Shapes without a prefix: each is tried only when a character at a fixed offset fits it.
   // Every one but the Entra secret opens with two word characters: a candidate followed by
   // punctuation (`1.1.1.`, `a.b-c`, hostile or prose) skips straight to the Entra checks.
-  if (isWordCode(text.charCodeAt(at + 1))) {
+  if (isWordCode(codeAt(text, at + 1))) {
     const end = wordShapeAt(text, at, code, runs);
     if (end !== -1) return end;
   }
-  if (text.charCodeAt(at + 5) === 126) {
+  if (codeAt(text, at + 5) === 126) {
     const end = azureEnd(text, at);
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
   }
   // A secret's first three characters may be `~` or `.`, which no candidate starts with.
-  const before = text.charCodeAt(at - 1);
-  if (
-    (before === 126 || before === 46) &&
-    (text.charCodeAt(at + 3) === 126 || text.charCodeAt(at + 4) === 126)
-  ) {
+  const before = codeAt(text, at - 1);
+  if ((before === 126 || before === 46) && (codeAt(text, at + 3) === 126 || codeAt(text, at + 4) === 126)) {
     for (let back = 1; back <= 2; back++) {
       const start = at - back;
       const first = text.charCodeAt(start);
@@ -1491,7 +1489,7 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = jwtEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'jwt' } };
   }
-  if (code === 97 && text.charCodeAt(at + 12) === 36 && text.startsWith('access_token$', at)) {
+  if (code === 97 && codeAt(text, at + 12) === 36 && text.startsWith('access_token$', at)) {
     const end = braintreeEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
@@ -1504,28 +1502,27 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     long &&
     code >= 48 &&
     code <= 57 &&
-    (text.charCodeAt(at + 15) === 124 ||
-      text.charCodeAt(at + 16) === 124 ||
-      text.charCodeAt(at + 15) === 37 ||
-      text.charCodeAt(at + 16) === 37)
+    (codeAt(text, at + 15) === 124 ||
+      codeAt(text, at + 16) === 124 ||
+      codeAt(text, at + 15) === 37 ||
+      codeAt(text, at + 16) === 37)
   ) {
     const end = metaAppTokenEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
   if (
     (code === 112 && text.charCodeAt(at + 1) === 105 && text.charCodeAt(at + 2) === 95) ||
-    (code === 115 && text.charCodeAt(at + 4) === 95 && text.startsWith('seti_', at))
+    (code === 115 && codeAt(text, at + 4) === 95 && text.startsWith('seti_', at))
   ) {
     const end = stripeClientSecretEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'secret' } };
   }
-  if (long && text.charCodeAt(at + 6) === 95 && text.charCodeAt(at + 36) === 95) {
+  if (long && codeAt(text, at + 6) === 95 && codeAt(text, at + 36) === 95) {
     const end = maxmindEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
   if (long && code >= 48 && code <= 57) {
-    const colon =
-      text.charCodeAt(at + 8) === 58 || text.charCodeAt(at + 9) === 58 || text.charCodeAt(at + 10) === 58;
+    const colon = codeAt(text, at + 8) === 58 || codeAt(text, at + 9) === 58 || codeAt(text, at + 10) === 58;
     const end = colon ? telegramEnd(text, at, runs) : -1;
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
@@ -1533,11 +1530,11 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = telegramEnd(text, at + 3, runs);
     if (end !== -1) return { span: { start: at + 3, end, kind: 'token' } };
   }
-  if (long && text.charCodeAt(at + 14) === 46) {
+  if (long && codeAt(text, at + 14) === 46) {
     const end = atlasEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
-  if (long && text.charCodeAt(at + 32) === 45) {
+  if (long && codeAt(text, at + 32) === 45) {
     const end = mailchimpEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
@@ -1548,7 +1545,7 @@ function wordShapeAt(text: string, at: number, code: number, runs: RunEnds): { s
     const end = discordEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'token' } };
   }
-  if (long && text.charCodeAt(at + 39) === 76 && text.startsWith('FFFFNRAL', at + 32)) {
+  if (long && codeAt(text, at + 39) === 76 && text.startsWith('FFFFNRAL', at + 32)) {
     const end = newRelicLicenseEnd(text, at, runs);
     if (end !== -1) return { span: { start: at, end, kind: 'api-key' } };
   }
@@ -1823,7 +1820,7 @@ export function findAuthSchemes(text: string, from: number, to: number, into: Sp
     let end = start;
     while (end < to && end - start < 8192 && inTable(B64TOKEN, text, end)) end++;
     const value = text.slice(start, end);
-    if (isWordCode(text.charCodeAt(end)) || value.length < 8 || isDocPlaceholder(value)) continue;
+    if (isWordCode(codeAt(text, end)) || value.length < 8 || isDocPlaceholder(value)) continue;
     if (word === 'basic') {
       if (!decodesToUserPass(value)) continue;
       into.push({ start, end, kind: 'credential' });
@@ -1864,7 +1861,7 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
     let i = nameStart + match[0].length;
     // A word of a header name (`Proxy-Authorization`, `Stripe-Signature`, `X-Hub-Signature-256`),
     // not the end of a longer word (`hasSignature`, `preauthorization`).
-    const before = text.charCodeAt(nameStart - 1);
+    const before = codeAt(text, nameStart - 1);
     if ((isWordCode(before) && before !== 95) || (authorization && before === 95)) continue;
     if (!authorization && text.charCodeAt(i) === 45) {
       // `-256`: the hash a signature header is named after.
@@ -1883,7 +1880,7 @@ function findCredentialHeaders(text: string, from: number, to: number, into: Spa
     // Where the value ends: its own quote (`"Authorization": "Bot …"`), the quote the whole header
     // opened with (curl's `-H "Authorization: Bot …"`), or the end of the line.
     // (A backtick opens a template literal: `Bearer ${token}` in code.)
-    let quote = isQuote(text.charCodeAt(i)) ? text.charCodeAt(i) : 0;
+    let quote = isQuote(codeAt(text, i)) ? codeAt(text, i) : 0;
     if (quote !== 0) i++;
     else if (nameQuote === 0 && (before === 34 || before === 39)) quote = before;
     const value = { start: i, limit: Math.min(to, i + HEADER_VALUE_LIMIT), quote };
@@ -2252,7 +2249,7 @@ export function findUrlSecrets(text: string, from: number, to: number, into: Spa
     // (Blanks beyond ASCII end it too, as `\s` does.)
     while (end < limit && !inTable(ENDS_URL, text, end) && !isSpaceCode(text.charCodeAt(end))) end++;
     let authorityEnd = at + 3;
-    for (let code = text.charCodeAt(authorityEnd); authorityEnd < end; code = text.charCodeAt(authorityEnd)) {
+    for (let code = codeAt(text, authorityEnd); authorityEnd < end; code = codeAt(text, authorityEnd)) {
       if (code === 47 || code === 63 || code === 35) break; // / ? #
       authorityEnd++;
     }

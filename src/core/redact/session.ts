@@ -1,4 +1,4 @@
-import { isAsciiLetter, isDigit } from './personal-formats.ts';
+import { codeAt, isAsciiLetter, isDigit } from './personal-formats.ts';
 
 /**
  * The typed placeholders a redacted value becomes (`[email-1]`, `[api-key-2]`), and the session
@@ -749,7 +749,7 @@ export class KnownValues {
           while (i <= last && isWordCode(text.charCodeAt(i))) i++;
           continue;
         }
-        if (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92) {
+        if (codeAt(text, i - 2) !== 92 && codeAt(text, i - 6) !== 92) {
           if (!backslashWithin(text, i - 6, i)) {
             // No escape behind: the rest of the word is word-internal too.
             i++;
@@ -798,7 +798,7 @@ export class KnownValues {
   private inUrlHost(text: string, at: number, end: number): boolean {
     // Inside a host, a value follows `//`, `@` or a host character (`.`, `-`): after a space, a
     // quote or `=` it cannot be in one, and most values are met there.
-    const before = text.charCodeAt(at - 1);
+    const before = codeAt(text, at - 1);
     if (before !== 47 && before !== 64 && !isHostCode(before)) return false;
     let letter = false;
     for (let i = at; i < end; i++) {
@@ -865,7 +865,7 @@ export class KnownValues {
       if (type === WORD_CODE) {
         if (i > from && CODE_TYPES[text.charCodeAt(i - 1)] === WORD_CODE) {
           // Inside a word no value starts, unless a JSON escape such as `\n` or `\u00e9` just ended.
-          if (text.charCodeAt(i - 2) !== 92 && text.charCodeAt(i - 6) !== 92) {
+          if (codeAt(text, i - 2) !== 92 && codeAt(text, i - 6) !== 92) {
             i = slash >= i - 6 ? i + 1 : wordEnd(text, i + 1, to);
             continue;
           }
@@ -1176,7 +1176,7 @@ function isScpPath(text: string, at: number): boolean {
 
 /** A value starting at `at` is not glued to what precedes it. */
 function boundaryBefore(text: string, at: number, json: boolean): boolean {
-  const before = text.charCodeAt(at - 1);
+  const before = codeAt(text, at - 1);
   if (!json) return !isWordCode(before);
   // Inside JSON source, `\n`, `\t`… and `\u00e9` end in a letter or digit yet separate words.
   let slashes = 0;

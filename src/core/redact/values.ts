@@ -744,7 +744,7 @@ function bodyText(
   judgeOnly: boolean,
 ): string | undefined {
   const type = mimeType.toLowerCase();
-  const first = text.trimStart()[0];
+  const first = text.trimStart().charAt(0);
   if (type.includes('json') || first === '{' || first === '[') {
     if (judgeOnly) {
       if (scanJsonText(text, session, scans) !== null) return undefined;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectWithoutGates, isZuluMillisAt } from '../../../src/core/redact/detect.ts';
+import { codeAt } from '../../../src/core/redact/personal-formats.ts';
 import {
   detectorGates,
   detectSensitive,
@@ -564,6 +565,21 @@ describe('lowercase prose', () => {
         expect(detectSensitive(text), text).toEqual(detectWithoutGates(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('codeAt', () => {
+  it('reads as charCodeAt does, NaN past either end included', () => {
+    // The detectors read before a candidate and at fixed offsets after it through codeAt; each
+    // such test (`before === 58`, `isWordCode(after)`) relies on what charCodeAt gives there.
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.integer({ min: -3, max: 11 }), (text, at) => {
+        expect(Object.is(codeAt(text, at), text.charCodeAt(at)), `${JSON.stringify(text)} at ${at}`).toBe(
+          true,
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });
