@@ -110,7 +110,7 @@ function isAuthScheme(text: string, end: number, length: number): boolean {
 }
 
 function digitsAt(text: string, at: number, count: number): boolean {
-  for (let i = 0; i < count; i++) if (!isDigit(text.charCodeAt(at + i))) return false;
+  for (let i = 0; i < count; i++) if (!isDigit(codeAt(text, at + i))) return false;
   return true;
 }
 
@@ -124,34 +124,34 @@ function digitsAt(text: string, at: number, count: number): boolean {
 export function isoTimestampEnd(text: string, at: number): number {
   if (
     !digitsAt(text, at, 4) ||
-    text.charCodeAt(at + 4) !== 45 ||
+    codeAt(text, at + 4) !== 45 ||
     !digitsAt(text, at + 5, 2) ||
-    text.charCodeAt(at + 7) !== 45 ||
+    codeAt(text, at + 7) !== 45 ||
     !digitsAt(text, at + 8, 2)
   )
     return -1;
   const date = at + 10;
-  const separator = text.charCodeAt(date);
+  const separator = codeAt(text, date);
   if (
     (separator !== 84 && separator !== 32) ||
     !digitsAt(text, date + 1, 2) ||
-    text.charCodeAt(date + 3) !== 58 ||
+    codeAt(text, date + 3) !== 58 ||
     !digitsAt(text, date + 4, 2)
   )
     return date;
   let end = date + 6;
-  if (text.charCodeAt(end) === 58 && digitsAt(text, end + 1, 2)) {
+  if (codeAt(text, end) === 58 && digitsAt(text, end + 1, 2)) {
     end += 3;
-    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+    if (codeAt(text, end) === 46 && isDigit(codeAt(text, end + 1))) {
       const fraction = end + 1;
       end = fraction + 1;
-      while (end < fraction + 9 && isDigit(text.charCodeAt(end))) end++;
+      while (end < fraction + 9 && isDigit(codeAt(text, end))) end++;
     }
   }
-  const zone = text.charCodeAt(end);
+  const zone = codeAt(text, end);
   if (zone === 90) return end + 1;
   if ((zone === 43 || zone === 45) && digitsAt(text, end + 1, 2)) {
-    const minutes = text.charCodeAt(end + 3) === 58 ? end + 4 : end + 3;
+    const minutes = codeAt(text, end + 3) === 58 ? end + 4 : end + 3;
     if (digitsAt(text, minutes, 2)) return minutes + 2;
   }
   return end;
@@ -476,7 +476,7 @@ function valueSpan(text: string, from: number, to: number, runs?: ValueRuns): Sp
   while (word < end && word - start <= 16 && isSchemeCode(text.charCodeAt(word))) word++;
   if (word - start >= 4 && word - start <= 16 && isSchemeWord(text, start, word)) {
     // (Spans are built with their final shape; the caller sets the kind.)
-    if (word === end && text.charCodeAt(end) !== 32) return { start, end, kind: 'secret' };
+    if (word === end && codeAt(text, end) !== 32) return { start, end, kind: 'secret' };
     // `Authorization: Bearer xyz`: the credential is the word after the scheme.
     let from2 = word;
     while (from2 < limit && text.charCodeAt(from2) === 32) from2++;
@@ -678,7 +678,7 @@ function assignmentAt(
   // `<input name="email" value="…">`, and .NET's `<add key="ClearTextPassword" value="…"/>`
   // (NuGet "nuget.config reference" › packageSourceCredentials; appSettings): an attribute names
   // the field, the `value` attribute holds the data.
-  const attribute = keys.attribute && text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) !== 61;
+  const attribute = keys.attribute && text.charCodeAt(at) === 61 && codeAt(text, at + 1) !== 61;
   // (In a query, RFC 6749 §4.1.2's `code` and the keys isCodeName names; elsewhere the same names
   // hold error codes and sort keys as often, so only a generated-looking value goes.)
   const needsOpaque = keys.code;
@@ -698,7 +698,7 @@ function assignmentAt(
   // `===`): a secret written into source (detect-secrets KeywordDetector reads these).
   let valueFrom = at + 1;
   if (colonEquals || (text.charCodeAt(at) === 61 && next === 62)) valueFrom = at + 2;
-  else if (next === 61) valueFrom = text.charCodeAt(at + 2) === 61 ? at + 3 : at + 2;
+  else if (next === 61) valueFrom = codeAt(text, at + 2) === 61 ? at + 3 : at + 2;
   // A code-like name takes only a generated value, which opens with a letter or a digit (after a
   // quote, maybe): `code==code==…` is ruled out here, before a value is read at every `=`.
   if (needsOpaque && !inQuery && !opensGenerated(text, valueFrom)) return undefined;

@@ -468,9 +468,9 @@ function digitsOf(text: string, start: number, end: number): string {
 
 /** A number ends on its own: no letter, digit or glue (`-`, `.` before an alphanumeric) after it. */
 function endsAlone(text: string, end: number): boolean {
-  const after = text.charCodeAt(end);
+  const after = codeAt(text, end);
   if (isAsciiWord(after) || isWideLetter(after)) return false;
-  if ((after === 45 || after === 46) && isAsciiWord(text.charCodeAt(end + 1))) return false;
+  if ((after === 45 || after === 46) && isAsciiWord(codeAt(text, end + 1))) return false;
   return true;
 }
 
@@ -739,7 +739,7 @@ function numberAt(
     slice.push(last);
     count += last.end - last.start;
     let end = last.end;
-    if (text.charCodeAt(end) === 41 && text.charCodeAt(start) === 40 && k === g) continue;
+    if (codeAt(text, end) === 41 && codeAt(text, start) === 40 && k === g) continue;
     if (count > 19) break;
     const alone = endsAlone(text, end);
     let kind: RedactionKind | undefined;

@@ -1303,7 +1303,7 @@ function isEncodedBase64(text: string, at: number): boolean {
  */
 function jwtEnd(text: string, at: number, runs: RunEnds): number {
   const header = runs.of(W, at);
-  if (header - at < 10 || text.charCodeAt(header) !== 46) return -1;
+  if (header - at < 10 || codeAt(text, header) !== 46) return -1;
   // Up to four more parts, each after a dot: [end of part 2, 3, 4, 5].
   const ends: number[] = [];
   let end = header;
@@ -1943,7 +1943,7 @@ function authorizationCredential(text: string, value: HeaderValue): { span?: Spa
   let i = start;
   while (i < limit && i - start <= 40 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
   // No scheme word: the value itself is the credential (`Authorization: <key>`, as some vendors ask).
-  if (i === start || i - start > 40 || !isBlank(text.charCodeAt(i))) i = start;
+  if (i === start || i - start > 40 || !isBlank(codeAt(text, i))) i = start;
   while (i < limit && isBlank(text.charCodeAt(i))) i++;
   const first = wordEnd(text, i, value, ENDS_AUTH_TOKEN);
   const token = text.slice(i, first);

@@ -816,7 +816,7 @@ export class KnownValues {
       this.hostTo = to;
       this.hostAnswer = afterScheme(text, from)
         ? !beforeUserinfoEnd(text, to)
-        : text.charCodeAt(from - 1) === 64 &&
+        : codeAt(text, from - 1) === 64 &&
           (afterUserinfo(text, from - 1) || (text.charCodeAt(to) === 58 && isScpPath(text, to + 1)));
     }
     return this.hostAnswer;

@@ -1,6 +1,7 @@
 import { detectorGates, detectSensitive } from './detect.ts';
 import { fieldKind, fitsKind, isCodeCredential, isCodeName, isTextFragment } from './field-names.ts';
 import { EditList, redactJsonText, scanJsonText } from './json.ts';
+import { codeAt } from './personal-formats.ts';
 import { joinPieces, TextBuilder } from './text-builder.ts';
 import {
   isDocPlaceholder,
@@ -744,8 +745,8 @@ function bodyText(
   judgeOnly: boolean,
 ): string | undefined {
   const type = mimeType.toLowerCase();
-  const first = text.trimStart().charAt(0);
-  if (type.includes('json') || first === '{' || first === '[') {
+  const first = codeAt(text.trimStart(), 0);
+  if (type.includes('json') || first === 123 || first === 91) {
     if (judgeOnly) {
       if (scanJsonText(text, session, scans) !== null) return undefined;
     } else {
