@@ -327,27 +327,12 @@ export class CandidatePrefixes {
   }
 
   /**
-   * Records the prefixes of a `yyyy-mm-ddThh:mm:ss.sssZ` timestamp at text[at, at + 24) (the caller
-   * checked its layout): the positions `string` records in that layout, the start of each digit
-   * run that begins after a separator (`-`, `:` and `.` start nothing themselves; `T` joins the day
-   * and the hour into one word), at offsets 0, 5, 8, 14, 17 and 20. A unit test compares it with
-   * `string` on random timestamps.
+   * Records a prefix of four ASCII characters packed as prefixHash packs them (a caller that read
+   * them already: isZuluMillisAt). A unit test compares it with `string` on random timestamps.
    */
-  zuluMillis(text: string, at: number): void {
-    const bits = this.bits;
-    for (const offset of ZULU_WORD_STARTS) {
-      const i = at + offset;
-      const bit = prefixBit(
-        this.shift,
-        prefixHash(
-          text.charCodeAt(i),
-          text.charCodeAt(i + 1),
-          text.charCodeAt(i + 2),
-          text.charCodeAt(i + 3),
-        ),
-      );
-      bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
+  packed(hash: number): void {
+    const bit = prefixBit(this.shift, hash);
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
   /** The bytes its map holds (kept with a scan until the writing pass). */
@@ -416,9 +401,6 @@ export class CandidatePrefixes {
     }
   }
 }
-
-/** Where CandidatePrefixes.zuluMillis records, from the start of the timestamp. */
-const ZULU_WORD_STARTS = [0, 5, 8, 14, 17, 20];
 
 /** The length from which CandidatePrefixes.string defers a string until a search asks. */
 const DEFERRED_LENGTH = 4096;
