@@ -237,17 +237,23 @@ export function isZuluMillisAt(text: string, at: number, prefixes?: CandidatePre
  */
 function proseGates(text: string, start: number, end: number): number {
   let gates = 0;
-  let word = start;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) {
-      const letters = i - word;
-      if (letters >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
-      else if (letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
-      word = i + 1;
-    } else if ((code - 97) >>> 0 >= 26) return -1;
+  let i = start;
+  while (i < end) {
+    // A word's letters in a loop of their own, its end met once (a branch per character on
+    // "space or letter" was foreseen wrong at every word's end).
+    const word = i;
+    let code = text.charCodeAt(i);
+    while ((code - 97) >>> 0 < 26) {
+      if (++i === end) break;
+      code = text.charCodeAt(i);
+    }
+    const letters = i - word;
+    if (letters >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
+    if (i === end) break;
+    if (code !== 32) return -1;
+    if (letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
+    i++;
   }
-  if (end - word >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
   return gates;
 }
 
