@@ -569,6 +569,24 @@ describe('lowercase prose', () => {
   });
 });
 
+describe('keys that take turns', () => {
+  it('each keeps its own field kind, keys of one length included', () => {
+    // assignmentAt keeps what it judged of the last two keys; `language` has the length of
+    // `password`, and a value under it is no credential, even one that would be a password.
+    const pairs = [
+      ['Tr0ub4dor-3x', 'Qm7-vv2-rt9'],
+      ['C0rrect-H0rse', 'Xk4-pp8-ze2'],
+      ['Zq9-kk2-vv1', 'Lw3-nn6-ha5'],
+    ] as const;
+    const text = pairs.map(([secret, language]) => `password=${secret}\nlanguage=${language}`).join('\n');
+    const out = redactText(text, new RedactionSession());
+    for (const [secret, language] of pairs) {
+      expect(out).not.toContain(secret);
+      expect(out).toContain(`language=${language}`);
+    }
+  });
+});
+
 describe('codeAt', () => {
   it('reads as charCodeAt does, NaN past either end included', () => {
     // The detectors read before a candidate and at fixed offsets after it through codeAt; each
