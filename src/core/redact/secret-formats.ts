@@ -1163,10 +1163,11 @@ BY_START.forEach((byThird, key) => {
 function rulesAt(text: string, at: number): StartRule[] | undefined {
   const first = text.charCodeAt(at);
   const second = codeAt(text, at + 1);
-  if (first >= 128 || second >= 128) return undefined;
+  // (Past the end, NaN: no index, which would look a property "NaN" up.)
+  if (!(first < 128 && second < 128)) return undefined;
   const byThird = BY_START[first * 128 + second];
   if (byThird === undefined) return undefined;
-  const third = text.charCodeAt(at + 2);
+  const third = codeAt(text, at + 2);
   let list = third < 128 ? byThird[third] : undefined;
   if (list === undefined || list.length === 0) return undefined;
   if (list.length > 2) {
