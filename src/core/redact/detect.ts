@@ -164,6 +164,11 @@ export function isoTimestampEnd(text: string, at: number): number {
  */
 const ZULU_MILLIS = 'dddd-dd-ddTdd:dd:dd.dddZ';
 
+/** Negative unless `code` is an ASCII digit: (code - 48) | (57 - code), with no branch. */
+function digitSign(code: number): number {
+  return (code - 48) | (57 - code);
+}
+
 /**
  * text[at, at + 24) is a ZULU_MILLIS timestamp (the caller checked there are 24 characters). With
  * `prefixes`, its candidate prefixes are recorded too: the four characters at offsets 0, 5, 8, 14,
@@ -201,20 +206,25 @@ export function isZuluMillisAt(text: string, at: number, prefixes?: CandidatePre
   const ms0 = text.charCodeAt(at + 20);
   const ms1 = text.charCodeAt(at + 21);
   const ms2 = text.charCodeAt(at + 22);
-  // Its digits without a branch each: (code - 48) | (57 - code) is negative for any other.
+  // Its digits without a branch each (see digitSign).
   const outside =
-    (y0 - 48) |
-    (57 - y0) |
-    (y1 - 48) |
-    (57 - y1) |
-    (y2 - 48) |
-    (57 - y2) |
-    (y3 - 48) |
-    (57 - y3) |
-    ((mo0 - 48) | (57 - mo0) | (mo1 - 48) | (57 - mo1) | (d0 - 48) | (57 - d0) | (d1 - 48) | (57 - d1)) |
-    ((h0 - 48) | (57 - h0) | (h1 - 48) | (57 - h1) | (mi0 - 48) | (57 - mi0) | (mi1 - 48) | (57 - mi1)) |
-    ((s0 - 48) | (57 - s0) | (s1 - 48) | (57 - s1) | (ms0 - 48) | (57 - ms0) | (ms1 - 48) | (57 - ms1)) |
-    ((ms2 - 48) | (57 - ms2));
+    digitSign(y0) |
+    digitSign(y1) |
+    digitSign(y2) |
+    digitSign(y3) |
+    digitSign(mo0) |
+    digitSign(mo1) |
+    digitSign(d0) |
+    digitSign(d1) |
+    digitSign(h0) |
+    digitSign(h1) |
+    digitSign(mi0) |
+    digitSign(mi1) |
+    digitSign(s0) |
+    digitSign(s1) |
+    digitSign(ms0) |
+    digitSign(ms1) |
+    digitSign(ms2);
   if (outside < 0) return false;
   if (prefixes !== undefined) {
     // Packed as prefixHash packs four ASCII characters.

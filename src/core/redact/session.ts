@@ -799,7 +799,7 @@ export class KnownValues {
       this.hostAnswer = afterScheme(text, from)
         ? !beforeUserinfoEnd(text, to)
         : codeAt(text, from - 1) === 64 &&
-          (afterUserinfo(text, from - 1) || (text.charCodeAt(to) === 58 && isScpPath(text, to + 1)));
+          (afterUserinfo(text, from - 1) || (codeAt(text, to) === 58 && isScpPath(text, to + 1)));
     }
     return this.hostAnswer;
   }
