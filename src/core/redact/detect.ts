@@ -949,27 +949,28 @@ function isCodeReference(
   personal = false,
 ): boolean {
   if (codeAt(text, span.end) === 40) return true; // (
+  // A code expression is short: a longer value is no code read here. (An unquoted value runs to
+  // the next blank or quote, up to 8 KiB; where its key recurs inside it, each assignment read
+  // the rest of the run again: `password=email.` repeated, and `::[email=` repeated, which spent
+  // a fifth of its time searching each for a digit.)
+  if (value.length > CODE_EXPRESSION_LIMIT) return false;
+  // Which of the characters the expressions below need the value holds, read once: a dozen
+  // includes and tests per assignment were a fifth of the assignments' cost on text of short
+  // `key=value` pairs (`token::pwd=">` repeated).
+  const marks = markedCharacters(value);
   // An element or a property read through an index or optional chaining (`o[key]`,
   // `arguments[_key]`, `t[2]`, `attrs[i].value`, `options?.createKey`), or one assigned
-  // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers. (Such an
-  // expression is short; a longer value is no code read here: `password=email.` repeated made
-  // every `=` test 8 KiB of the run.)
-  const short = value.length <= CODE_EXPRESSION_LIMIT;
-  // Which of the characters the expressions below need a short value holds, read once: a dozen
-  // includes and tests per assignment were a fifth of the assignments' cost on text of short
-  // `key=value` pairs (`token::pwd=">` repeated). A long value is searched natively as before.
-  const marks = short ? markedCharacters(value) : ALL_MARKS;
-  if (short && ((marks & MARK_BRACKET) !== 0 || ((marks & MARK_QUESTION) !== 0 && value.includes('?.')))) {
+  // (`i=e.value`): no credential or name holds brackets or `?.` between identifiers.
+  if ((marks & MARK_BRACKET) !== 0 || ((marks & MARK_QUESTION) !== 0 && value.includes('?.'))) {
     if (INDEXED_PATH.test(value)) return true;
     // Cut at a blank inside the last index (`keys[keys.length - 1]`).
     if (text.charCodeAt(span.end) === 32 && INDEXED_PATH_CUT.test(value)) return true;
   }
   // TypeScript's CommonJS output names each import `<module>_1` (`messages_1.Messages.Unexpected`).
-  if (short && (marks & (MARK_DIGIT | MARK_DOT)) === (MARK_DIGIT | MARK_DOT) && MODULE_ALIAS_PATH.test(value))
+  if ((marks & (MARK_DIGIT | MARK_DOT)) === (MARK_DIGIT | MARK_DOT) && MODULE_ALIAS_PATH.test(value))
     return true;
-  if (short ? (marks & MARK_DIGIT) !== 0 : /\d/.test(value)) return false;
+  if ((marks & MARK_DIGIT) !== 0) return false;
   if (
-    short &&
     (marks & MARK_DOT) !== 0 &&
     (((marks & MARK_EQUALS) !== 0 && ASSIGNED_PATH.test(value)) ||
       ((marks & MARK_QUESTION) !== 0 && CHOSEN_PATH.test(value)))
@@ -980,16 +981,13 @@ function isCodeReference(
   if (value.endsWith('[')) return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\[$/.test(value);
   // (A person's handle is written so too, `j.smith`: under a personal field a path must name a
   // member in camelCase or start at an object script always has.)
-  if (
-    (short ? (marks & MARK_DOT) !== 0 : value.includes('.')) &&
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)
-  )
+  if ((marks & MARK_DOT) !== 0 && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
     return (
       !personal ||
       /\.[a-z]+[A-Z]/.test(value) ||
       /^(?:this|self|window|document|exports|module|process)\./.test(value)
     );
-  if (!short || (marks & (MARK_PIPE | MARK_AMPERSAND | MARK_QUESTION)) === 0) return false;
+  if ((marks & (MARK_PIPE | MARK_AMPERSAND | MARK_QUESTION)) === 0) return false;
   if (!value.includes('||') && !value.includes('&&') && !value.includes('??')) return false;
   return /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\|\||&&|\?\?))+(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/.test(
     value,
@@ -1005,7 +1003,6 @@ const MARK_EQUALS = 8;
 const MARK_PIPE = 16;
 const MARK_AMPERSAND = 32;
 const MARK_DIGIT = 64;
-const ALL_MARKS = 127;
 
 /** Which of `[ ? . = | &` and the digits `value` holds (isCodeReference's MARK_ bits). */
 function markedCharacters(value: string): number {

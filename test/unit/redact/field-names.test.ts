@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKind, looksGenerated, nameWords } from '../../../src/core/redact/index.ts';
+import { fitsKind } from '../../../src/core/redact/field-names.ts';
 
 describe('nameWords', () => {
   it('reads every spelling of a name as the same words', () => {
@@ -270,5 +271,18 @@ describe('national identifiers under other spellings of their names', () => {
   it("still reads a payment card's number as a card", () => {
     expect(fieldKind('card_number')).toBe('card');
     expect(fieldKind('credit_card_number')).toBe('card');
+  });
+});
+
+describe('fitsKind of an email', () => {
+  it('finds its @ within the first 256 characters of the value (RFC 5321 §4.5.3.1)', () => {
+    const address = `${'a'.repeat(64)}@example.com`;
+    expect(fitsKind('email', address, 0, address.length)).toBe(true);
+    expect(fitsKind('email', `"${'Jane Doe '.repeat(20)}" <jane@example.com>`, 0, 200)).toBe(true);
+    // An unquoted run where `email=` recurs: no address, however far its end.
+    const run = `${'::[email='.repeat(40)}@example.com`;
+    expect(fitsKind('email', run, 0, run.length)).toBe(false);
+    // Nor past the value's end.
+    expect(fitsKind('email', 'jane.doe example.com @', 0, 8)).toBe(false);
   });
 });
