@@ -1285,6 +1285,13 @@ export function isTextFragment(text: string, start: number, end: number): boolea
  */
 const EMAIL_AT_LIMIT = 256;
 
+/**
+ * How far into a value of a digit kind its digits begin: the longest such datum is an IBAN of 34
+ * characters (ISO 13616-1) or an IPv6 address of 45 (RFC 4291 §2.2 with an IPv4 tail), and with
+ * its grouping and a short label (`Mobile (work): +44 …`) it still begins far within this.
+ */
+const DIGITS_LIMIT = 64;
+
 export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (kind === 'name') {
     for (let i = start; i < end; i++) {
@@ -1344,7 +1351,10 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
   // "User-Agent Client Hints" › Sec-CH-UA-Mobile), or `mobile: "1"`.
   const needed = kind === 'phone' ? 4 : 1;
   let digits = 0;
-  for (let i = start; i < end; i++) {
+  // Within DIGITS_LIMIT characters, as an email's `@` (see EMAIL_AT_LIMIT): `::[phone=` repeated
+  // counted the digits of the rest of an 8 KiB run at every `phone=`, 500x JSON.parse per MB.
+  const stop = Math.min(end, start + DIGITS_LIMIT);
+  for (let i = start; i < stop; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57 && ++digits >= needed) return true;
   }

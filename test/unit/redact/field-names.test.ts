@@ -286,3 +286,13 @@ describe('fitsKind of an email', () => {
     expect(fitsKind('email', 'jane.doe example.com @', 0, 8)).toBe(false);
   });
 });
+
+describe('fitsKind of a digit kind', () => {
+  it('finds its digits within the first 64 characters of the value', () => {
+    expect(fitsKind('phone', 'Mobile (work): +44 20 7946 0000', 0, 31)).toBe(true);
+    expect(fitsKind('ip', '2001:db8::1', 0, 11)).toBe(true);
+    // An unquoted run where `ip=` recurs: no address, however far its end.
+    const run = `${'::[ip='.repeat(40)}10.0.0.1`;
+    expect(fitsKind('ip', run, 0, run.length)).toBe(false);
+  });
+});
