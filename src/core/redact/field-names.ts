@@ -1271,15 +1271,6 @@ export function isTextFragment(text: string, start: number, end: number): boolea
 }
 
 /**
- * Whether text[start, end) can be the kind of data its field name says: the name decides most of
- * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
- * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
- * label "Card number". A person's name has no `/`, `@` or `:` and is no generated id nor a
- * `_`-joined identifier; an email address has an `@`; a postal address is no host name or URL; a
- * number, date or network address has a digit and is no URL, and a loopback address is nobody's.
- * A value that does not fit is judged by its text instead.
- */
-/**
  * How far into a value its `@` may lie: an address's path is at most 256 octets (RFC 5321
  * §4.5.3.1.3), its local part at most 64 (§4.5.3.1.1), and a display name before it is short.
  */
@@ -1292,6 +1283,15 @@ const EMAIL_AT_LIMIT = 256;
  */
 const DIGITS_LIMIT = 64;
 
+/**
+ * Whether text[start, end) can be the kind of data its field name says: the name decides most of
+ * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
+ * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
+ * label "Card number". A person's name has no `/`, `@` or `:` and is no generated id nor a
+ * `_`-joined identifier; an email address has an `@`; a postal address is no host name or URL; a
+ * number, date or network address has a digit and is no URL, and a loopback address is nobody's.
+ * A value that does not fit is judged by its text instead.
+ */
 export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
   if (kind === 'name') {
     for (let i = start; i < end; i++) {
