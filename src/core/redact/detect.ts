@@ -1,3 +1,4 @@
+import { PAST_ASCII, scratchCodes } from './ascii-codes.ts';
 import {
   fieldKind,
   fitsKind,
@@ -170,42 +171,42 @@ function digitSign(code: number): number {
 }
 
 /**
- * text[at, at + 24) is a ZULU_MILLIS timestamp (the caller checked there are 24 characters). With
- * `prefixes`, its candidate prefixes are recorded too: the four characters at offsets 0, 5, 8, 14,
+ * codes[at, at + 24) (a text's asciiCodes) spell a ZULU_MILLIS timestamp (the caller checked
+ * there are 24 characters). With `prefixes`, its candidate prefixes are recorded too: the four characters at offsets 0, 5, 8, 14,
  * 17 and 20, where a digit run starts after a separator (the positions `CandidatePrefixes.string`
  * records in this layout: `-`, `:` and `.` start nothing themselves, and `T` joins the day and the
  * hour into one word). Each character is read once, for the check and the prefixes alike: reading
  * them again to record was half of what a timestamp cost a list body's scan.
  */
-export function isZuluMillisAt(text: string, at: number, prefixes?: CandidatePrefixes): boolean {
+export function isZuluMillisAt(codes: Uint8Array, at: number, prefixes?: CandidatePrefixes): boolean {
   // Its separators first: most strings of its length that are no timestamp fail there.
   if (
-    text.charCodeAt(at + 4) !== 45 ||
-    text.charCodeAt(at + 7) !== 45 ||
-    text.charCodeAt(at + 10) !== 84 ||
-    text.charCodeAt(at + 13) !== 58 ||
-    text.charCodeAt(at + 16) !== 58 ||
-    text.charCodeAt(at + 19) !== 46 ||
-    text.charCodeAt(at + 23) !== 90
+    (codes[at + 4] ?? PAST_ASCII) !== 45 ||
+    (codes[at + 7] ?? PAST_ASCII) !== 45 ||
+    (codes[at + 10] ?? PAST_ASCII) !== 84 ||
+    (codes[at + 13] ?? PAST_ASCII) !== 58 ||
+    (codes[at + 16] ?? PAST_ASCII) !== 58 ||
+    (codes[at + 19] ?? PAST_ASCII) !== 46 ||
+    (codes[at + 23] ?? PAST_ASCII) !== 90
   )
     return false;
-  const y0 = text.charCodeAt(at);
-  const y1 = text.charCodeAt(at + 1);
-  const y2 = text.charCodeAt(at + 2);
-  const y3 = text.charCodeAt(at + 3);
-  const mo0 = text.charCodeAt(at + 5);
-  const mo1 = text.charCodeAt(at + 6);
-  const d0 = text.charCodeAt(at + 8);
-  const d1 = text.charCodeAt(at + 9);
-  const h0 = text.charCodeAt(at + 11);
-  const h1 = text.charCodeAt(at + 12);
-  const mi0 = text.charCodeAt(at + 14);
-  const mi1 = text.charCodeAt(at + 15);
-  const s0 = text.charCodeAt(at + 17);
-  const s1 = text.charCodeAt(at + 18);
-  const ms0 = text.charCodeAt(at + 20);
-  const ms1 = text.charCodeAt(at + 21);
-  const ms2 = text.charCodeAt(at + 22);
+  const y0 = codes[at] ?? PAST_ASCII;
+  const y1 = codes[at + 1] ?? PAST_ASCII;
+  const y2 = codes[at + 2] ?? PAST_ASCII;
+  const y3 = codes[at + 3] ?? PAST_ASCII;
+  const mo0 = codes[at + 5] ?? PAST_ASCII;
+  const mo1 = codes[at + 6] ?? PAST_ASCII;
+  const d0 = codes[at + 8] ?? PAST_ASCII;
+  const d1 = codes[at + 9] ?? PAST_ASCII;
+  const h0 = codes[at + 11] ?? PAST_ASCII;
+  const h1 = codes[at + 12] ?? PAST_ASCII;
+  const mi0 = codes[at + 14] ?? PAST_ASCII;
+  const mi1 = codes[at + 15] ?? PAST_ASCII;
+  const s0 = codes[at + 17] ?? PAST_ASCII;
+  const s1 = codes[at + 18] ?? PAST_ASCII;
+  const ms0 = codes[at + 20] ?? PAST_ASCII;
+  const ms1 = codes[at + 21] ?? PAST_ASCII;
+  const ms2 = codes[at + 22] ?? PAST_ASCII;
   // Its digits without a branch each (see digitSign).
   const outside =
     digitSign(y0) |
@@ -244,18 +245,19 @@ export function isZuluMillisAt(text: string, at: number, prefixes?: CandidatePre
  * a time. Only a word of MIN_TOKEN_RUN letters opens the token families, and only an
  * authorization scheme's word before a space the punctuation ones; nothing else can match. (Prose
  * was a third of the gates' walk over a list body, its words ended by an unforeseen branch each.)
+ * Unit i of the text is codes[i - delta] (see detectorGates).
  */
-function proseGates(text: string, start: number, end: number): number {
+function proseGates(text: string, start: number, end: number, codes: Uint8Array, delta: number): number {
   let gates = 0;
   let i = start;
   while (i < end) {
     // A word's letters in a loop of their own, its end met once (a branch per character on
     // "space or letter" was foreseen wrong at every word's end).
     const word = i;
-    let code = text.charCodeAt(i);
+    let code = codes[i - delta] ?? PAST_ASCII;
     while ((code - 97) >>> 0 < 26) {
       if (++i === end) break;
-      code = text.charCodeAt(i);
+      code = codes[i - delta] ?? PAST_ASCII;
     }
     const letters = i - word;
     if (letters >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
@@ -271,24 +273,31 @@ function proseGates(text: string, start: number, end: number): number {
  * Which families could match in text[start, end); 0 when none can. With `prefixes` (a JSON scan
  * whose body will be searched for known values), a string ruled out has its candidate prefixes
  * recorded, or is noted as prose when it is lowercase words alone (see CandidatePrefixes): that
- * search then need not walk it again.
+ * search then need not walk it again. `textCodes`: asciiCodes of the whole text, when the caller
+ * has them (a JSON scan reads its body's); otherwise the range's codes are made here.
  */
 export function detectorGates(
   text: string,
   start = 0,
   end = text.length,
   prefixes?: CandidatePrefixes,
+  textCodes?: Uint8Array,
 ): number {
+  // The walks below read every character, from bytes (see ascii-codes.ts): unit i of the text is
+  // codes[i - delta]. Any unit past ASCII reads as PAST_ASCII, and every test below treats all of
+  // them alike (no letter, digit, space, separator or trigger).
+  const codes = textCodes ?? scratchCodes(text, start, end);
+  const delta = textCodes === undefined ? start : 0;
   // A timestamp is at least `yyyy-mm-dd`: the matcher runs only on what could be one.
   const first = start < end ? text.charCodeAt(start) : -1;
-  if (end - start === ZULU_MILLIS.length && isZuluMillisAt(text, start, prefixes)) {
+  if (end - start === ZULU_MILLIS.length && isZuluMillisAt(codes, start - delta, prefixes)) {
     // The commonest of all (what Date.prototype.toISOString writes): checked and recorded by its
     // layout, each character read once (the general matcher and recorder were 8 % of a list
     // body's scan, read 24 characters twice and classified each).
     return 0;
   }
   if (first >= 97 && first <= 122) {
-    const prose = proseGates(text, start, end);
+    const prose = proseGates(text, start, end, codes, delta);
     if (prose !== -1) {
       if (prose === 0) prefixes?.prose();
       return prose;
@@ -324,7 +333,7 @@ export function detectorGates(
   /** Every character so far was an ASCII word character (`A-Za-z0-9_`). */
   let wordOnly = true;
   for (let i = start; i < end; i++) {
-    let code = text.charCodeAt(i);
+    let code = codes[i - delta] ?? PAST_ASCII;
     if (isAsciiLetter(code)) {
       // A run of ASCII letters (most of prose and ids) counted at once: each letter extends the
       // token run and the word, and ends any digit group or dash run.
@@ -332,7 +341,7 @@ export function detectorGates(
       do {
         lower &= code;
         if (++i === end) break;
-        code = text.charCodeAt(i);
+        code = codes[i - delta] ?? PAST_ASCII;
       } while (isAsciiLetter(code));
       run += i - from;
       if (run >= MIN_TOKEN_RUN) gates |= GATE_TOKENS;
@@ -346,7 +355,7 @@ export function detectorGates(
       // One space between two words, most of prose: the general step below, reduced to what it
       // does for a space after letters (a space is no token, letter, digit or candidate start), so
       // prose pays no table lookup or candidate-position call per word.
-      if (code === 32 && i + 1 < end && isAsciiLetter(text.charCodeAt(i + 1))) {
+      if (code === 32 && i + 1 < end && isAsciiLetter(codes[i + 1 - delta] ?? PAST_ASCII)) {
         if (letters >= 4 && letters <= 6 && isAuthScheme(text, i, letters)) gates |= GATE_PUNCT;
         letters = 0;
         run = 0;
@@ -361,7 +370,7 @@ export function detectorGates(
       const from = i;
       do {
         if (++i === end) break;
-        code = text.charCodeAt(i);
+        code = codes[i - delta] ?? PAST_ASCII;
       } while (code >= 48 && code <= 57);
       const count = i - from;
       lower = 0;

@@ -14,6 +14,7 @@
  *   before sealing it, like HarSanitizer, skips the values it met before); CleanJudgments, what
  *   was judged clean across sessions (tickets: one session per exchange).
  * - json.ts — JSON text scan and parsed-value walk.
+ * - ascii-codes.ts — a text's code units as bytes, for the loops that read every character.
  * - har.ts — HarSanitizer (two passes, entry by entry) and sanitizeHar (in memory, built on it).
  *
  * Streaming use (a HAR too large to hold): see HarSanitizer. Observe every entry in file order,

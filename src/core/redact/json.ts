@@ -1,4 +1,5 @@
 import { setOwn } from '../formats/json-value.ts';
+import { asciiCodes, PAST_ASCII } from './ascii-codes.ts';
 import { detectorGates, isoTimestampEnd } from './detect.ts';
 import {
   fieldKind,
@@ -21,7 +22,6 @@ import {
   SECRET_KINDS,
   type Span,
 } from './session.ts';
-import { codeAt } from './personal-formats.ts';
 import { TextBuilder } from './text-builder.ts';
 import {
   KEPT_SCAN_LENGTH,
@@ -425,12 +425,14 @@ function hasBackslash(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether `literal` is spelled at text[i], its first character already known to match: by
- * character, where two `startsWith` calls per literal cost 3 % of the scan of a Stripe-shaped list
- * body, whose values are 40-60 % `null`.
+ * Whether `literal` is spelled at `i` of a text (`codes`: its asciiCodes), its first character
+ * already known to match: by character, where two `startsWith` calls per literal cost 3 % of the
+ * scan of a Stripe-shaped list body, whose values are 40-60 % `null`. (Ruled out first when it
+ * would end past the text: a read past a typed array's end makes V8 compile a slower load.)
  */
-function literalAt(text: string, i: number, literal: string): boolean {
-  for (let n = 1; n < literal.length; n++) if (text.charCodeAt(i + n) !== literal.charCodeAt(n)) return false;
+function literalAt(codes: Uint8Array, i: number, literal: string): boolean {
+  if (i + literal.length > codes.length) return false;
+  for (let n = 1; n < literal.length; n++) if (codes[i + n] !== literal.charCodeAt(n)) return false;
   return true;
 }
 
@@ -457,6 +459,11 @@ interface KeyEntry {
    * ~60 ns a key here, a tenth of a list body's scan; this loop ~40 ns).
    */
   codes: Uint16Array;
+  /**
+   * Every character is ASCII: compared with the body's asciiCodes alone. A key past ASCII is
+   * compared with the text (its codes read PAST_ASCII there, whatever the character).
+   */
+  ascii: boolean;
   info: KeyInfo;
   /** The last SUCCESSORS distinct keys read right after this one, the latest first. */
   next: KeyEntry[];
@@ -468,8 +475,13 @@ interface KeyEntry {
 
 function keyEntry(key: string): KeyEntry {
   const codes = new Uint16Array(key.length);
-  for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
-  return { key, codes, info: jsonKeyInfo(key), next: [], recorded: false, contexts: undefined };
+  let ascii = true;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    codes[i] = code;
+    if (code >= PAST_ASCII) ascii = false;
+  }
+  return { key, codes, ascii, info: jsonKeyInfo(key), next: [], recorded: false, contexts: undefined };
 }
 
 /**
@@ -507,15 +519,19 @@ class KeyTable {
   private readonly entries: (KeyEntry | undefined)[] = new Array<KeyEntry | undefined>(KEY_SLOTS);
   private last: KeyEntry | undefined;
 
-  predicted(text: string, start: number): KeyEntry | undefined {
+  /** The key whose spelling and closing quote start at `start` of the text (`bytes`: its asciiCodes). */
+  predicted(text: string, bytes: Uint8Array, start: number): KeyEntry | undefined {
     const successors = this.last?.next;
     if (successors === undefined) return undefined;
-    for (const next of successors) {
+    for (let n = 0; n < successors.length; n++) {
+      const next = successors[n];
+      if (next === undefined) break;
       const codes = next.codes;
       const length = codes.length;
-      if (codeAt(text, start + length) !== 34) continue;
+      if (start + length >= bytes.length || bytes[start + length] !== 34) continue;
       let i = 0;
-      while (i < length && text.charCodeAt(start + i) === codes[i]) i++;
+      if (next.ascii) while (i < length && bytes[start + i] === codes[i]) i++;
+      else while (i < length && text.charCodeAt(start + i) === codes[i]) i++;
       if (i === length) {
         this.last = next;
         return next;
@@ -566,6 +582,11 @@ class JsonTextScan {
   private readonly keys = new KeyTable();
   private readonly edits = new EditList();
   private readonly prefixes: CandidatePrefixes | undefined;
+  /**
+   * The body's asciiCodes: the loops that read every character (structure, numbers, keys, the
+   * detector gates) read bytes, not the string (see ascii-codes.ts for why).
+   */
+  private readonly codes: Uint8Array;
 
   /** `record`: the body will be searched for known values, so its candidate prefixes are recorded. */
   constructor(
@@ -574,14 +595,16 @@ class JsonTextScan {
     record: boolean,
   ) {
     this.prefixes = record ? new CandidatePrefixes(text.length) : undefined;
+    this.codes = asciiCodes(text);
     this.edits.prefixes = this.prefixes;
   }
 
   run(): EditList | undefined {
-    const text = this.text;
+    const codes = this.codes;
+    const length = codes.length;
     let i = 0;
-    while (i < text.length) {
-      const code = text.charCodeAt(i);
+    while (i < length) {
+      const code = codes[i] ?? PAST_ASCII;
       if (code === 34) i = this.string(i);
       else if (code === 123 || code === 91) i = this.open(i, code === 91);
       else if (code === 125 || code === 93) i = this.close(i);
@@ -590,8 +613,9 @@ class JsonTextScan {
         i++;
       } else if (code === 58 || code === 32 || code === 10 || code === 13 || code === 9) i++;
       else if (code === 45 || (code >= 48 && code <= 57)) i = this.number(i);
-      else if (code === 110 ? literalAt(text, i, 'null') : code === 116 && literalAt(text, i, 'true')) i += 4;
-      else if (code === 102 && literalAt(text, i, 'false')) i += 5;
+      else if (code === 110 ? literalAt(codes, i, 'null') : code === 116 && literalAt(codes, i, 'true'))
+        i += 4;
+      else if (code === 102 && literalAt(codes, i, 'false')) i += 5;
       else return undefined;
       if (i === -1) return undefined;
     }
@@ -704,8 +728,9 @@ class JsonTextScan {
 
   private number(i: number): number {
     const text = this.text;
+    const codes = this.codes;
     let end = i + 1;
-    while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
+    while (end < codes.length && isNumberCode(codes[end] ?? PAST_ASCII)) end++;
     const kind = this.valueKind(this.top);
     if (
       kind !== undefined &&
@@ -721,7 +746,7 @@ class JsonTextScan {
   private string(i: number): number {
     const top = this.top;
     if (top !== undefined && top.expectKey) {
-      const predicted = this.keys.predicted(this.text, i + 1);
+      const predicted = this.keys.predicted(this.text, this.codes, i + 1);
       if (predicted !== undefined) return this.knownKey(top, predicted, i, i + 1 + predicted.key.length);
     }
     const end = jsonStringEnd(this.text, i + 1);
@@ -785,7 +810,7 @@ class JsonTextScan {
     let gates: number | undefined;
     if (kind === undefined) {
       if (end - i <= 4) return true;
-      gates = detectorGates(text, i + 1, end, this.prefixes);
+      gates = detectorGates(text, i + 1, end, this.prefixes, this.codes);
       if (gates === 0) return true;
     }
     if (kind !== undefined && !hasBackslash(text, i + 1, end)) {
