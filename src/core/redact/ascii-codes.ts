@@ -18,26 +18,36 @@ export const PAST_ASCII = 128;
 const encoder = new TextEncoder();
 
 /**
+ * Units copied natively at a time. A body with a few names past ASCII (`chloé`) reads only the
+ * chunks that hold one unit by unit: read from the first one to the end, a Stripe-shaped 5 MB
+ * list with 135 such units (the first at 36 K) cost its scan ~15 % more than charCodeAt did.
+ */
+const CHUNK = 4096;
+
+/**
  * Writes the codes of text[start, end) into `into` from index 0 (`into` holds at least end - start
- * bytes). ASCII text, nearly every API body, is copied natively: UTF-8 spells ASCII one byte per
- * unit, so TextEncoder.encodeInto writes exactly the codes (Encoding Standard, UTF-8 encoder).
- * From the first unit past ASCII on, where UTF-8 takes two to four bytes and the indexes would
- * part, the units are read one by one.
+ * bytes). ASCII text, nearly every API body, is copied natively a chunk at a time: UTF-8 spells
+ * ASCII one byte per unit, so TextEncoder.encodeInto writes exactly the codes (Encoding Standard,
+ * UTF-8 encoder). In a chunk with a unit past ASCII, where UTF-8 takes two to four bytes and the
+ * indexes would part, the units from the first such one on are read one by one.
  */
 export function writeAsciiCodes(text: string, start: number, end: number, into: Uint8Array): void {
   const length = end - start;
-  const view = length === into.length ? into : into.subarray(0, length);
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
-  const { read, written } = encoder.encodeInto(source, view);
-  // All units read and one byte written for each: all ASCII (the usual case, checked without a walk).
-  if (read === length && written === length) return;
-  // Every byte before the first one past ASCII is an ASCII unit at its own index.
-  let ascii = 0;
-  while (ascii < written && (view[ascii] ?? PAST_ASCII) < PAST_ASCII) ascii++;
-  if (ascii === length) return;
-  for (let i = ascii; i < length; i++) {
-    const code = text.charCodeAt(start + i);
-    view[i] = code < PAST_ASCII ? code : PAST_ASCII;
+  for (let from = 0; from < length; from += CHUNK) {
+    const to = Math.min(length, from + CHUNK);
+    const view = from === 0 && to === into.length ? into : into.subarray(from, to);
+    const source =
+      start + from === 0 && start + to === text.length ? text : text.slice(start + from, start + to);
+    const { read, written } = encoder.encodeInto(source, view);
+    // All units read and one byte written for each: all ASCII, checked without a walk.
+    if (read === to - from && written === to - from) continue;
+    // Every byte before the first one past ASCII is an ASCII unit at its own index.
+    let ascii = 0;
+    while (ascii < written && (view[ascii] ?? PAST_ASCII) < PAST_ASCII) ascii++;
+    for (let i = from + ascii; i < to; i++) {
+      const code = text.charCodeAt(start + i);
+      into[i] = code < PAST_ASCII ? code : PAST_ASCII;
+    }
   }
 }
 

@@ -55,6 +55,27 @@ describe('asciiCodes', () => {
     );
   });
 
+  it('reads alike a long text whose units past ASCII fall anywhere, across chunk boundaries too', () => {
+    // Chunks of 4096 units are copied natively, and a chunk holding a unit past ASCII unit by unit.
+    const long = fc
+      .array(fc.tuple(fc.nat(12_287), fc.constantFrom('é', '€', '\ud83d', '\ude00', '\u0080')), {
+        maxLength: 8,
+      })
+      .map((marks) => {
+        const units = [...'x'.repeat(12_288)];
+        for (const [at, unit] of marks) units[at] = unit;
+        // A surrogate pair split by a chunk boundary, in one text in two.
+        if (marks.length % 2 === 0) units.splice(4095, 2, '\ud83d', '\ude00');
+        return units.join('');
+      });
+    fc.assert(
+      fc.property(long, (value) => {
+        expect([...asciiCodes(value)]).toEqual(expected(value));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives a range past the scratch limit an array of its own, read alike', () => {
     const long = `${'a'.repeat(1 << 20)}é${'b'.repeat(10)}`;
     const first = scratchCodes(long, 1, long.length);
