@@ -305,14 +305,14 @@ export function detectorGates(
   }
   if (end - start >= 10 && first >= 48 && first <= 57) {
     if (isoTimestampEnd(text, start) === end) {
-      prefixes?.string(text, start, end);
+      prefixes?.string(text, start, end, codes, delta);
       return 0;
     }
   }
   // A UUID alone (RFC 9562 §4: 8-4-4-4-12 hex digits), the commonest id of all, and a map's key
   // (records keyed by id): no detector finds anything in one, and its digits opened the gates.
   if (end - start === 36 && isUuidAt(text, start)) {
-    prefixes?.string(text, start, end);
+    prefixes?.string(text, start, end, codes, delta);
     return 0;
   }
   let gates = 0;
@@ -439,7 +439,7 @@ export function detectorGates(
     gates = 0;
   if (prefixes !== undefined && gates === 0) {
     if ((lower & 32) !== 0) prefixes.prose();
-    else prefixes.string(text, start, end);
+    else prefixes.string(text, start, end, codes, delta);
   }
   return gates;
 }

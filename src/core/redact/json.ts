@@ -793,7 +793,7 @@ class JsonTextScan {
       // An identifier's digits are kept, searched only for values judged elsewhere (redactKnown).
       const owner = top.array ? top.entry : this.lastEntry;
       if (owner?.info.identifier === true && digitsOnly(this.text, i + 1, end)) {
-        this.prefixes?.string(this.text, i + 1, end);
+        this.prefixes?.string(this.text, i + 1, end, this.codes);
         return end + 1;
       }
     }
@@ -816,7 +816,7 @@ class JsonTextScan {
     if (kind !== undefined && !hasBackslash(text, i + 1, end)) {
       if (end === i + 1) return true;
       if (text.charCodeAt(i + 1) === 91 && isPlaceholder(text.slice(i + 1, end))) {
-        this.prefixes?.string(text, i + 1, end);
+        this.prefixes?.string(text, i + 1, end, this.codes);
         return true;
       }
       this.edits.add(i + 1, end, redactWholeAt(kind, text, i + 1, end, this.session));
@@ -828,7 +828,7 @@ class JsonTextScan {
     // redactor walked them again, 3x JSON.parse per MB on a string of short words and digit groups).
     const out = redactJsonString(value, kind, this.session, value.length === end - i - 1 ? gates : undefined);
     if (out !== value) this.edits.add(i, end + 1, JSON.stringify(out));
-    else this.prefixes?.string(text, i + 1, end);
+    else this.prefixes?.string(text, i + 1, end, this.codes);
     return true;
   }
 
@@ -854,7 +854,7 @@ class JsonTextScan {
     top.labelKey = info.label;
     if (this.prefixes !== undefined && !known.recorded) {
       // A key's spelling is recorded once per scan (a list repeats the same few keys).
-      this.prefixes.string(this.text, i + 1, end);
+      this.prefixes.string(this.text, i + 1, end, this.codes);
       known.recorded = true;
     }
     if (!info.clean) {

@@ -1,3 +1,4 @@
+import { PAST_ASCII, scratchCodes } from './ascii-codes.ts';
 import { codeAt, isAsciiLetter, isDigit } from './personal-formats.ts';
 
 /**
@@ -359,8 +360,11 @@ export class CandidatePrefixes {
    */
   settle(text: string): void {
     const deferred = this.deferred;
-    for (let k = 0; k + 1 < deferred.length; k += 2)
-      this.recordString(text, deferred[k] ?? 0, deferred[k + 1] ?? 0);
+    for (let k = 0; k + 1 < deferred.length; k += 2) {
+      const start = deferred[k] ?? 0;
+      const end = deferred[k + 1] ?? 0;
+      this.recordString(text, start, end, scratchCodes(text, start, end), start);
+    }
     deferred.length = 0;
   }
 
@@ -370,27 +374,42 @@ export class CandidatePrefixes {
    * A long string is recorded only once a search asks (`settle`): the prefixes are read only when
    * the session knows some value to find again, and a body whose long strings hold none (a
    * megabyte of digit groups, a log line) walked them for nothing, a thirteenth of its cost.
+   * `codes`: the text's asciiCodes when the caller has them, unit i at codes[i - delta] (a JSON
+   * scan's body, or the range the detector gates read); otherwise they are made here.
    */
-  string(text: string, start: number, end: number): void {
+  string(text: string, start: number, end: number, codes?: Uint8Array, delta = 0): void {
     if (end - start >= DEFERRED_LENGTH) {
       this.deferred.push(start, end);
       return;
     }
-    this.recordString(text, start, end);
+    if (codes === undefined) this.recordString(text, start, end, scratchCodes(text, start, end), start);
+    else this.recordString(text, start, end, codes, delta);
   }
 
-  private recordString(text: string, start: number, end: number): void {
-    // The candidate positions as `keep` reads them, set directly (no positions noted first).
+  private recordString(text: string, start: number, end: number, codes: Uint8Array, delta: number): void {
+    // The candidate positions as `keep` reads them, set directly (no positions noted first). The
+    // characters are read from bytes (see ascii-codes.ts), and again from the text for a prefix
+    // with a unit past ASCII, which prefixHash folds by its real value. (isWordCode reads every
+    // unit past ASCII as a word character, PAST_ASCII too.)
     const bits = this.bits;
     let wordBefore = false;
     for (let i = start; i <= end - 4; i++) {
-      const code = text.charCodeAt(i);
+      const code = codes[i - delta] ?? PAST_ASCII;
       const word = isWordCode(code);
       if (word ? !wordBefore : SEPARATOR_STARTS[code] === 0) {
-        const bit = prefixBit(
-          this.shift,
-          prefixHash(code, text.charCodeAt(i + 1), text.charCodeAt(i + 2), text.charCodeAt(i + 3)),
-        );
+        const b = codes[i + 1 - delta] ?? PAST_ASCII;
+        const c = codes[i + 2 - delta] ?? PAST_ASCII;
+        const d = codes[i + 3 - delta] ?? PAST_ASCII;
+        const hash =
+          (code | b | c | d) < PAST_ASCII
+            ? prefixHash(code, b, c, d)
+            : prefixHash(
+                text.charCodeAt(i),
+                text.charCodeAt(i + 1),
+                text.charCodeAt(i + 2),
+                text.charCodeAt(i + 3),
+              );
+        const bit = prefixBit(this.shift, hash);
         bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
       }
       if (code === 92) {
