@@ -56,11 +56,13 @@ describe('asciiCodes', () => {
   });
 
   it('reads alike a long text whose units past ASCII fall anywhere, across chunk boundaries too', () => {
-    // Chunks of 4096 units are copied natively, and a chunk holding a unit past ASCII unit by unit.
+    // Chunks of 4096 units are encoded natively, and a chunk past ASCII folded back from UTF-8's
+    // two, three and four bytes (a surrogate pair, two units) and a lone surrogate's U+FFFD.
     const long = fc
-      .array(fc.tuple(fc.nat(12_287), fc.constantFrom('é', '€', '\ud83d', '\ude00', '\u0080')), {
-        maxLength: 8,
-      })
+      .array(
+        fc.tuple(fc.nat(12_287), fc.constantFrom('é', 'ÿ', '€', '😀', 'x😀', '\ud83d', '\ude00', '\u0080')),
+        { maxLength: 8 },
+      )
       .map((marks) => {
         const units = [...'x'.repeat(12_288)];
         for (const [at, unit] of marks) units[at] = unit;
