@@ -72,6 +72,11 @@ export interface KeyInfo {
   contextual: boolean;
   /** The key contains nothing the detectors find, so it can be written back unchanged. */
   clean: boolean;
+  /**
+   * detectorGates of the key (0 when clean), handed to redactText with the key: a key that is
+   * not clean was gated twice at each occurrence, once here and once there.
+   */
+  gates: number;
   /** 1: names a name/value pair (`name`, `key`); 2: holds its value (`value`). */
   role: 0 | 1 | 2;
   /** A code-like name (`code`, `key`, `appid`: isCodeName): its value goes when it looks generated. */
@@ -102,10 +107,12 @@ export function jsonKeyInfo(key: string): KeyInfo {
   let info = keyCache.get(key);
   if (info === undefined) {
     const facts = nameFacts(key);
+    const gates = key.length < 4 ? 0 : detectorGates(key);
     info = {
       kind: facts.kind,
       contextual: facts.contextual,
-      clean: key.length < 4 || detectorGates(key) === 0,
+      clean: gates === 0,
+      gates,
       role: PAIR_NAMES.has(key) ? 1 : PAIR_VALUES.has(key) ? 2 : 0,
       code: facts.code,
       metadata: facts.metadata,
@@ -858,7 +865,7 @@ class JsonTextScan {
       known.recorded = true;
     }
     if (!info.clean) {
-      const redacted = redactText(known.key, this.session);
+      const redacted = redactText(known.key, this.session, info.gates);
       if (redacted !== known.key) this.edits.add(i, end + 1, JSON.stringify(redacted));
     }
     return end + 1;
@@ -1169,8 +1176,8 @@ export function redactJson(root: unknown, session: RedactionSession, memo?: Valu
     const written = info.clean
       ? key
       : memo === undefined
-        ? redactText(key, session)
-        : memo.run('t', key, (text) => redactText(text, session));
+        ? redactText(key, session, info.gates)
+        : memo.run('t', key, (text) => redactText(text, session, info.gates));
     const out =
       typeof value === 'object' && value !== null
         ? make(value as Container, own, key)
