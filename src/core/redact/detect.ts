@@ -7,6 +7,7 @@ import {
   isLower,
   isTextFragment,
   isUuidAt,
+  ValueSearches,
 } from './field-names.ts';
 import {
   codeAt,
@@ -595,6 +596,8 @@ class TagEnds {
  * assignment (~4 s per MB).
  */
 class ValueRuns {
+  /** fitsKind's searches in the same values (see ValueSearches). */
+  readonly searches = new ValueSearches();
   private from = -1;
   /** [from, scanned) holds no ENDS_VALUE character. */
   private scanned = -1;
@@ -859,7 +862,7 @@ function assignmentAt(
     return undefined;
   // As in JSON: a value that cannot be its field's kind is left to the other detectors (a
   // loopback `ip_address: 127.0.0.1` in a logged audit record, a domain under `email`).
-  if (!fitsKind(kind, text, span.start, span.end)) return undefined;
+  if (!fitsKind(kind, text, span.start, span.end, runs.searches)) return undefined;
   span.kind = kind;
   return span;
 }

@@ -1284,15 +1284,69 @@ const EMAIL_AT_LIMIT = 256;
 const DIGITS_LIMIT = 64;
 
 /**
+ * fitsKind's searches in the values of one text, remembered where they found nothing. An
+ * unquoted value runs to the next blank (up to 8 KiB), and where its key recurs inside it
+ * (`::[email=` or `::[phone=` repeated) each value is a suffix of the one before: each search
+ * read the same characters again, up to EMAIL_AT_LIMIT or DIGITS_LIMIT per assignment (~27x
+ * JSON.parse per MB). A search that starts where an earlier one found nothing goes on from where
+ * that one stopped. One per text: positions are the text's.
+ */
+export class ValueSearches {
+  /** [atFrom, atTo) holds no `@`. */
+  private atFrom = -1;
+  private atTo = -1;
+  /** [digitFrom, digitTo) holds no ASCII digit. */
+  private digitFrom = -1;
+  private digitTo = -1;
+
+  /** Some character of text[start, stop) is `@`. */
+  hasAt(text: string, start: number, stop: number): boolean {
+    let i = start;
+    if (start >= this.atFrom && start <= this.atTo) i = this.atTo;
+    else this.atFrom = this.atTo = start;
+    while (i < stop && text.charCodeAt(i) !== 64) i++;
+    if (i > this.atTo) this.atTo = i;
+    return i < stop;
+  }
+
+  /** text[start, stop) holds at least `needed` ASCII digits. */
+  hasDigits(text: string, start: number, stop: number, needed: number): boolean {
+    let i = start;
+    if (start >= this.digitFrom && start <= this.digitTo) i = this.digitTo;
+    else this.digitFrom = this.digitTo = start;
+    // text[start, i) holds none.
+    let first = -1;
+    let digits = 0;
+    for (; i < stop; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) {
+        if (first === -1) first = i;
+        if (++digits >= needed) break;
+      }
+    }
+    const free = first === -1 ? i : first;
+    if (free > this.digitTo) this.digitTo = free;
+    return digits >= needed;
+  }
+}
+
+/**
  * Whether text[start, end) can be the kind of data its field name says: the name decides most of
  * the time, but APIs reuse the words for other things — GitHub's repository `full_name` is
  * `owner/repo` (REST API "Repositories" › full_name), an i18n table's `card.number` key holds the
  * label "Card number". A person's name has no `/`, `@` or `:` and is no generated id nor a
  * `_`-joined identifier; an email address has an `@`; a postal address is no host name or URL; a
  * number, date or network address has a digit and is no URL, and a loopback address is nobody's.
- * A value that does not fit is judged by its text instead.
+ * A value that does not fit is judged by its text instead. `searches`: the ValueSearches of the
+ * text, when the caller judges many of its values (an assignment-dense text).
  */
-export function fitsKind(kind: RedactionKind, text: string, start: number, end: number): boolean {
+export function fitsKind(
+  kind: RedactionKind,
+  text: string,
+  start: number,
+  end: number,
+  searches: ValueSearches = new ValueSearches(),
+): boolean {
   if (kind === 'name') {
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
@@ -1323,9 +1377,7 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
     // Within EMAIL_AT_LIMIT characters: an unquoted value runs to the next blank, quote or `;` (up
     // to 8 KiB), and where `email=` recurs inside such a run (`::[email=` repeated) each one
     // searched the rest of it, 60 % of sanitizing that text.
-    const stop = Math.min(end, start + EMAIL_AT_LIMIT);
-    for (let i = start; i < stop; i++) if (text.charCodeAt(i) === 64) return true;
-    return false;
+    return searches.hasAt(text, start, Math.min(end, start + EMAIL_AT_LIMIT));
   }
   // A host name or a URL under an address word (Twilio eSIM's `smdp_plus_address:
   // "sm-dp-plus.twilio.com"`, Box's webhook `address: "https://example.com/webhooks"`): no postal
@@ -1349,14 +1401,7 @@ export function fitsKind(kind: RedactionKind, text: string, start: number, end: 
   // libphonenumber's PhoneNumberMetadata.xml, territory NU). Fewer is a flag under a phone word:
   // the Client Hint `Sec-CH-UA-Mobile: ?0` (a Structured Field boolean, RFC 8941 §3.3.6; WICG
   // "User-Agent Client Hints" › Sec-CH-UA-Mobile), or `mobile: "1"`.
-  const needed = kind === 'phone' ? 4 : 1;
-  let digits = 0;
   // Within DIGITS_LIMIT characters, as an email's `@` (see EMAIL_AT_LIMIT): `::[phone=` repeated
   // counted the digits of the rest of an 8 KiB run at every `phone=`, 500x JSON.parse per MB.
-  const stop = Math.min(end, start + DIGITS_LIMIT);
-  for (let i = start; i < stop; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++digits >= needed) return true;
-  }
-  return false;
+  return searches.hasDigits(text, start, Math.min(end, start + DIGITS_LIMIT), kind === 'phone' ? 4 : 1);
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldKind, looksGenerated, nameWords } from '../../../src/core/redact/index.ts';
-import { fitsKind } from '../../../src/core/redact/field-names.ts';
+import { fitsKind, ValueSearches } from '../../../src/core/redact/field-names.ts';
 
 describe('nameWords', () => {
   it('reads every spelling of a name as the same words', () => {
@@ -294,5 +295,36 @@ describe('fitsKind of a digit kind', () => {
     // An unquoted run where `ip=` recurs: no address, however far its end.
     const run = `${'::[ip='.repeat(40)}10.0.0.1`;
     expect(fitsKind('ip', run, 0, run.length)).toBe(false);
+  });
+});
+
+describe('ValueSearches', () => {
+  it('answers every search of one text as a fresh search does, whatever searches came before', () => {
+    // Searches mostly move forward over overlapping ranges (the values of an assignment-dense
+    // text), sometimes back; each answer must be what reading the range itself gives.
+    const text = fc
+      .array(fc.constantFrom('a', ':', '=', '@', '1', '7', ' ', 'é'), { maxLength: 300 })
+      .map((c) => c.join(''));
+    const search = fc.tuple(fc.nat(320), fc.nat(90), fc.constantFrom(1, 4), fc.boolean());
+    fc.assert(
+      fc.property(text, fc.array(search, { maxLength: 40 }), (value, searches) => {
+        const remembered = new ValueSearches();
+        let start = 0;
+        for (const [jump, length, needed, back] of searches) {
+          start = back ? jump % (value.length + 1) : Math.min(value.length, start + (jump % 12));
+          const stop = Math.min(value.length, start + length);
+          const range = value.slice(start, stop);
+          expect(remembered.hasAt(value, start, stop), `@ ${start}-${stop} of ${value}`).toBe(
+            range.includes('@'),
+          );
+          const digits = range.replace(/[^0-9]/g, '').length;
+          expect(
+            remembered.hasDigits(value, start, stop, needed),
+            `${needed} digits ${start}-${stop} of ${value}`,
+          ).toBe(digits >= needed);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
