@@ -134,45 +134,44 @@ describe('one decision per value across the archive', () => {
     expect(streamed(input)).toEqual(out);
   });
 
-  it('finds a value past ASCII judged elsewhere in a large JSON body, where its prefix was recorded', () => {
-    // The scan reads a body's characters as bytes, where every unit past ASCII reads alike; the
-    // prefix of a known value that opens past ASCII must still be recorded by its real characters.
-    const tracking = '\u00f1and\u00fa_8f3a9c2e11';
-    const filler = Array.from({ length: 400 }, (_, i) => ({ id: `row_${i}`, text: 'plain words only here' }));
-    const body = JSON.stringify({
-      filler,
-      label: `${tracking} here`,
-      other: '\u00f1o\u00f1o_8f3a9c2e11 here',
-    });
+  /**
+   * The body text sanitizeHar writes for a large JSON list holding `fields` beside 300 plain
+   * records, when another exchange's cookie holds `tracking` (checked to equal the streamed export).
+   */
+  function listBodyWithCookieValue(tracking: string, fields: Record<string, string>): string {
+    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `row_${i}`, text: 'plain words only here' }));
+    const body = JSON.stringify({ filler, ...fields });
     expect(body.length).toBeGreaterThan(16_384);
     const input = har([
       entry('https://api.test/v1/list', { body }),
       entry('https://api.test/v1/me', { cookie: `tid=${tracking}` }),
     ]);
     const out = sanitizeHar(input);
-    const text = out.log.entries[0]?.response?.content?.text ?? '';
+    expect(streamed(input)).toEqual(out);
+    return out.log.entries[0]?.response?.content?.text ?? '';
+  }
+
+  it('finds a value past ASCII judged elsewhere in a large JSON body, where its prefix was recorded', () => {
+    // The scan reads a body's characters as bytes, where every unit past ASCII reads alike; the
+    // prefix of a known value that opens past ASCII must still be recorded by its real characters.
+    const tracking = '\u00f1and\u00fa_8f3a9c2e11';
+    const text = listBodyWithCookieValue(tracking, {
+      label: `${tracking} here`,
+      other: '\u00f1o\u00f1o_8f3a9c2e11 here',
+      padding: 'plain words only here '.repeat(200),
+    });
     expect(text).not.toContain(tracking);
     expect(text).toContain('"label":"[cookie-1] here"');
     expect(text).toContain('"other":"\u00f1o\u00f1o_8f3a9c2e11 here"');
-    expect(streamed(input)).toEqual(out);
   });
 
   it('finds a value judged elsewhere in a long string of a large JSON body, recorded only once a search asks', () => {
     // CandidatePrefixes defers a string of 4 Ki characters or more until the writing pass asks;
     // here it is the one place the body holds the value, so the search must not be skipped.
     const tracking = 'trk_8f3a9c2e11d4';
-    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `row_${i}`, text: 'plain words only here' }));
-    const body = JSON.stringify({ filler, long: `${'log line, '.repeat(500)}${tracking}.` });
-    expect(body.length).toBeGreaterThan(16_384);
-    const input = har([
-      entry('https://api.test/v1/list', { body }),
-      entry('https://api.test/v1/me', { cookie: `tid=${tracking}` }),
-    ]);
-    const out = sanitizeHar(input);
-    const text = out.log.entries[0]?.response?.content?.text ?? '';
+    const text = listBodyWithCookieValue(tracking, { long: `${'log line, '.repeat(500)}${tracking}.` });
     expect(text).not.toContain(tracking);
     expect(text).toContain('log line, [cookie-1].');
-    expect(streamed(input)).toEqual(out);
   });
 
   it('skips searching a large JSON body none of whose strings can hold a known value', () => {
