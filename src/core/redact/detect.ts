@@ -173,11 +173,12 @@ function digitSign(code: number): number {
 
 /**
  * codes[at, at + 24) (a text's asciiCodes) spell a ZULU_MILLIS timestamp (the caller checked
- * there are 24 characters). With `prefixes`, its candidate prefixes are recorded too: the four characters at offsets 0, 5, 8, 14,
- * 17 and 20, where a digit run starts after a separator (the positions `CandidatePrefixes.string`
- * records in this layout: `-`, `:` and `.` start nothing themselves, and `T` joins the day and the
- * hour into one word). Each character is read once, for the check and the prefixes alike: reading
- * them again to record was half of what a timestamp cost a list body's scan.
+ * there are 24 characters). With `prefixes`, its candidate prefixes are recorded too: the four
+ * characters at offsets 0, 5, 8, 14, 17 and 20, where a digit run starts after a separator (the
+ * positions `CandidatePrefixes.string` records in this layout: `-`, `:` and `.` start nothing
+ * themselves, and `T` joins the day and the hour into one word). Each character is read once, for
+ * the check and the prefixes alike: reading them again to record was half of what a timestamp
+ * cost a list body's scan.
  */
 export function isZuluMillisAt(codes: Uint8Array, at: number, prefixes?: CandidatePrefixes): boolean {
   // Its separators first: most strings of its length that are no timestamp fail there.
